@@ -1,19 +1,94 @@
 import 'reflect-metadata';
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { schemaSdl } from '../api/schema.js';
+import { startServer } from '../api/server.js';
+import { migrate } from '../graph/migrate.js';
+import { Repository } from '../graph/repository.js';
+import { loadSeed } from '../ingest/seed/load.js';
+import { SeedError } from '../ingest/seed/compile.js';
 import { citeCommand } from './cite.js';
+import { connectGraph } from './graph.js';
 
-const [command, ...args] = process.argv.slice(2);
+const log = (line: string) => process.stderr.write(`[kg] ${line}\n`);
+const SCHEMA_FILE = fileURLToPath(new URL('../../schema/schema.graphql', import.meta.url));
 
-async function main(): Promise<number> {
-  switch (command) {
-    case 'cite':
-      return citeCommand(args);
-    default:
-      process.stderr.write(`unknown command "${command ?? ''}"\n`);
-      return 2;
+const USAGE = `usage: kg <command>
+  serve            start Neo4j if needed, migrate, load the seed graph into an empty database, serve GraphQL
+  migrate          apply the constraints and indexes in cypher/migrations
+  seed             check the curated seed data against the corpus and load it (idempotent)
+  schema [--check] write schema/schema.graphql from the code (--check: fail if it differs)
+  cite <file> <phrase>  print seed citation strings for a phrase in a corpus document
+environment: NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE (else a local Neo4j is started),
+             NEO4J_LOCAL_PORT (7687), PORT (4000), HOST (127.0.0.1), CORPUS_DIR (../shared/corpus)`;
+
+async function serve(): Promise<number> {
+  const graph = await connectGraph(log);
+  let server: Awaited<ReturnType<typeof startServer>> | null = null;
+  const shutdown = async () => {
+    log('stopping');
+    await server?.stop();
+    await graph.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  await migrate(graph.db, log);
+  const count = await new Repository(graph.db).countNodes();
+  if (count === 0) {
+    log('database is empty: loading the seed graph');
+    await loadSeed(graph.db, { log });
+  } else {
+    log(`database holds ${count} nodes: seed not reloaded (npm run seed reloads it)`);
+  }
+  server = await startServer({ db: graph.db, port: Number(process.env.PORT ?? 4000), host: process.env.HOST ?? '127.0.0.1' });
+  log(`GraphQL API and playground at ${server.url}; health at ${server.url.replace('/graphql', '/health')}`);
+  return new Promise(() => {}); // runs until a signal
+}
+
+async function withGraph(work: (g: Awaited<ReturnType<typeof connectGraph>>) => Promise<void>): Promise<number> {
+  const graph = await connectGraph(log);
+  try {
+    await work(graph);
+    return 0;
+  } finally {
+    await graph.close();
   }
 }
 
-main().then((code) => process.exit(code), (err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
-  process.exit(1);
-});
+async function main(command: string | undefined, args: string[]): Promise<number> {
+  switch (command) {
+    case 'serve':
+      return serve();
+    case 'migrate':
+      return withGraph(async (g) => { log(`${await migrate(g.db, log)} schema statements applied`); });
+    case 'seed':
+      return withGraph(async (g) => { await migrate(g.db, log); await loadSeed(g.db, { log }); });
+    case 'schema': {
+      const sdl = await schemaSdl();
+      if (args.includes('--check')) {
+        const { readFileSync } = await import('node:fs');
+        const current = readFileSync(SCHEMA_FILE, 'utf8');
+        if (current !== sdl) { log('schema/schema.graphql is out of date: run npm run schema'); return 1; }
+        return 0;
+      }
+      writeFileSync(SCHEMA_FILE, sdl);
+      log(`wrote ${SCHEMA_FILE}`);
+      return 0;
+    }
+    case 'cite':
+      return citeCommand(args);
+    default:
+      process.stderr.write(`${USAGE}\n`);
+      return command ? 2 : 0;
+  }
+}
+
+const [command, ...args] = process.argv.slice(2);
+main(command, args).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    log(err instanceof SeedError ? err.message : `error: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,4 @@
+// Batch: for each node, its incoming relationships of one type and the nodes they come from.
+UNWIND $ids AS id
+MATCH (n:Node {id: id})<-[r:$($type)]-(m:Node)
+RETURN id, r {.*} AS rel, m.id AS targetId, labels(m) AS labels, m {.*, text: null} AS props

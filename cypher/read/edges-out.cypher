@@ -1,0 +1,4 @@
+// Batch: for each node, its outgoing relationships of one type and the nodes they reach.
+UNWIND $ids AS id
+MATCH (n:Node {id: id})-[r:$($type)]->(m:Node)
+RETURN id, r {.*} AS rel, m.id AS targetId, labels(m) AS labels, m {.*, text: null} AS props

@@ -1,0 +1,17 @@
+// Commitments by what they concern (or something inside it), status, deadline range, who made
+// or repeated them, text and source document; ordered by deadline, then start date.
+MATCH (c:Commitment)
+WHERE (size($statuses) = 0 OR c.status IN $statuses)
+  AND ($deadlineFrom IS NULL OR c.deadlineEnd >= $deadlineFrom)
+  AND ($deadlineTo IS NULL OR c.deadlineStart <= $deadlineTo)
+  AND ($concerning IS NULL OR EXISTS {
+        MATCH (c)-[:CONCERNS]->()-[:LOCATED_IN|PART_OF*0..5]->(x:Entity) WHERE x.slug = $concerning OR x.id = $concerning })
+  AND ($madeBy IS NULL OR EXISTS {
+        MATCH (p:Person)-[:STATED]->(:Statement)-[:COMMITS]->(c) WHERE p.slug = $madeBy OR p.id = $madeBy })
+  AND ($document IS NULL OR EXISTS { MATCH (c)-[:SOURCED_FROM]->(d:Document) WHERE d.id = $document OR d.fileName = $document })
+  AND ($text IS NULL OR c.fold CONTAINS $text)
+WITH c, coalesce(c.deadlineStart, c.startStart) AS sortDate
+ORDER BY CASE WHEN $desc THEN sortDate END DESC, CASE WHEN $desc THEN null ELSE sortDate END ASC, c.id
+WITH collect(c) AS matches
+RETURN size(matches) AS total,
+       [n IN matches[$skip..($skip + $limit)] | {id: n.id, labels: labels(n), props: n {.*}}] AS page

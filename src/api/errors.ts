@@ -1,0 +1,41 @@
+import { GraphQLError } from 'graphql';
+import { DateFormatError, parseIsoDate, dateBounds } from '../domain/dates.js';
+
+/** A client mistake in one argument: code BAD_USER_INPUT, and the argument named. */
+export function badInput(argument: string, message: string): GraphQLError {
+  return new GraphQLError(`Argument "${argument}": ${message}`, { extensions: { code: 'BAD_USER_INPUT', argumentName: argument } });
+}
+
+export function notFound(what: string): GraphQLError {
+  return new GraphQLError(`${what} not found`, { extensions: { code: 'NOT_FOUND' } });
+}
+
+export const DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE';
+
+/** Parses a date argument ("2024", "2024-05", "2024-05-15"); `edge` picks the first or last day it covers. */
+export function dateArg(argument: string, value: string | null | undefined, edge: 'start' | 'end'): string | null {
+  if (value === null || value === undefined) return null;
+  try {
+    return dateBounds(parseIsoDate(value))[edge];
+  } catch (e) {
+    throw badInput(argument, e instanceof DateFormatError ? e.message : `"${value}" is not a date`);
+  }
+}
+
+export const MAX_PAGE = 100;
+export const DEFAULT_PAGE = 20;
+
+/** Relay cursor: an opaque offset. */
+export function encodeCursor(offset: number): string {
+  return Buffer.from(`offset:${offset}`, 'utf8').toString('base64url');
+}
+
+export function pageArgs(first: number | null | undefined, after: string | null | undefined): { skip: number; limit: number } {
+  const limit = first ?? DEFAULT_PAGE;
+  if (!Number.isInteger(limit) || limit < 0) throw badInput('first', `must be a whole number from 0 to ${MAX_PAGE}`);
+  if (limit > MAX_PAGE) throw badInput('first', `at most ${MAX_PAGE} items per page (got ${limit}); page with "after"`);
+  if (after === null || after === undefined) return { skip: 0, limit };
+  const m = /^offset:(\d+)$/.exec(Buffer.from(after, 'base64url').toString('utf8'));
+  if (!m) throw badInput('after', 'is not a cursor returned by this API');
+  return { skip: Number(m[1]) + 1, limit };
+}

@@ -1,0 +1,240 @@
+import { Arg, Ctx, Field, ID, InputType, Int, Query, Resolver } from 'type-graphql';
+import { kindOfId, type EntityKind, type NodeKind as Kind } from '../../domain/model.js';
+import type { ListName, ListResult } from '../../graph/repository.js';
+import type { GraphNode } from '../../graph/records.js';
+import type { Context } from '../context.js';
+import { badInput, dateArg, encodeCursor, pageArgs } from '../errors.js';
+import {
+  Commitment, CommitmentConnection, DateOrder, Document, DocumentConnection, Event, EventConnection, Facility, Figure,
+  FigureConnection, Node, NodeKind, Organization, Path, Person, Place, Post, PostConnection, Program, SearchHit, Statement,
+  StatementConnection, TimelineEntry,
+} from '../types.js';
+
+export const MAX_SEARCH = 50;
+export const MAX_HOPS = 6;
+export const MAX_PATHS = 10;
+export const MAX_TIMELINE = 500;
+
+@InputType({ description: 'Dates are YYYY, YYYY-MM or YYYY-MM-DD; a range keeps items whose date overlaps it.' })
+class EventFilter {
+  @Field(() => [String], { nullable: true, description: 'People (slug or id) who all took part.' }) participants?: string[];
+  @Field(() => String, { nullable: true, description: 'A place (slug or id): held there or somewhere inside it.' }) place?: string;
+  @Field(() => String, { nullable: true, description: 'An organization, place or program involved.' }) involves?: string;
+  @Field(() => [String], { nullable: true, description: 'meeting, press-conference, session, publication, agreement...' }) kinds?: string[];
+  @Field(() => String, { nullable: true }) from?: string;
+  @Field(() => String, { nullable: true }) to?: string;
+  @Field(() => String, { nullable: true, description: 'Words in the title (accents and case ignored).' }) text?: string;
+  @Field(() => String, { nullable: true, description: 'A document (id or file name) that reports it.' }) document?: string;
+}
+
+@InputType()
+class StatementFilter {
+  @Field(() => String, { nullable: true, description: 'Speaker (slug or id).' }) speaker?: string;
+  @Field(() => String, { nullable: true, description: 'An entity the statement is about, directly or through its figures and commitments.' }) about?: string;
+  @Field(() => ID, { nullable: true }) event?: string;
+  @Field(() => [String], { nullable: true }) kinds?: string[];
+  @Field(() => String, { nullable: true }) from?: string;
+  @Field(() => String, { nullable: true }) to?: string;
+  @Field(() => String, { nullable: true, description: 'Words in the summary (accents and case ignored).' }) text?: string;
+  @Field(() => String, { nullable: true }) document?: string;
+}
+
+@InputType()
+class CommitmentFilter {
+  @Field(() => String, { nullable: true, description: 'An entity concerned, or one containing what is concerned (a place contains its facilities).' }) concerning?: string;
+  @Field(() => [String], { nullable: true, description: 'announced, in-progress, fulfilled, overdue, abandoned' }) statuses?: string[];
+  @Field(() => String, { nullable: true }) deadlineFrom?: string;
+  @Field(() => String, { nullable: true }) deadlineTo?: string;
+  @Field(() => String, { nullable: true, description: 'A person who made or repeated it.' }) madeBy?: string;
+  @Field(() => String, { nullable: true }) text?: string;
+  @Field(() => String, { nullable: true }) document?: string;
+}
+
+@InputType()
+class FigureFilter {
+  @Field(() => String, { nullable: true }) metric?: string;
+  @Field(() => String, { nullable: true }) unit?: string;
+  @Field(() => String, { nullable: true, description: 'The entity measured, or one containing it.' }) subject?: string;
+  @Field(() => String, { nullable: true }) text?: string;
+  @Field(() => String, { nullable: true }) document?: string;
+}
+
+@InputType()
+class DocumentFilter {
+  @Field(() => String, { nullable: true }) publisher?: string;
+  @Field(() => [String], { nullable: true, description: 'article, bulletin, external...' }) kinds?: string[];
+  @Field(() => String, { nullable: true }) from?: string;
+  @Field(() => String, { nullable: true }) to?: string;
+  @Field(() => String, { nullable: true }) text?: string;
+}
+
+@InputType()
+class PostFilter {
+  @Field(() => String, { nullable: true }) person?: string;
+  @Field(() => String, { nullable: true, description: 'The organization, or a body it contains.' }) organization?: string;
+  @Field(() => String, { nullable: true }) jurisdiction?: string;
+  @Field(() => String, { nullable: true, description: 'Posts held at this date (unknown bounds count as open).' }) at?: string;
+  @Field(() => String, { nullable: true, description: 'Words in the role.' }) text?: string;
+}
+
+function connection(result: ListResult, skip: number) {
+  const edges = result.nodes.map((node, i) => ({ cursor: encodeCursor(skip + i), node }));
+  return {
+    edges,
+    nodes: result.nodes,
+    totalCount: result.total,
+    pageInfo: {
+      hasNextPage: skip + result.nodes.length < result.total,
+      hasPreviousPage: skip > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}
+
+/** Accepts "event:2024-01-12-x" or just "2024-01-12-x" for an id argument of a known kind. */
+function globalId(kind: Kind, id: string): string {
+  return kindOfId(id) ? id : `${kind.toLowerCase()}:${id}`;
+}
+
+@Resolver()
+export class QueryResolver {
+  // ---- lookups ----
+  @Query(() => Person, { nullable: true }) person(@Arg('slug', () => String) slug: string, @Ctx() ctx: Context) { return this.entity(ctx, 'Person', slug); }
+  @Query(() => Organization, { nullable: true }) organization(@Arg('slug', () => String) slug: string, @Ctx() ctx: Context) { return this.entity(ctx, 'Organization', slug); }
+  @Query(() => Place, { nullable: true }) place(@Arg('slug', () => String) slug: string, @Ctx() ctx: Context) { return this.entity(ctx, 'Place', slug); }
+  @Query(() => Facility, { nullable: true }) facility(@Arg('slug', () => String) slug: string, @Ctx() ctx: Context) { return this.entity(ctx, 'Facility', slug); }
+  @Query(() => Program, { nullable: true }) program(@Arg('slug', () => String) slug: string, @Ctx() ctx: Context) { return this.entity(ctx, 'Program', slug); }
+
+  @Query(() => Event, { nullable: true }) event(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) { return this.byId(ctx, 'Event', id); }
+  @Query(() => Statement, { nullable: true }) statement(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) { return this.byId(ctx, 'Statement', id); }
+  @Query(() => Commitment, { nullable: true }) commitment(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) { return this.byId(ctx, 'Commitment', id); }
+  @Query(() => Figure, { nullable: true }) figure(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) { return this.byId(ctx, 'Figure', id); }
+  @Query(() => Post, { nullable: true }) post(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) { return this.byId(ctx, 'Post', id); }
+  @Query(() => Document, { nullable: true, description: 'A document by id, or by the file name of a corpus document.' })
+  document(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) { return this.byId(ctx, 'Document', id); }
+
+  @Query(() => Node, { nullable: true, description: 'Any node by its global id.' })
+  node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) { return ctx.loaders.node.load(id); }
+
+  // ---- search ----
+  @Query(() => [SearchHit], { description: 'Entities and facts by name, alias, title or summary; accents, case and aliases ignored; best first.' })
+  async search(
+    @Arg('query', () => String) query: string,
+    @Ctx() ctx: Context,
+    @Arg('types', () => [NodeKind], { nullable: true }) types?: NodeKind[],
+    @Arg('first', () => Int, { defaultValue: 10 }) first = 10,
+  ) {
+    if (!query.trim()) throw badInput('query', 'must not be empty');
+    if (!Number.isInteger(first) || first < 1 || first > MAX_SEARCH) throw badInput('first', `must be from 1 to ${MAX_SEARCH}`);
+    return ctx.repo.search(query, (types ?? []) as Kind[], first);
+  }
+
+  // ---- lists ----
+  @Query(() => EventConnection)
+  events(@Ctx() ctx: Context, @Arg('filter', () => EventFilter, { nullable: true }) f?: EventFilter,
+    @Arg('orderBy', () => DateOrder, { defaultValue: DateOrder.DATE_ASC }) orderBy = DateOrder.DATE_ASC,
+    @Arg('first', () => Int, { nullable: true }) first?: number, @Arg('after', () => String, { nullable: true }) after?: string) {
+    return this.list(ctx, 'events', {
+      participants: f?.participants ?? [], place: f?.place ?? null, involves: f?.involves ?? null, kinds: f?.kinds ?? [],
+      from: dateArg('filter.from', f?.from, 'start'), to: dateArg('filter.to', f?.to, 'end'), text: f?.text ?? null, document: docRef(f?.document),
+    }, orderBy, first, after);
+  }
+
+  @Query(() => StatementConnection)
+  statements(@Ctx() ctx: Context, @Arg('filter', () => StatementFilter, { nullable: true }) f?: StatementFilter,
+    @Arg('orderBy', () => DateOrder, { defaultValue: DateOrder.DATE_ASC }) orderBy = DateOrder.DATE_ASC,
+    @Arg('first', () => Int, { nullable: true }) first?: number, @Arg('after', () => String, { nullable: true }) after?: string) {
+    return this.list(ctx, 'statements', {
+      speaker: f?.speaker ?? null, about: f?.about ?? null, event: f?.event ? globalId('Event', f.event) : null, kinds: f?.kinds ?? [],
+      from: dateArg('filter.from', f?.from, 'start'), to: dateArg('filter.to', f?.to, 'end'), text: f?.text ?? null, document: docRef(f?.document),
+    }, orderBy, first, after);
+  }
+
+  @Query(() => CommitmentConnection)
+  commitments(@Ctx() ctx: Context, @Arg('filter', () => CommitmentFilter, { nullable: true }) f?: CommitmentFilter,
+    @Arg('orderBy', () => DateOrder, { defaultValue: DateOrder.DATE_ASC }) orderBy = DateOrder.DATE_ASC,
+    @Arg('first', () => Int, { nullable: true }) first?: number, @Arg('after', () => String, { nullable: true }) after?: string) {
+    return this.list(ctx, 'commitments', {
+      concerning: f?.concerning ?? null, statuses: f?.statuses ?? [], madeBy: f?.madeBy ?? null,
+      deadlineFrom: dateArg('filter.deadlineFrom', f?.deadlineFrom, 'start'), deadlineTo: dateArg('filter.deadlineTo', f?.deadlineTo, 'end'),
+      text: f?.text ?? null, document: docRef(f?.document),
+    }, orderBy, first, after);
+  }
+
+  @Query(() => FigureConnection)
+  figures(@Ctx() ctx: Context, @Arg('filter', () => FigureFilter, { nullable: true }) f?: FigureFilter,
+    @Arg('orderBy', () => DateOrder, { defaultValue: DateOrder.DATE_ASC }) orderBy = DateOrder.DATE_ASC,
+    @Arg('first', () => Int, { nullable: true }) first?: number, @Arg('after', () => String, { nullable: true }) after?: string) {
+    return this.list(ctx, 'figures', {
+      metric: f?.metric ?? null, unit: f?.unit ?? null, subject: f?.subject ?? null, text: f?.text ?? null, document: docRef(f?.document),
+    }, orderBy, first, after);
+  }
+
+  @Query(() => DocumentConnection)
+  documents(@Ctx() ctx: Context, @Arg('filter', () => DocumentFilter, { nullable: true }) f?: DocumentFilter,
+    @Arg('orderBy', () => DateOrder, { defaultValue: DateOrder.DATE_ASC }) orderBy = DateOrder.DATE_ASC,
+    @Arg('first', () => Int, { nullable: true }) first?: number, @Arg('after', () => String, { nullable: true }) after?: string) {
+    return this.list(ctx, 'documents', {
+      publisher: f?.publisher ?? null, kinds: f?.kinds ?? [], from: dateArg('filter.from', f?.from, 'start'), to: dateArg('filter.to', f?.to, 'end'), text: f?.text ?? null,
+    }, orderBy, first, after);
+  }
+
+  @Query(() => PostConnection)
+  posts(@Ctx() ctx: Context, @Arg('filter', () => PostFilter, { nullable: true }) f?: PostFilter,
+    @Arg('first', () => Int, { nullable: true }) first?: number, @Arg('after', () => String, { nullable: true }) after?: string) {
+    const at = dateArg('filter.at', f?.at, 'start');
+    return this.list(ctx, 'posts', {
+      person: f?.person ?? null, organization: f?.organization ?? null, jurisdiction: f?.jurisdiction ?? null, at, text: f?.text ?? null,
+    }, DateOrder.DATE_ASC, first, after);
+  }
+
+  // ---- traversals ----
+  @Query(() => [TimelineEntry], { description: 'Events, statements, commitments and posts of one entity, oldest first; undated items last.' })
+  async timeline(
+    @Arg('entity', () => String, { description: 'Slug or id.' }) entity: string,
+    @Ctx() ctx: Context,
+    @Arg('from', () => String, { nullable: true }) from?: string,
+    @Arg('to', () => String, { nullable: true }) to?: string,
+    @Arg('kinds', () => [NodeKind], { nullable: true, description: 'Only items of these kinds (Event, Statement, Commitment, Post).' }) kinds?: NodeKind[],
+  ) {
+    const rows = await ctx.repo.timeline(entity, dateArg('from', from, 'start'), dateArg('to', to, 'end'), (kinds ?? []) as Kind[], MAX_TIMELINE);
+    return rows.map((r) => ({ date: r.date, kind: r.node.__typename, roles: r.roles, node: r.node }));
+  }
+
+  @Query(() => [Path], { description: 'Shortest connections between two entities, each hop with its relationship and citations.' })
+  async paths(
+    @Arg('from', () => String, { description: 'Slug or id.' }) from: string,
+    @Arg('to', () => String, { description: 'Slug or id.' }) to: string,
+    @Ctx() ctx: Context,
+    @Arg('maxHops', () => Int, { defaultValue: 4 }) maxHops = 4,
+    @Arg('first', () => Int, { defaultValue: 5 }) first = 5,
+  ) {
+    if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_HOPS) throw badInput('maxHops', `must be from 1 to ${MAX_HOPS}`);
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PATHS) throw badInput('first', `must be from 1 to ${MAX_PATHS}`);
+    const paths = await ctx.repo.paths(from, to, maxHops, first);
+    return paths.map((p) => ({
+      length: p.hops.length,
+      nodes: p.nodes,
+      hops: p.hops.map((h) => ({ from: h.from, to: h.to, relationship: h.type, forward: h.forward, citations: h.rel.citations })),
+    }));
+  }
+
+  private entity(ctx: Context, kind: EntityKind, slug: string): Promise<GraphNode | null> {
+    return ctx.repo.bySlug(kind, slug);
+  }
+
+  private byId(ctx: Context, kind: Kind, id: string): Promise<GraphNode | null> {
+    return ctx.loaders.node.load(globalId(kind, id)).then((n) => (n && n.__typename === kind ? n : null));
+  }
+
+  private async list(ctx: Context, name: ListName, filters: Record<string, unknown>, order: DateOrder, first?: number, after?: string) {
+    const page = pageArgs(first, after);
+    return connection(await ctx.repo.list(name, { ...filters, desc: order === DateOrder.DATE_DESC }, page), page.skip);
+  }
+}
+
+function docRef(ref: string | undefined): string | null {
+  if (!ref) return null;
+  return kindOfId(ref) ? ref : `document:${ref}`;
+}

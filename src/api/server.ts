@@ -1,0 +1,84 @@
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { isUnavailable, type Db } from '../graph/db.js';
+import { createContext, type Context } from './context.js';
+import { DATABASE_UNAVAILABLE } from './errors.js';
+import { EXAMPLES } from './examples.js';
+import { playgroundRouter } from './playground.js';
+import { schema } from './schema.js';
+
+const CLIENT_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'NOT_FOUND', 'UNAUTHENTICATED', 'FORBIDDEN', 'PERSISTED_QUERY_NOT_FOUND', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE']);
+
+/**
+ * What a client sees of an error: its own mistakes in full (code, message, argument), an
+ * unreachable database as DATABASE_UNAVAILABLE, anything else as a bare INTERNAL_SERVER_ERROR.
+ * Never a stack trace.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  const code = String(formatted.extensions?.code ?? '');
+  if (isUnavailable(original)) {
+    return { message: 'The graph database is unreachable; retry shortly.', ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: DATABASE_UNAVAILABLE } };
+  }
+  if (CLIENT_CODES.has(code)) {
+    const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  console.error('internal error:', original);
+  return { message: 'Internal server error', ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export interface ServerOptions {
+  db: Db;
+  port?: number;
+  host?: string;
+  /** called with each request's context once the response is sent (tests count round trips with it) */
+  onRequestDone?: (ctx: Context) => void;
+}
+
+/** Express app serving /graphql (API and offline playground) and /health. */
+export async function startServer(opts: ServerOptions): Promise<RunningServer> {
+  const app = express();
+  const http: Server = createServer(app);
+  const done: ApolloServerPlugin<Context> = {
+    async requestDidStart() {
+      return { async willSendResponse({ contextValue }) { opts.onRequestDone?.(contextValue); } };
+    },
+  };
+  const apollo = new ApolloServer<Context>({
+    schema: await schema(),
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: http }), ApolloServerPluginLandingPageDisabled(), done],
+  });
+  await apollo.start();
+
+  app.get('/health', async (_req, res) => {
+    const up = await opts.db.ping();
+    res.status(up ? 200 : 503).json({ status: up ? 'ok' : 'degraded', neo4j: up ? 'up' : 'down' });
+  });
+  app.use('/graphql', playgroundRouter({ endpoint: '/graphql', examples: EXAMPLES, title: 'Officials knowledge graph' }));
+  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: async () => createContext(opts.db) }));
+
+  await new Promise<void>((resolve) => http.listen(opts.port ?? 4000, opts.host ?? '127.0.0.1', resolve));
+  const port = (http.address() as AddressInfo).port;
+  return {
+    url: `http://localhost:${port}/graphql`,
+    port,
+    async stop() {
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,236 @@
+import { Field, Float, ID, Int, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
+import type { GraphNode } from '../graph/records.js';
+
+// Every @Field names its type explicitly: esbuild (tsx, vitest) emits no decorator metadata.
+
+export enum DatePrecision { DAY = 'day', MONTH = 'month', YEAR = 'year' }
+registerEnumType(DatePrecision, { name: 'DatePrecision', description: 'How much of a date the sources give.' });
+
+export enum NodeKind {
+  PERSON = 'Person', ORGANIZATION = 'Organization', PLACE = 'Place', FACILITY = 'Facility', PROGRAM = 'Program',
+  POST = 'Post', EVENT = 'Event', STATEMENT = 'Statement', COMMITMENT = 'Commitment', FIGURE = 'Figure', DOCUMENT = 'Document',
+}
+registerEnumType(NodeKind, { name: 'NodeKind' });
+
+export enum ReviewStatus { EXTRACTED = 'extracted', CONFIRMED = 'confirmed', REJECTED = 'rejected' }
+registerEnumType(ReviewStatus, { name: 'ReviewStatus', description: 'Whether a fact was extracted by the pipeline, confirmed or rejected by an editor (curated facts are confirmed).' });
+
+export enum DateOrder { DATE_ASC = 'asc', DATE_DESC = 'desc' }
+registerEnumType(DateOrder, { name: 'DateOrder' });
+
+const resolveType = (value: GraphNode) => value.__typename;
+
+@ObjectType({ description: 'A date at the precision the sources give, with whether it was inferred.' })
+export class FuzzyDate {
+  @Field(() => String, { description: 'ISO 8601 at its precision: 2024-01-12, 2024-05 or 2024.' }) iso!: string;
+  @Field(() => DatePrecision) precision!: DatePrecision;
+  @Field(() => Boolean, { description: 'True when no source states this date for the fact (taken from a publication date or from context).' }) inferred!: boolean;
+  @Field(() => String, { nullable: true, description: 'How the date was obtained, when inferred.' }) note?: string;
+  @Field(() => String, { description: 'First day the date covers.' }) start!: string;
+  @Field(() => String, { description: 'Last day the date covers.' }) end!: string;
+}
+
+@ObjectType({ description: 'A passage of a document that supports a fact. Offsets are UTF-16 code units (JavaScript string indices), end exclusive.' })
+export class Citation {
+  // document and excerpt are resolved from documentId (see CitationResolver)
+  documentId!: string;
+  @Field(() => Int) start!: number;
+  @Field(() => Int) end!: number;
+}
+
+@InterfaceType({ resolveType, description: 'Anything with a global id.' })
+export abstract class Node {
+  @Field(() => ID, { description: 'Global id: <kind>:<key>.' }) id!: string;
+}
+
+@InterfaceType({ implements: Node, resolveType, description: 'A person, organization, place, facility or program.' })
+export abstract class Entity extends Node {
+  @Field(() => String) slug!: string;
+  @Field(() => String) name!: string;
+  @Field(() => [String], { description: 'Other names seen for the same entity.' }) aliases!: string[];
+  @Field(() => String, { nullable: true }) description?: string;
+  @Field(() => [Citation], { description: 'Where the entity is named.' }) citations!: Citation[];
+}
+
+@InterfaceType({ implements: Node, resolveType, description: 'A fact read from documents: post, event, statement, commitment or figure.' })
+export abstract class Fact extends Node {
+  @Field(() => [Citation]) citations!: Citation[];
+  @Field(() => ReviewStatus) reviewStatus!: ReviewStatus;
+  @Field(() => Float, { description: '1 for curated facts; the pipeline\'s confidence otherwise.' }) confidence!: number;
+}
+
+@ObjectType({ implements: [Node, Entity] })
+export class Person extends Entity {}
+
+@ObjectType({ implements: [Node, Entity] })
+export class Organization extends Entity {
+  @Field(() => String, { nullable: true }) acronym?: string;
+  @Field(() => String, { nullable: true, name: 'kind' }) category?: string;
+}
+
+@ObjectType({ implements: [Node, Entity] })
+export class Place extends Entity {
+  @Field(() => String, { nullable: true, name: 'kind', description: 'country, state, municipality, city, building, room' }) category?: string;
+}
+
+@ObjectType({ implements: [Node, Entity] })
+export class Facility extends Entity {
+  @Field(() => String, { nullable: true, name: 'kind', description: 'hospital, health-centre, training-centre, ...' }) category?: string;
+}
+
+@ObjectType({ implements: [Node, Entity] })
+export class Program extends Entity {}
+
+@ObjectType({ implements: [Node, Fact], description: 'A post held by a person over time, in an organization or over a jurisdiction.' })
+export class Post extends Fact {
+  @Field(() => String) role!: string;
+  @Field(() => FuzzyDate, { nullable: true }) from?: FuzzyDate;
+  @Field(() => FuzzyDate, { nullable: true }) to?: FuzzyDate;
+}
+
+@ObjectType({ implements: [Node, Fact], description: 'A meeting, press conference, session, publication, agreement...' })
+export class Event extends Fact {
+  @Field(() => String, { name: 'kind' }) category!: string;
+  @Field(() => String) title!: string;
+  @Field(() => FuzzyDate, { nullable: true }) date?: FuzzyDate;
+}
+
+@ObjectType({ implements: [Node, Fact], description: 'Something a person said or a document reported, in the project\'s own summary.' })
+export class Statement extends Fact {
+  @Field(() => String, { name: 'kind' }) category!: string;
+  @Field(() => String) summary!: string;
+  @Field(() => FuzzyDate, { nullable: true }) date?: FuzzyDate;
+}
+
+@ObjectType({ implements: [Node, Fact], description: 'A promise: what, by when, from when, concerning what.' })
+export class Commitment extends Fact {
+  @Field(() => String) summary!: string;
+  @Field(() => String, { description: 'announced, in-progress, fulfilled, overdue, abandoned' }) status!: string;
+  @Field(() => FuzzyDate, { nullable: true }) start?: FuzzyDate;
+  @Field(() => FuzzyDate, { nullable: true }) deadline?: FuzzyDate;
+}
+
+@ObjectType({ implements: [Node, Fact], description: 'A reported quantity.' })
+export class Figure extends Fact {
+  @Field(() => Float) value!: number;
+  @Field(() => String, { description: 'MXN, percent, people, workers, hospitals, ...' }) unit!: string;
+  @Field(() => String, { description: 'What is measured: the key shared by every report of the same measure.' }) metric!: string;
+  @Field(() => String, { nullable: true }) label?: string;
+  @Field(() => String, { nullable: true }) period?: string;
+  @Field(() => Float, { nullable: true, description: 'Reported change, in percent.' }) changePercent?: number;
+  @Field(() => String, { nullable: true, description: 'A qualifier written with the value: "more than", "about".' }) qualifier?: string;
+  @Field(() => FuzzyDate, { nullable: true }) asOf?: FuzzyDate;
+}
+
+@ObjectType({ implements: [Node], description: 'A corpus document, or an outside source a document cites.' })
+export class Document extends Node {
+  @Field(() => String, { nullable: true }) fileName?: string;
+  @Field(() => String, { nullable: true, description: 'sha256 of the file' }) contentHash?: string;
+  @Field(() => String) title!: string;
+  @Field(() => String, { nullable: true }) publisher?: string;
+  @Field(() => String, { nullable: true }) author?: string;
+  @Field(() => String, { name: 'kind', description: 'article, bulletin, external...' }) category!: string;
+  @Field(() => FuzzyDate, { nullable: true }) published?: FuzzyDate;
+  @Field(() => String, { nullable: true }) url?: string;
+}
+
+// ---- relationship views ----
+
+@ObjectType({ description: 'A person present at an event, with the posts they held at its date.' })
+export class Participant {
+  @Field(() => Person) person!: GraphNode;
+  @Field(() => [Citation]) citations!: Citation[];
+  eventDate!: { start: string; end: string } | null;
+}
+
+@ObjectType()
+export class Involvement {
+  @Field(() => Entity) entity!: GraphNode;
+  @Field(() => String, { description: 'e.g. issuer, created, joins' }) role!: string;
+  @Field(() => [Citation]) citations!: Citation[];
+}
+
+@ObjectType({ description: 'A statement that made or repeated a commitment.' })
+export class CommitmentStatement {
+  @Field(() => Statement) statement!: GraphNode;
+  @Field(() => String, { description: 'makes or repeats' }) role!: string;
+}
+
+@ObjectType({ description: 'A commitment a statement made or repeated.' })
+export class StatementCommitment {
+  @Field(() => Commitment) commitment!: GraphNode;
+  @Field(() => String, { description: 'makes or repeats' }) role!: string;
+}
+
+@ObjectType({ description: 'Whether the reports of one measure agree.' })
+export class FigureAgreement {
+  @Field(() => Boolean, { description: 'True when every report lies within the rounding of the least precise one.' }) consistent!: boolean;
+  @Field(() => Int) reports!: number;
+  @Field(() => Float) min!: number;
+  @Field(() => Float) max!: number;
+  @Field(() => String) explanation!: string;
+}
+
+@ObjectType({ description: 'One item of an entity\'s timeline.' })
+export class TimelineEntry {
+  @Field(() => String, { nullable: true, description: 'First day of the item\'s date (ISO), null when undated.' }) date!: string | null;
+  @Field(() => NodeKind) kind!: NodeKind;
+  @Field(() => [String], { description: 'How the entity takes part: participant, involved, speaker, subject, committed, concerned, holder, post.' }) roles!: string[];
+  @Field(() => Fact) node!: GraphNode;
+}
+
+@ObjectType({ description: 'One step of a path: a relationship between two nodes and its evidence.' })
+export class Hop {
+  @Field(() => Node) from!: GraphNode;
+  @Field(() => Node) to!: GraphNode;
+  @Field(() => String, { description: 'Relationship type, read from its start node to its end node.' }) relationship!: string;
+  @Field(() => Boolean, { description: 'True when the relationship points from `from` to `to`.' }) forward!: boolean;
+  @Field(() => [Citation]) citations!: Citation[];
+}
+
+@ObjectType()
+export class Path {
+  @Field(() => Int) length!: number;
+  @Field(() => [Node]) nodes!: GraphNode[];
+  @Field(() => [Hop]) hops!: Hop[];
+}
+
+@ObjectType()
+export class SearchHit {
+  @Field(() => Float, { description: 'Higher is better: an exact name or alias match ranks above partial ones.' }) score!: number;
+  @Field(() => Node) node!: GraphNode;
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field(() => Boolean) hasNextPage!: boolean;
+  @Field(() => Boolean) hasPreviousPage!: boolean;
+  @Field(() => String, { nullable: true }) startCursor!: string | null;
+  @Field(() => String, { nullable: true }) endCursor!: string | null;
+}
+
+type Class<T = object> = new (...args: never[]) => T;
+
+/** Relay connection and edge types for one node type. */
+export function connectionTypes(name: string, nodeType: Class) {
+  @ObjectType(`${name}Edge`)
+  class EdgeType {
+    @Field(() => String) cursor!: string;
+    @Field(() => nodeType) node!: GraphNode;
+  }
+  @ObjectType(`${name}Connection`)
+  class ConnectionType {
+    @Field(() => [EdgeType]) edges!: EdgeType[];
+    @Field(() => [nodeType]) nodes!: GraphNode[];
+    @Field(() => PageInfo) pageInfo!: PageInfo;
+    @Field(() => Int) totalCount!: number;
+  }
+  return ConnectionType;
+}
+
+export const EventConnection = connectionTypes('Event', Event);
+export const StatementConnection = connectionTypes('Statement', Statement);
+export const CommitmentConnection = connectionTypes('Commitment', Commitment);
+export const FigureConnection = connectionTypes('Figure', Figure);
+export const DocumentConnection = connectionTypes('Document', Document);
+export const PostConnection = connectionTypes('Post', Post);

@@ -1,0 +1,42 @@
+import { Db, neo4jConfigFromEnv } from '../graph/db.js';
+import { startLocalNeo4j } from '../graph/local-neo4j.js';
+
+export interface Connected {
+  db: Db;
+  /** closes the driver and stops the local Neo4j if this process started it */
+  close(): Promise<void>;
+}
+
+async function waitForBolt(db: Db, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await db.ping())) {
+    if (Date.now() > deadline) throw new Error(`Neo4j did not answer within ${timeoutMs / 1000}s`);
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
+/**
+ * The graph database: NEO4J_URI (with NEO4J_USER/NEO4J_PASSWORD) when set, otherwise the local
+ * launcher in neo4j-local/ (built and started on first use; port NEO4J_LOCAL_PORT, data in .neo4j/).
+ */
+export async function connectGraph(log: (line: string) => void): Promise<Connected> {
+  const config = neo4jConfigFromEnv();
+  if (config) {
+    const db = Db.connect(config);
+    log(`waiting for Neo4j at ${config.uri}`);
+    await waitForBolt(db, 120_000);
+    return { db, close: () => db.close() };
+  }
+  log('NEO4J_URI not set: starting the local Neo4j (the first run builds it with Maven)');
+  const local = await startLocalNeo4j({ ...(process.env.NEO4J_LOCAL_PORT ? { port: Number(process.env.NEO4J_LOCAL_PORT) } : {}), log });
+  const db = Db.connect({ uri: local.uri });
+  await waitForBolt(db, 60_000);
+  log(`local Neo4j ready at ${local.uri}`);
+  return {
+    db,
+    async close() {
+      await db.close();
+      await local.stop();
+    },
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * The graph's vocabulary, independent of storage and API.
+ *
+ * Every node carries a global `id` of the form `<kind>:<key>` ("person:zoe-robledo-aburto",
+ * "event:2024-01-12-tecamac-federalization-meeting", "document:001_08e50318fca64ce1.txt"),
+ * so `node(id)` works over all kinds. Entities also have a `slug` (the key part).
+ */
+export const ENTITY_KINDS = ['Person', 'Organization', 'Place', 'Facility', 'Program'] as const;
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+
+export const FACT_KINDS = ['Post', 'Event', 'Statement', 'Commitment', 'Figure'] as const;
+export type FactKind = (typeof FACT_KINDS)[number];
+
+export type NodeKind = EntityKind | FactKind | 'Document';
+export const NODE_KINDS: readonly NodeKind[] = [...ENTITY_KINDS, ...FACT_KINDS, 'Document'];
+
+/** Relationship types, each read as "(from) TYPE (to)". */
+export const REL_TYPES = [
+  'PART_OF', // Organization->Organization, Place->Place
+  'GOVERNS', // Organization->Place (a government and its territory), Post->Place
+  'LOCATED_IN', // Facility->Place
+  'OPERATED_BY', // Facility->Organization
+  'RUN_BY', // Program->Organization
+  'HOLDS', // Person->Post
+  'POST_IN', // Post->Organization
+  'PARTICIPATED_IN', // Person->Event
+  'HELD_IN', // Event->Place
+  'HELD_AT', // Event->Facility
+  'INVOLVES', // Event->Entity, with a role
+  'STATED', // Person->Statement
+  'AT_EVENT', // Statement->Event
+  'ABOUT', // Statement->Entity
+  'REPORTS', // Statement->Figure
+  'COMMITS', // Statement->Commitment, role makes|repeats
+  'CONCERNS', // Commitment->Entity
+  'TARGETS', // Commitment->Figure
+  'MEASURES', // Figure->Entity
+  'CITES', // Document->Document
+  'SOURCED_FROM', // fact or entity -> Document it is cited in (derived from citations)
+] as const;
+export type RelType = (typeof REL_TYPES)[number];
+
+/** Relationships that connect people, bodies, places and facts; paths never go through documents. */
+export const PATH_REL_TYPES: readonly RelType[] = REL_TYPES.filter((t) => t !== 'SOURCED_FROM' && t !== 'CITES');
+
+export type FactStatus = 'extracted' | 'confirmed' | 'rejected';
+
+export type PropValue = string | number | boolean | null | string[] | number[];
+
+/** A node to write: properties are flat (Neo4j properties), citations are citation keys. */
+export interface NodeRecord {
+  id: string;
+  kind: NodeKind;
+  props: Record<string, PropValue>;
+  cites: string[];
+}
+
+export interface RelRecord {
+  type: RelType;
+  from: string;
+  to: string;
+  /** distinguishes parallel relationships of one type between the same nodes (e.g. INVOLVES roles) */
+  key?: string;
+  props: Record<string, PropValue>;
+  cites: string[];
+}
+
+export interface GraphBatch {
+  nodes: NodeRecord[];
+  rels: RelRecord[];
+}
+
+export function nodeId(kind: NodeKind, key: string): string {
+  return `${kind.toLowerCase()}:${key}`;
+}
+
+export function kindOfId(id: string): NodeKind | undefined {
+  const prefix = id.slice(0, id.indexOf(':')).toLowerCase();
+  return NODE_KINDS.find((k) => k.toLowerCase() === prefix);
+}

@@ -1,0 +1,69 @@
+import { parseCitationKey, type Citation } from '../domain/citation.js';
+import type { DatePrecision, FuzzyDate } from '../domain/dates.js';
+import { NODE_KINDS, type NodeKind } from '../domain/model.js';
+
+export interface DateValue extends FuzzyDate {
+  start: string;
+  end: string;
+}
+
+/** A node as the API sees it: its kind, id, flat properties, dates rebuilt, citations parsed. */
+export interface GraphNode {
+  __typename: NodeKind;
+  id: string;
+  citations: Citation[];
+  [prop: string]: unknown;
+}
+
+export interface GraphRel {
+  type?: string;
+  props: Record<string, unknown>;
+  citations: Citation[];
+}
+
+export interface Edge {
+  rel: GraphRel;
+  node: GraphNode;
+}
+
+const DATE_FIELDS = ['date', 'from', 'to', 'start', 'deadline', 'asOf', 'published'];
+
+export function toNode(id: string, labels: string[], props: Record<string, unknown>): GraphNode {
+  const kind = NODE_KINDS.find((k) => labels.includes(k));
+  if (!kind) throw new Error(`node ${id} has no known kind (${labels.join(', ')})`);
+  const node: GraphNode = { ...props, __typename: kind, id, citations: citationsOf(props) };
+  for (const f of DATE_FIELDS) {
+    const iso = props[`${f}Iso`];
+    node[f] =
+      typeof iso === 'string'
+        ? ({
+            iso,
+            precision: props[`${f}Precision`] as DatePrecision,
+            inferred: Boolean(props[`${f}Inferred`]),
+            ...(props[`${f}Note`] ? { note: props[`${f}Note`] as string } : {}),
+            start: props[`${f}Start`] as string,
+            end: props[`${f}End`] as string,
+          } satisfies DateValue)
+        : null;
+  }
+  return node;
+}
+
+export function citationsOf(props: Record<string, unknown>): Citation[] {
+  const keys = props.cites;
+  return Array.isArray(keys) ? keys.map((k) => parseCitationKey(String(k))) : [];
+}
+
+export function toRel(props: Record<string, unknown>, type?: string): GraphRel {
+  return { ...(type ? { type } : {}), props, citations: citationsOf(props) };
+}
+
+export interface NodeRow {
+  id: string;
+  labels: string[];
+  props: Record<string, unknown>;
+}
+
+export function rowToNode(r: NodeRow): GraphNode {
+  return toNode(r.id, r.labels, r.props);
+}

@@ -1,0 +1,106 @@
+import { foldName } from '../domain/names.js';
+import type { EntityKind, NodeKind } from '../domain/model.js';
+import type { Db } from './db.js';
+import { rowToNode, toNode, toRel, type Edge, type GraphNode, type NodeRow } from './records.js';
+import { luceneQuery, nameMatchRank } from './search.js';
+
+export interface Page {
+  skip: number;
+  limit: number;
+}
+
+export interface ListResult {
+  total: number;
+  nodes: GraphNode[];
+}
+
+export interface SearchHit {
+  score: number;
+  node: GraphNode;
+}
+
+export interface TimelineEntry {
+  node: GraphNode;
+  roles: string[];
+  date: string | null;
+}
+
+export interface PathResult {
+  nodes: GraphNode[];
+  hops: { from: GraphNode; to: GraphNode; type: string; forward: boolean; rel: Edge['rel'] }[];
+}
+
+export type ListName = 'events' | 'statements' | 'commitments' | 'figures' | 'documents' | 'posts';
+
+/** Graph reads that are not per-parent batches (those are in loaders.ts). */
+export class Repository {
+  constructor(private readonly db: Db) {}
+
+  async bySlug(kind: EntityKind, slug: string): Promise<GraphNode | null> {
+    const [row] = await this.db.read<NodeRow>('read/entity-by-slug', { kind, slug });
+    return row ? rowToNode(row) : null;
+  }
+
+  /** One page of a filtered list and the total count, in one query. Text filters are folded here. */
+  async list(name: ListName, filters: Record<string, unknown>, page: Page): Promise<ListResult> {
+    const params = { ...filters, text: typeof filters.text === 'string' ? foldName(filters.text) : null, ...page };
+    const [row] = await this.db.read<{ total: number; page: NodeRow[] }>(`read/list-${name}`, params);
+    return { total: row?.total ?? 0, nodes: (row?.page ?? []).map(rowToNode) };
+  }
+
+  async search(text: string, kinds: NodeKind[], limit: number): Promise<SearchHit[]> {
+    const lucene = luceneQuery(text);
+    if (!lucene) return [];
+    const entityKinds = kinds.filter((k) => ['Person', 'Organization', 'Place', 'Facility', 'Program'].includes(k));
+    const factKinds = kinds.filter((k) => ['Event', 'Statement', 'Commitment', 'Document'].includes(k));
+    const wantEntities = !kinds.length || entityKinds.length > 0;
+    const wantFacts = !kinds.length || factKinds.length > 0;
+    const candidates = Math.max(limit * 4, 25);
+    type Hit = NodeRow & { score: number };
+    const [entities, facts] = await Promise.all([
+      wantEntities ? this.db.read<Hit>('read/search-entities', { lucene, kinds: entityKinds, limit: candidates }) : [],
+      wantFacts ? this.db.read<Hit>('read/search-facts', { lucene, kinds: factKinds, limit: candidates }) : [],
+    ]);
+    const ranked = [...entities, ...facts].map((r) => {
+      const names = [r.props.name, r.props.title, r.props.summary, ...((r.props.aliases as string[] | undefined) ?? [])].filter(
+        (v): v is string => typeof v === 'string',
+      );
+      return { node: rowToNode(r), score: r.score, rank: nameMatchRank(text, names) };
+    });
+    ranked.sort((a, b) => b.rank - a.rank || b.score - a.score || a.node.id.localeCompare(b.node.id));
+    return ranked.slice(0, limit).map(({ node, score, rank }) => ({ node, score: rank + Math.min(score / 100, 0.99) }));
+  }
+
+  async timeline(ref: string, from: string | null, to: string | null, kinds: NodeKind[], limit: number): Promise<TimelineEntry[]> {
+    const rows = await this.db.read<NodeRow & { roles: string[]; start: string | null }>('read/timeline', { ref, from, to, kinds, limit });
+    return rows.map((r) => ({ node: rowToNode(r), roles: r.roles, date: r.start }));
+  }
+
+  async paths(from: string, to: string, maxHops: number, limit: number): Promise<PathResult[]> {
+    type RelRow = { type: string; from: string; to: string; props: Record<string, unknown> };
+    const rows = await this.db.read<{ nodes: NodeRow[]; rels: RelRow[] }>('read/paths', { from, to, maxHops, limit });
+    return rows.map((r) => {
+      const nodes = r.nodes.map((n) => toNode(n.id, n.labels, n.props));
+      return {
+        nodes,
+        hops: r.rels.map((rel, i) => ({
+          from: nodes[i]!,
+          to: nodes[i + 1]!,
+          type: rel.type,
+          forward: rel.from === nodes[i]!.id,
+          rel: toRel(rel.props, rel.type),
+        })),
+      };
+    });
+  }
+
+  async resolveEntity(ref: string): Promise<string | null> {
+    const [row] = await this.db.read<{ id: string }>('read/resolve-entity', { ref });
+    return row?.id ?? null;
+  }
+
+  async countNodes(): Promise<number> {
+    const [row] = await this.db.read<{ count: number }>('read/count-nodes');
+    return row?.count ?? 0;
+  }
+}

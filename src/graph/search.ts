@@ -1,0 +1,29 @@
+import { foldName } from '../domain/names.js';
+
+const LUCENE_SPECIAL = /[+\-!(){}[\]^"~*?:\\/&|]/g;
+
+/** A full-text query that finds a name by its words, ranking the whole phrase higher. */
+export function luceneQuery(text: string): string {
+  const tokens = foldName(text).split(' ').filter(Boolean).map((t) => t.replace(LUCENE_SPECIAL, '\\$&'));
+  if (!tokens.length) return '';
+  const phrase = `"${tokens.join(' ')}"^4`;
+  return tokens.length > 1 ? `${phrase} OR (${tokens.join(' OR ')})` : `${tokens[0]} OR ${tokens[0]}*`;
+}
+
+/**
+ * How well a name or alias answers a query, on top of the index's score: an exact name or
+ * alias first, then names containing every word of the query, then the rest by index score.
+ */
+export function nameMatchRank(query: string, names: string[]): number {
+  const q = foldName(query);
+  const qTokens = q.split(' ').filter(Boolean);
+  let best = 0;
+  for (const name of names) {
+    const n = foldName(name);
+    if (n === q) return 3;
+    const tokens = new Set(n.split(' '));
+    if (qTokens.every((t) => tokens.has(t))) best = Math.max(best, 2);
+    else if (qTokens.every((t) => n.includes(t))) best = Math.max(best, 1);
+  }
+  return best;
+}

@@ -21,6 +21,15 @@ export function neo4jConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Neo4jC
 export type Row = Record<string, unknown>;
 
 /**
+ * JavaScript numbers travel as floats; SKIP, LIMIT and hop bounds need integers. Top-level
+ * whole-number parameters are control values here (data travels nested in `rows`), so they go as
+ * Neo4j integers.
+ */
+function boltParams(params: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'number' && Number.isInteger(v) ? neo4j.int(v) : v]));
+}
+
+/**
  * The only door to Neo4j. Reads run in read transactions and writes in write transactions
  * (so a cluster or Aura routes them right); queries are named files under cypher/.
  * `roundTrips` counts the queries sent, for tests and request metrics.
@@ -54,7 +63,7 @@ export class Db {
     const session = this.session('READ');
     try {
       this.roundTrips++;
-      const res: QueryResult<RecordShape> = await session.executeRead((tx) => tx.run(cypher(name), params));
+      const res: QueryResult<RecordShape> = await session.executeRead((tx) => tx.run(cypher(name), boltParams(params)));
       return res.records.map((r) => r.toObject() as T);
     } finally {
       await session.close();
@@ -101,7 +110,7 @@ export class WriteTx {
 
   async run<T = Row>(name: string, params: Record<string, unknown> = {}): Promise<T[]> {
     this.db.roundTrips++;
-    const res = await this.tx.run(cypher(name), params);
+    const res = await this.tx.run(cypher(name), boltParams(params));
     return res.records.map((r) => r.toObject() as T);
   }
 }

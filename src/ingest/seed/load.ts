@@ -26,7 +26,11 @@ export function readSeedFiles(dir = SEED_DIR): SeedFile[] {
     });
 }
 
-/** The corpus texts the seed refers to, or null when the corpus folder is absent. */
+/**
+ * The corpus texts the seed refers to, or null when the corpus is absent: no folder, or a folder
+ * holding none of the seed's documents (an empty mount). A folder holding some but not all of them
+ * is a corpus with files missing, which the compiler reports.
+ */
 export function readCorpus(files: SeedFile[], dir = CORPUS_DIR): CorpusTexts | null {
   if (!existsSync(dir)) return null;
   const texts: CorpusTexts = new Map();
@@ -34,7 +38,7 @@ export function readCorpus(files: SeedFile[], dir = CORPUS_DIR): CorpusTexts | n
     const p = join(dir, d.file);
     if (existsSync(p)) texts.set(d.file, readFileSync(p));
   }
-  return texts;
+  return texts.size > 0 ? texts : null;
 }
 
 export function compileSeedFromDisk(seedDir = SEED_DIR, corpusDir = CORPUS_DIR): { batch: GraphBatch; corpusPresent: boolean } {

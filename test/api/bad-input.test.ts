@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/graph/db.js';
+import { connectTestDb, resetWithSeed } from '../support/db.js';
+import { gql, startTestServer, type GqlResponse, type TestServer } from '../support/server.js';
+
+let db: Db;
+let server: TestServer;
+
+beforeAll(async () => {
+  db = connectTestDb();
+  await resetWithSeed(db);
+  server = await startTestServer(db);
+});
+
+afterAll(async () => {
+  await server?.stop();
+  await db?.close();
+});
+
+/** The single error of a response, checked to be a client error naming `argument`, with nothing internal leaked. */
+function expectBadInput(res: GqlResponse, argument: string) {
+  expect(res.errors, JSON.stringify(res)).toHaveLength(1);
+  const [error] = res.errors!;
+  expect(error!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: argument });
+  expect(error!.message).toContain(`"${argument}"`);
+  expect(error!.extensions).not.toHaveProperty('stacktrace');
+  expect(JSON.stringify(res)).not.toMatch(/\bat .+\.(ts|js):\d+/); // no stack frames anywhere
+  return error!;
+}
+
+describe('a client mistake is a BAD_USER_INPUT error naming the argument, without a stack trace', () => {
+  it('a malformed date in a filter (named by its path)', async () => {
+    const res = await gql(server.url, '{ events(filter: { from: "2024-13-45" }) { totalCount } }');
+    const error = expectBadInput(res, 'filter.from');
+    expect(error.message).toContain('2024-13-45');
+  });
+
+  it('a malformed date in a nested field argument', async () => {
+    const res = await gql(server.url, '{ person(slug: "delfina-gomez-alvarez") { posts(at: "yesterday") { role } } }');
+    expectBadInput(res, 'at');
+  });
+
+  it('a page larger than 100', async () => {
+    const res = await gql(server.url, '{ events(first: 101) { totalCount } }');
+    const error = expectBadInput(res, 'first');
+    expect(error.message).toMatch(/at most 100/);
+  });
+
+  it('a negative page size', async () => {
+    expectBadInput(await gql(server.url, '{ statements(first: -1) { totalCount } }'), 'first');
+  });
+
+  it('paths longer than the hop limit', async () => {
+    const res = await gql(server.url, '{ paths(from: "zoe-robledo-aburto", to: "delfina-gomez-alvarez", maxHops: 7) { length } }');
+    expectBadInput(res, 'maxHops');
+  });
+
+  it('an empty search', async () => {
+    const res = await gql(server.url, 'query($q: String!) { search(query: $q) { score } }', { q: '  ' });
+    const error = expectBadInput(res, 'query');
+    expect(error.message).toMatch(/must not be empty/);
+  });
+
+  it('a cursor this API did not issue', async () => {
+    const res = await gql(server.url, '{ events(first: 2, after: "not-a-cursor") { totalCount } }');
+    expectBadInput(res, 'after');
+  });
+
+  it('a rejected argument yields no data for its field', async () => {
+    const res = await gql(server.url, '{ events(first: 101) { totalCount } }');
+    expect(res.data ?? null).toBeNull();
+  });
+});
+
+describe('a well-formed cursor still pages', () => {
+  it('after the first page comes the rest', async () => {
+    const page1 = await gql(server.url, '{ events(first: 2) { nodes { id } pageInfo { endCursor hasNextPage } } }');
+    expect(page1.errors).toBeUndefined();
+    const { endCursor, hasNextPage } = page1.data.events.pageInfo;
+    expect(hasNextPage).toBe(true);
+    const page2 = await gql(server.url, 'query($after: String) { events(first: 2, after: $after) { nodes { id } } }', { after: endCursor });
+    expect(page2.errors).toBeUndefined();
+    const ids1 = page1.data.events.nodes.map((n: any) => n.id);
+    const ids2 = page2.data.events.nodes.map((n: any) => n.id);
+    expect(ids2).toHaveLength(2);
+    expect(ids2.filter((id: string) => ids1.includes(id))).toEqual([]);
+  });
+});
+
+describe('looking up something that does not exist', () => {
+  it.each([
+    ['person(slug: "nobody")', 'person'],
+    ['organization(slug: "nobody")', 'organization'],
+    ['event(id: "event:nope")', 'event'],
+    ['statement(id: "statement:nope")', 'statement'],
+    ['document(id: "nope.txt")', 'document'],
+    ['node(id: "zzz")', 'node'],
+  ])('%s is null, without errors', async (field, key) => {
+    const res = await gql(server.url, `{ ${field} { id } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({ [key]: null });
+  });
+});

@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Db } from '../../src/graph/db.js';
+import { connectTestDb, resetWithSeed, testNeo4j } from '../support/db.js';
+import { gql, startTestServer, type TestServer } from '../support/server.js';
+import { TcpProxy } from '../support/tcp-proxy.js';
+
+/**
+ * Neo4j going away and coming back, simulated with a TCP proxy between the server's driver and
+ * the shared test Neo4j (which keeps running for the other tests).
+ */
+
+let seeded: Db;
+let proxied: Db;
+let proxy: TcpProxy;
+let server: TestServer;
+
+/** A direct (bolt://, no routing) URI through the proxy; TLS schemes keep TLS without checking the host name. */
+function throughProxy(uri: string, port: number): string {
+  const scheme = new URL(uri).protocol.replace(/:$/, '');
+  const tls = /\+s(sc)?$/.test(scheme);
+  return `${tls ? 'bolt+ssc' : 'bolt'}://127.0.0.1:${port}`;
+}
+
+beforeAll(async () => {
+  seeded = connectTestDb();
+  await resetWithSeed(seeded);
+  const config = testNeo4j();
+  const target = new URL(config.uri);
+  proxy = new TcpProxy(target.hostname, Number(target.port || 7687));
+  await proxy.open();
+  proxied = Db.connect({ ...config, uri: throughProxy(config.uri, proxy.port) });
+  server = await startTestServer(proxied);
+});
+
+afterAll(async () => {
+  await server?.stop();
+  await proxied?.close();
+  await proxy?.close();
+  await seeded?.close();
+});
+
+const QUERY = '{ person(slug: "zoe-robledo-aburto") { name } }';
+const health = async () => (await fetch(`${server.base}/health`)).status;
+
+async function until(what: string, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs / 1000}s`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+describe('when Neo4j goes down and comes back', () => {
+  it('answers normally while Neo4j is up', async () => {
+    const res = await gql(server.url, QUERY);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.person.name).toBe('Zoé Robledo Aburto');
+    expect(await health()).toBe(200);
+  });
+
+  it('reports DATABASE_UNAVAILABLE, without a stack trace, while it is down, and /health answers 503', async () => {
+    await proxy.close();
+
+    const res = await gql(server.url, QUERY);
+    expect(res.errors, JSON.stringify(res)).toHaveLength(1);
+    const [error] = res.errors!;
+    expect(error!.extensions).toEqual({ code: 'DATABASE_UNAVAILABLE' });
+    expect(error!.message).toMatch(/unreachable/);
+    expect(res.data ?? { person: null }).toEqual({ person: null });
+    expect(JSON.stringify(res)).not.toMatch(/stacktrace|\bat .+\.(ts|js):\d+/);
+
+    expect(await health()).toBe(503);
+    const body = await (await fetch(`${server.base}/health`)).json();
+    expect(body).toMatchObject({ neo4j: 'down' });
+  });
+
+  it('recovers by itself once Neo4j is reachable again', async () => {
+    await proxy.open(); // same port as before
+
+    await until('the query succeeds again', async () => {
+      const res = await gql(server.url, QUERY);
+      return !res.errors && res.data?.person?.name === 'Zoé Robledo Aburto';
+    });
+    await until('/health answers 200 again', async () => (await health()) === 200);
+  });
+});

@@ -1,0 +1,47 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Two projects:
+ *   unit: pure tests (domain, search ranking, seed compiler, playground, schema drift): no database.
+ *   db:   tests against a real Neo4j, provided once by test/support/global-setup.ts
+ *         (NEO4J_URI if set, else a testcontainers Neo4j when Docker answers, else the local
+ *         launcher). The global setup belongs to this project only, so `vitest run test/unit`
+ *         starts no database.
+ * Files run one at a time: the db tests share one database and reset it in their hooks.
+ */
+export default defineConfig({
+  resolve: {
+    // graphql 16 ships CommonJS (main) and ESM (module) builds. Node, and so type-graphql and
+    // @apollo/server, load the CommonJS one; Vite would give our sources the ESM one, and two
+    // graphql instances cannot share a schema. Pin the one Node uses.
+    alias: [{ find: /^graphql$/, replacement: fileURLToPath(new URL('./node_modules/graphql/index.js', import.meta.url)) }],
+  },
+  test: {
+    fileParallelism: false,
+    // Stopping the test Neo4j (global teardown) may take a while.
+    teardownTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts', 'test/api/playground.test.ts', 'test/api/schema.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'db',
+          include: ['test/graph/**/*.test.ts', 'test/api/**/*.test.ts', 'test/acceptance/**/*.test.ts'],
+          exclude: ['test/api/playground.test.ts', 'test/api/schema.test.ts'],
+          globalSetup: ['test/support/global-setup.ts'],
+          // The global setup waits up to 3 minutes for Neo4j to start (the launcher's own limit); hooks that
+          // reset and seed the graph get the same room on a slow machine.
+          hookTimeout: 180_000,
+          testTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});

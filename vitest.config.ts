@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Two projects:
- *   unit: pure tests (domain, search ranking, seed compiler, playground, schema drift): no database.
+ *   unit: pure tests (domain, text, ingestion stages, search ranking, seed compiler, playground,
+ *         schema drift): no database.
  *   db:   tests against a real Neo4j, provided once by test/support/global-setup.ts
  *         (NEO4J_URI if set, else a testcontainers Neo4j when Docker answers, else the local
  *         launcher). The global setup belongs to this project only, so `vitest run test/unit`
@@ -26,14 +27,14 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['test/unit/**/*.test.ts', 'test/api/playground.test.ts', 'test/api/schema.test.ts'],
+          include: ['test/unit/**/*.test.ts', 'test/text/**/*.test.ts', 'test/ingest/**/*.test.ts', 'test/api/playground.test.ts', 'test/api/schema.test.ts'],
         },
       },
       {
         extends: true,
         test: {
           name: 'db',
-          include: ['test/graph/**/*.test.ts', 'test/api/**/*.test.ts', 'test/acceptance/**/*.test.ts'],
+          include: ['test/graph/**/*.test.ts', 'test/api/**/*.test.ts', 'test/pipeline/**/*.test.ts', 'test/acceptance/**/*.test.ts'],
           exclude: ['test/api/playground.test.ts', 'test/api/schema.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
           // The global setup waits up to 3 minutes for Neo4j to start (the launcher's own limit); hooks that

@@ -4,17 +4,20 @@
  * file describes, and ends with `N passed, M failed`. A question without an operation fails.
  *
  *   KG_URL           server to ask (default http://localhost:4000/graphql)
- *   ACCEPTANCE_FILE  questions (default ../shared/acceptance/seed-questions.yaml beside the repo)
+ *   ACCEPTANCE_FILE  questions (default <shared>/acceptance/seed-questions.yaml; shared = SHARED_DIR,
+ *                    ../shared beside the repo, or /work/shared)
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { sharedDir } from '../../src/config/shared.js';
 import { readAnswer } from './answer.js';
 import { check } from './checks.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
-export const DEFAULT_ACCEPTANCE_FILE = resolve(HERE, '..', '..', '..', 'shared', 'acceptance', 'seed-questions.yaml');
+/** ACCEPTANCE_FILE, else the shared folder's acceptance/seed-questions.yaml (see src/config/shared.ts). */
+export const DEFAULT_ACCEPTANCE_FILE = process.env.ACCEPTANCE_FILE ?? join(sharedDir() ?? resolve(HERE, '..', '..', '..', 'shared'), 'acceptance', 'seed-questions.yaml');
 
 export interface Question {
   id: string;
@@ -79,7 +82,7 @@ export async function runAcceptance(opts: { url: string; file?: string; log?: (l
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const url = process.env.KG_URL ?? 'http://localhost:4000/graphql';
-  const file = process.env.ACCEPTANCE_FILE ?? DEFAULT_ACCEPTANCE_FILE;
+  const file = DEFAULT_ACCEPTANCE_FILE;
   runAcceptance({ url, file, log: (l) => console.log(l) })
     .then((r) => {
       console.log(`${r.passed} passed, ${r.failed} failed`);

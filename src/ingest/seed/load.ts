@@ -10,8 +10,9 @@ import type { SeedFile } from './format.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const SEED_DIR = join(ROOT, 'data', 'seed');
-/** The corpus lives beside the repository (../shared/corpus); CORPUS_DIR overrides. */
-export const CORPUS_DIR = process.env.CORPUS_DIR ?? join(ROOT, '..', 'shared', 'corpus');
+/** The corpus lives in the shared folder beside the repository (../shared/corpus); CORPUS_DIR overrides. */
+export { CORPUS_DIR } from '../../config/shared.js';
+import { CORPUS_DIR } from '../../config/shared.js';
 
 export function readSeedFiles(dir = SEED_DIR): SeedFile[] {
   return readdirSync(dir)

@@ -1,15 +1,18 @@
 import type { Db } from '../graph/db.js';
 import { Loaders } from '../graph/loaders.js';
 import { Repository } from '../graph/repository.js';
+import type { Caller } from './auth.js';
 
 export interface Context {
   db: Db;
   repo: Repository;
   loaders: Loaders;
+  /** The API key the request sent (its name and role), or null when it sent none. */
+  auth: Caller | null;
 }
 
 /** One per request: its own loaders (batching and caching live for one request) and round-trip counter. */
-export function createContext(db: Db): Context {
+export function createContext(db: Db, auth: Caller | null = null): Context {
   const scoped = db.scoped();
-  return { db: scoped, repo: new Repository(scoped), loaders: new Loaders(scoped) };
+  return { db: scoped, repo: new Repository(scoped), loaders: new Loaders(scoped), auth };
 }

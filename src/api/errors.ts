@@ -10,6 +10,11 @@ export function notFound(what: string): GraphQLError {
   return new GraphQLError(`${what} not found`, { extensions: { code: 'NOT_FOUND' } });
 }
 
+/** An argument names something the graph does not hold: code NOT_FOUND, and the argument named. */
+export function notFoundArg(argument: string, message: string): GraphQLError {
+  return new GraphQLError(`Argument "${argument}": ${message}`, { extensions: { code: 'NOT_FOUND', argumentName: argument } });
+}
+
 export const DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE';
 
 /** Parses a date argument ("2024", "2024-05", "2024-05-15"); `edge` picks the first or last day it covers. */

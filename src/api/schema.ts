@@ -1,7 +1,10 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { authChecker } from './auth.js';
 import * as fields from './resolvers/fields.js';
+import * as history from './resolvers/history.js';
+import { EntityMatchResolver, IngestResultResolver, MutationResolver } from './resolvers/mutation.js';
 import { QueryResolver } from './resolvers/query.js';
 
 let built: Promise<GraphQLSchema> | null = null;
@@ -9,8 +12,10 @@ let built: Promise<GraphQLSchema> | null = null;
 /** The executable schema, built once per process from the type-graphql classes. */
 export function schema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
-    resolvers: [QueryResolver, ...Object.values(fields)] as [Function, ...Function[]],
+    resolvers: [QueryResolver, MutationResolver, IngestResultResolver, EntityMatchResolver, ...Object.values(fields), ...Object.values(history)] as [Function, ...Function[]],
     validate: false,
+    // @Authorized('editor') on mutations: no key is UNAUTHENTICATED, a reader key FORBIDDEN (auth.ts)
+    authChecker,
   });
   return built;
 }

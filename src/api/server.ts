@@ -7,6 +7,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isUnavailable, type Db } from '../graph/db.js';
+import { authConfigFromEnv, authenticate, readAccessPlugin, type AuthConfig } from './auth.js';
 import { createContext, type Context } from './context.js';
 import { DATABASE_UNAVAILABLE } from './errors.js';
 import { EXAMPLES } from './examples.js';
@@ -46,10 +47,16 @@ export interface ServerOptions {
   host?: string;
   /** called with each request's context once the response is sent (tests count round trips with it) */
   onRequestDone?: (ctx: Context) => void;
+  /** API keys and read access; default: from KG_API_KEYS, KG_API_KEYS_FILE and KG_READS (see auth.ts) */
+  auth?: AuthConfig;
 }
+
+/** Largest request body: a 1 MB document (ingestDocument) with room for JSON escaping. */
+const BODY_LIMIT = '4mb';
 
 /** Express app serving /graphql (API and offline playground) and /health. */
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
+  const auth = opts.auth ?? authConfigFromEnv();
   const app = express();
   const http: Server = createServer(app);
   const done: ApolloServerPlugin<Context> = {
@@ -61,7 +68,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     schema: await schema(),
     formatError,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: http }), ApolloServerPluginLandingPageDisabled(), done],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: http }), ApolloServerPluginLandingPageDisabled(), readAccessPlugin(auth), done],
   });
   await apollo.start();
 
@@ -70,7 +77,21 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     res.status(up ? 200 : 503).json({ status: up ? 'ok' : 'degraded', neo4j: up ? 'up' : 'down' });
   });
   app.use('/graphql', playgroundRouter({ endpoint: '/graphql', examples: EXAMPLES, title: 'Officials knowledge graph' }));
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: async () => createContext(opts.db) }));
+  app.use(
+    '/graphql',
+    express.json({ limit: BODY_LIMIT }),
+    expressMiddleware(apollo, { context: async ({ req }) => createContext(opts.db, authenticate(auth, req.headers.authorization)) }),
+  );
+  // A body express cannot read (too large, not JSON) still gets a GraphQL-shaped answer.
+  app.use('/graphql', ((err, _req, res, next) => {
+    const { status = 500, type } = err as { status?: number; type?: string };
+    if (res.headersSent || status >= 500) return next(err);
+    const message =
+      status === 413 ? `The request body is larger than ${BODY_LIMIT.toUpperCase()}.`
+      : type === 'entity.parse.failed' ? 'The request body is not valid JSON.'
+      : `The request body could not be read (${String(type ?? status)}).`;
+    res.status(status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
+  }) as express.ErrorRequestHandler);
 
   await new Promise<void>((resolve) => http.listen(opts.port ?? 4000, opts.host ?? '127.0.0.1', resolve));
   const port = (http.address() as AddressInfo).port;

@@ -15,6 +15,9 @@ registerEnumType(NodeKind, { name: 'NodeKind' });
 export enum ReviewStatus { EXTRACTED = 'extracted', CONFIRMED = 'confirmed', REJECTED = 'rejected' }
 registerEnumType(ReviewStatus, { name: 'ReviewStatus', description: 'Whether a fact was extracted by the pipeline, confirmed or rejected by an editor (curated facts are confirmed).' });
 
+export enum EditAction { CONFIRM = 'confirm', REJECT = 'reject', MERGE = 'merge', SPLIT = 'split' }
+registerEnumType(EditAction, { name: 'EditAction', description: 'What an editor did: confirmed or rejected a fact, merged two entities or split one.' });
+
 export enum DateOrder { DATE_ASC = 'asc', DATE_DESC = 'desc' }
 registerEnumType(DateOrder, { name: 'DateOrder' });
 
@@ -38,6 +41,17 @@ export class Citation {
   @Field(() => Int) end!: number;
 }
 
+@ObjectType({ description: 'One change an editor made to the graph, kept with the node it changed (see `history`).' })
+export class Edit {
+  @Field(() => ID) id!: string;
+  @Field(() => EditAction) action!: EditAction;
+  @Field(() => String, { description: 'Name of the API key that made the change.' }) by!: string;
+  @Field(() => String, { description: 'When, as an ISO 8601 date-time in UTC.' }) at!: string;
+  @Field(() => String, { nullable: true, description: 'The editor\'s note, if any.' }) note?: string;
+  @Field(() => String, { nullable: true, description: 'For merges and splits: the other entity, by id and name.' }) details?: string;
+  @Field(() => ID, { description: 'Id of the node changed, as it was then.' }) target!: string;
+}
+
 @InterfaceType({ resolveType, description: 'Anything with a global id.' })
 export abstract class Node {
   @Field(() => ID, { description: 'Global id: <kind>:<key>.' }) id!: string;
@@ -50,6 +64,7 @@ export abstract class Entity extends Node {
   @Field(() => [String], { description: 'Other names seen for the same entity.' }) aliases!: string[];
   @Field(() => String, { nullable: true }) description?: string;
   @Field(() => [Citation], { description: 'Where the entity is named.' }) citations!: Citation[];
+  // history: EntityHistoryResolver (resolvers/history.ts)
 }
 
 @InterfaceType({ implements: Node, resolveType, description: 'A fact read from documents: post, event, statement, commitment or figure.' })
@@ -57,6 +72,9 @@ export abstract class Fact extends Node {
   @Field(() => [Citation]) citations!: Citation[];
   @Field(() => ReviewStatus) reviewStatus!: ReviewStatus;
   @Field(() => Float, { description: '1 for curated facts; the pipeline\'s confidence otherwise.' }) confidence!: number;
+  @Field(() => String, { nullable: true, description: 'Name of the API key that last confirmed or rejected the fact.' }) reviewedBy?: string;
+  @Field(() => String, { nullable: true, description: 'When the fact was last confirmed or rejected (ISO 8601 date-time, UTC).' }) reviewedAt?: string;
+  // history: FactHistoryResolver (resolvers/history.ts)
 }
 
 @ObjectType({ implements: [Node, Entity] })
@@ -199,6 +217,40 @@ export class Path {
 export class SearchHit {
   @Field(() => Float, { description: 'Higher is better: an exact name or alias match ranks above partial ones.' }) score!: number;
   @Field(() => Node) node!: GraphNode;
+}
+
+// ---- mutation results ----
+
+@ObjectType({ description: 'An entity named in an ingested document and the graph entity it was matched to.' })
+export class EntityMatch {
+  @Field(() => String, { description: 'The name as the document gives it.' }) name!: string;
+  @Field(() => ID) id!: string;
+  @Field(() => Float, { description: 'How well the names matched (resolution score).' }) score!: number;
+}
+
+@ObjectType({ description: 'How many new facts of each kind a document added.' })
+export class FactCounts {
+  @Field(() => Int) posts!: number;
+  @Field(() => Int) events!: number;
+  @Field(() => Int) statements!: number;
+  @Field(() => Int) commitments!: number;
+  @Field(() => Int) figures!: number;
+}
+
+@ObjectType({ description: 'What ingesting one document did to the graph.' })
+export class IngestResult {
+  // document, newEntities, linkedEvents and repeatedCommitments are resolved from these ids (see IngestResultResolver)
+  documentId!: string;
+  newEntityIds!: string[];
+  linkedEventIds!: string[];
+  repeatedCommitmentIds!: string[];
+  @Field(() => String) title!: string;
+  @Field(() => Boolean, { description: 'False when the graph already held this document: nothing new was written for it.' }) newDocument!: boolean;
+  @Field(() => [EntityMatch], { description: 'Names in the document matched to entities the graph already held.' }) linkedEntities!: EntityMatch[];
+  @Field(() => [EntityMatch], {
+    description: 'Names kept as new entities that may be the same as an existing one (POSSIBLY_SAME_AS): candidates for mergeEntities.',
+  }) candidateMatches!: EntityMatch[];
+  @Field(() => FactCounts, { description: 'New facts written.' }) facts!: FactCounts;
 }
 
 @ObjectType()

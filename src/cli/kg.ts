@@ -8,7 +8,10 @@ import { Repository } from '../graph/repository.js';
 import { loadSeed } from '../ingest/seed/load.js';
 import { SeedError } from '../ingest/seed/compile.js';
 import { citeCommand } from './cite.js';
+import { evalCommand } from './eval.js';
+import { formatSummary, ingestFiles } from './ingest.js';
 import { connectGraph } from './graph.js';
+import { keyCommand } from './keys.js';
 
 const log = (line: string) => process.stderr.write(`[kg] ${line}\n`);
 const SCHEMA_FILE = fileURLToPath(new URL('../../schema/schema.graphql', import.meta.url));
@@ -19,8 +22,12 @@ const USAGE = `usage: kg <command>
   seed             check the curated seed data against the corpus and load it (idempotent)
   schema [--check] write schema/schema.graphql from the code (--check: fail if it differs)
   cite <file> <phrase>  print seed citation strings for a phrase in a corpus document
+  eval [--details] ingest the seed corpus into a throw-away Neo4j and score it against the curated graph
+  ingest <paths...>  extract facts from articles (.txt, .md, .html; metadata in front matter or <name>.json) into the graph
+  key create --name <n> --role <editor|reader>  make an API key: prints its token once and the config entry (its sha256)
 environment: NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE (else a local Neo4j is started),
-             NEO4J_LOCAL_PORT (7687), PORT (4000), HOST (127.0.0.1), CORPUS_DIR (../shared/corpus)`;
+             NEO4J_LOCAL_PORT (7687), PORT (4000), HOST (127.0.0.1), CORPUS_DIR (../shared/corpus),
+             KG_API_KEYS, KG_API_KEYS_FILE, KG_READS (open)`;
 
 async function serve(): Promise<number> {
   const graph = await connectGraph(log);
@@ -78,6 +85,21 @@ async function main(command: string | undefined, args: string[]): Promise<number
     }
     case 'cite':
       return citeCommand(args);
+    case 'eval':
+      return evalCommand(log, { details: args.includes('--details') });
+    case 'ingest': {
+      if (args.length === 0) { log('usage: kg ingest <files or folders>'); return 2; }
+      let failed = false;
+      await withGraph(async (g) => {
+        await migrate(g.db, log);
+        const summary = await ingestFiles(g.db, args, log);
+        process.stdout.write(`${formatSummary(summary)}\n`);
+        failed = summary.results.length === 0 && summary.skipped.length > 0;
+      });
+      return failed ? 1 : 0;
+    }
+    case 'key':
+      return keyCommand(args);
     default:
       process.stderr.write(`${USAGE}\n`);
       return command ? 2 : 0;

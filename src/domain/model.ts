@@ -37,11 +37,12 @@ export const REL_TYPES = [
   'MEASURES', // Figure->Entity
   'CITES', // Document->Document
   'SOURCED_FROM', // fact or entity -> Document it is cited in (derived from citations)
+  'POSSIBLY_SAME_AS', // extracted entity -> existing entity it may be; kept apart for an editor to review
 ] as const;
 export type RelType = (typeof REL_TYPES)[number];
 
 /** Relationships that connect people, bodies, places and facts; paths never go through documents. */
-export const PATH_REL_TYPES: readonly RelType[] = REL_TYPES.filter((t) => t !== 'SOURCED_FROM' && t !== 'CITES');
+export const PATH_REL_TYPES: readonly RelType[] = REL_TYPES.filter((t) => t !== 'SOURCED_FROM' && t !== 'CITES' && t !== 'POSSIBLY_SAME_AS');
 
 export type FactStatus = 'extracted' | 'confirmed' | 'rejected';
 

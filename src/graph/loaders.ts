@@ -38,6 +38,14 @@ export class Loaders {
     return ids.map((id) => by.get(id) ?? null);
   });
 
+  /** Each node's edits (Edit nodes linked by EDITED), oldest first. */
+  readonly history = new DataLoader<string, Record<string, unknown>[]>(async (ids) => {
+    const rows = await this.db.read<{ id: string; edit: Record<string, unknown> }>('read/edit-history', { ids });
+    const by = new Map<string, Record<string, unknown>[]>(ids.map((id) => [id, []]));
+    for (const r of rows) by.get(r.id)?.push(r.edit);
+    return ids.map((id) => by.get(id)!);
+  });
+
   readonly personCommitments = this.query('read/person-commitments');
   readonly figurePeers = this.query('read/figure-peers');
 

@@ -1,3 +1,4 @@
+import { authConfig, hashToken, newToken, type AuthConfig, type Role } from '../../src/api/auth.js';
 import type { Context } from '../../src/api/context.js';
 import { startServer, type RunningServer } from '../../src/api/server.js';
 import type { Db } from '../../src/graph/db.js';
@@ -9,13 +10,19 @@ export interface TestServer extends RunningServer {
   lastRoundTrips(): number | undefined;
 }
 
+export interface TestServerOptions {
+  /** API keys and read access; default: no keys, queries open (the environment is not read) */
+  auth?: AuthConfig;
+}
+
 /** Starts the API on a free port of 127.0.0.1. Stop it in afterAll. */
-export async function startTestServer(db: Db): Promise<TestServer> {
+export async function startTestServer(db: Db, opts: TestServerOptions = {}): Promise<TestServer> {
   let last: number | undefined;
   const server = await startServer({
     db,
     port: 0,
     host: '127.0.0.1',
+    auth: opts.auth ?? authConfig([]),
     onRequestDone: (ctx: Context) => {
       last = ctx.db.roundTrips;
     },
@@ -37,12 +44,18 @@ export interface GqlResponse<T = Record<string, unknown>> {
 }
 
 /** POSTs one GraphQL operation and returns the HTTP status with the parsed body. */
-export async function gql<T = any>(url: string, query: string, variables?: Record<string, unknown>): Promise<GqlResponse<T>> {
+export async function gql<T = any>(url: string, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GqlResponse<T>> {
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...headers },
     body: JSON.stringify({ query, ...(variables ? { variables } : {}) }),
   });
   const body = (await res.json()) as Omit<GqlResponse<T>, 'status'>;
   return { status: res.status, ...body };
+}
+
+/** A fresh API key made in the test: its token (for requests) and its config entry (sha256 only). */
+export function testKey(name: string, role: Role): { token: string; header: Record<string, string>; key: { name: string; role: Role; sha256: Buffer } } {
+  const token = newToken();
+  return { token, header: { Authorization: `Bearer ${token}` }, key: { name, role, sha256: Buffer.from(hashToken(token), 'hex') } };
 }

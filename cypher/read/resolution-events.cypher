@@ -1,0 +1,15 @@
+// Candidates for "the same event told by another document": events in the date window, and
+// events any of these people took part in (for events the text does not date).
+CALL {
+  MATCH (e:Event)
+  WHERE e.dateStart IS NOT NULL AND e.dateStart <= $to AND e.dateEnd >= $from
+  RETURN e
+  UNION
+  UNWIND $people AS personId
+  MATCH (:Person {id: personId})-[:PARTICIPATED_IN]->(e:Event)
+  RETURN e
+}
+OPTIONAL MATCH (e)-[:HELD_IN]->(place:Place)
+OPTIONAL MATCH (p:Person)-[:PARTICIPATED_IN]->(e)
+RETURN e.id AS id, e.dateIso AS iso, e.dateStart AS start, e.dateEnd AS end, e.category AS kind, place.id AS place,
+       collect(DISTINCT p.id) AS participants

@@ -1,0 +1,44 @@
+// Merges entity $merge into $keep. Every relationship of merge, in either direction and of any type, moves to
+// keep with its type and properties; where keep already has the same one (type, other end, key) it is reused
+// and the citations are united. Relationships between the two are dropped. Keep takes $props (names, aliases,
+// citations) and any description or acronym it lacks; merge is deleted; an Edit node records the change.
+MATCH (k:Node {id: $keep})
+MATCH (m:Node {id: $merge})
+CALL (k, m) {
+  MATCH (m)-[r]->(x)
+  WHERE x <> k AND x <> m
+  CALL (k, r, x) {
+    WITH * WHERE r.key IS NOT NULL
+    MERGE (k)-[n:$(type(r)) {key: r.key}]->(x)
+    ON CREATE SET n = properties(r)
+    ON MATCH SET n.cites = CASE WHEN r.cites IS NULL THEN n.cites ELSE coalesce(n.cites, []) + [c IN r.cites WHERE NOT c IN coalesce(n.cites, [])] END
+  }
+  CALL (k, r, x) {
+    WITH * WHERE r.key IS NULL
+    MERGE (k)-[n:$(type(r))]->(x)
+    ON CREATE SET n = properties(r)
+    ON MATCH SET n.cites = CASE WHEN r.cites IS NULL THEN n.cites ELSE coalesce(n.cites, []) + [c IN r.cites WHERE NOT c IN coalesce(n.cites, [])] END
+  }
+}
+CALL (k, m) {
+  MATCH (x)-[r]->(m)
+  WHERE x <> k AND x <> m
+  CALL (k, r, x) {
+    WITH * WHERE r.key IS NOT NULL
+    MERGE (x)-[n:$(type(r)) {key: r.key}]->(k)
+    ON CREATE SET n = properties(r)
+    ON MATCH SET n.cites = CASE WHEN r.cites IS NULL THEN n.cites ELSE coalesce(n.cites, []) + [c IN r.cites WHERE NOT c IN coalesce(n.cites, [])] END
+  }
+  CALL (k, r, x) {
+    WITH * WHERE r.key IS NULL
+    MERGE (x)-[n:$(type(r))]->(k)
+    ON CREATE SET n = properties(r)
+    ON MATCH SET n.cites = CASE WHEN r.cites IS NULL THEN n.cites ELSE coalesce(n.cites, []) + [c IN r.cites WHERE NOT c IN coalesce(n.cites, [])] END
+  }
+}
+SET k += $props
+SET k.description = coalesce(k.description, m.description), k.acronym = coalesce(k.acronym, m.acronym)
+DETACH DELETE m
+CREATE (e:Edit)-[:EDITED]->(k)
+SET e = $edit
+RETURN k.id AS id, labels(k) AS labels, k {.*, text: null} AS props

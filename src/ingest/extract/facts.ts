@@ -1,0 +1,335 @@
+/**
+ * Stage 5: facts from mentions, dates and quantities: posts, events with participants,
+ * statements with speakers, commitments and figures, each with the spans it rests on and a
+ * confidence. Pure: the document's text and the earlier stages' output in, facts out.
+ *
+ * Keys are local to the document (slug of the canonical name for entities, `<doc>-<n>` for
+ * facts); the resolution stage maps them onto the graph.
+ */
+import { foldName, slugify } from '../../domain/names.js';
+import type { DateMention } from '../../text/dates.js';
+import type { Quantity } from '../../text/numbers.js';
+import type { Span } from '../../text/sentences.js';
+import { COMMITMENT_CUES, EVENT_CUES, PARTICIPATION_CUES, SPEECH_VERBS, uword } from './lexicon.js';
+import type { Mention, MentionKind, Mentions } from './mentions.js';
+
+export interface Cite {
+  start: number;
+  end: number;
+}
+
+export interface XDate {
+  iso: string;
+  precision: 'day' | 'month' | 'year';
+  inferred: boolean;
+  note: string | null;
+}
+
+export interface XEntity {
+  key: string;
+  kind: MentionKind;
+  name: string;
+  aliases: string[];
+  acronym: string | null;
+  category: string | null;
+  cites: Cite[];
+  confidence: number;
+}
+
+export interface XPost { key: string; person: string; role: string; organization: string | null; jurisdiction: string | null; cites: Cite[]; confidence: number }
+export interface XParticipant { person: string; cites: Cite[] }
+export interface XEvent { key: string; kind: string; title: string; date: XDate | null; place: string | null; venue: string | null; participants: XParticipant[]; cites: Cite[]; confidence: number }
+export interface XFigure { key: string; value: number; unit: string; counted: string | null; label: string; metric: string; qualifier: string | null; changePercent: number | null; asOf: XDate | null; subject: string | null; cites: Cite[]; confidence: number }
+export interface XCommitment { key: string; summary: string; start: XDate | null; deadline: XDate | null; concerns: string[]; targets: string[]; cites: Cite[]; confidence: number }
+export interface XStatement { key: string; kind: string; speaker: string | null; event: string | null; date: XDate | null; summary: string; quote: Cite | null; about: string[]; figures: string[]; commitments: string[]; cites: Cite[]; confidence: number }
+
+export interface Extraction {
+  entities: XEntity[];
+  posts: XPost[];
+  events: XEvent[];
+  statements: XStatement[];
+  commitments: XCommitment[];
+  figures: XFigure[];
+}
+
+export interface FactInput {
+  /** short key of the document, used in fact keys */
+  docKey: string;
+  text: string;
+  sentences: Span[];
+  mentions: Mentions;
+  dates: DateMention[];
+  quantities: Quantity[];
+  /** publication date of the document (ISO day) */
+  published: string | null;
+  /** the gazetteer's name for a place name */
+  canonicalPlace?: (name: string) => string | null;
+}
+
+/** Posts whose holder a "mandatario" or "mandataria" refers to. */
+const EXECUTIVE = /^(gobernador|gobernadora|presidente|presidenta|jefe de gobierno|jefa de gobierno)\b(?! municipal)/iu;
+
+const within = (x: { start: number; end: number }, s: Span) => x.start >= s.start && x.end <= s.end;
+const words = (s: string) => foldName(s).split(' ').filter(Boolean);
+
+/** Groups the mentions that name one thing: "Zoé Robledo" and "Zoé Robledo Aburto"; "IMSS" and its long form. */
+function clusterEntities(ms: Mention[], canonical: (name: string) => string | null): { entities: XEntity[]; keyOf: Map<Mention, string> } {
+  const clusters: { kind: MentionKind; names: Set<string>; mentions: Mention[]; acronym: string | null; category: string | null }[] = [];
+  const sameName = (a: string, b: string, kind: MentionKind): boolean => {
+    const fa = foldName(kind === 'Place' ? canonical(a) ?? a : a);
+    const fb = foldName(kind === 'Place' ? canonical(b) ?? b : b);
+    if (fa === fb) return true;
+    if (kind !== 'Person') return false;
+    const wa = words(a).filter((w) => w.length > 2);
+    const wb = words(b).filter((w) => w.length > 2);
+    const [short, long] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
+    // surnames alone ("Robledo", "Santibáñez Cruz"): all among the longer name's surnames
+    if (short.length < long.length && short.every((w) => long.slice(1).includes(w))) return true;
+    // same first name and every other word of the shorter name in the longer one
+    return short.length >= 2 && short[0] === long[0] && short.every((w) => long.includes(w));
+  };
+  for (const m of ms) {
+    const c = clusters.find((x) => x.kind === m.kind && ([...x.names].some((n) => sameName(n, m.text, m.kind)) || (x.acronym !== null && (x.acronym === m.text || x.acronym === m.acronym))));
+    if (c) {
+      c.names.add(m.text);
+      c.mentions.push(m);
+      c.acronym ??= m.acronym && m.acronym !== m.text ? m.acronym : null;
+      c.category ??= m.category;
+    } else {
+      clusters.push({ kind: m.kind, names: new Set([m.text]), mentions: [m], acronym: m.acronym && m.acronym !== m.text ? m.acronym : null, category: m.category });
+    }
+  }
+  // an acronym cluster defined elsewhere joins its long form
+  for (const c of clusters) {
+    if (c.names.size === 1 && c.acronym === null) {
+      const only = [...c.names][0]!;
+      const long = clusters.find((x) => x !== c && x.acronym === only);
+      if (long) {
+        for (const m of c.mentions) long.mentions.push(m);
+        c.mentions = [];
+      }
+    }
+  }
+  const keyOf = new Map<Mention, string>();
+  const entities: XEntity[] = [];
+  const used = new Set<string>();
+  for (const c of clusters.filter((x) => x.mentions.length > 0)) {
+    const names = [...new Set(c.mentions.map((m) => m.text))];
+    const known = c.kind === 'Place' ? names.map(canonical).find((n): n is string => !!n) : undefined;
+    const name = known ?? names.filter((n) => n !== c.acronym).sort((a, b) => b.length - a.length || a.localeCompare(b))[0] ?? names[0]!;
+    let key = slugify(name);
+    while (used.has(key)) key += '-2';
+    used.add(key);
+    const aliases = [...new Set([...names, ...(c.acronym ? [c.acronym] : [])])].filter((n) => n !== name);
+    for (const m of c.mentions) keyOf.set(m, key);
+    entities.push({
+      key, kind: c.kind, name, aliases, acronym: c.acronym, category: c.category,
+      cites: c.mentions.map((m) => ({ start: m.start, end: m.end })), confidence: c.kind === 'Person' ? 0.8 : 0.75,
+    });
+  }
+  return { entities, keyOf };
+}
+
+function xdate(d: DateMention): XDate {
+  return { iso: d.iso, precision: d.precision, inferred: d.inferred, note: d.note };
+}
+
+function publishedDate(published: string | null, what: string): XDate | null {
+  return published ? { iso: published, precision: published.length === 10 ? 'day' : published.length === 7 ? 'month' : 'year', inferred: true, note: `not dated in the text; the publication date of the document is used for the ${what}` } : null;
+}
+
+const speechRe = uword(new RegExp(`\\b(${SPEECH_VERBS.map((v) => v.replace(/ /g, '\\s+')).join('|')})\\b`, 'iu'));
+const participationRe = uword(new RegExp(`\\b(${PARTICIPATION_CUES.map((v) => v.replace(/ /g, '\\s+')).join('|')})\\b`, 'iu'));
+const QUOTE = /[“"«]([^”"»]{12,})[”"»]/u;
+
+export function extractFacts(input: FactInput): Extraction {
+  const { text, sentences, mentions: M, docKey } = input;
+  const { entities, keyOf } = clusterEntities(M.mentions, input.canonicalPlace ?? (() => null));
+  const key = (m: Mention | null | undefined) => (m ? keyOf.get(m) ?? null : null);
+  const entity = (k: string) => entities.find((e) => e.key === k)!;
+  const n = { post: 0, event: 0, statement: 0, commitment: 0, figure: 0 };
+  const id = (kind: keyof typeof n) => `${docKey}-${kind}-${++n[kind]}`;
+
+  // Posts: one per (person, role).
+  const posts: XPost[] = [];
+  for (const r of M.roles) {
+    const person = key(r.person)!;
+    const same = posts.find((p) => p.person === person && foldName(p.role) === foldName(r.role));
+    const organization = key(r.organization);
+    const jurisdiction = key(r.jurisdiction);
+    if (same) {
+      same.cites.push({ start: Math.min(r.start, r.person.start), end: Math.max(r.end, r.person.end) });
+      same.organization ??= organization;
+      same.jurisdiction ??= jurisdiction;
+      continue;
+    }
+    posts.push({ key: id('post'), person, role: r.role, organization, jurisdiction, cites: [{ start: Math.min(r.start, r.person.start), end: Math.max(r.end, r.person.end) }], confidence: 0.8 });
+  }
+  const feminine = new Map<string, boolean>();
+  for (const r of M.roles) feminine.set(key(r.person)!, r.feminine);
+  /** From the posts written beside the name; else null (unknown). */
+  const genderOf = (k: string): boolean | null => feminine.get(k) ?? null;
+
+  /** The person a sentence's subject refers to when no name is written: a post named alone, or "la mandataria". */
+  const lastPerson: { key: string | null } = { key: null };
+  const personBefore = (s: Span, limit: number): { key: string; confidence: number } | null => {
+    const named = M.mentions.filter((m) => m.kind === 'Person' && within(m, s) && m.end <= limit).pop();
+    const ref = M.roleReferences.filter((r) => r.start >= s.start && r.end <= limit).pop();
+    const back = M.backReferences.filter((b) => b.start >= s.start && b.end <= limit).pop();
+    const candidates: { at: number; key: string | null; confidence: number }[] = [];
+    if (named) candidates.push({ at: named.start, key: key(named), confidence: 0.85 });
+    if (ref) {
+      const holder = posts.find((p) => words(p.role)[0] === words(ref.role)[0] && (!ref.organization || p.organization === key(ref.organization)) && (!ref.jurisdiction || p.jurisdiction === key(ref.jurisdiction)));
+      candidates.push({ at: ref.start, key: holder?.person ?? null, confidence: 0.7 });
+    }
+    if (back) {
+      // the most recent person named before it whose gender fits
+      const earlier = M.mentions.filter((m) => m.kind === 'Person' && m.end <= back.start).reverse();
+      const fitsGender = (m: Mention) => back.feminine === null || genderOf(key(m)!) === null || genderOf(key(m)!) === back.feminine;
+      // "la mandataria" is the governor or president named before, not whoever was named last
+      const heads = /mandatari/i.test(back.text) ? earlier.filter((m) => fitsGender(m) && posts.some((p) => p.person === key(m) && EXECUTIVE.test(p.role))) : [];
+      const fits = heads[0] ?? earlier.find(fitsGender);
+      candidates.push({ at: back.start, key: fits ? key(fits) : lastPerson.key, confidence: 0.6 });
+    }
+    const best = candidates.filter((c) => c.key).sort((a, b) => b.at - a.at)[0];
+    return best?.key ? { key: best.key, confidence: best.confidence } : null;
+  };
+
+  // Events: a sentence naming a gathering opens one; a later one with another date or place opens another.
+  const events: XEvent[] = [];
+  const eventOfSentence = new Map<number, XEvent>();
+  const datelineDate = input.dates.find((d) => d.start < 400 && d.precision === 'day' && !d.inferred);
+  // "Toluca. El Presidente..." / "Estado de México, viernes 12 de enero": a place opening a paragraph
+  const datelinePlace = M.mentions.find((m) => m.kind === 'Place' && m.start < 1500 && (m.start === 0 || text[m.start - 1] === '\n') && /^[.,]/.test(text.slice(m.end, m.end + 1)));
+  let current: XEvent | null = null;
+  let pendingCue: [RegExp, string] | null = null;
+  sentences.forEach((s, si) => {
+    const cue = EVENT_CUES.find(([re]) => re.test(s.text));
+    const people = M.mentions.filter((m) => m.kind === 'Person' && within(m, s));
+    const places = M.mentions.filter((m) => m.kind === 'Place' && within(m, s));
+    const venue = M.mentions.find((m) => m.kind === 'Facility' && within(m, s) && uword(/\b(en|instalaciones|sede)\b/i).test(text.slice(Math.max(s.start, m.start - 30), m.start)));
+    const date = input.dates.find((d) => within(d, s) && d.role === 'point' && d.precision === 'day');
+    const participates = participationRe.test(s.text);
+    if (cue) pendingCue = cue;
+    const opens = cue ?? (participates && people.length > 0 && !current ? pendingCue ?? EVENT_CUES.find(([, k]) => k === 'meeting')! : null);
+    const referred = [...M.roleReferences, ...M.backReferences].some((r) => r.start >= s.start && r.end <= s.end);
+    if (opens && (people.length > 0 || referred || date || places.length > 0 || participates)) {
+      const cueKind = opens;
+      const place = places.sort((a, b) => (a.category === 'municipality' ? -1 : 0) - (b.category === 'municipality' ? -1 : 0))[0];
+      const differs = current && ((date && current.date && !current.date.inferred && current.date.iso !== date.iso) || (cueKind[1] !== current.kind && cueKind[1] !== 'meeting'));
+      if (!current || differs) {
+        const when = date ? xdate(date) : datelineDate ? { ...xdate(datelineDate), inferred: true, note: 'the text does not date the event; the date line of the document is used' } : publishedDate(input.published, 'event');
+        current = {
+          key: id('event'), kind: cueKind[1], title: '', date: when, place: key(place), venue: key(venue), participants: [],
+          cites: [], confidence: date ? 0.75 : 0.6,
+        };
+        events.push(current);
+      }
+      current.cites.push({ start: s.start, end: s.end });
+      current.place ??= key(place);
+      current.venue ??= key(venue);
+      current.place ??= key(datelinePlace);
+    }
+    if (current && (participates || cue)) {
+      for (const p of people) {
+        const k = key(p)!;
+        const have = current.participants.find((x) => x.person === k);
+        if (have) have.cites.push({ start: s.start, end: s.end });
+        else current.participants.push({ person: k, cites: [{ start: s.start, end: s.end }] });
+      }
+    }
+    if (current) eventOfSentence.set(si, current);
+  });
+  for (const e of events) {
+    const where = e.venue ? entity(e.venue).name : e.place ? entity(e.place).name : null;
+    const label = { meeting: 'Reunión', 'press-conference': 'Conferencia de prensa', session: 'Sesión', inauguration: 'Inauguración', agreement: 'Firma de convenio', publication: 'Publicación' }[e.kind] ?? 'Evento';
+    e.title = `${label}${where ? ` en ${where}` : ''}${e.date ? ` (${e.date.iso})` : ''}`;
+  }
+
+  // Figures, statements and commitments, sentence by sentence.
+  const figures: XFigure[] = [];
+  const statements: XStatement[] = [];
+  const commitments: XCommitment[] = [];
+  let lastSpeaker: string | null = null;
+  let lastStatementSentence = -10;
+  const mainPlace = M.mentions.find((m) => m.kind === 'Place' && m.category === 'state') ?? M.mentions.find((m) => m.kind === 'Place');
+  sentences.forEach((s, si) => {
+    const verb = speechRe.exec(s.text);
+    const quantities = input.quantities.filter((q) => within(q, s));
+    const future = COMMITMENT_CUES.test(s.text);
+    if (!verb && quantities.length === 0 && !future) {
+      const p = M.mentions.filter((m) => m.kind === 'Person' && within(m, s)).pop();
+      if (p) lastPerson.key = key(p);
+      return;
+    }
+    let speaker: { key: string; confidence: number } | null = null;
+    let inherited = false;
+    if (verb) {
+      const verbAt = s.start + verb.index;
+      const verbEnd = verbAt + verb[0].length;
+      // ", informó Zoé Robledo, director...": the name right after the verb is the speaker
+      const after = M.mentions.find((m) => m.kind === 'Person' && m.start >= verbEnd && /^[\s*_"“]{1,6}$/.test(text.slice(verbEnd, m.start)));
+      if (after && /,\s*[*_]*$/.test(text.slice(s.start, verbAt))) speaker = { key: key(after)!, confidence: 0.85 };
+      speaker ??= personBefore(s, verbAt);
+      // "Destacó que...", "Además, informó...": the subject is the last speaker
+      if (!speaker && lastSpeaker && /^\s*(?:(?:además|asimismo|también|finalmente|por otra parte|por su parte|en ese sentido|de igual forma)\s*,?\s*)?$/iu.test(s.text.slice(0, verb.index))) {
+        speaker = { key: lastSpeaker, confidence: 0.7 };
+      }
+      if (!speaker && after && !participationRe.test(s.text)) speaker = { key: key(after)!, confidence: 0.7 };
+      // Spanish drops the subject: "...y recordó que..." with no one named before the verb is the last
+      // speaker, unless an impersonal "se" or a body is the subject.
+      const lead = text.slice(s.start, verbAt);
+      const referred = [...M.roleReferences, ...M.backReferences].some((r) => r.start >= s.start && r.end <= verbAt);
+      if (!speaker && !referred && lastSpeaker && lastStatementSentence >= si - 3 && !/\bse\s*$/iu.test(lead) && !M.mentions.some((m) => m.kind === 'Organization' && m.start >= s.start && m.end <= verbAt && /^\s*[*_]*\s*$/.test(text.slice(m.end, verbAt)))) {
+        speaker = { key: lastSpeaker, confidence: 0.6 };
+      }
+    } else if (lastSpeaker && lastStatementSentence >= si - 3) {
+      // figures reported right after someone spoke continue their report
+      speaker = { key: lastSpeaker, confidence: 0.55 };
+      inherited = true;
+    }
+    const event = eventOfSentence.get(si) ?? null;
+    const ownDate = input.dates.find((d) => within(d, s) && d.role === 'point' && d.precision === 'day' && uword(/\b(el|este|ayer|hoy)\b/i).test(text.slice(Math.max(s.start, d.start - 12), d.start + 1)));
+    const date = event?.date ?? (ownDate ? xdate(ownDate) : publishedDate(input.published, 'statement'));
+    const subject = M.mentions.filter((m) => m.kind === 'Place' && within(m, s))[0] ?? mainPlace;
+    const figs: XFigure[] = quantities.map((q) => ({
+      key: id('figure'), value: q.value, unit: q.unit, counted: q.counted, label: q.counted ?? q.text, metric: slugify(`${q.counted ?? q.unit} ${q.unit}`),
+      qualifier: q.qualifier, changePercent: q.changePercent, asOf: publishedDate(input.published, 'figure'), subject: key(subject),
+      cites: [{ start: q.start, end: q.end }], confidence: 0.85,
+    }));
+    figures.push(...figs);
+    const about = [...new Set(M.mentions.filter((m) => m.kind !== 'Person' && within(m, s)).map((m) => key(m)!))];
+    const commitmentKeys: string[] = [];
+    if (future) {
+      const start = input.dates.find((d) => within(d, s) && d.role === 'from');
+      const deadline = input.dates.find((d) => within(d, s) && d.role === 'until');
+      // what was said: the clause after "<verb> que", else the sentence
+      const clause = verb ? uword(/^[^.;]{0,80}?\bque\s+(.*)$/isu).exec(s.text.slice(verb.index + verb[0].length)) : null;
+      const c: XCommitment = {
+        key: id('commitment'), summary: (clause?.[1] ?? s.text).slice(0, 400), start: start ? xdate(start) : null, deadline: deadline ? xdate(deadline) : null,
+        concerns: about, targets: figs.map((f) => f.key), cites: [{ start: s.start, end: s.end }], confidence: 0.6,
+      };
+      commitments.push(c);
+      commitmentKeys.push(c.key);
+    }
+    if (speaker) {
+      lastPerson.key = speaker.key;
+      lastSpeaker = speaker.key;
+      lastStatementSentence = si;
+    }
+    void inherited;
+    if (!verb && figs.length === 0 && commitmentKeys.length === 0) return;
+    const quote = QUOTE.exec(s.text);
+    statements.push({
+      key: id('statement'), kind: verb ? (/anunci/i.test(verb[0]) ? 'announcement' : /inform|detall|report/i.test(verb[0]) ? 'report' : 'declaration') : 'report',
+      speaker: speaker?.key ?? null, event: event?.key ?? null, date, summary: s.text.slice(0, 600),
+      quote: quote ? { start: s.start + quote.index + 1, end: s.start + quote.index + 1 + quote[1]!.length } : null,
+      about, figures: figs.map((f) => f.key), commitments: commitmentKeys, cites: [{ start: s.start, end: s.end }],
+      confidence: speaker ? speaker.confidence * 0.9 : 0.6,
+    });
+    // a speaker at the event took part in it
+    if (speaker && event && !event.participants.some((p) => p.person === speaker!.key)) event.participants.push({ person: speaker.key, cites: [{ start: s.start, end: s.end }] });
+  });
+
+  return { entities, posts, events, statements, commitments, figures };
+}

@@ -1,0 +1,130 @@
+/** A Unicode word boundary: JavaScript's \b treats accented letters as non-word characters. */
+const B = '(?:(?<![\\p{L}\\p{N}])(?=[\\p{L}\\p{N}])|(?<=[\\p{L}\\p{N}])(?![\\p{L}\\p{N}]))';
+
+/** The same pattern with \b meaning a Unicode word boundary (and the u flag). */
+export function uword(re: RegExp, extraFlags = ''): RegExp {
+  const flags = [...new Set((re.flags + 'u' + extraFlags).split(''))].join('');
+  return new RegExp(re.source.replace(/\\b/g, B), flags);
+}
+
+/**
+ * Spanish words the extraction rules key on, for Mexican government press releases and news.
+ * Data, not logic: extend these lists to widen coverage. Every entry is lower case; matching
+ * folds accents where noted.
+ */
+
+/** Verbs that introduce what someone said (third person; singular and plural). */
+export const SPEECH_VERBS = [
+  'anunció', 'anunciaron', 'informó', 'informaron', 'detalló', 'detallaron', 'destacó', 'destacaron', 'señaló', 'señalaron',
+  'afirmó', 'afirmaron', 'subrayó', 'subrayaron', 'refirió', 'refirieron', 'dijo', 'dijeron', 'explicó', 'explicaron', 'indicó',
+  'indicaron', 'aseguró', 'aseguraron', 'expresó', 'expresaron', 'comentó', 'comentaron', 'mencionó', 'mencionaron', 'precisó',
+  'precisaron', 'puntualizó', 'puntualizaron', 'resaltó', 'resaltaron', 'enfatizó', 'enfatizaron', 'reconoció', 'reconocieron',
+  'agregó', 'agregaron', 'añadió', 'añadieron', 'manifestó', 'manifestaron', 'sostuvo', 'sostuvieron', 'declaró', 'declararon',
+  'advirtió', 'advirtieron', 'reiteró', 'reiteraron', 'garantizó', 'garantizaron', 'prometió', 'prometieron', 'reportó',
+  'reportaron', 'expuso', 'expusieron', 'aclaró', 'aclararon', 'confirmó', 'confirmaron', 'recordó', 'recordaron', 'adelantó',
+  'adelantaron', 'planteó', 'plantearon', 'propuso', 'propusieron', 'celebró', 'celebraron', 'agradeció', 'agradecieron',
+  'presentó', 'presentaron', 'dio a conocer', 'dieron a conocer', 'hizo un llamado', 'se comprometió', 'se comprometieron',
+  'apuntó', 'apuntaron', 'sentenció', 'concluyó', 'insistió', 'externó', 'refrendó', 'fundamenta', 'fundamentó', 'anuncia', 'informa', 'destaca', 'señala', 'afirma', 'asegura', 'explica', 'detalla', 'reporta', 'presume',
+];
+
+/** Verbs and phrases that say who was present at an event. */
+export const PARTICIPATION_CUES = [
+  'asistieron', 'asistió', 'participaron', 'participó', 'acudieron', 'acudió', 'estuvieron presentes', 'estuvo presente',
+  'se reunieron', 'se reunió', 'sostuvieron', 'encabezó', 'encabezaron', 'presidió', 'presidieron', 'acompañado de',
+  'acompañada de', 'acompañados de', 'junto con', 'junto a', 'en compañía de', 'se dieron cita', 'analizan', 'analizaron',
+  'revisaron', 'evaluaron', 'inauguró', 'inauguraron', 'firmaron', 'firmó', 'se congregaron', 'recorrieron', 'recorrió',
+];
+
+/** Words that name an event, with its kind. */
+export const EVENT_CUES: [RegExp, string][] = [
+  [uword(/\bconferencia (de prensa|matutina|mañanera)\b|\bla mañanera\b|\bconferencia\b/i), 'press-conference'],
+  [uword(/\bsesi[oó]n\b/i), 'session'],
+  [uword(/\binaugur(ó|aron|ación)\b/i), 'inauguration'],
+  [uword(/\bfirm(a|ó|aron) (de(l)? )?(convenio|acuerdo)\b|\bconvenio\b/i), 'agreement'],
+  [uword(/\bpublic(ó|ación) en el diario oficial\b|\bdiario oficial de la federaci[oó]n\b/i), 'publication'],
+  [uword(/\breuni(ó|eron|ón)\b|\bencuentro\b|\bmesa de trabajo\b|\bgira\b|\brecorrido\b|\basamblea\b|\bforo\b|\bceremonia\b/i), 'meeting'],
+];
+
+/** Posts, masculine and feminine; longest first so "director general" wins over "director". */
+export const ROLE_WORDS = [
+  'presidente de la república', 'presidenta de la república', 'presidente municipal', 'presidenta municipal',
+  'jefe de gobierno', 'jefa de gobierno', 'secretario general de gobierno', 'secretaria general de gobierno',
+  'comisionado presidencial', 'comisionada presidencial', 'director general', 'directora general', 'subdirector general',
+  'subdirectora general', 'coordinador general', 'coordinadora general', 'secretario general', 'secretaria general',
+  'subsecretario', 'subsecretaria', 'secretario', 'secretaria', 'gobernador', 'gobernadora', 'presidente', 'presidenta',
+  'director', 'directora', 'titular', 'alcalde', 'alcaldesa', 'comisionado', 'comisionada', 'coordinador', 'coordinadora',
+  'delegado', 'delegada', 'senador', 'senadora', 'diputado', 'diputada', 'embajador', 'embajadora', 'fiscal', 'rector',
+  'rectora', 'ministro', 'ministra', 'consejero', 'consejera', 'vocero', 'vocera', 'representante', 'tesorero', 'tesorera',
+  'regidor', 'regidora', 'síndico', 'síndica', 'oficial mayor', 'administrador', 'administradora', 'jefe', 'jefa',
+].sort((a, b) => b.length - a.length);
+
+/** Feminine forms (to resolve "la funcionaria" to a woman). */
+export const FEMININE_ROLE = /(a|esa|ora|era|ica|ista)$/;
+
+/** Words that, at the start of a name, make it an organization. */
+export const ORGANIZATION_HEADS = [
+  'instituto', 'secretaría', 'secretaria de', 'gobierno', 'comisión', 'servicios', 'sistema nacional', 'coordinación', 'dirección',
+  'consejo', 'órgano', 'organismo', 'universidad', 'junta', 'cámara', 'senado', 'congreso', 'suprema corte', 'tribunal', 'fiscalía',
+  'banco', 'fondo', 'diario oficial', 'ayuntamiento', 'presidencia', 'oficina', 'subsecretaría', 'agencia', 'procuraduría',
+  'partido', 'asociación', 'colegio', 'sindicato', 'federación', 'confederación', 'comité', 'administración', 'unidad de',
+  'centro nacional', 'laboratorios', 'petróleos', 'comisión federal', 'guardia nacional', 'ejército', 'marina',
+];
+
+/** Words that, at the start of a name, make it a facility. */
+export const FACILITY_HEADS: [string, string][] = [
+  ['hospital', 'hospital'], ['centro de salud', 'health-centre'], ['clínica', 'clinic'], ['unidad de medicina familiar', 'clinic'],
+  ['unidad médica', 'clinic'], ['centro médico', 'hospital'], ['centro de investigación', 'training-centre'],
+  ['centro de capacitación', 'training-centre'], ['centro de oncología', 'hospital'], ['centro oncológico', 'hospital'],
+  ['sanatorio', 'hospital'], ['escuela', 'school'], ['planta', 'plant'], ['aeropuerto', 'airport'], ['estadio', 'venue'],
+  ['auditorio', 'venue'], ['salón', 'venue'], ['palacio', 'venue'], ['recinto', 'venue'], ['centro de convenciones', 'venue'],
+];
+
+/** Words that, at the start of a name, make it a program. */
+export const PROGRAM_HEADS = ['programa', 'plan', 'modelo', 'estrategia', 'pensión', 'becas', 'jornada', 'campaña', 'proyecto', 'iniciativa', 'política'];
+
+/** Capitalised words that begin sentences or titles but are not names. */
+export const NOT_NAMES = new Set([
+  'el', 'la', 'los', 'las', 'un', 'una', 'en', 'de', 'del', 'con', 'por', 'para', 'que', 'y', 'a', 'al', 'se', 'su', 'sus', 'este',
+  'esta', 'estos', 'estas', 'ese', 'esa', 'como', 'asimismo', 'además', 'también', 'durante', 'tras', 'ante', 'sin', 'sobre',
+  'entre', 'desde', 'hasta', 'hoy', 'ayer', 'mañana', 'lo', 'le', 'les', 'no', 'sí', 'mientras', 'cuando', 'donde', 'aunque',
+  'por', 'finalmente', 'posteriormente', 'previamente', 'luego', 'después', 'antes', 'ahí', 'allí', 'aquí', 'así', 'dicha',
+  'dicho', 'dichas', 'dichos', 'cabe', 'es', 'son', 'fue', 'será', 'foto', 'fotografía', 'boletín', 'comunicado', 'nota',
+  'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado', 'domingo', 'enero', 'febrero', 'marzo', 'abril', 'mayo',
+  'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre', 'otro', 'otra', 'cada', 'todo', 'toda',
+  'todos', 'todas', 'según', 'ello', 'él', 'ella', 'ellos', 'nosotros', 'usted', 'quien', 'quienes', 'cual', 'cuales',
+  'primer', 'primera', 'segundo', 'segunda', 'tercer', 'tercera', 'nivel', 'más', 'muy', 'prensa', 'estado',
+]);
+
+/** Lower-case words allowed inside a multi-word name. */
+export const NAME_CONNECTORS = new Set(['de', 'del', 'la', 'las', 'los', 'y', 'e', 'para', 'el', 'en']);
+
+/** Descriptions that point back to a person already named ("la mandataria", "el funcionario"). */
+export const BACK_REFERENCES: [RegExp, 'm' | 'f' | null][] = [
+  [uword(/\b(el|del|al|la|de la|a la) (edil|munícipe)\b/i), null],
+  [uword(/\b(el|del|al) (funcionario|mandatario|titular|servidor público|político|legislador|ejecutivo (federal|estatal)|jefe del ejecutivo)\b/i), 'm'],
+  [uword(/\b(la|de la|a la) (funcionaria|mandatar[ií]a|titular|servidora pública|política|legisladora|jefa del ejecutivo)\b/i), 'f'],
+];
+
+/** Forms that announce something to happen: future tense, periphrasis, obligation. */
+export const COMMITMENT_CUES = uword(/\b(\p{L}+(?:rá|rán|remos|ré)|va a|van a|vamos a|habrá|se comprometi(ó|eron)|compromiso|se prevé|se tiene previsto|está previsto|a partir del?|a más tardar|meta|tendrá que|deberá|deberán|buscará|buscarán|llegarán|iniciará|concluirá|continuará|continuarán)\b/iu);
+
+/** Given names common in Mexico: a capitalised run starting with one of these reads as a person. */
+export const GIVEN_NAMES = new Set(
+  `andrés manuel josé juan luis carlos jorge miguel ángel francisco javier antonio alejandro fernando ricardo roberto eduardo sergio
+  raúl rafael pedro pablo héctor hugo arturo alberto enrique mario martín gerardo guillermo gustavo daniel david diego emilio ernesto
+  esteban felipe gabriel gonzalo ignacio jaime jesús joaquín julio leonardo lorenzo marcelo marco mauricio octavio omar óscar
+  oscar patricio ramón ramiro rodrigo rubén salvador santiago saúl samuel tomás ulises víctor victor zoé horacio adán agustín
+  alfonso alfredo álvaro armando benito césar clemente cuauhtémoc efraín elías fausto federico genaro gilberto heriberto humberto
+  ismael israel iván jacobo jerónimo josué leopoldo lucas marcos mariano matías moisés nicolás noé porfirio rolando rosendo
+  teodoro valentín vicente claudia delfina macarena miralda maría guadalupe ana laura patricia rosa alejandra gabriela verónica
+  adriana leticia silvia margarita martha marta elena carmen lucía luisa beatriz sofía mariana daniela fernanda andrea paola
+  mónica sandra susana teresa yolanda araceli norma irma gloria alicia angélica blanca cecilia cristina diana dolores elizabeth
+  esther eva fabiola gisela graciela irene isabel josefina julia karla liliana lorena lourdes luz marcela marisol mercedes
+  minerva nancy natalia olga pilar raquel rebeca rocío ruth sara tania ximena xóchitl yesenia zulema citlalli itzel ivonne
+  layda marath rocío ariadna tatiana libia evelyn indira clara marina lilia estela griselda ofelia rosario amalia aurora`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Honorifics written before a name. */
+export const HONORIFICS = /^(lic(enciad[oa])?|dr(a)?|doctor(a)?|mtr[oa]|maestr[oa]|ing(eniero|eniera)?|profr?a?|profesor(a)?|arq|sr(a)?|señor(a)?|don|doña)\.?$/i;

@@ -1,0 +1,330 @@
+/**
+ * Stage 4: mentions of people, organizations, places, facilities and programs, the posts written
+ * beside names ("el director general del IMSS, Zoé Robledo"; "la gobernadora Delfina Gómez"),
+ * acronyms defined in the text, and descriptions that point back to a person ("la mandataria").
+ *
+ * Rule-based on purpose: Spanish NER models do not run offline on Node here, and the genre is
+ * regular (titles, appositions, acronyms in parentheses). Pure: text in, mentions out.
+ */
+import { foldName } from '../../domain/names.js';
+import type { Span } from '../../text/sentences.js';
+import {
+  BACK_REFERENCES, FACILITY_HEADS, FEMININE_ROLE, GIVEN_NAMES, HONORIFICS, NAME_CONNECTORS, NOT_NAMES, ORGANIZATION_HEADS,
+  PROGRAM_HEADS, ROLE_WORDS,
+} from './lexicon.js';
+
+export type MentionKind = 'Person' | 'Organization' | 'Place' | 'Facility' | 'Program';
+
+export interface Mention {
+  start: number;
+  end: number;
+  text: string;
+  kind: MentionKind;
+  /** facility or place category when known */
+  category: string | null;
+  /** an acronym the text defines for this name ("Instituto Mexicano del Seguro Social (IMSS)") */
+  acronym: string | null;
+  sentence: number;
+}
+
+export interface RoleMention {
+  start: number;
+  end: number;
+  /** the post as written, e.g. "Director General", "Secretaria de Salud" */
+  role: string;
+  /** the person who holds it */
+  person: Mention;
+  /** the organization and the place named in the post's qualifier */
+  organization: Mention | null;
+  jurisdiction: Mention | null;
+  feminine: boolean;
+  sentence: number;
+}
+
+export interface BackReference {
+  start: number;
+  end: number;
+  text: string;
+  feminine: boolean | null;
+  /** role words in the description ("el titular del IMSS") */
+  role: string | null;
+  sentence: number;
+}
+
+/** A post named without a name beside it ("la gobernadora del Estado de México destacó..."). */
+export interface RoleReference {
+  start: number;
+  end: number;
+  role: string;
+  organization: Mention | null;
+  jurisdiction: Mention | null;
+  feminine: boolean;
+  sentence: number;
+}
+
+export interface Mentions {
+  mentions: Mention[];
+  roles: RoleMention[];
+  roleReferences: RoleReference[];
+  backReferences: BackReference[];
+}
+
+export interface PlaceLookup {
+  /** kind of place ('state', 'municipality', 'country'...) when the name is a known place */
+  placeKind(name: string): string | null;
+  /** the gazetteer's name for a place ("Oax." -> "Oaxaca"), or null when unknown */
+  canonical(name: string): string | null;
+}
+
+/** Capitalised words of bodies and programs that never occur in a person's name. */
+const INSTITUTIONAL_WORDS = new Set(
+  ('sistema salud seguridad social servicios estado federal nacional publico general mexicano mexicana bienestar federalizacion '
+    + 'instituto gobierno secretaria republica municipal descentralizado trabajadores seguro atencion modelo programa plan '
+    + 'hospital centro oficial federacion comision presidencial consejo direccion coordinacion mexico ciudad norte sur oriente poniente')
+    .split(' '),
+);
+
+/** All-caps words that are ordinary words in headers and captions, not acronyms. */
+const CAPS_WORDS = new Set(['foto', 'fotos', 'video', 'videos', 'nota', 'aviso', 'boletin', 'prensa', 'hoy', 'urgente', 'comunicado', 'mexico', 'gobierno', 'salud', 'estado', 'servicios', 'de', 'del']);
+
+interface Token {
+  start: number;
+  end: number;
+  text: string;
+}
+
+const TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{N}'’]|[-.](?=[\p{L}\p{N}]))*/gu;
+const isCap = (t: string) => /^\p{Lu}/u.test(t);
+const isAcronym = (t: string) => /^\p{Lu}[\p{Lu}\d]{1,9}(-[\p{L}]+)?$/u.test(t) && t.replace(/[^\p{Lu}]/gu, '').length >= 2;
+const startsWithAny = (folded: string, heads: string[]) => heads.find((h) => folded === foldName(h) || folded.startsWith(`${foldName(h)} `));
+
+function capitalizeRole(role: string): string {
+  return role.replace(/(^|\s)(\p{L})/gu, (m, sp: string, c: string) => (['de', 'la', 'del', 'el', 'para'].includes(m.trim()) ? m : sp + c.toUpperCase()))
+    .replace(/\b(De|La|Del|El|Para|Los|Las)\b/g, (w) => w.toLowerCase())
+    .replace(/ de la República$/i, ' de la República')
+    .replace(/ república/i, ' República');
+}
+
+function tokens(text: string, span: Span): Token[] {
+  const out: Token[] = [];
+  for (const m of span.text.matchAll(TOKEN)) out.push({ start: span.start + m.index, end: span.start + m.index + m[0].length, text: m[0] });
+  return out;
+}
+
+/** Whether a run of capitalised tokens reads as a person's name. */
+function personLike(words: string[]): boolean {
+  const ws = words.filter((w) => !HONORIFICS.test(w));
+  if (ws.length < 2 || ws.length > 6) return false;
+  const folded = foldName(ws.join(' '));
+  if (startsWithAny(folded, ORGANIZATION_HEADS) || startsWithAny(folded, PROGRAM_HEADS) || FACILITY_HEADS.some(([h]) => folded.startsWith(foldName(h)))) return false;
+  if (ws.some((w) => isAcronym(w))) return false;
+  if (!GIVEN_NAMES.has(ws[0]!.toLowerCase()) && ws.some((w) => INSTITUTIONAL_WORDS.has(foldName(w)))) return false;
+  const capWords = ws.filter((w) => isCap(w));
+  return capWords.length >= 2 && ws.every((w) => isCap(w) || NAME_CONNECTORS.has(w.toLowerCase()));
+}
+
+function classify(words: string[], places: PlaceLookup): { kind: MentionKind; category: string | null } | null {
+  const text = words.join(' ');
+  const folded = foldName(text);
+  if (words.length > 1 && words.every((w) => w === w.toUpperCase())) return null; // a header line in capitals
+  const facility = FACILITY_HEADS.find(([h]) => folded === foldName(h) || folded.startsWith(`${foldName(h)} `));
+  if (facility && words.length > 1) return { kind: 'Facility', category: facility[1] };
+  if (startsWithAny(folded, ORGANIZATION_HEADS) && words.length > 1) return { kind: 'Organization', category: null };
+  if (startsWithAny(folded, PROGRAM_HEADS) && words.length > 1) return { kind: 'Program', category: null };
+  const place = places.placeKind(text);
+  if (place) return { kind: 'Place', category: place };
+  if (words.length === 1 && isAcronym(words[0]!) && !CAPS_WORDS.has(foldName(words[0]!))) return { kind: 'Organization', category: null };
+  if (words.length >= 1 && isAcronym(words[0]!) && /^\p{Lu}+-/u.test(words[0]!)) return { kind: 'Organization', category: null };
+  if (GIVEN_NAMES.has(words[0]!.toLowerCase()) && personLike(words)) return { kind: 'Person', category: null };
+  return null;
+}
+
+const HEADED_CONNECTORS = new Set([...NAME_CONNECTORS, 'a', 'y', 'e']);
+const HEAD_WORDS = new Set([...ORGANIZATION_HEADS, ...PROGRAM_HEADS, ...FACILITY_HEADS.map(([h]) => h)].map((h) => foldName(h).split(' ')[0]!));
+const isHead = (w: string) => HEAD_WORDS.has(foldName(w));
+/** Whether a run starting with these words names a body, facility or program (which may hold "y", "a"). */
+function headed(first: string, second: string | undefined): boolean {
+  return isHead(first) && !(foldName(first) === 'estado' && second === 'de');
+}
+
+export function findMentions(text: string, sentenceSpans: Span[], places: PlaceLookup): Mentions {
+  const mentions: Mention[] = [];
+  const roles: RoleMention[] = [];
+  const backReferences: BackReference[] = [];
+  const roleReferences: RoleReference[] = [];
+  const add = (m: Mention): number => {
+    const same = mentions.findIndex((x) => x.start === m.start && x.end === m.end);
+    if (same >= 0) return same;
+    mentions.push(m);
+    return mentions.length - 1;
+  };
+
+  sentenceSpans.forEach((s, si) => {
+    const toks = tokens(text, s);
+    // Capitalised runs, joined by connectors, never across punctuation.
+    let i = 0;
+    while (i < toks.length) {
+      const t = toks[i]!;
+      const sentenceStart = i === 0 || /[:"“«(]\s*$/.test(text.slice(toks[i - 1]!.end, t.start));
+      if (!isCap(t.text) || (NOT_NAMES.has(t.text.toLowerCase()) && !(t.text === 'Estado' && toks[i + 1]?.text === 'de')) || (sentenceStart && NOT_NAMES.has(t.text.toLowerCase()))) {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j + 1 < toks.length) {
+        const gap = text.slice(toks[j]!.end, toks[j + 1]!.start);
+        const next = toks[j + 1]!;
+        // "Centro de Investigación, Capacitación y Adiestramiento Tecámac": a list inside a headed name
+        const listed = /^,\s+$/.test(gap) && FACILITY_HEADS.some(([h]) => foldName(toks[i]!.text) === foldName(h).split(' ')[0]) && isCap(next.text) && !isHead(next.text) && !places.placeKind(next.text) && !GIVEN_NAMES.has(next.text.toLowerCase());
+        if ((!/^\s+$/.test(gap) && !listed) || gap.includes('\n')) break;
+        if (isCap(next.text)) { j++; continue; }
+        // connectors: "Instituto Mexicano del Seguro Social", "Hospital General de Valle de Ceylán"
+        let k = j + 1;
+        const connectors = headed(toks[i]!.text, toks[i + 1]?.text) ? HEADED_CONNECTORS : NAME_CONNECTORS;
+        while (k < toks.length && connectors.has(toks[k]!.text.toLowerCase()) && /^\s+$/.test(text.slice(toks[k - 1]!.end, toks[k]!.start))) k++;
+        if (k > j + 1 && k < toks.length && isCap(toks[k]!.text) && !(connectors === HEADED_CONNECTORS && (foldName(toks[k]!.text) === foldName(toks[i]!.text) || FACILITY_HEADS.some(([h]) => foldName(h).split(' ')[0] === foldName(toks[k]!.text)))) && /^\s+$/.test(text.slice(toks[k - 1]!.end, toks[k]!.start)) && (connectors === HEADED_CONNECTORS || !['y', 'e'].includes(toks[k - 1]!.text))) {
+          j = k;
+          continue;
+        }
+        break;
+      }
+      const words = toks.slice(i, j + 1).map((x) => x.text);
+      const c = classify(words, places);
+      if (c) {
+        const start = toks[i]!.start;
+        const end = toks[j]!.end;
+        const acr = /^\s*\(([\p{Lu}][\p{L}\d-]{1,15})\)/u.exec(text.slice(end, end + 20));
+        add({ start, end, text: text.slice(start, end), kind: c.kind, category: c.category, acronym: acr && isAcronym(acr[1]!) ? acr[1]! : null, sentence: si });
+      } else if (words.length > 1) {
+        // a run that is not a known kind may still hold one: "Estado de México" inside "Reunión Estado de México"
+        for (let a = i + 1; a <= j; a++) {
+          const sub = toks.slice(a, j + 1).map((x) => x.text);
+          const cc = classify(sub, places);
+          if (cc && cc.kind !== 'Person') {
+            add({ start: toks[a]!.start, end: toks[j]!.end, text: text.slice(toks[a]!.start, toks[j]!.end), kind: cc.kind, category: cc.category, acronym: null, sentence: si });
+            break;
+          }
+        }
+      }
+      i = j + 1;
+    }
+
+    // Posts written beside names.
+    const lower = s.text.toLowerCase();
+    for (const role of ROLE_WORDS) {
+      let from = 0;
+      for (;;) {
+        const at = lower.indexOf(role, from);
+        if (at < 0) break;
+        from = at + role.length;
+        if (at > 0 && /\p{L}/u.test(lower[at - 1]!)) continue;
+        if (/\p{L}/u.test(lower[at + role.length] ?? '')) continue;
+        const absStart = s.start + at;
+        if (roles.some((r) => absStart >= r.start && absStart < r.end)) continue; // inside a longer role
+        readRole(text, s, si, absStart, absStart + role.length, role, mentions, add, roles, roleReferences, places);
+      }
+    }
+
+    for (const [re, gender] of BACK_REFERENCES) {
+      for (const m of s.text.matchAll(new RegExp(re.source, 'giu'))) {
+        const start = s.start + m.index;
+        backReferences.push({ start, end: start + m[0].length, text: m[0], feminine: gender === 'f', role: /titular/i.test(m[0]) ? 'titular' : null, sentence: si });
+      }
+    }
+  });
+
+  // Words inside a post ("Presidente de la República") are not mentions of their own.
+  for (let k = mentions.length - 1; k >= 0; k--) {
+    const m = mentions[k]!;
+    if (m.kind !== 'Person' && roles.some((r) => m.start >= r.start && m.end <= r.start + r.role.length + 2 && !r.organization && !r.jurisdiction) && /^rep[uú]blica$/i.test(m.text)) mentions.splice(k, 1);
+  }
+  // A surname alone ("Robledo detalló") names the person named in full elsewhere in the text.
+  const surnames = new Map<string, Mention>();
+  for (const m of mentions) {
+    if (m.kind !== 'Person') continue;
+    const ws = m.text.split(/\s+/).filter((w) => isCap(w) && !HONORIFICS.test(w));
+    for (const w of ws.slice(1)) if (w.length > 3 && !GIVEN_NAMES.has(w.toLowerCase())) surnames.set(w, m);
+  }
+  sentenceSpans.forEach((s, si) => {
+    const toks = tokens(text, s);
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i]!;
+      if (!surnames.has(t.text) || mentions.some((m) => t.start >= m.start && t.end <= m.end)) continue;
+      let j = i; // "Santibáñez Cruz": both surnames, one mention
+      while (j + 1 < toks.length && surnames.get(toks[j + 1]!.text) === surnames.get(t.text) && /^\s+$/.test(text.slice(toks[j]!.end, toks[j + 1]!.start))) j++;
+      add({ start: t.start, end: toks[j]!.end, text: text.slice(t.start, toks[j]!.end), kind: 'Person', category: null, acronym: null, sentence: si });
+      i = j;
+    }
+  });
+
+  // Acronyms defined once name the organization wherever they recur.
+  const byAcronym = new Map<string, Mention>();
+  for (const m of mentions) if (m.acronym) byAcronym.set(m.acronym, m);
+  for (const m of mentions) if (m.kind === 'Organization' && byAcronym.has(m.text) && !m.acronym) m.acronym = m.text;
+  mentions.sort((a, b) => a.start - b.start);
+  return { mentions, roles, roleReferences, backReferences };
+}
+
+function readRole(
+  text: string, s: Span, si: number, roleStart: number, roleEnd: number, role: string, mentions: Mention[],
+  add: (m: Mention) => number, roles: RoleMention[], roleReferences: RoleReference[], places: PlaceLookup,
+): void {
+  const before = text.slice(Math.max(s.start, roleStart - 80), roleStart);
+  const article = /(?:^|\s)(el|la|los|las|del|de la|al|a la|como|su calidad de|nuevo|nueva)\s+$/i.exec(before);
+  const prevName = /(\p{Lu}[\p{L}'’-]+(?:\s+(?:de|del|la|los|y)?\s*\p{Lu}[\p{L}'’-]+){1,5}),\s+(?:(?:el|la|quien es|en su calidad de|actual)\s+)*$/u.exec(before);
+  // "ROLE NAME" ("la gobernadora Delfina Gómez") or "ROLE qualifier, NAME" ("el director general del IMSS, Zoé Robledo")
+  const rest = text.slice(roleEnd, Math.min(s.end, roleEnd + 200));
+  const NAME = /^(?:(?:doctora?|licenciad[oa]|maestr[oa]|ingenier[oa]|profesora?|el|la)\s+)?((?:(?:Lic|Dr|Dra|Mtro|Mtra|Ing)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:de|del|la|los|y)\s+)?\p{Lu}[\p{L}'’-]+){1,5})/u;
+  let qualifier = '';
+  let nameAt = -1;
+  let nameText = '';
+  const direct = /^\s+/.exec(rest) ? NAME.exec(rest.trimStart()) : null;
+  if (direct && personLike(direct[1]!.split(/\s+/))) {
+    nameAt = roleEnd + (rest.length - rest.trimStart().length) + direct[0].length - direct[1]!.length;
+    nameText = direct[1]!;
+  } else {
+    const comma = /^([^,;.]*(?:\.[^\s,;][^,;.]*)*),\s*/.exec(rest);
+    if (comma) {
+      qualifier = comma[1]!;
+      const n = NAME.exec(rest.slice(comma[0].length));
+      if (n && personLike(n[1]!.split(/\s+/))) {
+        nameAt = roleEnd + comma[0].length + n[0].length - n[1]!.length;
+        nameText = n[1]!;
+      }
+    } else {
+      qualifier = /^[^,;.]*/.exec(rest)?.[0] ?? '';
+    }
+  }
+  const qualEnd = roleEnd + qualifier.length;
+  let personIdx = -1;
+  let end = qualEnd;
+  if (article && nameAt >= 0) {
+    personIdx = add({ start: nameAt, end: nameAt + nameText.length, text: nameText, kind: 'Person', category: null, acronym: null, sentence: si });
+    end = nameAt + nameText.length;
+  } else if (prevName && personLike(prevName[1]!.split(/\s+/))) {
+    const nStart = roleStart - before.length + prevName.index;
+    personIdx = add({ start: nStart, end: nStart + prevName[1]!.length, text: prevName[1]!, kind: 'Person', category: null, acronym: null, sentence: si });
+  }
+  // Domain words of the post ("secretaria de Salud") stay in the role; bodies and places become links.
+  const inQual = mentions.filter((m) => m.start >= roleEnd && m.end <= qualEnd && m.kind !== 'Person');
+  const org = inQual.filter((m) => m.kind === 'Organization').pop();
+  const place = inQual.find((m) => m.kind === 'Place');
+  let roleText = text.slice(roleStart, roleEnd);
+  const domain = /^\s+de\s+(\p{Lu}[\p{Ll}]+(?:\s+(?:y|e)\s+\p{Lu}[\p{Ll}]+)?)(?=$|[\s,])/u.exec(qualifier);
+  const capitalRun = /^\s+de\s+(\p{Lu}[\p{L}]+(?:\s+(?:de\s+|del\s+)?\p{Lu}[\p{L}]+)*)/u.exec(qualifier)?.[1] ?? '';
+  if (domain && !org && !place && !places.placeKind(domain[1]!) && !places.placeKind(capitalRun)) roleText += ` de ${domain[1]!}`;
+  else if (/^\s+(para|de|del)\s+(la|el)?\s*\p{Lu}/u.test(qualifier) && !org && !place && /comisionad|coordinad|titular|represent/i.test(role)) roleText += qualifier.replace(/\s+$/, '');
+  const feminine = FEMININE_ROLE.test(role.split(' ')[0]!);
+  if (personIdx < 0) {
+    // a post named alone: it ends with the body or place right after it ("el titular del IMSS")
+    const of = /^\s+(?:de|del|de la|de los)\s+/u.exec(text.slice(roleEnd, roleEnd + 12));
+    const named = of ? mentions.find((m) => m.start === roleEnd + of[0].length) : undefined;
+    if (article) roleReferences.push({ start: roleStart, end: named ? named.end : roleEnd, role: capitalizeRole(roleText), organization: named?.kind === 'Organization' ? named : null, jurisdiction: named?.kind === 'Place' ? named : null, feminine, sentence: si });
+    return;
+  }
+  roles.push({
+    start: roleStart, end: Math.max(end, qualEnd), role: capitalizeRole(roleText),
+    person: mentions[personIdx]!, organization: org ?? null, jurisdiction: place ?? null,
+    feminine, sentence: si,
+  });
+}

@@ -1,0 +1,235 @@
+/**
+ * The ingestion pipeline: pure stages (normalize, dates, quantities, mentions, facts), then
+ * resolution against the graph (reads, then a pure decision), then one write transaction per
+ * document. The CLI (`kg ingest`) and the `ingestDocument` mutation both call `ingest()`.
+ */
+import { citationKey, sha256Hex } from '../domain/citation.js';
+import { parseIsoDate, type FuzzyDate } from '../domain/dates.js';
+import { nodeId, type GraphBatch, type NodeRecord, type PropValue, type RelRecord, type RelType } from '../domain/model.js';
+import type { Db } from '../graph/db.js';
+import { luceneQuery } from '../graph/search.js';
+import { writeBatch } from '../graph/writer.js';
+import { findDates } from '../text/dates.js';
+import { findQuantities } from '../text/numbers.js';
+import { sentences } from '../text/sentences.js';
+import { extractFacts, type Cite, type Extraction, type XDate } from './extract/facts.js';
+import { findMentions, type PlaceLookup } from './extract/mentions.js';
+import { loadGazetteer } from './gazetteer.js';
+import { normalize } from './normalize.js';
+import { readSourceDocument, type SourceDocument } from './metadata.js';
+import { resolveCommitments, resolveEntities, resolveEvents, type CommitmentCandidate, type EntityCandidate, type EventCandidate, type Resolution } from './resolve.js';
+import { dateProps } from './seed/compile.js';
+
+export interface Extracted {
+  source: SourceDocument;
+  documentId: string;
+  contentHash: string;
+  /** the whole file as text: citations are offsets into it */
+  fullText: string;
+  extraction: Extraction;
+}
+
+let places: PlaceLookup | null = null;
+function placeLookup(): PlaceLookup {
+  if (!places) {
+    const g = loadGazetteer();
+    places = { placeKind: (name) => g.lookup(name)[0]?.kind ?? null, canonical: (name) => g.lookup(name)[0]?.name ?? null };
+  }
+  return places;
+}
+
+/** Stages 1-5, pure: a file's content in, facts with spans into the file out. */
+export function extract(fileName: string, content: string | Buffer, sidecarJson?: string | null, now?: Date): Extracted {
+  const source = readSourceDocument(fileName, content, sidecarJson ?? null, now);
+  const fullText = typeof content === 'string' ? content : content.toString('utf8');
+  const contentHash = sha256Hex(typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
+  const norm = normalize(source.body, source.format);
+  const text = norm.text;
+  const spans = sentences(text);
+  // Without a publication date in the metadata, the date line of a bulletin ("Toluca, Méx., 12 de
+  // enero de 2024") dates the document.
+  const dateline = source.meta.published ? null : findDates(text.slice(0, 800), null).find((d) => d.precision === 'day' && !d.inferred) ?? null;
+  if (dateline) source.meta.published = dateline.iso;
+  const published = source.meta.published && source.meta.published.length === 10 ? source.meta.published : null;
+  const extraction = extractFacts({
+    docKey: `${fileName.replace(/\.[^.]+$/, '').replace(/[^\p{L}\p{N}]+/gu, '-').toLowerCase()}-${contentHash.slice(0, 8)}`,
+    text,
+    sentences: spans,
+    mentions: findMentions(text, spans, placeLookup()),
+    dates: findDates(text, published),
+    quantities: findQuantities(text),
+    published,
+    canonicalPlace: placeLookup().canonical,
+  });
+  // Spans point into the normalized text; citations point into the file.
+  const toFile = (c: Cite): Cite => {
+    const start = source.bodyOffset + norm.toOriginal(c.start);
+    const end = source.bodyOffset + norm.toOriginalEnd(c.end);
+    return { start, end: Math.max(end, start + 1) };
+  };
+  const remap = (cs: Cite[]) => cs.map(toFile);
+  for (const e of extraction.entities) e.cites = remap(e.cites);
+  for (const p of extraction.posts) p.cites = remap(p.cites);
+  for (const e of extraction.events) {
+    e.cites = remap(e.cites);
+    for (const p of e.participants) p.cites = remap(p.cites);
+  }
+  for (const s of extraction.statements) {
+    s.cites = remap(s.cites);
+    s.quote = s.quote ? toFile(s.quote) : null;
+  }
+  for (const c of extraction.commitments) c.cites = remap(c.cites);
+  for (const f of extraction.figures) f.cites = remap(f.cites);
+  return { source, documentId: nodeId('Document', fileName), contentHash, fullText, extraction };
+}
+
+function fuzzy(d: XDate | null): FuzzyDate | undefined {
+  if (!d) return undefined;
+  return parseIsoDate(d.iso, { precision: d.precision, inferred: d.inferred, ...(d.note ? { note: d.note } : {}) });
+}
+
+/** Stage 7's input, pure: the records to write. Nodes the graph already holds are left out by the caller. */
+export function toBatch(x: Extracted, r: Resolution): GraphBatch {
+  const { extraction: e, documentId } = x;
+  const keys = (cs: Cite[]) => [...new Set(cs.map((c) => citationKey({ documentId, start: c.start, end: c.end })))];
+  const base = (confidence: number) => ({ reviewStatus: 'extracted', confidence: Number(confidence.toFixed(2)) });
+  const nodes: NodeRecord[] = [];
+  const rels: RelRecord[] = [];
+  const rel = (type: RelType, from: string | null | undefined, to: string | null | undefined, cites: Cite[], confidence: number, props: Record<string, PropValue> = {}) => {
+    if (from && to) rels.push({ type, from, to, cites: keys(cites), props: { ...base(confidence), ...props } });
+  };
+  const ent = (k: string | null) => (k ? r.entities.get(k) ?? null : null);
+  const meta = x.source.meta;
+  nodes.push({
+    id: documentId, kind: 'Document', cites: [],
+    props: {
+      ...base(1), fileName: x.source.fileName, contentHash: x.contentHash, title: meta.title ?? x.source.fileName, publisher: meta.publisher,
+      category: 'article', url: meta.url, text: x.fullText, bodyEnd: null, author: meta.author,
+      ...(meta.published ? dateProps('published', parseIsoDate(meta.published)) : {}),
+    },
+  });
+  for (const en of e.entities) {
+    const id = r.entities.get(en.key)!;
+    nodes.push({
+      id, kind: en.kind, cites: keys(en.cites),
+      props: {
+        ...base(en.confidence), slug: id.slice(id.indexOf(':') + 1), name: en.name, aliases: en.aliases, aliasText: [en.name, ...en.aliases].join(' | '),
+        description: null, ...(en.kind === 'Organization' ? { acronym: en.acronym } : {}), ...(en.kind !== 'Person' ? { category: en.category } : {}),
+      },
+    });
+  }
+  for (const c of r.candidates) rel('POSSIBLY_SAME_AS', r.entities.get(c.key), c.id, [], c.score, { score: c.score });
+  for (const p of e.posts) {
+    const id = nodeId('Post', p.key);
+    nodes.push({ id, kind: 'Post', cites: keys(p.cites), props: { ...base(p.confidence), role: p.role } });
+    rel('HOLDS', ent(p.person), id, p.cites, p.confidence);
+    rel('POST_IN', id, ent(p.organization), p.cites, p.confidence);
+    rel('GOVERNS', id, ent(p.jurisdiction), p.cites, p.confidence);
+  }
+  for (const ev of e.events) {
+    const id = r.events.get(ev.key)!;
+    nodes.push({ id, kind: 'Event', cites: keys(ev.cites), props: { ...base(ev.confidence), category: ev.kind, title: ev.title, ...dateProps('date', fuzzy(ev.date)) } });
+    rel('HELD_IN', id, ent(ev.place), ev.cites, ev.confidence);
+    rel('HELD_AT', id, ent(ev.venue), ev.cites, ev.confidence);
+    for (const p of ev.participants) rel('PARTICIPATED_IN', ent(p.person), id, p.cites, ev.confidence);
+  }
+  for (const f of e.figures) {
+    const id = nodeId('Figure', f.key);
+    nodes.push({
+      id, kind: 'Figure', cites: keys(f.cites),
+      props: { ...base(f.confidence), value: f.value, unit: f.unit, metric: f.metric, label: f.label, period: null, changePercent: f.changePercent, qualifier: f.qualifier, ...dateProps('asOf', fuzzy(f.asOf)) },
+    });
+    rel('MEASURES', id, ent(f.subject), f.cites, f.confidence);
+  }
+  for (const c of e.commitments) {
+    const id = r.commitments.get(c.key)!;
+    nodes.push({ id, kind: 'Commitment', cites: keys(c.cites), props: { ...base(c.confidence), summary: c.summary, status: 'announced', ...dateProps('start', fuzzy(c.start)), ...dateProps('deadline', fuzzy(c.deadline)) } });
+    for (const k of c.concerns) rel('CONCERNS', id, ent(k), c.cites, c.confidence);
+    for (const t of c.targets) rel('TARGETS', id, nodeId('Figure', t), c.cites, c.confidence);
+  }
+  for (const s of e.statements) {
+    const id = nodeId('Statement', s.key);
+    nodes.push({
+      id, kind: 'Statement', cites: keys(s.cites),
+      props: { ...base(s.confidence), category: s.kind, summary: s.summary, quote: s.quote ? keys([s.quote])[0]! : null, ...dateProps('date', fuzzy(s.date)) },
+    });
+    rel('STATED', ent(s.speaker), id, s.cites, s.confidence);
+    rel('AT_EVENT', id, s.event ? r.events.get(s.event) : null, s.cites, s.confidence);
+    for (const a of s.about) rel('ABOUT', id, ent(a), s.cites, s.confidence);
+    for (const f of s.figures) rel('REPORTS', id, nodeId('Figure', f), s.cites, s.confidence);
+    for (const c of s.commitments) {
+      const cid = r.commitments.get(c)!;
+      rel('COMMITS', id, cid, s.cites, s.confidence, { role: cid === nodeId('Commitment', c) ? 'makes' : 'repeats' });
+    }
+  }
+  return { nodes, rels };
+}
+
+export interface IngestResult {
+  document: string;
+  title: string;
+  /** false when the graph already held this document: nothing new was written for it */
+  newDocument: boolean;
+  newEntities: string[];
+  linkedEntities: { name: string; id: string; score: number }[];
+  candidateMatches: { name: string; id: string; score: number }[];
+  facts: { posts: number; events: number; statements: number; commitments: number; figures: number };
+  linkedEvents: string[];
+  repeatedCommitments: string[];
+}
+
+/** Resolution reads: the graph's candidates for this document's entities, events and commitments. */
+async function resolve(db: Db, x: Extracted): Promise<Resolution> {
+  const queries = x.extraction.entities.flatMap((e) => [e.name, ...e.aliases].map((n) => ({ key: e.key, lucene: luceneQuery(n) }))).filter((q) => q.lucene);
+  const rows = queries.length ? await db.read<EntityCandidate & { score: number }>('read/resolution-entities', { queries }) : [];
+  const ents = resolveEntities(x.extraction.entities, rows);
+  // A new entity's slug may be taken by an entity of another kind: give it the kind as a suffix.
+  const fresh = x.extraction.entities.filter((e) => !ents.linked.some((l) => l.key === e.key));
+  const slugOf = (id: string) => id.slice(id.indexOf(':') + 1);
+  const taken = fresh.length ? await db.read<{ slug: string; id: string }>('read/entity-slugs', { slugs: fresh.map((e) => slugOf(ents.entities.get(e.key)!)) }) : [];
+  for (const e of fresh) {
+    const id = ents.entities.get(e.key)!;
+    const holder = taken.find((t) => t.slug === slugOf(id));
+    if (holder && holder.id !== id) ents.entities.set(e.key, nodeId(e.kind, `${slugOf(id)}-${e.kind.toLowerCase()}`));
+  }
+  const people = [...new Set(x.extraction.events.flatMap((e) => e.participants.map((p) => ents.entities.get(p.person)!)))];
+  const dates = x.extraction.events.flatMap((e) => (e.date ? [e.date.iso] : []));
+  let eventRows: EventCandidate[] = [];
+  if (x.extraction.events.length) {
+    const sorted = dates.sort();
+    const shift = (iso: string, days: number) => new Date(Date.parse(`${iso.padEnd(10, '-01').slice(0, 10)}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+    // no dated event: an empty window, so only the participants' events come back
+    const window = sorted.length ? { from: shift(sorted[0]!, -7), to: shift(sorted[sorted.length - 1]!, 7) } : { from: '9999-12-31', to: '0000-01-01' };
+    eventRows = await db.read<EventCandidate>('read/resolution-events', { people, ...window });
+  }
+  const concerned = [...new Set(x.extraction.commitments.flatMap((c) => c.concerns.map((k) => ents.entities.get(k)!)))];
+  const commitmentRows = concerned.length ? await db.read<CommitmentCandidate>('read/resolution-commitments', { entities: concerned }) : [];
+  return {
+    ...ents,
+    events: resolveEvents(x.extraction, ents.entities, eventRows),
+    commitments: resolveCommitments(x.extraction, ents.entities, commitmentRows),
+  };
+}
+
+/** Extracts, resolves and writes one document in one transaction; existing nodes are never overwritten. */
+export async function ingest(db: Db, fileName: string, content: string | Buffer, sidecarJson?: string | null): Promise<IngestResult> {
+  const x = extract(fileName, content, sidecarJson);
+  const r = await resolve(db, x);
+  const batch = toBatch(x, r);
+  const existing = new Set((await db.read<{ id: string }>('read/existing-ids', { ids: batch.nodes.map((n) => n.id) })).map((row) => row.id));
+  const fresh = batch.nodes.filter((n) => !existing.has(n.id));
+  await db.write((tx) => writeBatch(tx, { nodes: fresh, rels: batch.rels }));
+  const name = (key: string) => x.extraction.entities.find((e) => e.key === key)?.name ?? key;
+  const count = (kind: string) => fresh.filter((n) => n.kind === kind).length;
+  return {
+    document: x.documentId,
+    title: x.source.meta.title ?? x.source.fileName,
+    newDocument: !existing.has(x.documentId),
+    newEntities: fresh.filter((n) => ['Person', 'Organization', 'Place', 'Facility', 'Program'].includes(n.kind)).map((n) => n.id),
+    linkedEntities: r.linked.map((l) => ({ name: name(l.key), id: l.id, score: l.score })),
+    candidateMatches: r.candidates.map((c) => ({ name: name(c.key), id: c.id, score: c.score })),
+    facts: { posts: count('Post'), events: count('Event'), statements: count('Statement'), commitments: count('Commitment'), figures: count('Figure') },
+    linkedEvents: [...r.events.values()].filter((id) => existing.has(id)),
+    repeatedCommitments: [...r.commitments.values()].filter((id) => existing.has(id)),
+  };
+}

@@ -1,0 +1,153 @@
+/**
+ * Stage 6: resolution against the graph. Pure: the extraction and the candidates the graph
+ * returned in, a mapping out (local key -> existing id, or a new id), with close calls kept as
+ * candidate matches for an editor instead of merged silently.
+ */
+import { distance } from 'fastest-levenshtein';
+import { foldName, slugify } from '../domain/names.js';
+import { nodeId, type EntityKind } from '../domain/model.js';
+import type { Extraction, XEntity, XEvent } from './extract/facts.js';
+
+export interface EntityCandidate {
+  key: string;
+  id: string;
+  kind: EntityKind;
+  name: string;
+  aliases: string[];
+  acronym: string | null;
+}
+
+export interface EventCandidate {
+  id: string;
+  iso: string | null;
+  start: string;
+  end: string;
+  kind: string | null;
+  place: string | null;
+  participants: string[];
+}
+
+export interface CommitmentCandidate {
+  id: string;
+  concerns: string[];
+  targetValues: number[];
+  deadline: string | null;
+  start: string | null;
+}
+
+export interface Resolution {
+  /** local entity key -> graph id (existing or new) */
+  entities: Map<string, string>;
+  /** local keys linked to an existing entity, with the score */
+  linked: { key: string; id: string; score: number }[];
+  /** new entities that look like an existing one: kept apart, flagged for review */
+  candidates: { key: string; id: string; score: number }[];
+  events: Map<string, string>;
+  commitments: Map<string, string>;
+}
+
+/** Link when the score reaches this; between REVIEW and LINK, create and flag for review. */
+export const LINK_SCORE = 0.85;
+export const REVIEW_SCORE = 0.6;
+
+const tokens = (s: string) => foldName(s).split(' ').filter((t) => t.length > 2);
+
+/** How likely two names are the same entity, 0..1. */
+export function nameScore(kind: EntityKind, a: string, b: string): number {
+  const fa = foldName(a);
+  const fb = foldName(b);
+  if (!fa || !fb) return 0;
+  if (fa === fb) return 1;
+  const ta = tokens(a);
+  const tb = tokens(b);
+  if (kind === 'Person') {
+    // "Macarena Olvera" ~ "Macarena Montoya Olvera"; "Zoé Robledo" ~ "Zoé Robledo Aburto": same given
+    // name and every surname written in the longer name.
+    const [short, long] = ta.length <= tb.length ? [ta, tb] : [tb, ta];
+    if (short.length >= 2 && short[0] === long[0] && short.every((t) => long.includes(t))) return 0.9;
+  } else if (ta.length >= 2 && tb.length >= 2) {
+    // "Hospital General Valle Ceylán de Tlalnepantla" ~ "Hospital General de Valle de Ceylán": the
+    // shorter name's words all in the longer one.
+    const [short, long] = ta.length <= tb.length ? [ta, tb] : [tb, ta];
+    if (short.every((t) => long.includes(t))) return 0.88;
+  }
+  const ratio = 1 - distance(fa, fb) / Math.max(fa.length, fb.length);
+  return ratio >= 0.9 ? 0.86 : ratio >= 0.8 ? 0.7 : ratio * 0.6;
+}
+
+function entityScore(e: XEntity, c: EntityCandidate): number {
+  // an acronym read as a body may be a person's known nickname ("AMLO")
+  if (e.kind === 'Organization' && c.kind === 'Person' && /^\p{Lu}{3,}$/u.test(e.name) && c.aliases.includes(e.name)) return 0.9;
+  // bodies, places, facilities and programs are told apart by rules that can disagree ("Salón Tesorería" a room or a venue)
+  const compatible = e.kind === c.kind || (e.kind !== 'Person' && c.kind !== 'Person');
+  if (!compatible) return 0;
+  if (e.acronym && (c.acronym === e.acronym || c.aliases.includes(e.acronym))) return 0.95;
+  let best = 0;
+  for (const n of [e.name, ...e.aliases]) for (const m of [c.name, ...c.aliases]) best = Math.max(best, nameScore(e.kind, n, m));
+  return e.kind === c.kind ? best : best * 0.95;
+}
+
+export function resolveEntities(entities: XEntity[], candidates: EntityCandidate[]): Pick<Resolution, 'entities' | 'linked' | 'candidates'> {
+  const out: Pick<Resolution, 'entities' | 'linked' | 'candidates'> = { entities: new Map(), linked: [], candidates: [] };
+  for (const e of entities) {
+    const scored = candidates
+      .filter((c) => c.key === e.key)
+      .map((c) => ({ c, score: entityScore(e, c) }))
+      .sort((a, b) => b.score - a.score);
+    const best = scored[0];
+    if (best && best.score >= LINK_SCORE && !(scored[1] && scored[1].score === best.score && scored[1].c.id !== best.c.id)) {
+      out.entities.set(e.key, best.c.id);
+      out.linked.push({ key: e.key, id: best.c.id, score: best.score });
+      continue;
+    }
+    out.entities.set(e.key, nodeId(e.kind, slugify(e.name)));
+    if (best && best.score >= REVIEW_SCORE) out.candidates.push({ key: e.key, id: best.c.id, score: Number(best.score.toFixed(3)) });
+  }
+  return out;
+}
+
+/**
+ * The same event told by another document: the same day and the same people (at least two in
+ * common), in a compatible place. An event the text does not date needs three people in common and
+ * most of them; one with no participants read (a publication) needs the same day and kind.
+ */
+export function sameEvent(e: XEvent, people: string[], place: string | null, c: EventCandidate): number {
+  const shared = people.filter((p) => c.participants.includes(p)).length;
+  // another place may be the same one at another scale (Toluca, Estado de México): only many people in common outweigh it
+  if (place && c.place && place !== c.place && shared < 3 && e.date?.iso !== c.iso) return 0;
+  const overlap = shared / Math.max(1, Math.min(people.length, c.participants.length));
+  if (!e.date) return shared >= 3 && overlap >= 0.6 ? 0.6 + 0.3 * overlap : 0;
+  const sameWindow = e.date.iso >= c.start.slice(0, e.date.iso.length) && e.date.iso <= c.end.slice(0, e.date.iso.length);
+  if (!sameWindow) return 0;
+  if (people.length === 0 || c.participants.length === 0) return e.date.precision === 'day' && e.date.iso === c.iso && e.kind === c.kind ? 0.8 : 0;
+  if (shared < Math.min(2, people.length, c.participants.length)) return 0;
+  return 0.6 + 0.4 * overlap;
+}
+
+export function resolveEvents(x: Extraction, entities: Map<string, string>, candidates: EventCandidate[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const e of x.events) {
+    const people = e.participants.map((p) => entities.get(p.person)!).filter(Boolean);
+    const place = e.place ? entities.get(e.place) ?? null : null;
+    const best = candidates.filter((c) => c.start && c.end).map((c) => ({ c, s: sameEvent(e, people, place, c) })).sort((a, b) => b.s - a.s)[0];
+    out.set(e.key, best && best.s >= 0.8 ? best.c.id : nodeId('Event', e.key));
+  }
+  return out;
+}
+
+/** The same promise repeated: it concerns the same things and targets the same figure. */
+export function resolveCommitments(x: Extraction, entities: Map<string, string>, candidates: CommitmentCandidate[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const c of x.commitments) {
+    const concerns = c.concerns.map((k) => entities.get(k)!).filter((id) => id && !id.startsWith('place:'));
+    const values = c.targets.map((t) => x.figures.find((f) => f.key === t)?.value).filter((v): v is number => v !== undefined);
+    const match = candidates.find(
+      (k) =>
+        concerns.filter((id) => k.concerns.includes(id)).length >= Math.min(2, concerns.length) && concerns.length > 0 &&
+        (values.length === 0 || values.some((v) => k.targetValues.includes(v))) &&
+        (!c.deadline || !k.deadline || c.deadline.iso === k.deadline),
+    );
+    out.set(c.key, match ? match.id : nodeId('Commitment', c.key));
+  }
+  return out;
+}

@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extract, type Extracted } from '../../src/ingest/pipeline.js';
+
+// Articles written for these tests: invented officials, real places, the genre's usual forms.
+const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
+const monterrey = extract('boletin-monterrey.md', fixture('boletin-monterrey.md'));
+const oaxaca = extract('nota-oaxaca.txt', fixture('nota-oaxaca.txt'));
+
+const names = (x: Extracted, kind: string) => x.extraction.entities.filter((e) => e.kind === kind).map((e) => e.name).sort();
+const nameOf = (x: Extracted, key: string | null) => x.extraction.entities.find((e) => e.key === key)?.name ?? null;
+
+describe('extraction from a press bulletin', () => {
+  it('finds the people, with a short form of a name folded into the full one', () => {
+    expect(names(monterrey, 'Person')).toEqual(['Itzel Cantú Leal', 'Rosa Elvira Quintanilla Ruiz', 'Tomás Arreola Benavides', 'Ulises Garza Montemayor']);
+    expect(monterrey.extraction.entities.find((e) => e.name === 'Tomás Arreola Benavides')?.aliases).toContain('Tomás Arreola');
+  });
+
+  it('reads an organization with the acronym the text defines for it', () => {
+    const imss = monterrey.extraction.entities.find((e) => e.kind === 'Organization');
+    expect(imss).toMatchObject({ name: 'Instituto Mexicano del Seguro Social', acronym: 'IMSS' });
+  });
+
+  it('reads the posts written beside the names, with their body or territory', () => {
+    const posts = monterrey.extraction.posts.map((p) => [nameOf(monterrey, p.person), p.role, nameOf(monterrey, p.organization), nameOf(monterrey, p.jurisdiction)]);
+    expect(posts).toEqual(
+      expect.arrayContaining([
+        ['Rosa Elvira Quintanilla Ruiz', 'Gobernadora', null, 'Nuevo León'],
+        ['Tomás Arreola Benavides', 'Director General', 'Instituto Mexicano del Seguro Social', null],
+        ['Ulises Garza Montemayor', 'Secretario de Salud', null, null],
+        ['Itzel Cantú Leal', 'Alcaldesa', null, 'Monterrey'],
+      ]),
+    );
+  });
+
+  it('reads one meeting with its date, venue and everyone who attended', () => {
+    expect(monterrey.extraction.events).toHaveLength(1);
+    const [meeting] = monterrey.extraction.events;
+    expect(meeting).toMatchObject({ kind: 'meeting', date: { iso: '2025-03-14', precision: 'day' } });
+    expect(nameOf(monterrey, meeting!.venue)).toBe('Hospital General de San Nicolás');
+    expect(meeting!.participants.map((p) => nameOf(monterrey, p.person)).sort()).toEqual(names(monterrey, 'Person'));
+  });
+
+  it('gives each statement its speaker: named, implied by "Añadió", or pointed back to by "la mandataria"', () => {
+    const speakers = monterrey.extraction.statements.map((s) => nameOf(monterrey, s.speaker));
+    expect(speakers).toEqual(['Tomás Arreola Benavides', 'Tomás Arreola Benavides', 'Rosa Elvira Quintanilla Ruiz']);
+  });
+
+  it('reads the figures in Mexican press numerals, with units', () => {
+    const figures = monterrey.extraction.figures.map((f) => [f.value, f.unit]);
+    expect(figures).toEqual([
+      [2_450_000_000, 'MXN'],
+      [3, 'hospitals'],
+      [120, 'health centers'],
+      [350, 'specialist physicians'],
+      [1_200_000, 'people'],
+    ]);
+  });
+
+  it('reads a promise that starts on a date, resolving the missing year from the publication date', () => {
+    const arrival = monterrey.extraction.commitments.find((c) => c.start);
+    expect(arrival?.start).toMatchObject({ iso: '2025-06-01', precision: 'day' });
+    const target = monterrey.extraction.figures.find((f) => arrival?.targets.includes(f.key));
+    expect(target).toMatchObject({ value: 350, unit: 'specialist physicians' });
+  });
+
+  it('keeps "te puede interesar" links out of the facts', () => {
+    expect(JSON.stringify(monterrey.extraction)).not.toContain('Apodaca');
+  });
+
+  it('cites spans of the file that read what was extracted', () => {
+    const file = fixture('boletin-monterrey.md').toString('utf8');
+    for (const e of monterrey.extraction.entities) for (const c of e.cites) expect([e.name, ...e.aliases]).toContain(file.slice(c.start, c.end));
+    for (const f of monterrey.extraction.figures) expect(file.slice(f.cites[0]!.start, f.cites[0]!.end)).toMatch(/\d/);
+  });
+});
+
+describe('extraction from a news item', () => {
+  it('reads the deadline of a promise ("antes del 15 de diciembre")', () => {
+    const c = oaxaca.extraction.commitments.find((x) => x.deadline);
+    expect(c?.deadline).toMatchObject({ iso: '2025-12-15' });
+    expect(oaxaca.extraction.figures.find((f) => c?.targets.includes(f.key))).toMatchObject({ value: 14, unit: 'health centers' });
+  });
+
+  it('resolves "el edil" and a surname-only quote attribution to the mayor', () => {
+    const speakers = new Set(oaxaca.extraction.statements.map((s) => nameOf(oaxaca, s.speaker)));
+    expect([...speakers]).toEqual(['Leopoldo Santibáñez Cruz']);
+    expect(oaxaca.extraction.statements.some((s) => s.quote)).toBe(true);
+  });
+
+  it('reads a qualifier written before a figure', () => {
+    expect(oaxaca.extraction.figures.find((f) => f.unit === 'people')).toMatchObject({ value: 60_000, qualifier: 'more than' });
+  });
+
+  it('reads the session and who was present', () => {
+    const [session] = oaxaca.extraction.events;
+    expect(session?.kind).toBe('session');
+    expect(session?.participants.map((p) => nameOf(oaxaca, p.person)).sort()).toEqual(['Leopoldo Santibáñez Cruz', 'Marisol Vásquez Mendoza', 'Rubén Matus Ortiz']);
+  });
+
+  it('names places as the gazetteer does ("Oax." is Oaxaca)', () => {
+    expect(names(oaxaca, 'Place')).toEqual(['Oaxaca', 'Oaxaca de Juárez']);
+  });
+});

@@ -6,7 +6,8 @@
  *   people, organizations: a name or alias in common (accents and case folded), or for people the
  *     same given name with every other word of the shorter name in the longer;
  *   posts: the same person and a role where one folded role starts the other;
- *   event participants: (person, event date) pairs;
+ *   event participants: (person, event) pairs, events matched by overlapping citation spans (their
+ *     dates are scored under dates);
  *   statements: the same speaker and overlapping citation spans in the same document;
  *   figures: (value, unit, document);
  *   dates: of events and statements matched by overlapping spans, compared exactly (ISO);
@@ -76,8 +77,8 @@ export function evaluate(truth: GraphBatch, found: GraphBatch): Score[] {
   const postScore = compare('posts', posts(truth, T), posts(found, F), (t, f) => samePerson(t.person, f.person) && !!t.role && !!f.role && (t.role.startsWith(f.role) || f.role.startsWith(t.role)), lbl);
 
   const participants = (g: GraphBatch, M: Map<string, NodeRecord>) =>
-    relsFrom(g, 'PARTICIPATED_IN').map((r) => ({ person: M.get(r.from), date: String(M.get(r.to)?.props.dateIso ?? '') }));
-  const partScore = compare('event participants', participants(truth, T), participants(found, F), (t, f) => samePerson(t.person, f.person) && t.date === f.date, lbl);
+    relsFrom(g, 'PARTICIPATED_IN').map((r) => ({ person: M.get(r.from), event: spans(M.get(r.to) ?? { cites: [] }) }));
+  const partScore = compare('event participants', participants(truth, T), participants(found, F), (t, f) => samePerson(t.person, f.person) && overlaps(t.event, f.event), lbl);
 
   const stated = (g: GraphBatch, M: Map<string, NodeRecord>) =>
     relsFrom(g, 'STATED').map((r) => ({ speaker: M.get(r.from), spans: spans(M.get(r.to) ?? { cites: [] }) }));
@@ -89,8 +90,9 @@ export function evaluate(truth: GraphBatch, found: GraphBatch): Score[] {
   // Dates: each truth event or statement against the found ones whose spans overlap it.
   const dated = (g: GraphBatch) => [...of(g, 'Event'), ...of(g, 'Statement')].filter((n) => typeof n.props.dateIso === 'string');
   const pairs = dated(truth).flatMap((t) => dated(found).filter((f) => f.kind === t.kind && overlaps(spans(t), spans(f))).map((f) => [t, f] as const));
-  const exact = pairs.filter(([t, f]) => t.props.dateIso === f.props.dateIso).length;
-  const dateScore = score('dates (exact)', pairs.length, pairs.length, exact, exact);
+  const wrong = pairs.filter(([t, f]) => t.props.dateIso !== f.props.dateIso);
+  const exact = pairs.length - wrong.length;
+  const dateScore = score('dates (exact)', pairs.length, pairs.length, exact, exact, wrong.map(([t, f]) => `${t.kind} ${nm(t)}: curated ${String(t.props.dateIso)}, extracted ${String(f.props.dateIso)} @${spans(f).map((z) => z.start).join('/')}`));
 
   const commitScore = compare('commitments', of(truth, 'Commitment'), of(found, 'Commitment'), (t, f) => overlaps(spans(t), spans(f)), (x) => `${String(x.props.summary ?? '').slice(0, 70)} @${spans(x).map((z) => z.start).join('/')}`);
 

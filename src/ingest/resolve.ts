@@ -69,7 +69,9 @@ export function nameScore(kind: EntityKind, a: string, b: string): number {
     // "Hospital General Valle Ceylán de Tlalnepantla" ~ "Hospital General de Valle de Ceylán": the
     // shorter name's words all in the longer one.
     const [short, long] = ta.length <= tb.length ? [ta, tb] : [tb, ta];
-    if (short.every((t) => long.includes(t))) return 0.88;
+    // same head word: "Junta de Gobierno de Servicios de Salud..." is a part of "Servicios de Salud...", not the same body
+    // and enough words to be specific: "Gobierno de México" is not "Gobierno del Estado de México"
+    if (short.length >= 3 && short[0] === long[0] && short.every((t) => long.includes(t))) return 0.88;
   }
   const ratio = 1 - distance(fa, fb) / Math.max(fa.length, fb.length);
   return ratio >= 0.9 ? 0.86 : ratio >= 0.8 ? 0.7 : ratio * 0.6;

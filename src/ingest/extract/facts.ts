@@ -11,7 +11,7 @@ import type { DateMention } from '../../text/dates.js';
 import type { Quantity } from '../../text/numbers.js';
 import type { Span } from '../../text/sentences.js';
 import { COMMITMENT_CUES, EVENT_CUES, PARTICIPATION_CUES, SPEECH_VERBS, uword } from './lexicon.js';
-import type { Mention, MentionKind, Mentions } from './mentions.js';
+import type { BackReference, Mention, MentionKind, Mentions, RoleReference } from './mentions.js';
 
 export interface Cite {
   start: number;
@@ -110,6 +110,21 @@ function clusterEntities(ms: Mention[], canonical: (name: string) => string | nu
       }
     }
   }
+  // A nickname of capitals that spells a person's initials ("AMLO") is that person.
+  const initials = (name: string) => name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+  for (const c of clusters) {
+    const only = [...c.names][0]!;
+    if (c.kind !== 'Organization' || c.names.size !== 1 || !/^\p{Lu}{3,6}$/u.test(only)) continue;
+    const person = clusters.find((x) => x.kind === 'Person' && [...x.names].some((n) => foldName(initials(n)) === foldName(only)));
+    if (person) {
+      for (const m of c.mentions) {
+        m.kind = 'Person';
+        person.mentions.push(m);
+      }
+      person.names.add(only);
+      c.mentions = [];
+    }
+  }
   const keyOf = new Map<Mention, string>();
   const entities: XEntity[] = [];
   const used = new Set<string>();
@@ -132,6 +147,13 @@ function clusterEntities(ms: Mention[], canonical: (name: string) => string | nu
 
 function xdate(d: DateMention): XDate {
   return { iso: d.iso, precision: d.precision, inferred: d.inferred, note: d.note };
+}
+
+/** "en días pasados", "recientemente": before the publication, day unknown. */
+const VAGUE_PAST = /\b(en días pasados|días atrás|hace unos días|recientemente|la semana pasada|en semanas recientes)\b/iu;
+
+function vagueDate(published: string | null, what: string): XDate | null {
+  return published ? { iso: published.slice(0, 7), precision: 'month', inferred: true, note: `the text says it happened shortly before the publication, without a day; the month of publication is used for the ${what}` } : null;
 }
 
 function publishedDate(published: string | null, what: string): XDate | null {
@@ -172,25 +194,25 @@ export function extractFacts(input: FactInput): Extraction {
 
   /** The person a sentence's subject refers to when no name is written: a post named alone, or "la mandataria". */
   const lastPerson: { key: string | null } = { key: null };
+  /** The person a post named alone refers to ("el titular del IMSS"): who holds that post here. */
+  const holderOf = (ref: RoleReference): string | null =>
+    posts.find((p) => words(p.role)[0] === words(ref.role)[0] && (!ref.organization || p.organization === key(ref.organization)) && (!ref.jurisdiction || p.jurisdiction === key(ref.jurisdiction)))?.person ?? null;
+  /** The person a description points back to ("la mandataria"): the governor or president named before, else the last person of that gender. */
+  const referent = (back: BackReference): string | null => {
+    const earlier = M.mentions.filter((m) => m.kind === 'Person' && m.end <= back.start).reverse();
+    const fitsGender = (m: Mention) => back.feminine === null || genderOf(key(m)!) === null || genderOf(key(m)!) === back.feminine;
+    const heads = /mandatar/i.test(back.text) ? earlier.filter((m) => fitsGender(m) && posts.some((p) => p.person === key(m) && EXECUTIVE.test(p.role))) : [];
+    const fits = heads[0] ?? earlier.find(fitsGender);
+    return fits ? key(fits) : lastPerson.key;
+  };
   const personBefore = (s: Span, limit: number): { key: string; confidence: number } | null => {
     const named = M.mentions.filter((m) => m.kind === 'Person' && within(m, s) && m.end <= limit).pop();
     const ref = M.roleReferences.filter((r) => r.start >= s.start && r.end <= limit).pop();
     const back = M.backReferences.filter((b) => b.start >= s.start && b.end <= limit).pop();
     const candidates: { at: number; key: string | null; confidence: number }[] = [];
     if (named) candidates.push({ at: named.start, key: key(named), confidence: 0.85 });
-    if (ref) {
-      const holder = posts.find((p) => words(p.role)[0] === words(ref.role)[0] && (!ref.organization || p.organization === key(ref.organization)) && (!ref.jurisdiction || p.jurisdiction === key(ref.jurisdiction)));
-      candidates.push({ at: ref.start, key: holder?.person ?? null, confidence: 0.7 });
-    }
-    if (back) {
-      // the most recent person named before it whose gender fits
-      const earlier = M.mentions.filter((m) => m.kind === 'Person' && m.end <= back.start).reverse();
-      const fitsGender = (m: Mention) => back.feminine === null || genderOf(key(m)!) === null || genderOf(key(m)!) === back.feminine;
-      // "la mandataria" is the governor or president named before, not whoever was named last
-      const heads = /mandatari/i.test(back.text) ? earlier.filter((m) => fitsGender(m) && posts.some((p) => p.person === key(m) && EXECUTIVE.test(p.role))) : [];
-      const fits = heads[0] ?? earlier.find(fitsGender);
-      candidates.push({ at: back.start, key: fits ? key(fits) : lastPerson.key, confidence: 0.6 });
-    }
+    if (ref) candidates.push({ at: ref.start, key: holderOf(ref), confidence: 0.7 });
+    if (back) candidates.push({ at: back.start, key: referent(back), confidence: 0.6 });
     const best = candidates.filter((c) => c.key).sort((a, b) => b.at - a.at)[0];
     return best?.key ? { key: best.key, confidence: best.confidence } : null;
   };
@@ -218,7 +240,8 @@ export function extractFacts(input: FactInput): Extraction {
       const place = places.sort((a, b) => (a.category === 'municipality' ? -1 : 0) - (b.category === 'municipality' ? -1 : 0))[0];
       const differs = current && ((date && current.date && !current.date.inferred && current.date.iso !== date.iso) || (cueKind[1] !== current.kind && cueKind[1] !== 'meeting'));
       if (!current || differs) {
-        const when = date ? xdate(date) : datelineDate ? { ...xdate(datelineDate), inferred: true, note: 'the text does not date the event; the date line of the document is used' } : publishedDate(input.published, 'event');
+        const vague = uword(VAGUE_PAST).test(s.text);
+        const when = date ? xdate(date) : vague ? vagueDate(input.published, 'event') : datelineDate ? { ...xdate(datelineDate), inferred: true, note: 'the text does not date the event; the date line of the document is used' } : publishedDate(input.published, 'event');
         current = {
           key: id('event'), kind: cueKind[1], title: '', date: when, place: key(place), venue: key(venue), participants: [],
           cites: [], confidence: date ? 0.75 : 0.6,
@@ -269,7 +292,15 @@ export function extractFacts(input: FactInput): Extraction {
       const verbEnd = verbAt + verb[0].length;
       // ", informó Zoé Robledo, director...": the name right after the verb is the speaker
       const after = M.mentions.find((m) => m.kind === 'Person' && m.start >= verbEnd && /^[\s*_"“]{1,6}$/.test(text.slice(verbEnd, m.start)));
-      if (after && /,\s*[*_]*$/.test(text.slice(s.start, verbAt))) speaker = { key: key(after)!, confidence: 0.85 };
+      const inverted = /[,”"»]\s*[*_]*$/.test(text.slice(s.start, verbAt));
+      if (after && inverted) speaker = { key: key(after)!, confidence: 0.85 };
+      // "..., apuntó la mandataria" / "..., señaló el titular del IMSS"
+      if (!speaker && inverted) {
+        const back = M.backReferences.find((b) => b.start >= verbEnd && b.start - verbEnd <= 4);
+        const ref = M.roleReferences.find((r) => r.start >= verbEnd && r.start - verbEnd <= 8);
+        const k = back ? referent(back) : ref ? holderOf(ref) : null;
+        if (k) speaker = { key: k, confidence: 0.65 };
+      }
       speaker ??= personBefore(s, verbAt);
       // "Destacó que...", "Además, informó...": the subject is the last speaker
       if (!speaker && lastSpeaker && /^\s*(?:(?:además|asimismo|también|finalmente|por otra parte|por su parte|en ese sentido|de igual forma)\s*,?\s*)?$/iu.test(s.text.slice(0, verb.index))) {
@@ -289,8 +320,11 @@ export function extractFacts(input: FactInput): Extraction {
       inherited = true;
     }
     const event = eventOfSentence.get(si) ?? null;
-    const ownDate = input.dates.find((d) => within(d, s) && d.role === 'point' && d.precision === 'day' && uword(/\b(el|este|ayer|hoy)\b/i).test(text.slice(Math.max(s.start, d.start - 12), d.start + 1)));
-    const date = event?.date ?? (ownDate ? xdate(ownDate) : publishedDate(input.published, 'statement'));
+    const ownDate = input.dates.find((d) => within(d, s) && d.role === 'point' && d.precision === 'day' && (!input.published || d.iso <= input.published) && uword(/\b(el|este|ayer|hoy)\b/i).test(text.slice(Math.max(s.start, d.start - 12), d.start + 1)));
+    // the vague phrase dates the statement only when it modifies the main verb (comes before it)
+    const vague = uword(VAGUE_PAST).exec(s.text);
+    const vagueMain = vague && (!verb || vague.index < verb.index);
+    const date = ownDate ? xdate(ownDate) : vagueMain ? vagueDate(input.published, 'statement') : event?.date ?? publishedDate(input.published, 'statement');
     const subject = M.mentions.filter((m) => m.kind === 'Place' && within(m, s))[0] ?? mainPlace;
     const figs: XFigure[] = quantities.map((q) => ({
       key: id('figure'), value: q.value, unit: q.unit, counted: q.counted, label: q.counted ?? q.text, metric: slugify(`${q.counted ?? q.unit} ${q.unit}`),

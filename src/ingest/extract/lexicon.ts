@@ -70,6 +70,12 @@ export const ORGANIZATION_HEADS = [
   'centro nacional', 'laboratorios', 'petróleos', 'comisión federal', 'guardia nacional', 'ejército', 'marina',
 ];
 
+/** Legal forms and generic phrases in capitals that name no particular body (folded). */
+export const GENERIC_BODIES = new Set([
+  'organo publico descentralizado', 'organismo publico descentralizado', 'administracion publica federal', 'administracion publica estatal',
+  'gobierno federal', 'sector salud', 'sistema de salud',
+]);
+
 /** Words that, at the start of a name, make it a facility. */
 export const FACILITY_HEADS: [string, string][] = [
   ['hospital', 'hospital'], ['centro de salud', 'health-centre'], ['clínica', 'clinic'], ['unidad de medicina familiar', 'clinic'],
@@ -96,7 +102,7 @@ export const NOT_NAMES = new Set([
 ]);
 
 /** Lower-case words allowed inside a multi-word name. */
-export const NAME_CONNECTORS = new Set(['de', 'del', 'la', 'las', 'los', 'y', 'e', 'para', 'el', 'en']);
+export const NAME_CONNECTORS = new Set(['de', 'del', 'la', 'las', 'los', 'y', 'e', 'para', 'el']);
 
 /** Descriptions that point back to a person already named ("la mandataria", "el funcionario"). */
 export const BACK_REFERENCES: [RegExp, 'm' | 'f' | null][] = [

@@ -9,7 +9,7 @@
 import { foldName } from '../../domain/names.js';
 import type { Span } from '../../text/sentences.js';
 import {
-  BACK_REFERENCES, FACILITY_HEADS, FEMININE_ROLE, GIVEN_NAMES, HONORIFICS, NAME_CONNECTORS, NOT_NAMES, ORGANIZATION_HEADS,
+  BACK_REFERENCES, FACILITY_HEADS, GENERIC_BODIES, FEMININE_ROLE, GIVEN_NAMES, HONORIFICS, NAME_CONNECTORS, NOT_NAMES, ORGANIZATION_HEADS,
   PROGRAM_HEADS, ROLE_WORDS,
 } from './lexicon.js';
 
@@ -105,6 +105,16 @@ function capitalizeRole(role: string): string {
     .replace(/ república/i, ' República');
 }
 
+/** "GOBIERNO DEL ESTADO DE MÉXICO" -> "Gobierno del Estado de México"; acronyms ("IMSS-BIENESTAR") stay. */
+function titleCase(s: string): string {
+  return s.split(/(\s+)/).map((w) => {
+    if (NAME_CONNECTORS.has(w.toLowerCase())) return w.toLowerCase();
+    if (/^\s+$/.test(w) || /-/.test(w) || (/^\p{Lu}+$/u.test(w) && w.length <= 5 && !/[AEIOUÁÉÍÓÚ]{1}.*[AEIOUÁÉÍÓÚ]/u.test(w))) return w;
+    const lower = w.toLowerCase();
+    return NAME_CONNECTORS.has(lower) ? lower : lower.charAt(0).toUpperCase() + lower.slice(1);
+  }).join('').replace(/^./, (c) => c.toUpperCase());
+}
+
 function tokens(text: string, span: Span): Token[] {
   const out: Token[] = [];
   for (const m of span.text.matchAll(TOKEN)) out.push({ start: span.start + m.index, end: span.start + m.index + m[0].length, text: m[0] });
@@ -126,7 +136,10 @@ function personLike(words: string[]): boolean {
 function classify(words: string[], places: PlaceLookup): { kind: MentionKind; category: string | null } | null {
   const text = words.join(' ');
   const folded = foldName(text);
-  if (words.length > 1 && words.every((w) => w === w.toUpperCase())) return null; // a header line in capitals
+  if (words.length > 1 && words.every((w) => w === w.toUpperCase())) {
+    // a header line in capitals names a body only when it starts like one ("GOBIERNO DEL ESTADO DE MÉXICO")
+    return startsWithAny(folded, ORGANIZATION_HEADS) && !CAPS_WORDS.has(folded) ? { kind: 'Organization', category: null } : null;
+  }
   const facility = FACILITY_HEADS.find(([h]) => folded === foldName(h) || folded.startsWith(`${foldName(h)} `));
   if (facility && words.length > 1) return { kind: 'Facility', category: facility[1] };
   if (startsWithAny(folded, ORGANIZATION_HEADS) && words.length > 1) return { kind: 'Organization', category: null };
@@ -139,6 +152,8 @@ function classify(words: string[], places: PlaceLookup): { kind: MentionKind; ca
   return null;
 }
 
+/** Bodies whose names go on with a purpose ("para ..."). */
+const PURPOSE_HEADS = new Set(['comision', 'consejo', 'comite', 'coordinacion', 'fondo', 'instituto', 'sistema', 'junta', 'mesa']);
 const HEADED_CONNECTORS = new Set([...NAME_CONNECTORS, 'a', 'y', 'e']);
 const HEAD_WORDS = new Set([...ORGANIZATION_HEADS, ...PROGRAM_HEADS, ...FACILITY_HEADS.map(([h]) => h)].map((h) => foldName(h).split(' ')[0]!));
 const isHead = (w: string) => HEAD_WORDS.has(foldName(w));
@@ -176,7 +191,9 @@ export function findMentions(text: string, sentenceSpans: Span[], places: PlaceL
         const next = toks[j + 1]!;
         // "Centro de Investigación, Capacitación y Adiestramiento Tecámac": a list inside a headed name
         const listed = /^,\s+$/.test(gap) && FACILITY_HEADS.some(([h]) => foldName(toks[i]!.text) === foldName(h).split(' ')[0]) && isCap(next.text) && !isHead(next.text) && !places.placeKind(next.text) && !GIVEN_NAMES.has(next.text.toLowerCase());
-        if ((!/^\s+$/.test(gap) && !listed) || gap.includes('\n')) break;
+        // "IMSS- Bienestar": a hyphenated name broken by a space
+        const brokenHyphen = /^-\s+$/.test(gap) && isCap(next.text);
+        if ((!/^\s+$/.test(gap) && !listed && !brokenHyphen) || gap.includes('\n')) break;
         if (isCap(next.text)) { j++; continue; }
         // connectors: "Instituto Mexicano del Seguro Social", "Hospital General de Valle de Ceylán"
         let k = j + 1;
@@ -186,6 +203,15 @@ export function findMentions(text: string, sentenceSpans: Span[], places: PlaceL
           j = k;
           continue;
         }
+        // a body's purpose is part of its name: "Comisión Presidencial para las acciones de seguimiento del Plan ..."
+        if (toks.slice(i, j + 1).some((t) => PURPOSE_HEADS.has(foldName(t.text))) && next.text === 'para') {
+          let p = j + 2;
+          while (p < toks.length && p - j <= 7 && !isCap(toks[p]!.text) && /^\s+$/.test(text.slice(toks[p - 1]!.end, toks[p]!.start))) p++;
+          if (p < toks.length && p - j <= 7 && isCap(toks[p]!.text) && /^\s+$/.test(text.slice(toks[p - 1]!.end, toks[p]!.start)) && NAME_CONNECTORS.has(toks[p - 1]!.text.toLowerCase())) {
+            j = p;
+            continue;
+          }
+        }
         break;
       }
       const words = toks.slice(i, j + 1).map((x) => x.text);
@@ -194,7 +220,8 @@ export function findMentions(text: string, sentenceSpans: Span[], places: PlaceL
         const start = toks[i]!.start;
         const end = toks[j]!.end;
         const acr = /^\s*\(([\p{Lu}][\p{L}\d-]{1,15})\)/u.exec(text.slice(end, end + 20));
-        add({ start, end, text: text.slice(start, end), kind: c.kind, category: c.category, acronym: acr && isAcronym(acr[1]!) ? acr[1]! : null, sentence: si });
+        const surface = text.slice(start, end);
+        add({ start, end, text: surface === surface.toUpperCase() && words.length > 1 ? titleCase(surface) : surface, kind: c.kind, category: c.category, acronym: acr && isAcronym(acr[1]!) ? acr[1]! : null, sentence: si });
       } else if (words.length > 1) {
         // a run that is not a known kind may still hold one: "Estado de México" inside "Reunión Estado de México"
         for (let a = i + 1; a <= j; a++) {
@@ -233,6 +260,16 @@ export function findMentions(text: string, sentenceSpans: Span[], places: PlaceL
     }
   });
 
+  // A post written in capitals ("la Secretaria de Salud, Macarena...") is a post, not a mention of a body;
+  // legal forms ("Órgano Público Descentralizado") name no body.
+  const genericAcronyms = new Set(mentions.filter((m) => m.acronym && GENERIC_BODIES.has(foldName(m.text))).map((m) => m.acronym!));
+  for (let k = mentions.length - 1; k >= 0; k--) {
+    const m = mentions[k]!;
+    if (m.kind !== 'Organization') continue;
+    if (genericAcronyms.has(m.text)) { mentions.splice(k, 1); continue; }
+    const isPost = roles.some((r) => r.start === m.start && foldName(r.role) === foldName(m.text)) || roleReferences.some((r) => r.start === m.start && foldName(r.role) === foldName(m.text));
+    if (isPost || GENERIC_BODIES.has(foldName(m.text))) mentions.splice(k, 1);
+  }
   // Words inside a post ("Presidente de la República") are not mentions of their own.
   for (let k = mentions.length - 1; k >= 0; k--) {
     const m = mentions[k]!;

@@ -1,0 +1,325 @@
+/**
+ * Ingest speed on this machine: `npm run bench:ingest -- [--articles N] [--seed S]`.
+ *
+ * Generates N synthetic articles (src/bench/articles.ts, default 300), then measures
+ *   (a) extraction alone: `extract()` over every article, a warm-up pass and 3 timed passes;
+ *   (b) end to end: `ingest()` of every article, one after the other, into a fresh throw-away
+ *       local Neo4j (or BENCH_NEO4J_URI, which must be an empty database), after the migrations.
+ * Prints a Markdown report (machine, date, figures) on stdout; progress goes to stderr. A
+ * benchmark, not a test: nothing here passes or fails on speed.
+ */
+import { Presets, SingleBar } from 'cli-progress';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Db, type Row, type WriteTx } from '../graph/db.js';
+import { startLocalNeo4j, type LocalNeo4j } from '../graph/local-neo4j.js';
+import { migrate } from '../graph/migrate.js';
+import { extract, ingest } from '../ingest/pipeline.js';
+import { generateArticles } from './articles.js';
+
+const USAGE = `usage: npm run bench:ingest -- [--articles N] [--seed S]
+
+  --articles N  how many articles to generate (default 300)
+  --seed S      seed of the article generator (default 1)
+
+Environment: BENCH_NEO4J_URI (with BENCH_NEO4J_USER, BENCH_NEO4J_PASSWORD, BENCH_NEO4J_DATABASE)
+uses that Neo4j instead of starting a throw-away local one; it must hold no nodes.`;
+
+const TIMED_PASSES = 3;
+
+function parseArgs(argv: string[]): { articles: number; seed: number } | string {
+  const out = { articles: 300, seed: 1 };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    if (flag === '--help' || flag === '-h') return USAGE;
+    if (flag !== '--articles' && flag !== '--seed') return `unknown argument "${a}"\n\n${USAGE}`;
+    const raw = inline ?? argv[++i];
+    const n = Number(raw);
+    if (raw === undefined || !Number.isInteger(n) || n < (flag === '--articles' ? 1 : 0)) {
+      return `${flag} needs ${flag === '--articles' ? 'a whole number of at least 1' : 'a whole number'}, not ${raw === undefined ? 'nothing' : `"${raw}"`}\n\n${USAGE}`;
+    }
+    if (flag === '--articles') out.articles = n;
+    else out.seed = n;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Figures.
+
+/** Nearest-rank percentile of unsorted samples. */
+function percentile(samples: number[], p: number): number {
+  const s = [...samples].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
+}
+const median = (xs: number[]) => percentile(xs, 50);
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const int = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 0 });
+
+/** A Db that times every named read and the write transactions (the pipeline's calls, unchanged). */
+class TimedDb extends Db {
+  readonly timings = new Map<string, { calls: number; ms: number }>();
+
+  private note(name: string, ms: number): void {
+    const t = this.timings.get(name) ?? { calls: 0, ms: 0 };
+    t.calls++;
+    t.ms += ms;
+    this.timings.set(name, t);
+  }
+
+  override async read<T = Row>(name: string, params: Record<string, unknown> = {}): Promise<T[]> {
+    const t0 = performance.now();
+    try {
+      return await super.read<T>(name, params);
+    } finally {
+      this.note(name, performance.now() - t0);
+    }
+  }
+
+  override async write<T>(work: (tx: WriteTx) => Promise<T>): Promise<T> {
+    const t0 = performance.now();
+    try {
+      return await super.write(work);
+    } finally {
+      this.note('write transaction', performance.now() - t0);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Progress: a bar on a terminal, plain lines otherwise.
+
+interface Progress {
+  tick(done: number): void;
+  stop(): void;
+}
+
+let activeBar: SingleBar | null = null;
+
+function progress(label: string, total: number): Progress {
+  if (process.stderr.isTTY) {
+    const bar = new SingleBar(
+      { stream: process.stderr, format: `${label.padEnd(22)} [{bar}] {value}/{total} articles | {rate} articles/s`, hideCursor: true },
+      Presets.shades_classic,
+    );
+    const t0 = performance.now();
+    bar.start(total, 0, { rate: '-' });
+    activeBar = bar;
+    return {
+      tick: (done) => bar.update(done, { rate: fmt(done / ((performance.now() - t0) / 1000)) }),
+      stop: () => {
+        bar.stop();
+        activeBar = null;
+      },
+    };
+  }
+  // a line when the phase ends, and one every 5 s while a long phase runs
+  const t0 = performance.now();
+  let lastLine = t0;
+  return {
+    tick: (done) => {
+      const now = performance.now();
+      if (done === total || now - lastLine >= 5000) {
+        lastLine = now;
+        process.stderr.write(`${label}: ${done}/${total} articles, ${fmt((now - t0) / 1000)} s\n`);
+      }
+    },
+    stop: () => {},
+  };
+}
+
+const status = (line: string) => process.stderr.write(`${line}\n`);
+
+// ---------------------------------------------------------------------------------------------
+// Clean-up: the Neo4j this run started and its folder, on success, error and Ctrl-C.
+
+let db: TimedDb | null = null;
+let starting: Promise<LocalNeo4j> | null = null;
+let dataDir: string | null = null;
+let cleaning: Promise<void> | null = null;
+let interrupted = false;
+
+function cleanup(): Promise<void> {
+  cleaning ??= (async () => {
+    activeBar?.stop();
+    await db?.close().catch(() => {});
+    if (starting) {
+      const local = await starting.catch(() => null);
+      if (local) {
+        status('stopping the local Neo4j...');
+        await local.stop();
+      }
+    }
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  })();
+  return cleaning;
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    interrupted = true;
+    activeBar?.stop();
+    status(`\n${signal === 'SIGINT' ? 'interrupted' : 'terminated'}: cleaning up (press Ctrl-C again to quit at once)`);
+    void cleanup().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
+  if (typeof args === 'string') {
+    (args === USAGE ? process.stdout : process.stderr).write(`${args}\n`);
+    return args === USAGE ? 0 : 2;
+  }
+  const startedAt = new Date();
+
+  // The articles.
+  let t0 = performance.now();
+  const articles = generateArticles(args.articles, args.seed);
+  const generateMs = performance.now() - t0;
+  const chars = sum(articles.map((a) => a.content.length));
+  status(`generated ${articles.length} articles (seed ${args.seed}) in ${fmt(generateMs)} ms`);
+
+  // (a) Extraction alone.
+  const passes: { ms: number; perArticle: number[] }[] = [];
+  let extracted = { entities: 0, facts: 0 };
+  for (let pass = 0; pass <= TIMED_PASSES; pass++) {
+    const bar = progress(pass === 0 ? 'extraction warm-up' : `extraction pass ${pass}/${TIMED_PASSES}`, articles.length);
+    const perArticle: number[] = [];
+    const passStart = performance.now();
+    let entities = 0;
+    let facts = 0;
+    for (const [i, a] of articles.entries()) {
+      const t = performance.now();
+      const x = extract(a.fileName, a.content);
+      perArticle.push(performance.now() - t);
+      const e = x.extraction;
+      entities += e.entities.length;
+      facts += e.posts.length + e.events.length + e.statements.length + e.commitments.length + e.figures.length;
+      bar.tick(i + 1);
+    }
+    const ms = performance.now() - passStart;
+    bar.stop();
+    if (pass > 0) passes.push({ ms, perArticle });
+    extracted = { entities, facts };
+  }
+  const extractRate = median(passes.map((p) => articles.length / (p.ms / 1000)));
+  const extractSamples = passes.flatMap((p) => p.perArticle);
+  const extractMean = sum(extractSamples) / extractSamples.length;
+
+  // (b) End to end.
+  const uri = process.env.BENCH_NEO4J_URI;
+  let neo4jLabel: string;
+  let startupMs = 0;
+  if (uri) {
+    db = connect({
+      uri,
+      ...(process.env.BENCH_NEO4J_USER ? { user: process.env.BENCH_NEO4J_USER } : {}),
+      ...(process.env.BENCH_NEO4J_PASSWORD ? { password: process.env.BENCH_NEO4J_PASSWORD } : {}),
+      ...(process.env.BENCH_NEO4J_DATABASE ? { database: process.env.BENCH_NEO4J_DATABASE } : {}),
+    });
+    neo4jLabel = `BENCH_NEO4J_URI (${new URL(uri).host})`;
+  } else {
+    dataDir = mkdtempSync(join(os.tmpdir(), 'kg-bench-'));
+    status('starting a throw-away local Neo4j (10-30 s; the first run also builds neo4j-local)...');
+    t0 = performance.now();
+    starting = startLocalNeo4j({ port: 0, dataDir, log: (line) => (line.startsWith('neo4j-local:') ? status(line) : undefined) });
+    const local = await starting;
+    startupMs = performance.now() - t0;
+    db = connect({ uri: local.uri });
+    neo4jLabel = `throw-away local Neo4j (neo4j-local; JVM ${process.env.NEO4J_LOCAL_JAVA_OPTS?.trim() || '-Xms256m -Xmx1g'})`;
+  }
+  const server = await db.driver.getServerInfo(db.database ? { database: db.database } : {});
+  neo4jLabel = `${server.agent ?? 'Neo4j'}, ${neo4jLabel}`;
+  const [before] = await db.read<{ nodes: number; relationships: number }>('read/graph-size');
+  if (before && before.nodes > 0) {
+    throw new Error(`the benchmark database is not empty (${before.nodes} nodes, ${before.relationships} relationships): point BENCH_NEO4J_URI at an empty database, or unset it to use a throw-away local Neo4j`);
+  }
+  await migrate(db);
+  db.timings.clear();
+
+  const e2e: number[] = [];
+  const bar = progress('ingest into Neo4j', articles.length);
+  const ingestStart = performance.now();
+  for (const [i, a] of articles.entries()) {
+    const t = performance.now();
+    await ingest(db, a.fileName, a.content);
+    e2e.push(performance.now() - t);
+    bar.tick(i + 1);
+  }
+  const ingestMs = performance.now() - ingestStart;
+  bar.stop();
+  const timings = new Map(db.timings);
+  const [after] = await db.read<{ nodes: number; relationships: number }>('read/graph-size');
+
+  // The report.
+  const e2eRate = articles.length / (ingestMs / 1000);
+  const e2eMean = sum(e2e) / e2e.length;
+  const tenth = Math.max(1, Math.floor(e2e.length / 10));
+  const cpus = os.cpus();
+  const model = cpus[0]?.model.trim().replace(/\s+/g, ' ') ?? 'unknown CPU';
+  const lines: string[] = [];
+  const row = (...cells: string[]) => lines.push(`| ${cells.join(' | ')} |`);
+  lines.push(`### Ingest benchmark, ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`, '');
+  row('', '');
+  row('---', '---');
+  row('machine', `${os.type()} ${os.release()} ${os.arch()}; ${cpus.length} × ${model}; ${fmt(os.totalmem() / 2 ** 30)} GiB RAM`);
+  row('Node.js', process.version);
+  row('Neo4j', `${neo4jLabel}${startupMs ? `; started in ${fmt(startupMs / 1000)} s` : ''}`);
+  row('articles', `${int(articles.length)} generated (seed ${args.seed}; ${int(chars / articles.length)} characters each on average), ${fmt(extracted.entities / articles.length)} entities and ${fmt(extracted.facts / articles.length)} facts extracted per article`);
+  lines.push('');
+  row('stage', 'articles/s', 'ms/article p50', 'ms/article p95', 'total');
+  row('---', '---:', '---:', '---:', '---:');
+  row(`extraction alone (median of ${TIMED_PASSES} passes after a warm-up)`, fmt(extractRate), fmt(median(extractSamples)), fmt(percentile(extractSamples, 95)), `${fmt(median(passes.map((p) => p.ms)) / 1000)} s`);
+  row('end to end into Neo4j (one pass, sequential)', fmt(e2eRate), fmt(median(e2e)), fmt(percentile(e2e, 95)), `${fmt(ingestMs / 1000)} s`);
+  lines.push('');
+  const ratio = e2eMean / extractMean;
+  lines.push(
+    `End to end / extraction: **${fmt(ratio)}×** per article (mean ${fmt(e2eMean)} ms vs ${fmt(extractMean)} ms): extraction is ` +
+      `${fmt((100 * extractMean) / e2eMean, 0)}% of the end-to-end time, resolution and the database the other ${fmt(100 - (100 * extractMean) / e2eMean, 0)}%.`,
+  );
+  lines.push('');
+  lines.push(`Graph after: ${int(after?.nodes ?? 0)} nodes, ${int(after?.relationships ?? 0)} relationships.`);
+  lines.push('');
+  lines.push('Where the end-to-end time goes (mean ms per article):', '');
+  row('part', 'ms/article', 'share', 'calls');
+  row('---', '---:', '---:', '---:');
+  const part = (label: string, ms: number, calls: string) => row(label, fmt(ms / articles.length), `${fmt((100 * ms) / ingestMs, 0)}%`, calls);
+  part('extraction (as measured alone)', extractMean * articles.length, '');
+  let accounted = extractMean * articles.length;
+  for (const [name, t] of [...timings.entries()].sort((a, b) => b[1].ms - a[1].ms)) {
+    part(name === 'write transaction' ? 'write transaction (one per article)' : `read \`${name}\``, t.ms, int(t.calls));
+    accounted += t.ms;
+  }
+  part('the rest (building the batch, progress)', Math.max(0, ingestMs - accounted), '');
+  lines.push('');
+  const first = sum(e2e.slice(0, tenth)) / tenth;
+  const last = sum(e2e.slice(-tenth)) / tenth;
+  lines.push(`As the graph grows: the first ${tenth} articles took ${fmt(first)} ms each on average, the last ${tenth} ${fmt(last)} ms.`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
+}
+
+function connect(config: Parameters<typeof Db.connect>[0]): TimedDb {
+  const plain = Db.connect(config);
+  return new TimedDb(plain.driver, plain.database);
+}
+
+main(process.argv.slice(2))
+  .then(async (code) => {
+    await cleanup();
+    process.exit(code);
+  })
+  .catch(async (e: unknown) => {
+    if (!interrupted) {
+      activeBar?.stop();
+      process.stderr.write(`bench:ingest failed: ${e instanceof Error ? e.message : String(e)}\n`);
+    }
+    await cleanup();
+    process.exit(interrupted ? 130 : 1);
+  });

@@ -10,7 +10,8 @@
  *     dates are scored under dates);
  *   statements: the same speaker and overlapping citation spans in the same document;
  *   figures: (value, unit, document);
- *   dates: of events and statements matched by overlapping spans, compared exactly (ISO);
+ *   dates: each curated event or statement against the extracted one with overlapping spans (and,
+ *     for statements, the same speaker when there is one), compared exactly (ISO);
  *   commitments: overlapping citation spans in the same document.
  */
 import { parseCitationKey } from '../domain/citation.js';
@@ -87,9 +88,17 @@ export function evaluate(truth: GraphBatch, found: GraphBatch): Score[] {
   const figures = (g: GraphBatch) => of(g, 'Figure').map((n) => ({ value: Number(n.props.value), unit: String(n.props.unit), docs: new Set(spans(n).map((s) => s.doc)) }));
   const figScore = compare('figures (value, unit)', figures(truth), figures(found), (t, f) => t.value === f.value && foldName(t.unit) === foldName(f.unit) && [...t.docs].some((d) => f.docs.has(d)), lbl);
 
-  // Dates: each truth event or statement against the found ones whose spans overlap it.
+  // Dates: each curated event or statement against the one extracted item it best corresponds to
+  // (overlapping spans; for statements, the same speaker when there is one).
+  const speakerOf = (g: GraphBatch, M: Map<string, NodeRecord>) => new Map(relsFrom(g, 'STATED').map((r) => [r.to, M.get(r.from)]));
+  const TS = speakerOf(truth, T);
+  const FS = speakerOf(found, F);
   const dated = (g: GraphBatch) => [...of(g, 'Event'), ...of(g, 'Statement')].filter((n) => typeof n.props.dateIso === 'string');
-  const pairs = dated(truth).flatMap((t) => dated(found).filter((f) => f.kind === t.kind && overlaps(spans(t), spans(f))).map((f) => [t, f] as const));
+  const pairs = dated(truth).flatMap((t) => {
+    const near = dated(found).filter((f) => f.kind === t.kind && overlaps(spans(t), spans(f)));
+    const best = near.find((f) => t.kind === 'Statement' && samePerson(TS.get(t.id), FS.get(f.id))) ?? near[0];
+    return best ? [[t, best] as const] : [];
+  });
   const wrong = pairs.filter(([t, f]) => t.props.dateIso !== f.props.dateIso);
   const exact = pairs.length - wrong.length;
   const dateScore = score('dates (exact)', pairs.length, pairs.length, exact, exact, wrong.map(([t, f]) => `${t.kind} ${nm(t)}: curated ${String(t.props.dateIso)}, extracted ${String(f.props.dateIso)} @${spans(f).map((z) => z.start).join('/')}`));

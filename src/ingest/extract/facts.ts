@@ -363,6 +363,27 @@ export function extractFacts(input: FactInput): Extraction {
     });
     // a speaker at the event took part in it
     if (speaker && event && !event.participants.some((p) => p.person === speaker!.key)) event.participants.push({ person: speaker.key, cites: [{ start: s.start, end: s.end }] });
+
+    // Reported speech inside reported speech: "recordó que el director del IMSS en días pasados informó
+    // que...": a second statement, by the second subject, at its own time.
+    if (verb && speaker) {
+      const restAt = verb.index + verb[0].length;
+      const second = speechRe.exec(s.text.slice(restAt));
+      if (second) {
+        const at = s.start + restAt + second.index;
+        const inner = personBefore({ start: s.start + restAt, end: s.end, text: s.text.slice(restAt) }, at);
+        if (inner && inner.key !== speaker.key) {
+          const between = s.text.slice(restAt, restAt + second.index);
+          const when = uword(VAGUE_PAST).test(between) ? vagueDate(input.published, 'statement') : date;
+          const clause = uword(/^[^.;]{0,80}?\bque\s+(.*)$/isu).exec(s.text.slice(restAt + second.index + second[0].length));
+          statements.push({
+            key: id('statement'), kind: /anunci/i.test(second[0]) ? 'announcement' : 'report', speaker: inner.key, event: when === date ? event?.key ?? null : null,
+            date: when, summary: (clause?.[1] ?? s.text).slice(0, 600), quote: null, about, figures: [], commitments: commitmentKeys,
+            cites: [{ start: s.start, end: s.end }], confidence: inner.confidence * 0.8,
+          });
+        }
+      }
+    }
   });
 
   return { entities, posts, events, statements, commitments, figures };

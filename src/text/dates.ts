@@ -42,6 +42,7 @@
  */
 import { dateBounds } from '../domain/dates.js';
 import { COUNTED_UNITS } from './numbers.js';
+import { foldKeepingOffsets } from './fold.js';
 
 export type Precision = 'day' | 'month' | 'year';
 
@@ -58,23 +59,8 @@ export interface DateMention {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Folding: lower case, no accents, same length as the input.
-
-const ACCENTS: Record<string, string> = {
-  á: 'a', à: 'a', ä: 'a', â: 'a', é: 'e', è: 'e', ë: 'e', ê: 'e', í: 'i', ì: 'i', ï: 'i', î: 'i',
-  ó: 'o', ò: 'o', ö: 'o', ô: 'o', ú: 'u', ù: 'u', ü: 'u', û: 'u', ñ: 'n', '\u00a0': ' ',
-};
-
-function fold(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    const l = c.toLowerCase();
-    const one = l.length === 1 ? l : c;
-    out += ACCENTS[one] ?? one;
-  }
-  return out;
-}
+// Folding: see src/text/fold.ts.
+const fold = foldKeepingOffsets;
 
 // ---------------------------------------------------------------------------------------------
 // Vocabulary

@@ -20,6 +20,7 @@
  * is accent- and case-insensitive on a folded copy of the text of the same length, so offsets
  * carry over unchanged (text is expected in NFC, as the normalize stage produces it).
  */
+import { foldKeepingOffsets } from './fold.js';
 
 export interface Quantity {
   /** Span of the expression: [currency sign] numeral [unit words | counted noun phrase]. */
@@ -85,23 +86,8 @@ const QUALIFIERS: ReadonlyArray<readonly [RegExp, string]> = [
 ];
 
 // ---------------------------------------------------------------------------------------------
-// Folding: lower case, no accents, same length as the input (one UTF-16 unit in, one out).
-
-const ACCENTS: Record<string, string> = {
-  á: 'a', à: 'a', ä: 'a', â: 'a', é: 'e', è: 'e', ë: 'e', ê: 'e', í: 'i', ì: 'i', ï: 'i', î: 'i',
-  ó: 'o', ò: 'o', ö: 'o', ô: 'o', ú: 'u', ù: 'u', ü: 'u', û: 'u', ñ: 'n', '\u00a0': ' ',
-};
-
-function fold(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    const l = c.toLowerCase();
-    const one = l.length === 1 ? l : c;
-    out += ACCENTS[one] ?? one;
-  }
-  return out;
-}
+// Folding: see src/text/fold.ts.
+const fold = foldKeepingOffsets;
 
 const isLetter = (c: string | undefined): boolean => c !== undefined && /\p{L}/u.test(c);
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';

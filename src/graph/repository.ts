@@ -43,8 +43,18 @@ export class Repository {
 
   /** One page of a filtered list and the total count, in one query. Text filters are folded here. */
   async list(name: ListName, filters: Record<string, unknown>, page: Page): Promise<ListResult> {
-    const params = { ...filters, text: typeof filters.text === 'string' ? foldName(filters.text) : null, ...page };
-    const [row] = await this.db.read<{ total: number; page: NodeRow[] }>(`read/list-${name}`, params);
+    const params: Record<string, unknown> = { ...filters, text: typeof filters.text === 'string' ? foldName(filters.text) : null, ...page };
+    // A list filtered by a person starts from that person (an index seek) rather than from every item.
+    let file = `read/list-${name}`;
+    const participants = filters.participants;
+    if (name === 'events' && Array.isArray(participants) && typeof participants[0] === 'string') {
+      file = 'read/list-events-of-participant';
+      params.anchor = participants[0];
+    } else if (name === 'statements' && typeof filters.speaker === 'string') {
+      file = 'read/list-statements-of-speaker';
+      params.anchor = filters.speaker;
+    }
+    const [row] = await this.db.read<{ total: number; page: NodeRow[] }>(file, params);
     return { total: row?.total ?? 0, nodes: (row?.page ?? []).map(rowToNode) };
   }
 

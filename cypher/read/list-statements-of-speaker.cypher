@@ -1,0 +1,20 @@
+// list-statements, started from the speaker ($anchor, slug or id) instead of every statement: the
+// index finds the person, the page is read from their statements. Same filters and output.
+CALL { MATCH (a:Node {id: $anchor}) RETURN a UNION MATCH (a:Entity {slug: $anchor}) RETURN a }
+WITH a WHERE a:Person
+MATCH (a)-[:STATED]->(s:Statement)
+WHERE (size($kinds) = 0 OR s.category IN $kinds)
+  AND ($from IS NULL OR s.dateEnd >= $from)
+  AND ($to IS NULL OR s.dateStart <= $to)
+  AND ($speaker IS NULL OR EXISTS { MATCH (p:Person)-[:STATED]->(s) WHERE p.slug = $speaker OR p.id = $speaker })
+  AND ($about IS NULL
+       OR EXISTS { MATCH (s)-[:ABOUT]->(x:Entity) WHERE x.slug = $about OR x.id = $about }
+       OR EXISTS { MATCH (s)-[:REPORTS|COMMITS]->()-[:MEASURES|CONCERNS]->(x:Entity) WHERE x.slug = $about OR x.id = $about })
+  AND ($event IS NULL OR EXISTS { MATCH (s)-[:AT_EVENT]->(:Event {id: $event}) })
+  AND ($document IS NULL OR EXISTS { MATCH (s)-[:SOURCED_FROM]->(d:Document) WHERE d.id = $document OR d.fileName = $document })
+  AND ($text IS NULL OR s.fold CONTAINS $text)
+WITH s
+ORDER BY CASE WHEN $desc THEN s.dateStart END DESC, CASE WHEN $desc THEN null ELSE s.dateStart END ASC, s.id
+WITH collect(s) AS matches
+RETURN size(matches) AS total,
+       [n IN matches[$skip..($skip + $limit)] | {id: n.id, labels: labels(n), props: n {.*}}] AS page

@@ -1,3 +1,3 @@
 UNWIND $ids AS id
-MATCH (d:Document {id: id})
+MATCH (d:Node:Document {id: id})
 RETURN id, d.text AS text

@@ -1,6 +1,6 @@
 // Batch: other reports of the same measure (same metric, same subject when there is one).
 UNWIND $ids AS id
-MATCH (f:Figure {id: id})
+MATCH (f:Node:Figure {id: id})
 OPTIONAL MATCH (f)-[:MEASURES]->(s)
 MATCH (g:Figure {metric: f.metric})
 WHERE g <> f AND (s IS NULL OR (g)-[:MEASURES]->(s))

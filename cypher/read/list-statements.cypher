@@ -8,7 +8,7 @@ WHERE (size($kinds) = 0 OR s.category IN $kinds)
   AND ($about IS NULL
        OR EXISTS { MATCH (s)-[:ABOUT]->(x:Entity) WHERE x.slug = $about OR x.id = $about }
        OR EXISTS { MATCH (s)-[:REPORTS|COMMITS]->()-[:MEASURES|CONCERNS]->(x:Entity) WHERE x.slug = $about OR x.id = $about })
-  AND ($event IS NULL OR EXISTS { MATCH (s)-[:AT_EVENT]->(:Event {id: $event}) })
+  AND ($event IS NULL OR EXISTS { MATCH (s)-[:AT_EVENT]->(:Node:Event {id: $event}) })
   AND ($document IS NULL OR EXISTS { MATCH (s)-[:SOURCED_FROM]->(d:Document) WHERE d.id = $document OR d.fileName = $document })
   AND ($text IS NULL OR s.fold CONTAINS $text)
 WITH s

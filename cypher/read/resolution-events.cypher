@@ -6,7 +6,7 @@ CALL {
   RETURN e
   UNION
   UNWIND $people AS personId
-  MATCH (:Person {id: personId})-[:PARTICIPATED_IN]->(e:Event)
+  MATCH (:Node:Person {id: personId})-[:PARTICIPATED_IN]->(e:Event)
   RETURN e
 }
 OPTIONAL MATCH (e)-[:HELD_IN]->(place:Place)

@@ -2,5 +2,5 @@
 UNWIND $rows AS row
 MATCH (n:Node {id: row.id})
 UNWIND row.documents AS documentId
-MATCH (d:Document {id: documentId})
+MATCH (d:Node:Document {id: documentId})
 MERGE (n)-[:SOURCED_FROM]->(d)

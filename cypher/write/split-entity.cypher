@@ -14,7 +14,7 @@ CALL (o) {
 }
 CALL (n) {
   UNWIND $newDocuments AS documentId
-  MATCH (d:Document {id: documentId})
+  MATCH (d:Node:Document {id: documentId})
   MERGE (n)-[:SOURCED_FROM]->(d)
 }
 CREATE (eo:Edit)-[:EDITED]->(o)

@@ -44,3 +44,34 @@ export function pageArgs(first: number | null | undefined, after: string | null 
   if (!m) throw badInput('after', 'is not a cursor returned by this API');
   return { skip: Number(m[1]) + 1, limit };
 }
+
+export const QUERY_TOO_DEEP = 'QUERY_TOO_DEEP';
+export const QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX';
+export const QUERY_TIMEOUT = 'QUERY_TIMEOUT';
+
+/** An operation nesting fields deeper than the server allows (see limits.ts); HTTP 400. */
+export function queryTooDeep(depth: number, limit: number): GraphQLError {
+  return new GraphQLError(`The operation is ${depth} levels deep; the limit is ${limit}. Ask for fewer nested fields, or split it into several operations.`, {
+    extensions: { code: QUERY_TOO_DEEP, depth, limit, http: { status: 400 } },
+  });
+}
+
+/** An operation whose estimated cost is above the server's limit (see limits.ts); HTTP 400. */
+export function queryTooComplex(complexity: number, limit: number): GraphQLError {
+  return new GraphQLError(
+    `The operation costs ${complexity}; the limit is ${limit}. Ask for smaller pages (first), fewer nested lists or fewer fields, or split it into several operations.`,
+    { extensions: { code: QUERY_TOO_COMPLEX, complexity, limit, http: { status: 400 } } },
+  );
+}
+
+function seconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${ms} ms`;
+}
+
+/** Neo4j stopped one of the operation's queries for running past its timeout. */
+export function queryTimeout(timeoutMs?: number): GraphQLError {
+  const limit = timeoutMs === undefined ? 'the time limit' : seconds(timeoutMs);
+  return new GraphQLError(`The query took longer than ${limit} and was stopped; narrow it (fewer items, fewer hops).`, {
+    extensions: { code: QUERY_TIMEOUT, ...(timeoutMs === undefined ? {} : { timeoutMs }) },
+  });
+}

@@ -6,24 +6,29 @@ import express from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { isUnavailable, type Db } from '../graph/db.js';
+import { isTimeout, isUnavailable, QueryTimeoutError, type Db } from '../graph/db.js';
 import { authConfigFromEnv, authenticate, readAccessPlugin, type AuthConfig } from './auth.js';
 import { createContext, type Context } from './context.js';
-import { DATABASE_UNAVAILABLE } from './errors.js';
+import { DATABASE_UNAVAILABLE, QUERY_TIMEOUT, QUERY_TOO_COMPLEX, QUERY_TOO_DEEP, queryTimeout } from './errors.js';
 import { EXAMPLES } from './examples.js';
+import { costLimitsFromEnv, costLimitsPlugin, type CostLimits } from './limits.js';
 import { playgroundRouter } from './playground.js';
 import { schema } from './schema.js';
 
-const CLIENT_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'NOT_FOUND', 'UNAUTHENTICATED', 'FORBIDDEN', 'PERSISTED_QUERY_NOT_FOUND', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE']);
+const CLIENT_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'NOT_FOUND', 'UNAUTHENTICATED', 'FORBIDDEN', 'PERSISTED_QUERY_NOT_FOUND', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE', QUERY_TOO_DEEP, QUERY_TOO_COMPLEX, QUERY_TIMEOUT]);
 
 /**
  * What a client sees of an error: its own mistakes in full (code, message, argument), an
- * unreachable database as DATABASE_UNAVAILABLE, anything else as a bare INTERNAL_SERVER_ERROR.
- * Never a stack trace.
+ * unreachable database as DATABASE_UNAVAILABLE, a query Neo4j stopped for its timeout as
+ * QUERY_TIMEOUT, anything else as a bare INTERNAL_SERVER_ERROR. Never a stack trace.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   const code = String(formatted.extensions?.code ?? '');
+  if (isTimeout(original)) {
+    const { message, extensions } = queryTimeout(original instanceof QueryTimeoutError ? original.timeoutMs : undefined);
+    return { message, ...(formatted.path ? { path: formatted.path } : {}), extensions };
+  }
   if (isUnavailable(original)) {
     return { message: 'The graph database is unreachable; retry shortly.', ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: DATABASE_UNAVAILABLE } };
   }
@@ -49,6 +54,8 @@ export interface ServerOptions {
   onRequestDone?: (ctx: Context) => void;
   /** API keys and read access; default: from KG_API_KEYS, KG_API_KEYS_FILE and KG_READS (see auth.ts) */
   auth?: AuthConfig;
+  /** depth and complexity limits (see limits.ts); default: from KG_MAX_DEPTH and KG_MAX_COMPLEXITY */
+  limits?: Partial<CostLimits>;
 }
 
 /** Largest request body: a 1 MB document (ingestDocument) with room for JSON escaping. */
@@ -57,6 +64,7 @@ const BODY_LIMIT = '4mb';
 /** Express app serving /graphql (API and offline playground) and /health. */
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const auth = opts.auth ?? authConfigFromEnv();
+  const limits: CostLimits = { ...costLimitsFromEnv(), ...opts.limits };
   const app = express();
   const http: Server = createServer(app);
   const done: ApolloServerPlugin<Context> = {
@@ -68,7 +76,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     schema: await schema(),
     formatError,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: http }), ApolloServerPluginLandingPageDisabled(), readAccessPlugin(auth), done],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: http }), ApolloServerPluginLandingPageDisabled(), readAccessPlugin(auth), costLimitsPlugin(limits), done],
   });
   await apollo.start();
 

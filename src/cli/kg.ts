@@ -10,6 +10,7 @@ import { SeedError } from '../ingest/seed/compile.js';
 import { citeCommand } from './cite.js';
 import { evalCommand } from './eval.js';
 import { formatSummary, ingestFiles } from './ingest.js';
+import { generateCommand } from './generate.js';
 import { connectGraph } from './graph.js';
 import { keyCommand } from './keys.js';
 
@@ -25,6 +26,7 @@ const USAGE = `usage: kg <command>
   eval [--details] ingest the seed corpus into a throw-away Neo4j and score it against the curated graph
   ingest <paths...>  extract facts from articles (.txt, .md, .html; metadata in front matter or <name>.json) into the graph
   key create --name <n> --role <editor|reader>  make an API key: prints its token once and the config entry (its sha256)
+  generate --scale N [--seed S] [--replace]  write a synthetic graph of about N nodes (benchmarks; data in .neo4j/scale-<N>)
 environment: NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE (else a local Neo4j is started),
              NEO4J_LOCAL_PORT (7687), PORT (4000), HOST (127.0.0.1), CORPUS_DIR (../shared/corpus),
              KG_API_KEYS, KG_API_KEYS_FILE, KG_READS (open)`;
@@ -64,6 +66,12 @@ async function withGraph(work: (g: Awaited<ReturnType<typeof connectGraph>>) => 
 }
 
 async function main(command: string | undefined, args: string[]): Promise<number> {
+  // The 5 s per-query limit protects the API from expensive requests; batch commands (ingest, seed,
+  // eval, generate) run their own work and may meet a cold database: they get ten minutes.
+  if (command !== 'serve') {
+    process.env.KG_QUERY_TIMEOUT_MS ??= '600000';
+    process.env.KG_WRITE_TIMEOUT_MS ??= '600000';
+  }
   switch (command) {
     case 'serve':
       return serve();
@@ -100,6 +108,8 @@ async function main(command: string | undefined, args: string[]): Promise<number
     }
     case 'key':
       return keyCommand(args);
+    case 'generate':
+      return generateCommand(args, log);
     default:
       process.stderr.write(`${USAGE}\n`);
       return command ? 2 : 0;

@@ -21,6 +21,65 @@ export function neo4jConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Neo4jC
 export type Row = Record<string, unknown>;
 
 /**
+ * How long one transaction may run before Neo4j stops it (the driver's transaction config
+ * `timeout`). Reads serve API requests, so they get little; writes include the seed load and
+ * ingestion batches, so they get more. Neo4j checks running transactions about every 2 s, so a
+ * stopped query ends within that much of its limit.
+ */
+export interface QueryTimeouts {
+  /** every read transaction (API queries); KG_QUERY_TIMEOUT_MS, default 5000 */
+  readMs: number;
+  /** every write transaction (mutations, ingestion, seed load, migrations); KG_WRITE_TIMEOUT_MS, default 60000 */
+  writeMs: number;
+}
+
+export const DEFAULT_QUERY_TIMEOUTS: QueryTimeouts = { readMs: 5_000, writeMs: 60_000 };
+
+function positiveMs(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a whole number of milliseconds above 0 (got "${raw}")`);
+  return n;
+}
+
+export function queryTimeoutsFromEnv(env: NodeJS.ProcessEnv = process.env): QueryTimeouts {
+  return {
+    readMs: positiveMs(env, 'KG_QUERY_TIMEOUT_MS', DEFAULT_QUERY_TIMEOUTS.readMs),
+    writeMs: positiveMs(env, 'KG_WRITE_TIMEOUT_MS', DEFAULT_QUERY_TIMEOUTS.writeMs),
+  };
+}
+
+/** Neo4j stopped a transaction for running past its timeout (ours, or the server's db.transaction.timeout). */
+export class QueryTimeoutError extends Error {
+  override readonly name = 'QueryTimeoutError';
+  constructor(readonly timeoutMs: number, cause?: unknown) {
+    super(`The query took longer than ${timeoutMs} ms and was stopped`, { cause });
+  }
+}
+
+const TIMEOUT_CODES = new Set(['Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration', 'Neo.ClientError.Transaction.TransactionTimedOut']);
+
+/** True for Neo4j's "transaction timed out" errors and for QueryTimeoutError. */
+export function isTimeout(err: unknown): boolean {
+  return err instanceof QueryTimeoutError || TIMEOUT_CODES.has((err as { code?: string } | null)?.code ?? '');
+}
+
+/**
+ * Runs `work` and turns a timeout into QueryTimeoutError. Used inside the driver's managed
+ * transactions: its retry loop only retries errors Neo4j marks retriable, and a QueryTimeoutError
+ * is not one, so a stopped query fails at once instead of running again.
+ */
+async function stoppedAsTimeout<T>(timeoutMs: number, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    if (isTimeout(e) && !(e instanceof QueryTimeoutError)) throw new QueryTimeoutError(timeoutMs, e);
+    throw e;
+  }
+}
+
+/**
  * JavaScript numbers travel as floats; SKIP, LIMIT and hop bounds need integers. Top-level
  * whole-number parameters are control values here (data travels nested in `rows`), so they go as
  * Neo4j integers.
@@ -37,9 +96,10 @@ function boltParams(params: Record<string, unknown>): Record<string, unknown> {
 export class Db {
   roundTrips = 0;
 
-  constructor(readonly driver: Driver, readonly database?: string) {}
+  constructor(readonly driver: Driver, readonly database?: string, readonly timeouts: QueryTimeouts = queryTimeoutsFromEnv()) {}
 
-  static connect(config: Neo4jConfig): Db {
+  /** Timeouts default to KG_QUERY_TIMEOUT_MS and KG_WRITE_TIMEOUT_MS (see QueryTimeouts). */
+  static connect(config: Neo4jConfig, timeouts: Partial<QueryTimeouts> = {}): Db {
     const auth = config.user ? neo4j.auth.basic(config.user, config.password ?? '') : undefined;
     const driver = neo4j.driver(config.uri, auth, {
       disableLosslessIntegers: true,
@@ -47,12 +107,17 @@ export class Db {
       connectionTimeout: 5_000,
       maxTransactionRetryTime: 5_000,
     });
-    return new Db(driver, config.database);
+    return new Db(driver, config.database, { ...queryTimeoutsFromEnv(), ...timeouts });
   }
 
   /** A view sharing the driver with its own round-trip counter (one per GraphQL request). */
   scoped(): Db {
-    return new Db(this.driver, this.database);
+    return new Db(this.driver, this.database, this.timeouts);
+  }
+
+  /** The transaction config every read or write transaction runs with (its timeout). */
+  transactionConfig(mode: 'READ' | 'WRITE', timeoutMs?: number): { timeout: number } {
+    return { timeout: timeoutMs ?? (mode === 'READ' ? this.timeouts.readMs : this.timeouts.writeMs) };
   }
 
   private session(mode: 'READ' | 'WRITE') {
@@ -63,18 +128,23 @@ export class Db {
     const session = this.session('READ');
     try {
       this.roundTrips++;
-      const res: QueryResult<RecordShape> = await session.executeRead((tx) => tx.run(cypher(name), boltParams(params)));
+      const config = this.transactionConfig('READ');
+      const res: QueryResult<RecordShape> = await session.executeRead((tx) => stoppedAsTimeout(config.timeout, () => tx.run(cypher(name), boltParams(params))), config);
       return res.records.map((r) => r.toObject() as T);
     } finally {
       await session.close();
     }
   }
 
-  /** Runs `work` in one write transaction: all of it lands or none of it does. */
-  async write<T>(work: (tx: WriteTx) => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` in one write transaction: all of it lands or none of it does. The transaction may
+   * run for `timeouts.writeMs` (or `opts.timeoutMs`) before Neo4j stops it and rolls it back.
+   */
+  async write<T>(work: (tx: WriteTx) => Promise<T>, opts: { timeoutMs?: number } = {}): Promise<T> {
     const session = this.session('WRITE');
     try {
-      return await session.executeWrite((tx) => work(new WriteTx(tx, this)));
+      const config = this.transactionConfig('WRITE', opts.timeoutMs);
+      return await session.executeWrite((tx) => stoppedAsTimeout(config.timeout, () => work(new WriteTx(tx, this))), config);
     } finally {
       await session.close();
     }
@@ -85,7 +155,7 @@ export class Db {
     const session = this.session('WRITE');
     try {
       this.roundTrips++;
-      await session.run(statement);
+      await stoppedAsTimeout(this.timeouts.writeMs, () => session.run(statement, {}, this.transactionConfig('WRITE')));
     } finally {
       await session.close();
     }

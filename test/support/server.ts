@@ -1,5 +1,6 @@
 import { authConfig, hashToken, newToken, type AuthConfig, type Role } from '../../src/api/auth.js';
 import type { Context } from '../../src/api/context.js';
+import { DEFAULT_COST_LIMITS, type CostLimits } from '../../src/api/limits.js';
 import { startServer, type RunningServer } from '../../src/api/server.js';
 import type { Db } from '../../src/graph/db.js';
 
@@ -13,6 +14,8 @@ export interface TestServer extends RunningServer {
 export interface TestServerOptions {
   /** API keys and read access; default: no keys, queries open (the environment is not read) */
   auth?: AuthConfig;
+  /** depth and complexity limits; default: DEFAULT_COST_LIMITS (the environment is not read) */
+  limits?: Partial<CostLimits>;
 }
 
 /** Starts the API on a free port of 127.0.0.1. Stop it in afterAll. */
@@ -23,6 +26,7 @@ export async function startTestServer(db: Db, opts: TestServerOptions = {}): Pro
     port: 0,
     host: '127.0.0.1',
     auth: opts.auth ?? authConfig([]),
+    limits: { ...DEFAULT_COST_LIMITS, ...opts.limits },
     onRequestDone: (ctx: Context) => {
       last = ctx.db.roundTrips;
     },

@@ -1,0 +1,419 @@
+/**
+ * Read benchmark: `npm run bench -- --scale N [--duration 10] [--warmup 3] [--connections 8]
+ * [--args 20] [--only name,...] [--out BENCHMARKS.md]`.
+ *
+ * Runs the operations of src/bench/operations.ts against three targets on one database, in one
+ * run: (a) our GraphQL server over HTTP, (b) an @neo4j/graphql server over HTTP, both child
+ * processes on free ports, loaded with autocannon; (c) the floor: one hand-written Cypher query
+ * per operation (cypher/read/bench-floor-*.cypher) run with neo4j-driver at the same concurrency.
+ * Each request takes the next of the argument sets drawn from the data (sampleArguments).
+ *
+ * For each operation and target: throughput, p50/p95/p99 latency, database queries per request
+ * (ours: the server's round-trip counter; @neo4j/graphql: runs on the driver it was given), the
+ * dbHits of the queries one representative request ran (captured, then PROFILEd once) and the
+ * server process's resident memory. Results go to stdout and to BENCHMARKS.md.
+ *
+ * Database: BENCH_NEO4J_URI (+ BENCH_NEO4J_USER/BENCH_NEO4J_PASSWORD) if set, holding a generated
+ * graph; else the local Neo4j started on .neo4j/scale-<N> (made by `npm run generate -- --scale N`).
+ */
+import 'reflect-metadata';
+import autocannon from 'autocannon';
+import neo4j, { type Driver } from 'neo4j-driver';
+import { fork, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { cypher } from '../graph/cypher.js';
+import { Db } from '../graph/db.js';
+import { startLocalNeo4j, type LocalNeo4j } from '../graph/local-neo4j.js';
+import { decodeParams, type CapturedQuery, type ChildStats, type FromChild, type ToChild } from './child.js';
+import { sampleArguments, type BenchArguments } from './generate.js';
+import { OPERATIONS, type Operation } from './operations.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+
+const { values: opt } = parseArgs({
+  options: {
+    scale: { type: 'string' },
+    duration: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '3' },
+    connections: { type: 'string', default: '8' },
+    args: { type: 'string', default: '20' },
+    only: { type: 'string' },
+    out: { type: 'string', default: 'BENCHMARKS.md' },
+  },
+});
+const DURATION = Number(opt.duration);
+let SAMPLER = "the generator's sampleArguments";
+const LOAD_BEFORE = os.loadavg().map((l) => l.toFixed(1)).join(' / ');
+const WARMUP = Number(opt.warmup);
+const CONNECTIONS = Number(opt.connections);
+
+// ---- measurement ----------------------------------------------------------------------------
+
+interface Latency {
+  count: number;
+  seconds: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+}
+
+function stats(latencies: number[], seconds: number, errors: number): Latency {
+  const s = [...latencies].sort((a, b) => a - b);
+  const at = (p: number) => s.length ? s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))]! : NaN;
+  return { count: s.length, seconds, rps: s.length / seconds, p50: at(0.5), p95: at(0.95), p99: at(0.99), errors };
+}
+
+/** A round-robin over argument sets, starting at a random one. */
+function cycle<T>(items: T[]): () => T {
+  let i = Math.floor(Math.random() * items.length);
+  return () => items[i++ % items.length]!;
+}
+
+async function httpLoad(url: string, bodies: string[], seconds: number): Promise<Latency> {
+  const next = cycle(bodies);
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = performance.now();
+  await new Promise<void>((resolve, reject) => {
+    const inst = autocannon(
+      {
+        url,
+        method: 'POST',
+        connections: CONNECTIONS,
+        duration: seconds,
+        headers: { 'content-type': 'application/json' },
+        requests: [{ setupRequest: (req) => ({ ...req, body: next() }) }],
+      },
+      (err) => (err ? reject(err) : resolve()),
+    );
+    inst.on('response', (_client, status, _bytes, ms) => {
+      if (status === 200) latencies.push(ms);
+      else errors++;
+    });
+  });
+  return stats(latencies, (performance.now() - started) / 1000, errors);
+}
+
+/** The floor: `connections` loops each running the query, one session per query, like a server would. */
+async function driverLoad(driver: Driver, query: string, params: Record<string, unknown>[], seconds: number): Promise<Latency> {
+  const next = cycle(params);
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = performance.now();
+  const end = started + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (performance.now() < end) {
+        const t0 = performance.now();
+        const session = driver.session({ defaultAccessMode: neo4j.session.READ });
+        try {
+          const res = await session.executeRead((tx) => tx.run(query, next()));
+          JSON.stringify(res.records.map((r) => r.toObject()));
+          latencies.push(performance.now() - t0);
+        } catch {
+          errors++;
+        } finally {
+          await session.close();
+        }
+      }
+    }),
+  );
+  return stats(latencies, (performance.now() - started) / 1000, errors);
+}
+
+/** Top-level whole numbers go as Neo4j integers (SKIP/LIMIT), as our Db does. */
+const boltParams = (p: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(p).map(([k, v]) => [k, typeof v === 'number' && Number.isInteger(v) ? neo4j.int(v) : v]));
+
+interface PlanNode { dbHits?: number; children?: PlanNode[] }
+const sumHits = (p: PlanNode | false | undefined): number => (p ? (p.dbHits ?? 0) + (p.children ?? []).reduce((a, c) => a + sumHits(c), 0) : 0);
+
+/** PROFILEs each query once and adds up the database hits of its plan. */
+async function dbHits(driver: Driver, queries: { query: string; params: Record<string, unknown> }[]): Promise<number> {
+  let total = 0;
+  for (const q of queries) {
+    const session = driver.session({ defaultAccessMode: neo4j.session.READ });
+    try {
+      const res = await session.run(`PROFILE\n${q.query}`, q.params);
+      total += sumHits(res.summary.profile as PlanNode | false);
+    } finally {
+      await session.close();
+    }
+  }
+  return total;
+}
+
+// ---- server processes -------------------------------------------------------------------------
+
+class Child {
+  private waiting = new Map<string, (m: FromChild) => void>();
+  private constructor(readonly proc: ChildProcess, readonly url: string) {
+    proc.on('message', (m: FromChild) => {
+      const w = this.waiting.get(m.type);
+      this.waiting.delete(m.type);
+      w?.(m);
+    });
+  }
+
+  static start(script: string, uri: string): Promise<Child> {
+    const proc = fork(path.join(ROOT, 'src/bench', script), [], {
+      execArgv: ['--import', 'tsx'],
+      env: { ...process.env, BENCH_NEO4J_URI: uri },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    return new Promise((resolve, reject) => {
+      proc.once('exit', (code) => reject(new Error(`${script} exited (${code}) before it was ready`)));
+      proc.once('message', (m: FromChild) => {
+        if (m.type === 'ready') resolve(new Child(proc, m.url));
+      });
+    });
+  }
+
+  private ask<T extends FromChild['type']>(msg: ToChild, reply: T): Promise<Extract<FromChild, { type: T }>> {
+    return new Promise((resolve) => {
+      this.waiting.set(reply, resolve as (m: FromChild) => void);
+      this.proc.send(msg);
+    });
+  }
+
+  async stats(): Promise<ChildStats> { return (await this.ask({ type: 'stats' }, 'stats')).stats; }
+  async capture(on: boolean): Promise<CapturedQuery[]> { return (await this.ask({ type: 'capture', on }, 'captured')).queries; }
+
+  /** Resident set size (and its peak so far), MB, from /proc. */
+  memory(): { rss: number; peak: number } {
+    const status = readFileSync(`/proc/${this.proc.pid}/status`, 'utf8');
+    const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? NaN);
+    return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+  }
+
+  stop(): void { this.proc.kill('SIGTERM'); }
+}
+
+async function post(url: string, body: string): Promise<{ errors?: { message: string }[]; data?: unknown }> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  return (await res.json()) as { errors?: { message: string }[] };
+}
+
+// ---- one operation, three targets -----------------------------------------------------------
+
+interface TargetResult extends Latency {
+  queriesPerRequest: number;
+  dbHits: number;
+  rssMb: number;
+  note?: string;
+}
+
+interface OpResult { op: Operation; args: number; ours: TargetResult; theirs: TargetResult | null; floor: TargetResult }
+
+async function runServer(child: Child, bodies: string[], sample: string): Promise<TargetResult> {
+  // one representative request: check it answers, and capture the Cypher it runs
+  await child.capture(true);
+  const answer = await post(child.url, sample);
+  const captured = await child.capture(false);
+  const note = answer.errors?.length ? `errors: ${answer.errors[0]!.message}` : undefined;
+  const hits = await dbHits(driver, captured.map((c) => ({ query: c.query, params: c.name === 'generated' ? (decodeParams(c.params) as Record<string, unknown>) : boltParams(c.params as Record<string, unknown>) })));
+  await httpLoad(child.url, bodies, WARMUP);
+  const before = await child.stats();
+  let rss = child.memory().rss;
+  const timer = setInterval(() => { rss = Math.max(rss, child.memory().rss); }, 250);
+  const lat = await httpLoad(child.url, bodies, DURATION);
+  clearInterval(timer);
+  const after = await child.stats();
+  const requests = after.requests - before.requests;
+  return { ...lat, queriesPerRequest: requests ? (after.queries - before.queries) / requests : NaN, dbHits: hits, rssMb: rss, ...(note ? { note } : {}) };
+}
+
+async function checkAll(url: string, bodies: string[]): Promise<string | undefined> {
+  for (const body of bodies.slice(0, 5)) {
+    const r = await post(url, body);
+    if (r.errors?.length) return r.errors[0]!.message;
+  }
+  return undefined;
+}
+
+let driver: Driver;
+
+async function runOperation(op: Operation, ours: Child, theirs: Child | null, args: Record<string, unknown>[]): Promise<OpResult> {
+  const oursBodies = args.map((a) => JSON.stringify({ query: op.ours.query, variables: op.ours.variables(a) }));
+  const theirBodies = args.map((a) => JSON.stringify({ query: op.neo4jGraphql.query, variables: op.neo4jGraphql.variables(a) }));
+  const floorParams = args.map((a) => boltParams(op.floor.params(a)));
+  const floorQuery = cypher(op.floor.name);
+
+  log(`${op.name}: ours`);
+  const oursErr = await checkAll(ours.url, oursBodies);
+  const oursRes = await runServer(ours, oursBodies, oursBodies[0]!);
+  if (oursErr) oursRes.note = `errors: ${oursErr}`;
+
+  let theirsRes: TargetResult | null = null;
+  if (theirs) {
+    log(`${op.name}: @neo4j/graphql`);
+    const err = await checkAll(theirs.url, theirBodies);
+    theirsRes = await runServer(theirs, theirBodies, theirBodies[0]!);
+    if (err) theirsRes.note = `errors: ${err}`;
+  }
+
+  log(`${op.name}: floor`);
+  const floorHits = await dbHits(driver, [{ query: floorQuery, params: floorParams[0]! }]);
+  await driverLoad(driver, floorQuery, floorParams, WARMUP);
+  const floorLat = await driverLoad(driver, floorQuery, floorParams, DURATION);
+  return { op, args: args.length, ours: oursRes, theirs: theirsRes, floor: { ...floorLat, queriesPerRequest: 1, dbHits: floorHits, rssMb: NaN } };
+}
+
+// ---- report ---------------------------------------------------------------------------------
+
+const f0 = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '–');
+const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '–');
+const ms = (n: number) => (Number.isFinite(n) ? (n < 10 ? n.toFixed(2) : n.toFixed(1)) : '–');
+
+function table(results: OpResult[]): string {
+  const head = '| operation | target | req/s | p50 ms | p95 ms | p99 ms | DB queries / request | dbHits / request | server RSS MB |\n| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |';
+  const row = (name: string, target: string, r: TargetResult | null) =>
+    r ? `| ${name} | ${target} | ${f0(r.rps)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${f1(r.queriesPerRequest)} | ${f0(r.dbHits)} | ${f0(r.rssMb)} |`
+      : `| ${name} | ${target} | not run | | | | | | |`;
+  const rows = results.flatMap((r) => [row(r.op.name, 'ours', r.ours), row('', '@neo4j/graphql', r.theirs), row('', 'floor (driver)', r.floor)]);
+  return [head, ...rows].join('\n');
+}
+
+function ratios(results: OpResult[]): string {
+  const head = '| operation | throughput ours / @neo4j/graphql | p50 ours / floor | p50 @neo4j/graphql / floor | dbHits ours / @neo4j/graphql | dbHits ours / floor |\n| --- | ---: | ---: | ---: | ---: | ---: |';
+  const x = (a: number, b: number) => (Number.isFinite(a / b) ? `${(a / b).toFixed(2)}×` : '–');
+  return [head, ...results.map((r) =>
+    `| ${r.op.name} | ${r.theirs ? x(r.ours.rps, r.theirs.rps) : '–'} | ${x(r.ours.p50, r.floor.p50)} | ${r.theirs ? x(r.theirs.p50, r.floor.p50) : '–'} | ${r.theirs ? x(r.ours.dbHits, r.theirs.dbHits) : '–'} | ${x(r.ours.dbHits, r.floor.dbHits)} |`)].join('\n');
+}
+
+function notes(results: OpResult[]): string {
+  const lines = results.flatMap((r) => [
+    ...(r.ours.note ? [`- ${r.op.name}, ours: ${r.ours.note}`] : []),
+    ...(r.theirs?.note ? [`- ${r.op.name}, @neo4j/graphql: ${r.theirs.note}`] : []),
+    ...[['ours', r.ours], ['@neo4j/graphql', r.theirs], ['floor', r.floor]].flatMap(([t, x]) => {
+      const res = x as TargetResult | null;
+      return res?.errors ? [`- ${r.op.name}, ${String(t)}: ${res.errors} failed requests`] : [];
+    }),
+  ]);
+  return lines.length ? lines.join('\n') : '- none: every target answered every checked request without errors';
+}
+
+// ---- arguments ------------------------------------------------------------------------------
+
+/**
+ * The generator's sampleArguments; if it fails (a graph it does not expect), a simpler random
+ * sample of the same shape (cypher/read/bench-floor-args).
+ */
+async function sampleArgs(db: Db, count: number): Promise<BenchArguments> {
+  try {
+    return await sampleArguments(db, count);
+  } catch (e) {
+    SAMPLER = `the fallback sample of cypher/read/bench-floor-args (sampleArguments failed: ${(e as Error).message.split('\n')[0]})`;
+    log(`sampleArguments failed; using ${SAMPLER}`);
+  }
+  type Row = { people: BenchArguments['heavyPeople']; events: BenchArguments['events']; facilities: BenchArguments['facilities']; pairs: BenchArguments['connectedPairs'] };
+  const [row] = await db.read<Row>('read/bench-floor-args', { n: count });
+  const people = row?.people ?? [];
+  const events = row?.events ?? [];
+  const day = (iso: string, n: number) => new Date(Date.parse(iso) + n * 86_400_000).toISOString().slice(0, 10);
+  const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return {
+    heavyPeople: people.slice(0, Math.ceil(people.length / 2)),
+    lightPeople: people.slice(Math.ceil(people.length / 2)),
+    events,
+    facilities: row?.facilities ?? [],
+    places: [],
+    dateRanges: events.map((e, i) => { const half = [3, 15, 182][i % 3]!; return { from: day(e.date, -half), to: day(e.date, half) }; }),
+    nameFragments: people.map((p, i) => { const w = fold(p.name).split(/\s+/); return i % 2 ? w[w.length - 1]!.slice(0, 5) : `${w[0]} ${w[w.length - 1]}`; }),
+    connectedPairs: row?.pairs ?? [],
+    metrics: [],
+  };
+}
+
+// ---- main -----------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const scale = opt.scale ? Number(opt.scale) : undefined;
+  let uri = process.env.BENCH_NEO4J_URI;
+  let local: LocalNeo4j | null = null;
+  if (!uri) {
+    if (!scale) throw new Error('give --scale N (the graph in .neo4j/scale-N), or set BENCH_NEO4J_URI');
+    const dataDir = path.join(ROOT, '.neo4j', `scale-${scale}`);
+    if (!existsSync(dataDir)) {
+      log(`no generated graph at ${path.relative(ROOT, dataDir)}: run \`npm run generate -- --scale ${scale}\` first`);
+      process.exitCode = 2;
+      return;
+    }
+    log(`starting the local Neo4j on ${path.relative(ROOT, dataDir)}`);
+    local = await startLocalNeo4j({ port: 0, dataDir, log: () => {} });
+    uri = local.uri;
+  }
+  const auth = process.env.BENCH_NEO4J_USER ? neo4j.auth.basic(process.env.BENCH_NEO4J_USER, process.env.BENCH_NEO4J_PASSWORD ?? '') : undefined;
+  driver = neo4j.driver(uri, auth, { disableLosslessIntegers: true });
+  // sampling may take longer than an API request is allowed
+  const db = new Db(driver, undefined, { readMs: 600_000, writeMs: 600_000 });
+  const nodeCount = (await db.read<{ count: number }>('read/count-nodes'))[0]?.count ?? 0;
+  log(`graph: ${nodeCount} nodes; sampling arguments`);
+  const sampled = await sampleArgs(db, Number(opt.args));
+
+  const ours = await Child.start('our-server.ts', uri);
+  let theirs: Child | null = null;
+  let theirsFailure = '';
+  try {
+    theirs = await Child.start('neo4j-graphql-server.ts', uri);
+  } catch (e) {
+    theirsFailure = (e as Error).message;
+    log(`@neo4j/graphql server did not start: ${theirsFailure}`);
+  }
+  const idle = { ours: ours.memory().rss, theirs: theirs?.memory().rss ?? NaN };
+
+  const only = opt.only?.split(',').map((s) => s.trim());
+  const results: OpResult[] = [];
+  try {
+    for (const op of OPERATIONS.filter((o) => !only || only.includes(o.name))) {
+      const args = op.args(sampled);
+      if (!args.length) { log(`${op.name}: no arguments in this graph, skipped`); continue; }
+      results.push(await runOperation(op, ours, theirs, args));
+    }
+  } finally {
+    const peak = { ours: ours.memory().peak, theirs: theirs?.memory().peak ?? NaN };
+    ours.stop();
+    theirs?.stop();
+    await driver.close();
+    await local?.stop();
+    if (results.length) report(results, { scale, nodeCount, idle, peak, theirsFailure });
+  }
+}
+
+function report(results: OpResult[], info: { scale?: number; nodeCount: number; idle: { ours: number; theirs: number }; peak: { ours: number; theirs: number }; theirsFailure: string }): void {
+  const cpus = os.cpus();
+  const machine = `${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB memory, Node ${process.version}, ${os.platform()} ${os.release()}`;
+  const date = new Date().toISOString().slice(0, 10);
+  const body = `## Scale ${info.scale ?? '(BENCH_NEO4J_URI)'}: ${info.nodeCount.toLocaleString('en-US')} nodes, ${date}
+
+Machine: ${machine}. Neo4j, both servers and the load generator share it; load average before the run: ${LOAD_BEFORE}.
+Load: ${CONNECTIONS} connections (the floor: ${CONNECTIONS} concurrent driver loops), ${WARMUP} s warm-up then ${DURATION} s measured per operation and target; each request takes the next of up to ${opt.args} argument sets per kind sampled from the graph by ${SAMPLER}.
+Server memory (RSS): ours ${f0(info.idle.ours)} MB at start, ${f0(info.peak.ours)} MB peak; @neo4j/graphql ${f0(info.idle.theirs)} MB at start, ${f0(info.peak.theirs)} MB peak.${info.theirsFailure ? `\n@neo4j/graphql was not measured: ${info.theirsFailure}` : ''}
+
+${table(results)}
+
+${ratios(results)}
+
+Errors and notes:
+${notes(results)}
+`;
+  process.stdout.write(`\n${body}\n`);
+  const out = path.resolve(ROOT, opt.out!);
+  const marker = '<!-- bench results: npm run bench writes below this line, newest first -->';
+  const current = existsSync(out) ? readFileSync(out, 'utf8') : `# Benchmarks\n\n${marker}\n`;
+  const [intro, rest = ''] = current.includes(marker) ? current.split(marker) : [current + '\n', ''];
+  writeFileSync(out, `${intro}${marker}\n\n${body}${rest.replace(/^\n+/, '\n')}`);
+  log(`results written to ${path.relative(ROOT, out)}`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -42,13 +42,14 @@
  */
 import { createHash } from 'node:crypto';
 import { citationKey } from '../domain/citation.js';
-import { dateBounds, type DatePrecision, type FuzzyDate } from '../domain/dates.js';
+import type { DatePrecision, FuzzyDate } from '../domain/dates.js';
 import { foldName, slugify } from '../domain/names.js';
 import { ENTITY_KINDS, nodeId, type GraphBatch, type NodeKind, type NodeRecord, type PropValue, type RelRecord, type RelType } from '../domain/model.js';
 import type { Db, WriteTx } from '../graph/db.js';
 import { writeBatch } from '../graph/writer.js';
 import { loadGazetteer } from '../ingest/gazetteer.js';
 import { dateProps } from '../ingest/seed/compile.js';
+import { mulberry32 } from './articles.js';
 
 export interface GenerateOptions {
   /** about how many nodes to make */
@@ -93,16 +94,6 @@ export function planGraph(scale: number): Record<NodeKind, number> {
 
 type Rng = () => number;
 
-function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Random {
   readonly next: Rng;
@@ -336,14 +327,6 @@ interface PersonRec { slug: string; name: string; short: string; female: boolean
 interface NamedRec { slug: string; name: string }
 
 const BASE = { reviewStatus: 'confirmed', confidence: 1 } as const;
-
-function acronymOf(name: string): string {
-  return name
-    .split(/[\s,]+/)
-    .filter((w) => /^\p{Lu}/u.test(w))
-    .map((w) => foldName(w[0]!).toUpperCase())
-    .join('');
-}
 
 /** "Hernández" -> "Hernandez"; keeps case. */
 function stripAccents(s: string): string {

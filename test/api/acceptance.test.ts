@@ -1,28 +1,14 @@
 import { existsSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/graph/db.js';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_ACCEPTANCE_FILE, runAcceptance } from '../acceptance/run.js';
-import { connectTestDb, resetWithSeed } from '../support/db.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { seededServer } from '../support/server.js';
 
-let db: Db;
-let server: TestServer;
-
-beforeAll(async () => {
-  db = connectTestDb();
-  await resetWithSeed(db);
-  server = await startTestServer(db);
-});
-
-afterAll(async () => {
-  await server?.stop();
-  await db?.close();
-});
+const seeded = seededServer();
 
 // The questions are the project's shared input, not part of the repository: without them there is nothing to ask.
 describe.runIf(existsSync(DEFAULT_ACCEPTANCE_FILE))(`the acceptance questions (${DEFAULT_ACCEPTANCE_FILE})`, () => {
   it('are all answered correctly by the API over the seed graph', async () => {
-    const report = await runAcceptance({ url: server.url, file: DEFAULT_ACCEPTANCE_FILE });
+    const report = await runAcceptance({ url: seeded.server.url, file: DEFAULT_ACCEPTANCE_FILE });
     const failures = report.results.filter((r) => !r.ok).map((r) => `${r.id}:\n  - ${r.problems.join('\n  - ')}`);
     expect(failures.join('\n'), 'failed questions').toBe('');
     expect(report).toMatchObject({ passed: 22, failed: 0 });

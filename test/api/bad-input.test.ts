@@ -1,21 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/graph/db.js';
-import { connectTestDb, resetWithSeed } from '../support/db.js';
-import { gql, startTestServer, type GqlResponse, type TestServer } from '../support/server.js';
+import { describe, expect, it } from 'vitest';
+import { gql, seededServer, type GqlResponse } from '../support/server.js';
 
-let db: Db;
-let server: TestServer;
-
-beforeAll(async () => {
-  db = connectTestDb();
-  await resetWithSeed(db);
-  server = await startTestServer(db);
-});
-
-afterAll(async () => {
-  await server?.stop();
-  await db?.close();
-});
+const seeded = seededServer();
 
 /** The single error of a response, checked to be a client error naming `argument`, with nothing internal leaked. */
 function expectBadInput(res: GqlResponse, argument: string) {
@@ -30,55 +16,55 @@ function expectBadInput(res: GqlResponse, argument: string) {
 
 describe('a client mistake is a BAD_USER_INPUT error naming the argument, without a stack trace', () => {
   it('a malformed date in a filter (named by its path)', async () => {
-    const res = await gql(server.url, '{ events(filter: { from: "2024-13-45" }) { totalCount } }');
+    const res = await gql(seeded.server.url, '{ events(filter: { from: "2024-13-45" }) { totalCount } }');
     const error = expectBadInput(res, 'filter.from');
     expect(error.message).toContain('2024-13-45');
   });
 
   it('a malformed date in a nested field argument', async () => {
-    const res = await gql(server.url, '{ person(slug: "delfina-gomez-alvarez") { posts(at: "yesterday") { role } } }');
+    const res = await gql(seeded.server.url, '{ person(slug: "delfina-gomez-alvarez") { posts(at: "yesterday") { role } } }');
     expectBadInput(res, 'at');
   });
 
   it('a page larger than 100', async () => {
-    const res = await gql(server.url, '{ events(first: 101) { totalCount } }');
+    const res = await gql(seeded.server.url, '{ events(first: 101) { totalCount } }');
     const error = expectBadInput(res, 'first');
     expect(error.message).toMatch(/at most 100/);
   });
 
   it('a negative page size', async () => {
-    expectBadInput(await gql(server.url, '{ statements(first: -1) { totalCount } }'), 'first');
+    expectBadInput(await gql(seeded.server.url, '{ statements(first: -1) { totalCount } }'), 'first');
   });
 
   it('paths longer than the hop limit', async () => {
-    const res = await gql(server.url, '{ paths(from: "zoe-robledo-aburto", to: "delfina-gomez-alvarez", maxHops: 7) { length } }');
+    const res = await gql(seeded.server.url, '{ paths(from: "zoe-robledo-aburto", to: "delfina-gomez-alvarez", maxHops: 7) { length } }');
     expectBadInput(res, 'maxHops');
   });
 
   it('an empty search', async () => {
-    const res = await gql(server.url, 'query($q: String!) { search(query: $q) { score } }', { q: '  ' });
+    const res = await gql(seeded.server.url, 'query($q: String!) { search(query: $q) { score } }', { q: '  ' });
     const error = expectBadInput(res, 'query');
     expect(error.message).toMatch(/must not be empty/);
   });
 
   it('a cursor this API did not issue', async () => {
-    const res = await gql(server.url, '{ events(first: 2, after: "not-a-cursor") { totalCount } }');
+    const res = await gql(seeded.server.url, '{ events(first: 2, after: "not-a-cursor") { totalCount } }');
     expectBadInput(res, 'after');
   });
 
   it('a rejected argument yields no data for its field', async () => {
-    const res = await gql(server.url, '{ events(first: 101) { totalCount } }');
+    const res = await gql(seeded.server.url, '{ events(first: 101) { totalCount } }');
     expect(res.data ?? null).toBeNull();
   });
 });
 
 describe('a well-formed cursor still pages', () => {
   it('after the first page comes the rest', async () => {
-    const page1 = await gql(server.url, '{ events(first: 2) { nodes { id } pageInfo { endCursor hasNextPage } } }');
+    const page1 = await gql(seeded.server.url, '{ events(first: 2) { nodes { id } pageInfo { endCursor hasNextPage } } }');
     expect(page1.errors).toBeUndefined();
     const { endCursor, hasNextPage } = page1.data.events.pageInfo;
     expect(hasNextPage).toBe(true);
-    const page2 = await gql(server.url, 'query($after: String) { events(first: 2, after: $after) { nodes { id } } }', { after: endCursor });
+    const page2 = await gql(seeded.server.url, 'query($after: String) { events(first: 2, after: $after) { nodes { id } } }', { after: endCursor });
     expect(page2.errors).toBeUndefined();
     const ids1 = page1.data.events.nodes.map((n: any) => n.id);
     const ids2 = page2.data.events.nodes.map((n: any) => n.id);
@@ -96,7 +82,7 @@ describe('looking up something that does not exist', () => {
     ['document(id: "nope.txt")', 'document'],
     ['node(id: "zzz")', 'node'],
   ])('%s is null, without errors', async (field, key) => {
-    const res = await gql(server.url, `{ ${field} { id } }`);
+    const res = await gql(seeded.server.url, `{ ${field} { id } }`);
     expect(res.errors).toBeUndefined();
     expect(res.data).toEqual({ [key]: null });
   });

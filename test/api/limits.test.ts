@@ -8,24 +8,12 @@ import { queryTimeout } from '../../src/api/errors.js';
 import { EXAMPLES } from '../../src/api/examples.js';
 import { DEFAULT_COST_LIMITS } from '../../src/api/limits.js';
 import { Db, QueryTimeoutError } from '../../src/graph/db.js';
-import { connectTestDb, inspect, resetWithSeed, testNeo4j } from '../support/db.js';
-import { gql, startTestServer, type GqlResponse, type TestServer } from '../support/server.js';
+import { inspect, testNeo4j } from '../support/db.js';
+import { gql, seededServer, startTestServer, type GqlResponse, type TestServer } from '../support/server.js';
 
 const ACCEPTANCE = join(dirname(fileURLToPath(import.meta.url)), '..', 'acceptance');
 
-let db: Db;
-let server: TestServer;
-
-beforeAll(async () => {
-  db = connectTestDb();
-  await resetWithSeed(db);
-  server = await startTestServer(db);
-});
-
-afterAll(async () => {
-  await server?.stop();
-  await db?.close();
-});
+const seeded = seededServer();
 
 /** The single error of a response, checked to carry `code` and nothing internal. */
 function expectOneError(res: GqlResponse, code: string) {
@@ -48,18 +36,18 @@ function nested(levels: number): string {
 
 describe('depth limit', () => {
   it('refuses an operation deeper than the limit, saying how deep it is and the limit, before any query runs', async () => {
-    const res = await gql(server.url, nested(14));
+    const res = await gql(seeded.server.url, nested(14));
     expect(res.status).toBe(400);
     expect(res.data ?? null).toBeNull();
     const error = expectOneError(res, 'QUERY_TOO_DEEP');
     expect(error.message).toMatch(/^The operation is 14 levels deep; the limit is 10\./);
     expect(error.extensions).toMatchObject({ depth: 14, limit: 10 });
-    expect(server.lastRoundTrips()).toBe(0);
+    expect(seeded.server.lastRoundTrips()).toBe(0);
   });
 
   it('lets an operation at the limit through', async () => {
     // person posts organization parent parent jurisdiction partOf partOf partOf name: 10 levels
-    const res = await gql(server.url, '{ person(slug: "zoe-robledo-aburto") { posts { organization { parent { parent { jurisdiction { partOf { partOf { partOf { name } } } } } } } } } }');
+    const res = await gql(seeded.server.url, '{ person(slug: "zoe-robledo-aburto") { posts { organization { parent { parent { jurisdiction { partOf { partOf { partOf { name } } } } } } } } } }');
     expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
     expect(res.data.person.posts.length).toBeGreaterThan(0);
   });
@@ -69,12 +57,12 @@ describe('depth limit', () => {
       query Deep { person(slug: "zoe-robledo-aburto") { ...P } }
       fragment P on Person { events { participants { person { ... on Person { events { ...E } } } } } }
       fragment E on Event { participants { person { events { participants { person { events { title } } } } } } }`;
-    const error = expectOneError(await gql(server.url, query), 'QUERY_TOO_DEEP');
+    const error = expectOneError(await gql(seeded.server.url, query), 'QUERY_TOO_DEEP');
     expect(error.extensions).toMatchObject({ depth: 12, limit: 10 });
   });
 
   it('follows the limit the server was given', async () => {
-    const strict = await startTestServer(db, { limits: { maxDepth: 3 } });
+    const strict = await startTestServer(seeded.db, { limits: { maxDepth: 3 } });
     try {
       const error = expectOneError(await gql(strict.url, '{ person(slug: "zoe-robledo-aburto") { posts { organization { name } } } }'), 'QUERY_TOO_DEEP');
       expect(error.message).toMatch(/^The operation is 4 levels deep; the limit is 3\./);
@@ -89,26 +77,26 @@ describe('complexity limit', () => {
   const expensive = '{ events(first: 100) { nodes { participants { person { events { participants { person { name } } } } } } } }';
 
   it('refuses an operation whose estimated cost is above the limit, saying the cost and the limit, before any query runs', async () => {
-    const res = await gql(server.url, expensive);
+    const res = await gql(seeded.server.url, expensive);
     expect(res.status).toBe(400);
     expect(res.data ?? null).toBeNull();
     const error = expectOneError(res, 'QUERY_TOO_COMPLEX');
     // 100 events × 10 participants × 10 events × 10 participants, each with its person
     expect(error.extensions).toMatchObject({ complexity: 112_201, limit: DEFAULT_COST_LIMITS.maxComplexity });
     expect(error.message).toMatch(/^The operation costs 112201; the limit is 50000\./);
-    expect(server.lastRoundTrips()).toBe(0);
+    expect(seeded.server.lastRoundTrips()).toBe(0);
   });
 
   it('prices lists by the page size asked for, variables included', async () => {
     const query = 'query($n: Int) { events(first: $n) { nodes { participants { person { events { participants { person { name } } } } } } } }';
-    expectOneError(await gql(server.url, query, { n: 100 }), 'QUERY_TOO_COMPLEX');
-    const small = await gql(server.url, query, { n: 2 });
+    expectOneError(await gql(seeded.server.url, query, { n: 100 }), 'QUERY_TOO_COMPLEX');
+    const small = await gql(seeded.server.url, query, { n: 2 });
     expect(small.errors, JSON.stringify(small.errors)).toBeUndefined();
     expect(small.data.events.nodes).toHaveLength(2);
   });
 
   it('follows the limit the server was given', async () => {
-    const strict = await startTestServer(db, { limits: { maxComplexity: 50 } });
+    const strict = await startTestServer(seeded.db, { limits: { maxComplexity: 50 } });
     try {
       const error = expectOneError(await gql(strict.url, '{ events(first: 10) { nodes { participants { person { name } } } } }'), 'QUERY_TOO_COMPLEX');
       // the connection, and 10 events × (the nodes list + 10 participants × 1 person)
@@ -122,7 +110,7 @@ describe('complexity limit', () => {
 
 describe('introspection', () => {
   it("answers the playground's schema query even under very tight limits", async () => {
-    const strict = await startTestServer(db, { limits: { maxDepth: 2, maxComplexity: 5 } });
+    const strict = await startTestServer(seeded.db, { limits: { maxDepth: 2, maxComplexity: 5 } });
     try {
       const res = await gql(strict.url, getIntrospectionQuery());
       expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
@@ -149,7 +137,7 @@ describe('the default limits let every known operation through', () => {
   });
 
   it.each([...acceptance, ...examples])('%s', async (_name, query) => {
-    const res = await gql(server.url, query);
+    const res = await gql(seeded.server.url, query);
     expect(res.status).toBe(200);
     expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
     expect(res.data).toBeTruthy();
@@ -166,7 +154,7 @@ describe('query timeout', () => {
   // at most 6 hops, Neo4j enumerates them all to reject each one: minutes of work for one request.
   beforeAll(async () => {
     await inspect(
-      db,
+      seeded.db,
       `CREATE (:Node:Entity:Person {id: 'person:slow-a', slug: 'slow-a', name: 'Slow A', aliases: []})
        CREATE (:Node:Entity:Person {id: 'person:slow-b', slug: 'slow-b', name: 'Slow B', aliases: []})
        WITH 1 AS one
@@ -174,9 +162,9 @@ describe('query timeout', () => {
        UNWIND range(1, 8) AS i
        CREATE (:Node:Fact:Event:SlowLayer {id: 'event:slow-' + layer + '-' + i, layer: layer, title: 'slow'})`,
     );
-    await inspect(db, 'MATCH (x:SlowLayer), (y:SlowLayer) WHERE y.layer = x.layer + 1 CREATE (x)-[:INVOLVES]->(y)');
-    await inspect(db, "MATCH (a:Person {slug: 'slow-a'}), (x:SlowLayer {layer: 1}) CREATE (a)-[:PARTICIPATED_IN]->(x)");
-    await inspect(db, "MATCH (b:Person {slug: 'slow-b'}), (x:SlowLayer {layer: 7}) CREATE (b)-[:PARTICIPATED_IN]->(x)");
+    await inspect(seeded.db, 'MATCH (x:SlowLayer), (y:SlowLayer) WHERE y.layer = x.layer + 1 CREATE (x)-[:INVOLVES]->(y)');
+    await inspect(seeded.db, "MATCH (a:Person {slug: 'slow-a'}), (x:SlowLayer {layer: 1}) CREATE (a)-[:PARTICIPATED_IN]->(x)");
+    await inspect(seeded.db, "MATCH (b:Person {slug: 'slow-b'}), (x:SlowLayer {layer: 7}) CREATE (b)-[:PARTICIPATED_IN]->(x)");
     slowDb = Db.connect(testNeo4j(), { readMs: TIMEOUT_MS });
     slow = await startTestServer(slowDb);
   });
@@ -184,7 +172,7 @@ describe('query timeout', () => {
   afterAll(async () => {
     await slow?.stop();
     await slowDb?.close();
-    await inspect(db, "MATCH (n) WHERE n:SlowLayer OR n.slug IN ['slow-a', 'slow-b'] DETACH DELETE n");
+    await inspect(seeded.db, "MATCH (n) WHERE n:SlowLayer OR n.slug IN ['slow-a', 'slow-b'] DETACH DELETE n");
   });
 
   const normal = '{ person(slug: "zoe-robledo-aburto") { name } }';
@@ -214,6 +202,6 @@ describe('query timeout', () => {
 
   it('the message names the limit in seconds at the default of 5 s', () => {
     expect(queryTimeout(5_000).message).toBe('The query took longer than 5 s and was stopped; narrow it (fewer items, fewer hops).');
-    expect(db.timeouts).toEqual({ readMs: 5_000, writeMs: 60_000 });
+    expect(seeded.db.timeouts).toEqual({ readMs: 5_000, writeMs: 60_000 });
   });
 });

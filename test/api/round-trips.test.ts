@@ -1,27 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/graph/db.js';
-import { connectTestDb, resetWithSeed } from '../support/db.js';
-import { gql, startTestServer, type TestServer } from '../support/server.js';
+import { describe, expect, it } from 'vitest';
+import { gql, seededServer } from '../support/server.js';
 
-let db: Db;
-let server: TestServer;
-
-beforeAll(async () => {
-  db = connectTestDb();
-  await resetWithSeed(db);
-  server = await startTestServer(db);
-});
-
-afterAll(async () => {
-  await server?.stop();
-  await db?.close();
-});
+const seeded = seededServer();
 
 /** Sends a query and returns how many Neo4j round trips the request made, checking it succeeded. */
 async function roundTrips(query: string, variables: Record<string, unknown>): Promise<{ count: number; data: any }> {
-  const res = await gql(server.url, query, variables);
+  const res = await gql(seeded.server.url, query, variables);
   expect(res.errors).toBeUndefined();
-  const count = server.lastRoundTrips();
+  const count = seeded.server.lastRoundTrips();
   expect(count).toBeDefined();
   return { count: count!, data: res.data };
 }

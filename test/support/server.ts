@@ -1,3 +1,5 @@
+import { afterAll, beforeAll } from 'vitest';
+import { connectTestDb, resetWithSeed } from './db.js';
 import { authConfig, hashToken, newToken, type AuthConfig, type Role } from '../../src/api/auth.js';
 import type { Context } from '../../src/api/context.js';
 import { DEFAULT_COST_LIMITS, type CostLimits } from '../../src/api/limits.js';
@@ -62,4 +64,26 @@ export async function gql<T = any>(url: string, query: string, variables?: Recor
 export function testKey(name: string, role: Role): { token: string; header: Record<string, string>; key: { name: string; role: Role; sha256: Buffer } } {
   const token = newToken();
   return { token, header: { Authorization: `Bearer ${token}` }, key: { name, role, sha256: Buffer.from(hashToken(token), 'hex') } };
+}
+
+/**
+ * The seeded graph served for one test file: reset and seeded before its tests, server and
+ * connection closed after. Read `db` and `server` inside tests (they are set in beforeAll).
+ */
+export function seededServer(opts: TestServerOptions = {}): { readonly db: Db; readonly server: TestServer } {
+  let db: Db | undefined;
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    db = connectTestDb();
+    await resetWithSeed(db);
+    server = await startTestServer(db, opts);
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await db?.close();
+  });
+  return {
+    get db() { return db!; },
+    get server() { return server!; },
+  };
 }

@@ -32,9 +32,10 @@ export class Loaders {
     return ids.map((id) => by.get(id) ?? null);
   });
 
-  readonly documentText = new DataLoader<string, string | null>(async (ids) => {
-    const rows = await this.db.read<{ id: string; text: string | null }>('read/document-texts', { ids });
-    const by = new Map(rows.map((r) => [r.id, r.text]));
+  /** A cited document and its text together: citations ask for both at once. */
+  readonly citedDocument = new DataLoader<string, { node: GraphNode; text: string | null } | null>(async (ids) => {
+    const rows = await this.db.read<NodeRow & { text: string | null }>('read/cited-documents', { ids });
+    const by = new Map(rows.map((r) => [r.id, { node: rowToNode(r), text: r.text ?? null }]));
     return ids.map((id) => by.get(id) ?? null);
   });
 

@@ -32,12 +32,12 @@ function postCovers(post: GraphNode, day: { start: string; end: string }): boole
 export class CitationResolver {
   @FieldResolver(() => Document)
   async document(@Root() c: CitationValue, @Ctx() ctx: Context) {
-    return ctx.loaders.node.load(c.documentId);
+    return (await ctx.loaders.citedDocument.load(c.documentId))?.node ?? null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'The cited passage, read from the document text when it is available.' })
   async excerpt(@Root() c: CitationValue, @Ctx() ctx: Context) {
-    const text = await ctx.loaders.documentText.load(c.documentId);
+    const text = (await ctx.loaders.citedDocument.load(c.documentId))?.text ?? null;
     return text === null ? null : text.slice(c.start, c.end);
   }
 }

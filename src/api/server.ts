@@ -84,7 +84,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     const up = await opts.db.ping();
     res.status(up ? 200 : 503).json({ status: up ? 'ok' : 'degraded', neo4j: up ? 'up' : 'down' });
   });
-  app.use('/graphql', playgroundRouter({ endpoint: '/graphql', examples: EXAMPLES, title: 'Officials knowledge graph' }));
+  app.use(playgroundRouter({ endpoint: '/graphql', examples: EXAMPLES, title: 'Officials knowledge graph' }));
   app.use(
     '/graphql',
     express.json({ limit: BODY_LIMIT }),

@@ -150,7 +150,7 @@ function xdate(d: DateMention): XDate {
 }
 
 /** "en días pasados", "recientemente": before the publication, day unknown. */
-const VAGUE_PAST = /\b(en días pasados|días atrás|hace unos días|recientemente|la semana pasada|en semanas recientes)\b/iu;
+const VAGUE_PAST = uword(/\b(en días pasados|días atrás|hace unos días|recientemente|la semana pasada|en semanas recientes)\b/iu);
 
 function vagueDate(published: string | null, what: string): XDate | null {
   return published ? { iso: published.slice(0, 7), precision: 'month', inferred: true, note: `the text says it happened shortly before the publication, without a day; the month of publication is used for the ${what}` } : null;
@@ -161,6 +161,9 @@ function publishedDate(published: string | null, what: string): XDate | null {
 }
 
 const speechRe = uword(new RegExp(`\\b(${SPEECH_VERBS.map((v) => v.replace(/ /g, '\\s+')).join('|')})\\b`, 'iu'));
+const VENUE_CUE = uword(/\b(en|instalaciones|sede)\b/i);
+const OWN_DATE_CUE = uword(/\b(el|este|ayer|hoy)\b/i);
+const SAID_CLAUSE = uword(/^[^.;]{0,80}?\bque\s+(.*)$/isu);
 const participationRe = uword(new RegExp(`\\b(${PARTICIPATION_CUES.map((v) => v.replace(/ /g, '\\s+')).join('|')})\\b`, 'iu'));
 const QUOTE = /[“"«]([^”"»]{12,})[”"»]/u;
 
@@ -229,7 +232,7 @@ export function extractFacts(input: FactInput): Extraction {
     const cue = EVENT_CUES.find(([re]) => re.test(s.text));
     const people = M.mentions.filter((m) => m.kind === 'Person' && within(m, s));
     const places = M.mentions.filter((m) => m.kind === 'Place' && within(m, s));
-    const venue = M.mentions.find((m) => m.kind === 'Facility' && within(m, s) && uword(/\b(en|instalaciones|sede)\b/i).test(text.slice(Math.max(s.start, m.start - 30), m.start)));
+    const venue = M.mentions.find((m) => m.kind === 'Facility' && within(m, s) && VENUE_CUE.test(text.slice(Math.max(s.start, m.start - 30), m.start)));
     const date = input.dates.find((d) => within(d, s) && d.role === 'point' && d.precision === 'day');
     const participates = participationRe.test(s.text);
     if (cue) pendingCue = cue;
@@ -240,7 +243,7 @@ export function extractFacts(input: FactInput): Extraction {
       const place = places.sort((a, b) => (a.category === 'municipality' ? -1 : 0) - (b.category === 'municipality' ? -1 : 0))[0];
       const differs = current && ((date && current.date && !current.date.inferred && current.date.iso !== date.iso) || (cueKind[1] !== current.kind && cueKind[1] !== 'meeting'));
       if (!current || differs) {
-        const vague = uword(VAGUE_PAST).test(s.text);
+        const vague = VAGUE_PAST.test(s.text);
         const when = date ? xdate(date) : vague ? vagueDate(input.published, 'event') : datelineDate ? { ...xdate(datelineDate), inferred: true, note: 'the text does not date the event; the date line of the document is used' } : publishedDate(input.published, 'event');
         current = {
           key: id('event'), kind: cueKind[1], title: '', date: when, place: key(place), venue: key(venue), participants: [],
@@ -286,7 +289,6 @@ export function extractFacts(input: FactInput): Extraction {
       return;
     }
     let speaker: { key: string; confidence: number } | null = null;
-    let inherited = false;
     if (verb) {
       const verbAt = s.start + verb.index;
       const verbEnd = verbAt + verb[0].length;
@@ -317,12 +319,11 @@ export function extractFacts(input: FactInput): Extraction {
     } else if (lastSpeaker && lastStatementSentence >= si - 3) {
       // figures reported right after someone spoke continue their report
       speaker = { key: lastSpeaker, confidence: 0.55 };
-      inherited = true;
     }
     const event = eventOfSentence.get(si) ?? null;
-    const ownDate = input.dates.find((d) => within(d, s) && d.role === 'point' && d.precision === 'day' && (!input.published || d.iso <= input.published) && uword(/\b(el|este|ayer|hoy)\b/i).test(text.slice(Math.max(s.start, d.start - 12), d.start + 1)));
+    const ownDate = input.dates.find((d) => within(d, s) && d.role === 'point' && d.precision === 'day' && (!input.published || d.iso <= input.published) && OWN_DATE_CUE.test(text.slice(Math.max(s.start, d.start - 12), d.start + 1)));
     // the vague phrase dates the statement only when it modifies the main verb (comes before it)
-    const vague = uword(VAGUE_PAST).exec(s.text);
+    const vague = VAGUE_PAST.exec(s.text);
     const vagueMain = vague && (!verb || vague.index < verb.index);
     const date = ownDate ? xdate(ownDate) : vagueMain ? vagueDate(input.published, 'statement') : event?.date ?? publishedDate(input.published, 'statement');
     const subject = M.mentions.filter((m) => m.kind === 'Place' && within(m, s))[0] ?? mainPlace;
@@ -338,7 +339,7 @@ export function extractFacts(input: FactInput): Extraction {
       const start = input.dates.find((d) => within(d, s) && d.role === 'from');
       const deadline = input.dates.find((d) => within(d, s) && d.role === 'until');
       // what was said: the clause after "<verb> que", else the sentence
-      const clause = verb ? uword(/^[^.;]{0,80}?\bque\s+(.*)$/isu).exec(s.text.slice(verb.index + verb[0].length)) : null;
+      const clause = verb ? SAID_CLAUSE.exec(s.text.slice(verb.index + verb[0].length)) : null;
       const c: XCommitment = {
         key: id('commitment'), summary: (clause?.[1] ?? s.text).slice(0, 400), start: start ? xdate(start) : null, deadline: deadline ? xdate(deadline) : null,
         concerns: about, targets: figs.map((f) => f.key), cites: [{ start: s.start, end: s.end }], confidence: 0.6,
@@ -351,7 +352,6 @@ export function extractFacts(input: FactInput): Extraction {
       lastSpeaker = speaker.key;
       lastStatementSentence = si;
     }
-    void inherited;
     if (!verb && figs.length === 0 && commitmentKeys.length === 0) return;
     const quote = QUOTE.exec(s.text);
     statements.push({
@@ -374,8 +374,8 @@ export function extractFacts(input: FactInput): Extraction {
         const inner = personBefore({ start: s.start + restAt, end: s.end, text: s.text.slice(restAt) }, at);
         if (inner && inner.key !== speaker.key) {
           const between = s.text.slice(restAt, restAt + second.index);
-          const when = uword(VAGUE_PAST).test(between) ? vagueDate(input.published, 'statement') : date;
-          const clause = uword(/^[^.;]{0,80}?\bque\s+(.*)$/isu).exec(s.text.slice(restAt + second.index + second[0].length));
+          const when = VAGUE_PAST.test(between) ? vagueDate(input.published, 'statement') : date;
+          const clause = SAID_CLAUSE.exec(s.text.slice(restAt + second.index + second[0].length));
           statements.push({
             key: id('statement'), kind: /anunci/i.test(second[0]) ? 'announcement' : 'report', speaker: inner.key, event: when === date ? event?.key ?? null : null,
             date: when, summary: (clause?.[1] ?? s.text).slice(0, 600), quote: null, about, figures: [], commitments: commitmentKeys,

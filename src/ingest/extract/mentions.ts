@@ -99,10 +99,9 @@ const isAcronym = (t: string) => /^\p{Lu}[\p{Lu}\d]{1,9}(-[\p{L}]+)?$/u.test(t) 
 const startsWithAny = (folded: string, heads: string[]) => heads.find((h) => folded === foldName(h) || folded.startsWith(`${foldName(h)} `));
 
 function capitalizeRole(role: string): string {
-  return role.replace(/(^|\s)(\p{L})/gu, (m, sp: string, c: string) => (['de', 'la', 'del', 'el', 'para'].includes(m.trim()) ? m : sp + c.toUpperCase()))
-    .replace(/\b(De|La|Del|El|Para|Los|Las)\b/g, (w) => w.toLowerCase())
-    .replace(/ de la República$/i, ' de la República')
-    .replace(/ república/i, ' República');
+  return role
+    .replace(/(^|\s)(\p{L})/gu, (_m, sp: string, c: string) => sp + c.toUpperCase())
+    .replace(/(?<=\s)(De|La|Del|El|Para|Los|Las)(?=\s|$)/g, (w) => w.toLowerCase());
 }
 
 /** "GOBIERNO DEL ESTADO DE MÉXICO" -> "Gobierno del Estado de México"; acronyms ("IMSS-BIENESTAR") stay. */

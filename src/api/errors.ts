@@ -6,10 +6,6 @@ export function badInput(argument: string, message: string): GraphQLError {
   return new GraphQLError(`Argument "${argument}": ${message}`, { extensions: { code: 'BAD_USER_INPUT', argumentName: argument } });
 }
 
-export function notFound(what: string): GraphQLError {
-  return new GraphQLError(`${what} not found`, { extensions: { code: 'NOT_FOUND' } });
-}
-
 /** An argument names something the graph does not hold: code NOT_FOUND, and the argument named. */
 export function notFoundArg(argument: string, message: string): GraphQLError {
   return new GraphQLError(`Argument "${argument}": ${message}`, { extensions: { code: 'NOT_FOUND', argumentName: argument } });
@@ -40,7 +36,7 @@ export function pageArgs(first: number | null | undefined, after: string | null 
   if (!Number.isInteger(limit) || limit < 0) throw badInput('first', `must be a whole number from 0 to ${MAX_PAGE}`);
   if (limit > MAX_PAGE) throw badInput('first', `at most ${MAX_PAGE} items per page (got ${limit}); page with "after"`);
   if (after === null || after === undefined) return { skip: 0, limit };
-  const m = /^offset:(\d+)$/.exec(Buffer.from(after, 'base64url').toString('utf8'));
+  const m = /^offset:(\d{1,9})$/.exec(Buffer.from(after, 'base64url').toString('utf8'));
   if (!m) throw badInput('after', 'is not a cursor returned by this API');
   return { skip: Number(m[1]) + 1, limit };
 }

@@ -104,11 +104,6 @@ export class Repository {
     });
   }
 
-  async resolveEntity(ref: string): Promise<string | null> {
-    const [row] = await this.db.read<{ id: string }>('read/resolve-entity', { ref });
-    return row?.id ?? null;
-  }
-
   async countNodes(): Promise<number> {
     const [row] = await this.db.read<{ count: number }>('read/count-nodes');
     return row?.count ?? 0;

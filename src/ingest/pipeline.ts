@@ -4,7 +4,7 @@
  * document. The CLI (`kg ingest`) and the `ingestDocument` mutation both call `ingest()`.
  */
 import { citationKey, sha256Hex } from '../domain/citation.js';
-import { parseIsoDate, type FuzzyDate } from '../domain/dates.js';
+import { dateBounds, parseIsoDate, type FuzzyDate } from '../domain/dates.js';
 import { nodeId, type GraphBatch, type NodeRecord, type PropValue, type RelRecord, type RelType } from '../domain/model.js';
 import type { Db } from '../graph/db.js';
 import { luceneQuery } from '../graph/search.js';
@@ -16,7 +16,8 @@ import { extractFacts, type Cite, type Extraction, type XDate } from './extract/
 import { findMentions, type PlaceLookup } from './extract/mentions.js';
 import { loadGazetteer } from './gazetteer.js';
 import { normalize } from './normalize.js';
-import { readSourceDocument, type SourceDocument } from './metadata.js';
+import { DocumentError, readSourceDocument, type SourceDocument } from './metadata.js';
+import type { NodeRow } from '../graph/records.js';
 import { resolveCommitments, resolveEntities, resolveEvents, type CommitmentCandidate, type EntityCandidate, type EventCandidate, type Resolution } from './resolve.js';
 import { dateProps } from './seed/compile.js';
 
@@ -193,13 +194,15 @@ async function resolve(db: Db, x: Extracted): Promise<Resolution> {
     if (holder && holder.id !== id) ents.entities.set(e.key, nodeId(e.kind, `${slugOf(id)}-${e.kind.toLowerCase()}`));
   }
   const people = [...new Set(x.extraction.events.flatMap((e) => e.participants.map((p) => ents.entities.get(p.person)!)))];
-  const dates = x.extraction.events.flatMap((e) => (e.date ? [e.date.iso] : []));
   let eventRows: EventCandidate[] = [];
   if (x.extraction.events.length) {
-    const sorted = dates.sort();
-    const shift = (iso: string, days: number) => new Date(Date.parse(`${iso.padEnd(10, '-01').slice(0, 10)}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+    // a week either side of every day the events' dates cover (a month-precision date covers the month)
+    const bounds = x.extraction.events.flatMap((e) => (e.date ? [dateBounds(fuzzy(e.date)!)] : []));
+    const shift = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
     // no dated event: an empty window, so only the participants' events come back
-    const window = sorted.length ? { from: shift(sorted[0]!, -7), to: shift(sorted[sorted.length - 1]!, 7) } : { from: '9999-12-31', to: '0000-01-01' };
+    const window = bounds.length
+      ? { from: shift(bounds.map((b) => b.start).sort()[0]!, -7), to: shift(bounds.map((b) => b.end).sort().pop()!, 7) }
+      : { from: '9999-12-31', to: '0000-01-01' };
     eventRows = await db.read<EventCandidate>('read/resolution-events', { people, ...window });
   }
   const concerned = [...new Set(x.extraction.commitments.flatMap((c) => c.concerns.map((k) => ents.entities.get(k)!)))];
@@ -214,6 +217,11 @@ async function resolve(db: Db, x: Extracted): Promise<Resolution> {
 /** Extracts, resolves and writes one document in one transaction; existing nodes are never overwritten. */
 export async function ingest(db: Db, fileName: string, content: string | Buffer, sidecarJson?: string | null): Promise<IngestResult> {
   const x = extract(fileName, content, sidecarJson);
+  // Citations are offsets into the stored text: another text under a stored name would point them astray.
+  const [stored] = await db.read<NodeRow>('read/nodes-by-id', { ids: [x.documentId] });
+  if (stored && typeof stored.props.contentHash === 'string' && stored.props.contentHash !== x.contentHash) {
+    throw new DocumentError(fileName, `the graph already holds a different document named "${fileName}"; give this one another name`);
+  }
   const r = await resolve(db, x);
   const batch = toBatch(x, r);
   const existing = new Set((await db.read<{ id: string }>('read/existing-ids', { ids: batch.nodes.map((n) => n.id) })).map((row) => row.id));

@@ -66,7 +66,7 @@ const eventsAll = (label: string, a: Answer, test: (e: Answer['events'][number])
 ];
 
 export const CHECKERS: Record<string, Checker> = {
-  event_date: (d: string, a) => eventsAll('event_date', a, (e) => dateMatches(d, e.date), `is dated ${a.events[0]?.date?.iso ?? 'nothing'}, not ${d}`),
+  event_date: (d: string, a) => eventsAll('event_date', a, (e) => dateMatches(d, e.date), `is not dated ${d}`),
   event_date_between: (r: [string, string], a) => eventsAll('event_date_between', a, (e) => dateMatches({ between: r }, e.date), `is not dated between ${r[0]} and ${r[1]}`),
   place_includes: (p: string, a) => eventsAll('place_includes', a, (e) => inPlaces(p, e.placeNames), `is not held in ${p}`),
   event_count_exactly: (n: number, a) => (a.events.length === n ? [] : [`event_count_exactly: ${a.events.length} events, expected ${n}`]),
@@ -85,6 +85,7 @@ export const CHECKERS: Record<string, Checker> = {
     return specs.flatMap((s, i) => (dateMatches(s, a.events[i]?.date) ? [] : [`ordered_event_dates: event ${i + 1} is dated ${a.events[i]?.date?.iso}, expected ${showSpec(s)}`]));
   },
   ordered: (direction: string, a) => {
+    if (a.events.length < 2) return [`ordered: ${a.events.length} events, nothing to order`];
     const isos = a.events.map((e) => e.date?.iso ?? '');
     const sorted = [...isos].sort();
     if (direction === 'descending') sorted.reverse();
@@ -97,8 +98,8 @@ export const CHECKERS: Record<string, Checker> = {
   organization: (name: string, a) => includes('organization', [name], a.organizations),
   facility: (name: string, a) => includes('facility', [name], a.facilities.map((f) => f.entity)),
   facility_aliases_include: (aliases: string[], a, expect) => {
-    const f = a.facilities.find((x) => matches(String(expect.facility), x.entity)) ?? a.facilities[0];
-    if (!f) return ['facility_aliases_include: the answer holds no facility'];
+    const f = a.facilities.find((x) => matches(String(expect.facility), x.entity));
+    if (!f) return [`facility_aliases_include: the answer holds no facility named ${String(expect.facility)}`];
     return aliases.filter((n) => !matches(n, f.entity)).map((n) => `facility_aliases_include: ${show(f.entity)} is not also known as ${n}`);
   },
   facilities_exactly: (expected: { name: string; place: string }[], a) => {
@@ -153,8 +154,10 @@ export const CHECKERS: Record<string, Checker> = {
     ...nonEmpty('items', a.primary.length),
     ...a.primary.filter((p) => !p.dates.some((x) => x.iso === d)).map((p) => `date: a ${p.typename} is dated ${p.dates.map((x) => x.iso).join('/') || 'nothing'}, not ${d}`),
   ],
-  date_precision: (precision: string, a) =>
-    a.primary.filter((p) => !p.dates.some((x) => x.precision === precision)).map((p) => `date_precision: a ${p.typename} has no ${precision}-precision date`),
+  date_precision: (precision: string, a) => [
+    ...nonEmpty('items', a.primary.length),
+    ...a.primary.filter((p) => !p.dates.some((x) => x.precision === precision)).map((p) => `date_precision: a ${p.typename} has no ${precision}-precision date`),
+  ],
   start_date: (d: string, a) => [
     ...nonEmpty('items', a.primary.length),
     ...a.primary.filter((p) => !p.dates.some((x) => x.iso === d)).map((p) => `start_date: a ${p.typename} does not start on ${d}`),
@@ -182,6 +185,7 @@ export const CHECKERS: Record<string, Checker> = {
 
   commitments_includes: (expected: { about?: string; dates_include?: DateSpec[] }[], a) =>
     expected.flatMap((x) => {
+      if (!x.dates_include?.length) return [`commitments: nothing checkable for "${x.about ?? '?'}" (no dates_include)`];
       const ok = a.commitments.some((c) => (x.dates_include ?? []).every((s) => c.statementDates.some((d) => dateMatches(s, d))));
       return ok ? [] : [`commitments: none made or repeated on ${(x.dates_include ?? []).map(showSpec).join(' and ')}${x.about ? ` (${x.about})` : ''}`];
     }),
@@ -191,7 +195,12 @@ export const CHECKERS: Record<string, Checker> = {
     return a.paths.filter((p) => p.length > n).map((p) => `paths: a path of ${p.length} hops, more than ${n}`);
   },
   every_hop_has_source: (required: boolean, a) =>
-    !required ? [] : a.paths.flatMap((p, i) => p.hopCitations.flatMap((c, j) => (c > 0 ? [] : [`paths: hop ${j + 1} of path ${i + 1} has no citation`]))),
+    !required
+      ? []
+      : [
+          ...nonEmpty('paths', a.paths.length),
+          ...a.paths.flatMap((p, i) => (p.hopCitations.length === 0 ? [`paths: path ${i + 1} came back without hops`] : p.hopCitations.flatMap((c, j) => (c > 0 ? [] : [`paths: hop ${j + 1} of path ${i + 1} has no citation`])))),
+        ],
 
   sources: (files: string[], a) => files.filter((f) => !a.sources.has(f)).map((f) => `sources: ${f} is not cited`),
   cited_sources_include: (expected: { publisher: string; date: string }[], a) =>

@@ -1,26 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { authConfig } from '../../src/api/auth.js';
-import type { Db } from '../../src/graph/db.js';
-import { connectTestDb, inspect, resetWithSeed, snapshotGraph } from '../support/db.js';
-import { gql, startTestServer, testKey, type GqlResponse, type TestServer } from '../support/server.js';
+import { inspect, snapshotGraph } from '../support/db.js';
+import { gql, seededServer, testKey, type GqlResponse } from '../support/server.js';
 
-let db: Db;
-let server: TestServer;
 const editor = testKey('ana-editora', 'editor');
-
-beforeAll(async () => {
-  db = connectTestDb();
-  await resetWithSeed(db);
-  server = await startTestServer(db, { auth: authConfig([editor.key]) });
-});
-
-afterAll(async () => {
-  await server?.stop();
-  await db?.close();
-});
+const seeded = seededServer({ auth: authConfig([editor.key]) });
 
 /** Sends an operation with the editor's key. */
-const send = <T = any>(query: string, variables?: Record<string, unknown>) => gql<T>(server.url, query, variables, editor.header);
+const send = <T = any>(query: string, variables?: Record<string, unknown>) => gql<T>(seeded.server.url, query, variables, editor.header);
 
 function expectOk<T>(res: GqlResponse<T>): T {
   expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
@@ -43,9 +30,9 @@ function expectError(res: GqlResponse, code: string, argument?: string) {
 
 /** Runs a failing operation and checks that the graph is exactly as before. */
 async function expectNothingWritten(run: () => Promise<GqlResponse>): Promise<GqlResponse> {
-  const before = await snapshotGraph(db);
+  const before = await snapshotGraph(seeded.db);
   const res = await run();
-  expect(await snapshotGraph(db)).toEqual(before);
+  expect(await snapshotGraph(seeded.db)).toEqual(before);
   return res;
 }
 
@@ -82,13 +69,13 @@ describe('confirmFact and rejectFact', () => {
     ]);
     expect(rejectFact.history[1].at).toBe(rejectFact.reviewedAt);
     // the same through a query, by the Fact interface
-    const { node } = expectOk(await gql(server.url, `{ node(id: "${STATEMENT}") { ... on Fact { reviewStatus history { action } } } }`));
+    const { node } = expectOk(await gql(seeded.server.url, `{ node(id: "${STATEMENT}") { ... on Fact { reviewStatus history { action } } } }`));
     expect(node).toEqual({ reviewStatus: 'REJECTED', history: [{ action: 'CONFIRM' }, { action: 'REJECT' }] });
   });
 
   it('edits are Edit nodes linked by EDITED, without the Node label: node(), search and paths never see them', async () => {
     const rows = await inspect<{ labels: string[]; id: string; target: string }>(
-      db,
+      seeded.db,
       'MATCH (e:Edit)-[:EDITED]->(n {id: $id}) RETURN labels(e) AS labels, e.id AS id, e.target AS target',
       { id: STATEMENT },
     );
@@ -96,7 +83,7 @@ describe('confirmFact and rejectFact', () => {
     for (const r of rows) {
       expect(r.labels).toEqual(['Edit']);
       expect(r.target).toBe(STATEMENT);
-      const { node } = expectOk(await gql(server.url, 'query($id: ID!) { node(id: $id) { id } }', { id: r.id }));
+      const { node } = expectOk(await gql(seeded.server.url, 'query($id: ID!) { node(id: $id) { id } }', { id: r.id }));
       expect(node).toBeNull();
     }
   });
@@ -107,13 +94,13 @@ describe('confirmFact and rejectFact', () => {
   });
 
   it('history costs one query per level, however many facts are listed', async () => {
-    const without = await gql(server.url, '{ statements(first: 30) { nodes { id } } }');
+    const without = await gql(seeded.server.url, '{ statements(first: 30) { nodes { id } } }');
     expectOk(without);
-    const base = server.lastRoundTrips()!;
-    const res = await gql(server.url, '{ statements(first: 30) { nodes { id reviewedBy history { action by } } } }');
+    const base = seeded.server.lastRoundTrips()!;
+    const res = await gql(seeded.server.url, '{ statements(first: 30) { nodes { id reviewedBy history { action by } } } }');
     const data = expectOk(res);
     expect(data.statements.nodes.length).toBeGreaterThan(5);
-    expect(server.lastRoundTrips()).toBe(base + 1);
+    expect(seeded.server.lastRoundTrips()).toBe(base + 1);
   });
 
   it('an unknown id is NOT_FOUND naming the argument, and nothing is written', async () => {
@@ -142,7 +129,7 @@ interface RelRow {
 /** Every relationship of a node as (type, direction, other end's id, key), citations sorted. */
 async function relsOf(id: string): Promise<RelRow[]> {
   return inspect<RelRow>(
-    db,
+    seeded.db,
     `MATCH (n {id: $id})-[r]-(x)
      RETURN type(r) AS type, startNode(r) = n AS out, CASE WHEN x:Edit THEN 'edit' ELSE x.id END AS other, r.key AS key, r.cites AS cites`,
     { id },
@@ -169,9 +156,9 @@ describe('mergeEntities', () => {
     const keepBefore = await relsOf(KEEP);
     const mergedBefore = await relsOf(MERGED);
     const [mergedProps] = await inspect<{ name: string; aliases: string[]; cites: string[] }>(
-      db, 'MATCH (n:Person {id: $id}) RETURN n.name AS name, n.aliases AS aliases, n.cites AS cites', { id: MERGED });
+      seeded.db, 'MATCH (n:Person {id: $id}) RETURN n.name AS name, n.aliases AS aliases, n.cites AS cites', { id: MERGED });
     const [keepProps] = await inspect<{ aliases: string[]; cites: string[] }>(
-      db, 'MATCH (n:Person {id: $id}) RETURN n.aliases AS aliases, n.cites AS cites', { id: KEEP });
+      seeded.db, 'MATCH (n:Person {id: $id}) RETURN n.aliases AS aliases, n.cites AS cites', { id: KEEP });
     // both took part in the Tecámac meeting: that relationship must end up once, with both citations
     const shared = keepBefore.filter((r) => mergedBefore.some((m) => relKey(m) === relKey(r)));
     expect(shared.length).toBeGreaterThan(0);
@@ -197,14 +184,14 @@ describe('mergeEntities', () => {
     if (moved) expect(after.find((a) => relKey(a) === relKey(moved))!.cites).toEqual(moved.cites);
 
     // the merged entity is gone; the full-text index reads the new aliases
-    expect(await inspect(db, 'MATCH (n {id: $id}) RETURN n', { id: MERGED })).toEqual([]);
-    expect(expectOk(await gql(server.url, '{ person(slug: "macarena-montoya-olvera") { id } }')).person).toBeNull();
-    const { search } = expectOk(await gql(server.url, '{ search(query: "Macarena Montoya Olvera", types: [PERSON]) { node { id } } }'));
+    expect(await inspect(seeded.db, 'MATCH (n {id: $id}) RETURN n', { id: MERGED })).toEqual([]);
+    expect(expectOk(await gql(seeded.server.url, '{ person(slug: "macarena-montoya-olvera") { id } }')).person).toBeNull();
+    const { search } = expectOk(await gql(seeded.server.url, '{ search(query: "Macarena Montoya Olvera", types: [PERSON]) { node { id } } }'));
     expect(search[0].node.id).toBe(KEEP);
-    const { person } = expectOk(await gql(server.url, '{ person(slug: "horacio-duarte-olivares") { events { id } posts { role } } }'));
+    const { person } = expectOk(await gql(seeded.server.url, '{ person(slug: "horacio-duarte-olivares") { events { id } posts { role } } }'));
     expect(person.posts.map((p: { role: string }) => p.role)).toContain('Secretaria de Salud');
     // text filters read the recomputed folded names too
-    const { posts } = expectOk(await gql(server.url, '{ posts(filter: { person: "horacio-duarte-olivares", text: "salud" }) { nodes { role holder { id } } } }'));
+    const { posts } = expectOk(await gql(seeded.server.url, '{ posts(filter: { person: "horacio-duarte-olivares", text: "salud" }) { nodes { role holder { id } } } }'));
     expect(posts.nodes.map((p: { holder: { id: string } }) => p.holder.id)).toEqual(posts.nodes.map(() => KEEP));
   });
 
@@ -213,8 +200,8 @@ describe('mergeEntities', () => {
     expect(between.map(relKey)).toEqual(['PART_OF -> place:estado-de-mexico []']);
     const { mergeEntities } = expectOk(await send(MERGE, { keep: 'place:estado-de-mexico', merge: 'place:toluca' }));
     expect(mergeEntities.aliases).toContain('Toluca');
-    expect(await inspect(db, 'MATCH (n {id: "place:estado-de-mexico"})-[r]->(n) RETURN r')).toEqual([]);
-    const { place } = expectOk(await gql(server.url, '{ place(slug: "estado-de-mexico") { events { id } partOf { id } } }'));
+    expect(await inspect(seeded.db, 'MATCH (n {id: "place:estado-de-mexico"})-[r]->(n) RETURN r')).toEqual([]);
+    const { place } = expectOk(await gql(seeded.server.url, '{ place(slug: "estado-de-mexico") { events { id } partOf { id } } }'));
     expect(place.events.map((e: { id: string }) => e.id)).toContain('event:2024-05-15-toluca-imss-bienestar-progress-meeting');
     expect(place.partOf).toEqual({ id: 'place:mexico' });
   });
@@ -259,7 +246,7 @@ describe('splitEntity', () => {
     expect(splitEntity.citations.map((c: { excerpt: string }) => c.excerpt)).toEqual(['AMLO y Delfina Gómez supervisan']);
     expect(splitEntity.history).toEqual([{ action: 'SPLIT', by: 'ana-editora', details: `split from ${AMLO} (Andrés Manuel López Obrador)` }]);
 
-    const { person } = expectOk(await gql(server.url, `{ person(slug: "andres-manuel-lopez-obrador") {
+    const { person } = expectOk(await gql(seeded.server.url, `{ person(slug: "andres-manuel-lopez-obrador") {
       aliases citations { excerpt } history { action details } } }`));
     expect(person.aliases).toEqual(['López Obrador', 'Andres Manuel Lopez Obrador']);
     expect(person.citations.map((c: { excerpt: string }) => c.excerpt)).not.toContain('AMLO y Delfina Gómez supervisan');
@@ -269,11 +256,11 @@ describe('splitEntity', () => {
     // relationships stay with the original (plus its edit); the new entity links to the documents it is cited in
     expect((await relsOf(AMLO)).map(relKey).filter((k) => !k.startsWith('EDITED')).sort()).toEqual(relsBefore);
     expect((await relsOf('person:amlo')).map(relKey).sort()).toEqual(['EDITED <- edit []', 'SOURCED_FROM -> document:000_f9159143236d1f68.txt []']);
-    const [labels] = await inspect<{ labels: string[] }>(db, 'MATCH (n {id: "person:amlo"}) RETURN labels(n) AS labels');
+    const [labels] = await inspect<{ labels: string[] }>(seeded.db, 'MATCH (n {id: "person:amlo"}) RETURN labels(n) AS labels');
     expect([...labels!.labels].sort()).toEqual(['Entity', 'Node', 'Person']);
 
     // search finds each by its own names
-    const { search } = expectOk(await gql(server.url, '{ search(query: "AMLO", types: [PERSON]) { node { id } } }'));
+    const { search } = expectOk(await gql(seeded.server.url, '{ search(query: "AMLO", types: [PERSON]) { node { id } } }'));
     expect(search[0].node.id).toBe('person:amlo');
   });
 
@@ -392,17 +379,17 @@ describe('ingestDocument', () => {
     expect(Object.values(facts).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
 
     // what it wrote is readable
-    const { search } = expectOk(await gql(server.url, '{ search(query: "Rosalia Fuentes", types: [PERSON]) { node { id ... on Person { name } } } }'));
+    const { search } = expectOk(await gql(seeded.server.url, '{ search(query: "Rosalia Fuentes", types: [PERSON]) { node { id ... on Person { name } } } }'));
     expect(search[0].node.name).toBe('Rosalía Fuentes Ibarra');
 
-    const before = await snapshotGraph(db);
+    const before = await snapshotGraph(seeded.db);
     const second = expectOk(await send(INGEST, { input })).ingestDocument;
-    expect(await snapshotGraph(db)).toEqual(before);
+    expect(await snapshotGraph(seeded.db)).toEqual(before);
     expect(second).toMatchObject({ newDocument: false, newEntities: [], facts: { posts: 0, events: 0, statements: 0, commitments: 0, figures: 0 } });
   });
 
   it('a request body over the server\'s limit gets a GraphQL-shaped 413', async () => {
-    const res = await fetch(server.url, {
+    const res = await fetch(seeded.server.url, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', ...editor.header },
       body: JSON.stringify({ query: INGEST, variables: { input: { ...input, content: 'a'.repeat(5_000_000) } } }),

@@ -98,6 +98,11 @@ describe('extraction from a news item', () => {
     expect(session?.participants.map((p) => nameOf(oaxaca, p.person)).sort()).toEqual(['Leopoldo Santibáñez Cruz', 'Marisol Vásquez Mendoza', 'Rubén Matus Ortiz']);
   });
 
+  it('reads "Estado de México" at the start of a sentence as the state, not the country', () => {
+    const x = extract('breve.md', '---\npublished: 2025-02-03\n---\nEstado de México registró este lunes 20 casos nuevos, informó la secretaria de Salud estatal, Laura Ibarra Soto, en una conferencia de prensa.\n');
+    expect(names(x, 'Place')).toEqual(['Estado de México']);
+  });
+
   it('names places as the gazetteer does ("Oax." is Oaxaca)', () => {
     expect(names(oaxaca, 'Place')).toEqual(['Oaxaca', 'Oaxaca de Juárez']);
   });

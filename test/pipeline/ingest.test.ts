@@ -80,6 +80,13 @@ describe('bad input', () => {
     expect(await snapshotGraph(db)).toEqual(before);
   });
 
+  it('refuses another text under a file name the graph already holds: its citations would point into the stored text', async () => {
+    await ingest(db, 'nota.md', fixture('boletin-monterrey.md'));
+    const before = await snapshotGraph(db);
+    await expect(ingest(db, 'nota.md', fixture('nota-oaxaca.txt'))).rejects.toThrow(/already holds a different document named "nota.md"/);
+    expect(await snapshotGraph(db)).toEqual(before);
+  });
+
   it('writes nothing of a document whose write fails halfway', async () => {
     const x = extract('boletin-monterrey.md', fixture('boletin-monterrey.md'));
     const batch = toBatch(x, { entities: new Map(x.extraction.entities.map((e) => [e.key, `${e.kind.toLowerCase()}:${e.key}`])), linked: [], candidates: [], events: new Map(x.extraction.events.map((e) => [e.key, `event:${e.key}`])), commitments: new Map(x.extraction.commitments.map((c) => [c.key, `commitment:${c.key}`])) });

@@ -1,5 +1,4 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Resolver, Root } from 'type-graphql';
-import { sha256Hex } from '../../domain/citation.js';
 import { EditError, mergeEntities, reviewFact, splitEntity, type EditBy } from '../../graph/edits.js';
 import { Loaders } from '../../graph/loaders.js';
 import type { GraphNode } from '../../graph/records.js';
@@ -51,7 +50,7 @@ function fresh(ctx: Context): void {
 
 /** Which input field a pipeline DocumentError is about: the content (with its front matter) unless it names another. */
 function documentArgument(problem: string, input: IngestDocumentInput): string {
-  if (/^unsupported file type/.test(problem)) return 'input.fileName';
+  if (/^unsupported file type|^the graph already holds a different document/.test(problem)) return 'input.fileName';
   if (input.url && /^url /.test(problem) && problem.includes(`"${input.url.trim()}"`)) return 'input.url';
   return 'input.content';
 }
@@ -79,10 +78,6 @@ export class MutationResolver {
     if (input.published) {
       const p = parsePublished(input.published, new Date());
       if (!p.ok) throw badInput('input.published', p.problem);
-    }
-    const existing = await ctx.loaders.node.load(`document:${fileName}`);
-    if (existing && typeof existing.contentHash === 'string' && existing.contentHash !== sha256Hex(input.content)) {
-      throw badInput('input.fileName', `the graph already holds a different document named "${fileName}"; give this one another name`);
     }
     const meta = Object.fromEntries(
       (['title', 'publisher', 'url', 'published'] as const).filter((k) => input[k]?.trim()).map((k) => [k, input[k]!.trim()]),

@@ -179,8 +179,9 @@ export function findMentions(text: string, sentenceSpans: Span[], places: PlaceL
     let i = 0;
     while (i < toks.length) {
       const t = toks[i]!;
-      const sentenceStart = i === 0 || /[:"“«(]\s*$/.test(text.slice(toks[i - 1]!.end, t.start));
-      if (!isCap(t.text) || (NOT_NAMES.has(t.text.toLowerCase()) && !(t.text === 'Estado' && toks[i + 1]?.text === 'de')) || (sentenceStart && NOT_NAMES.has(t.text.toLowerCase()))) {
+      // "Estado" opens a name ("Estado de México") even at the start of a sentence
+      const opensName = t.text === 'Estado' && toks[i + 1]?.text === 'de';
+      if (!isCap(t.text) || (NOT_NAMES.has(t.text.toLowerCase()) && !opensName)) {
         i++;
         continue;
       }

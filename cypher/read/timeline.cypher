@@ -1,7 +1,7 @@
 // Everything dated that involves one entity: events it took part in, was involved in or hosted;
 // statements it made or that were about it; commitments it made or that concern it; posts it held
 // or that belong to it. Filtered to [$from, $to] and ordered by date.
-MATCH (x:Entity) WHERE x.slug = $ref OR x.id = $ref
+MATCH (x:Entity:Node) WHERE x.slug = $ref OR x.id = $ref
 CALL (x) {
   MATCH (x)-[:PARTICIPATED_IN]->(n:Event) RETURN n, 'participant' AS role
   UNION

@@ -12,7 +12,7 @@ export interface Context {
 }
 
 /** One per request: its own loaders (batching and caching live for one request) and round-trip counter. */
-export function createContext(db: Db, auth: Caller | null = null): Context {
+export function createContext(db: Db, auth: Caller | null = null, opts: { lookahead?: boolean } = {}): Context {
   const scoped = db.scoped();
-  return { db: scoped, repo: new Repository(scoped), loaders: new Loaders(scoped), auth };
+  return { db: scoped, repo: new Repository(scoped), loaders: new Loaders(scoped, { lookahead: opts.lookahead ?? true }), auth };
 }

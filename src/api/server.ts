@@ -56,6 +56,8 @@ export interface ServerOptions {
   auth?: AuthConfig;
   /** depth and complexity limits (see limits.ts); default: from KG_MAX_DEPTH and KG_MAX_COMPLEXITY */
   limits?: Partial<CostLimits>;
+  /** fetch every level a request selects in one query (lookahead.ts); default true. Off: one batch query per level */
+  lookahead?: boolean;
 }
 
 /** Largest request body: a 1 MB document (ingestDocument) with room for JSON escaping. */
@@ -88,7 +90,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   app.use(
     '/graphql',
     express.json({ limit: BODY_LIMIT }),
-    expressMiddleware(apollo, { context: async ({ req }) => createContext(opts.db, authenticate(auth, req.headers.authorization)) }),
+    expressMiddleware(apollo, { context: async ({ req }) => createContext(opts.db, authenticate(auth, req.headers.authorization), { lookahead: opts.lookahead ?? true }) }),
   );
   // A body express cannot read (too large, not JSON) still gets a GraphQL-shaped answer.
   app.use('/graphql', ((err, _req, res, next) => {

@@ -32,9 +32,9 @@ export const OPERATIONS: Operation[] = [
   person(slug: $slug) {
     id name aliases description citations { ...C }
     posts { id role from { iso } to { iso } organization { id name } citations { ...C } }
+    events(orderBy: DATE_DESC, first: 20) { id title date { iso } citations { ...C } }
+    statements(orderBy: DATE_DESC, first: 20) { id summary date { iso } citations { ...C } }
   }
-  events(filter: { participants: [$slug] }, orderBy: DATE_DESC, first: 20) { totalCount nodes { id title date { iso } citations { ...C } } }
-  statements(filter: { speaker: $slug }, orderBy: DATE_DESC, first: 20) { totalCount nodes { id summary date { iso } citations { ...C } } }
 }
 ${OUR_CITATION}`,
       variables: id,
@@ -45,9 +45,7 @@ ${OUR_CITATION}`,
     id name aliases description citations { ...C }
     posts { id role fromIso toIso organization { id name } citations { ...C } }
     events(sort: [{ dateStart: DESC }, { id: ASC }], limit: 20) { id title dateIso citations { ...C } }
-    eventsConnection { totalCount }
     statements(sort: [{ dateStart: DESC }, { id: ASC }], limit: 20) { id summary dateIso citations { ...C } }
-    statementsConnection { totalCount }
   }
 }
 ${THEIR_CITATION}`,

@@ -147,11 +147,19 @@ export class Db {
   }
 
   async read<T = Row>(name: string, params: Record<string, unknown> = {}): Promise<T[]> {
+    return this.readText<T>(cypher(name), params);
+  }
+
+  /**
+   * A read whose text is built by code rather than kept in a file: only for graph/projection.ts,
+   * whose text follows the request's selection.
+   */
+  async readText<T = Row>(text: string, params: Record<string, unknown> = {}): Promise<T[]> {
     const session = this.session('READ');
     try {
       this.roundTrips++;
       const config = this.transactionConfig('READ');
-      const res: QueryResult<RecordShape> = await session.executeRead((tx) => stoppedAsTimeout(config.timeout, () => tx.run(cypher(name), boltParams(params))), config);
+      const res: QueryResult<RecordShape> = await session.executeRead((tx) => stoppedAsTimeout(config.timeout, () => tx.run(text, boltParams(params))), config);
       return res.records.map((r) => r.toObject() as T);
     } finally {
       await session.close();

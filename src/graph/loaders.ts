@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { RelType } from '../domain/model.js';
 import type { Db } from './db.js';
+import { attach, edgeKey, isEmpty, projectionQuery, type Prefetched, type Projection, type ProjectionRow, type Step, type Window } from './projection.js';
 import { rowToNode, toNode, toRel, type Edge, type GraphNode, type NodeRow } from './records.js';
 
 interface EdgeRow {
@@ -24,7 +25,7 @@ function groupEdges(ids: readonly string[], rows: EdgeRow[]): Edge[][] {
 export class Loaders {
   private readonly edgeLoaders = new Map<string, DataLoader<string, Edge[]>>();
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db, private readonly opts: { lookahead: boolean } = { lookahead: true }) {}
 
   readonly node = new DataLoader<string, GraphNode | null>(async (ids) => {
     const rows = await this.db.read<NodeRow>('read/nodes-by-id', { ids });
@@ -32,12 +33,30 @@ export class Loaders {
     return ids.map((id) => by.get(id) ?? null);
   });
 
-  /** A cited document and its text together: citations ask for both at once. */
-  readonly citedDocument = new DataLoader<string, { node: GraphNode; text: string | null } | null>(async (ids) => {
-    const rows = await this.db.read<NodeRow & { text: string | null }>('read/cited-documents', { ids });
-    const by = new Map(rows.map((r) => [r.id, { node: rowToNode(r), text: r.text ?? null }]));
-    return ids.map((id) => by.get(id) ?? null);
+  /**
+   * A citation's document and passage, by citation key (`<documentId>@<start>:<end>`): a
+   * citation's `document` and `excerpt` share one lookup, and only the passage is read out.
+   */
+  readonly citedPassage = new DataLoader<string, { document: GraphNode; excerpt: string | null } | null>(async (keys) => {
+    const rows = await this.db.read<NodeRow & { key: string; excerpt: string | null }>('read/cited-passages', { keys });
+    const by = new Map(rows.map((r) => [r.key, { document: rowToNode(r), excerpt: r.excerpt ?? null }]));
+    return keys.map((key) => by.get(key) ?? null);
   });
+
+  /** What projections fetched ahead for this request's nodes (see lookahead.ts), per node and edge key. */
+  readonly prefetched: Prefetched = new WeakMap();
+
+  /**
+   * Runs one projection below `nodes` and keeps the answer for their field resolvers. Nothing to
+   * fetch ahead, or no nodes, costs no query; with look-ahead off (tests compare both ways) every
+   * level goes through the batch loaders.
+   */
+  async prefetch(nodes: GraphNode[], projection: Projection): Promise<void> {
+    if (!this.opts.lookahead || !nodes.length || isEmpty(projection)) return;
+    const ids = [...new Set(nodes.map((n) => n.id))];
+    const { text, params } = projectionQuery(projection, ids);
+    attach(nodes, await this.db.readText<ProjectionRow>(text, params), this.prefetched);
+  }
 
   /** Each node's edits (Edit nodes linked by EDITED), oldest first. */
   readonly history = new DataLoader<string, Record<string, unknown>[]>(async (ids) => {
@@ -49,6 +68,17 @@ export class Loaders {
 
   readonly personCommitments = this.query('read/person-commitments');
   readonly figurePeers = this.query('read/figure-peers');
+
+  /**
+   * A node's neighbours over one step: from what a projection fetched ahead when it did, else
+   * through the batch loader of that step (filtered to the window here, as the projection would).
+   */
+  async follow(node: GraphNode, step: Step, window: Window | null = null): Promise<Edge[]> {
+    const ahead = this.prefetched.get(node)?.get(edgeKey(step, window));
+    if (ahead) return ahead;
+    const all = await this.edges(step.dir, step.type).load(node.id);
+    return window ? inWindow(all, window) : all;
+  }
 
   /** Neighbours over one relationship type in one direction. */
   edges(direction: 'out' | 'in', type: RelType): DataLoader<string, Edge[]> {
@@ -66,4 +96,27 @@ export class Loaders {
   private query(name: string): DataLoader<string, Edge[]> {
     return new DataLoader(async (ids) => groupEdges(ids, await this.db.read<EdgeRow>(name, { ids })));
   }
+}
+
+const startOf = (n: GraphNode) => (n.date as { start?: string } | null)?.start ?? null;
+const endOf = (n: GraphNode) => (n.date as { end?: string } | null)?.end ?? null;
+
+/**
+ * Dated neighbours in a window, as projectionQuery selects them: overlapping [from, to] (undated
+ * ones kept), undated last, then by date (newest first when desc) and id, the first `first`.
+ */
+export function inWindow(edges: Edge[], w: Window): Edge[] {
+  const kept = edges.filter(({ node }) => {
+    const start = startOf(node);
+    const end = endOf(node);
+    return (!w.from || end === null || end >= w.from) && (!w.to || start === null || start <= w.to);
+  });
+  kept.sort((a, b) => {
+    const sa = startOf(a.node);
+    const sb = startOf(b.node);
+    if ((sa === null) !== (sb === null)) return sa === null ? 1 : -1;
+    const byDate = sa === sb ? 0 : (sa! < sb! ? -1 : 1) * (w.desc ? -1 : 1);
+    return byDate || (a.node.id < b.node.id ? -1 : a.node.id > b.node.id ? 1 : 0);
+  });
+  return w.first === null ? kept : kept.slice(0, w.first);
 }

@@ -18,6 +18,8 @@ export interface TestServerOptions {
   auth?: AuthConfig;
   /** depth and complexity limits; default: DEFAULT_COST_LIMITS (the environment is not read) */
   limits?: Partial<CostLimits>;
+  /** fetch nested levels ahead in one query (default true); false: one batch query per level */
+  lookahead?: boolean;
 }
 
 /** Starts the API on a free port of 127.0.0.1. Stop it in afterAll. */
@@ -29,6 +31,7 @@ export async function startTestServer(db: Db, opts: TestServerOptions = {}): Pro
     host: '127.0.0.1',
     auth: opts.auth ?? authConfig([]),
     limits: { ...DEFAULT_COST_LIMITS, ...opts.limits },
+    lookahead: opts.lookahead ?? true,
     onRequestDone: (ctx: Context) => {
       last = ctx.db.roundTrips;
     },

@@ -1,25 +1,26 @@
-import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { parseCitationKey, type Citation as CitationValue } from '../../domain/citation.js';
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { parseCitationKey, citationKey, type Citation as CitationValue } from '../../domain/citation.js';
 import { agreement } from '../../domain/figures.js';
-import type { RelType } from '../../domain/model.js';
+import type { ResolvedCitation, Window } from '../../graph/projection.js';
 import type { Edge, GraphNode } from '../../graph/records.js';
 import type { Context } from '../context.js';
 import { dateArg } from '../errors.js';
+import { RELATIONS, SOURCES, windowOf, type Relation } from '../relations.js';
 import {
-  Citation, Commitment, CommitmentStatement, Document, Entity, Event, Facility, Fact, Figure, FigureAgreement, Involvement,
+  Citation, Commitment, CommitmentStatement, DateOrder, Document, Entity, Event, Facility, Fact, Figure, FigureAgreement, Involvement,
   NodeKind, Organization, Participant, Person, Place, Post, Program, Statement, StatementCommitment,
 } from '../types.js';
 
-// Field resolvers: each walks one relationship through a batch loader (one query per level).
+// Field resolvers: each walks one relationship (relations.ts) from what the request fetched ahead
+// (lookahead.ts), or else through a batch loader (one query per level).
 
-const out = (ctx: Context, type: RelType, n: GraphNode) => ctx.loaders.edges('out', type).load(n.id);
-const inc = (ctx: Context, type: RelType, n: GraphNode) => ctx.loaders.edges('in', type).load(n.id);
+const walk = (ctx: Context, n: GraphNode, rel: Relation, window: Window | null = null) => ctx.loaders.follow(n, rel, window);
 const nodes = (edges: Edge[]) => edges.map((e) => e.node);
 const first = (edges: Edge[]) => edges[0]?.node ?? null;
 const byDate = (a: GraphNode, b: GraphNode) =>
   String((a.date as { start?: string } | null)?.start ?? '9999').localeCompare(String((b.date as { start?: string } | null)?.start ?? '9999')) ||
   a.id.localeCompare(b.id);
-const sources = async (ctx: Context, n: GraphNode) => nodes(await out(ctx, 'SOURCED_FROM', n));
+const sources = async (ctx: Context, n: GraphNode) => nodes(await walk(ctx, n, SOURCES));
 
 /** Does a post's interval contain a day? Unknown bounds are open. */
 function postCovers(post: GraphNode, day: { start: string; end: string }): boolean {
@@ -28,17 +29,21 @@ function postCovers(post: GraphNode, day: { start: string; end: string }): boole
   return (!from || from.start <= day.end) && (!to || to.end >= day.start);
 }
 
+/** A citation's document and passage: as fetched ahead with its node, or through the batch loader. */
+async function passage(c: ResolvedCitation, ctx: Context) {
+  return c.resolved ?? (await ctx.loaders.citedPassage.load(citationKey(c)));
+}
+
 @Resolver(() => Citation)
 export class CitationResolver {
   @FieldResolver(() => Document)
-  async document(@Root() c: CitationValue, @Ctx() ctx: Context) {
-    return (await ctx.loaders.citedDocument.load(c.documentId))?.node ?? null;
+  async document(@Root() c: ResolvedCitation, @Ctx() ctx: Context) {
+    return (await passage(c, ctx))?.document ?? null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'The cited passage, read from the document text when it is available.' })
-  async excerpt(@Root() c: CitationValue, @Ctx() ctx: Context) {
-    const text = (await ctx.loaders.citedDocument.load(c.documentId))?.text ?? null;
-    return text === null ? null : text.slice(c.start, c.end);
+  async excerpt(@Root() c: ResolvedCitation, @Ctx() ctx: Context) {
+    return (await passage(c, ctx))?.excerpt ?? null;
   }
 }
 
@@ -48,28 +53,28 @@ export class PersonResolver {
   async posts(@Root() p: GraphNode, @Ctx() ctx: Context, @Arg('at', () => String, { nullable: true }) at?: string) {
     const start = dateArg('at', at, 'start');
     const end = dateArg('at', at, 'end');
-    const posts = nodes(await out(ctx, 'HOLDS', p));
+    const posts = nodes(await walk(ctx, p, RELATIONS.Person.posts));
     return start && end ? posts.filter((post) => postCovers(post, { start, end })) : posts;
   }
 
-  @FieldResolver(() => [Event], { description: 'Events the person took part in, oldest first.' })
+  @FieldResolver(() => [Event], { description: 'Events the person took part in, overlapping [from, to]; oldest first (orderBy DATE_DESC: newest first), undated last; the first `first` of them.' })
   async events(
     @Root() p: GraphNode, @Ctx() ctx: Context,
     @Arg('from', () => String, { nullable: true }) from?: string, @Arg('to', () => String, { nullable: true }) to?: string,
+    @Arg('orderBy', () => DateOrder, { defaultValue: DateOrder.DATE_ASC }) orderBy = DateOrder.DATE_ASC,
+    @Arg('first', () => Int, { nullable: true, description: 'At most 500.' }) first?: number,
   ) {
-    const lo = dateArg('from', from, 'start');
-    const hi = dateArg('to', to, 'end');
-    return nodes(await out(ctx, 'PARTICIPATED_IN', p))
-      .filter((e) => {
-        const d = e.date as { start: string; end: string } | null;
-        return (!lo || !d || d.end >= lo) && (!hi || !d || d.start <= hi);
-      })
-      .sort(byDate);
+    return nodes(await walk(ctx, p, RELATIONS.Person.events, windowOf({ from, to, orderBy, first })));
   }
 
-  @FieldResolver(() => [Statement], { description: 'Statements the person made, oldest first.' })
-  async statements(@Root() p: GraphNode, @Ctx() ctx: Context) {
-    return nodes(await out(ctx, 'STATED', p)).sort(byDate);
+  @FieldResolver(() => [Statement], { description: 'Statements the person made, overlapping [from, to]; oldest first (orderBy DATE_DESC: newest first), undated last; the first `first` of them.' })
+  async statements(
+    @Root() p: GraphNode, @Ctx() ctx: Context,
+    @Arg('from', () => String, { nullable: true }) from?: string, @Arg('to', () => String, { nullable: true }) to?: string,
+    @Arg('orderBy', () => DateOrder, { defaultValue: DateOrder.DATE_ASC }) orderBy = DateOrder.DATE_ASC,
+    @Arg('first', () => Int, { nullable: true, description: 'At most 500.' }) first?: number,
+  ) {
+    return nodes(await walk(ctx, p, RELATIONS.Person.statements, windowOf({ from, to, orderBy, first })));
   }
 
   @FieldResolver(() => [Commitment], { description: 'Commitments the person made or repeated.' })
@@ -81,74 +86,74 @@ export class PersonResolver {
 @Resolver(() => Organization)
 export class OrganizationResolver {
   @FieldResolver(() => Organization, { nullable: true, description: 'The body this one belongs to.' })
-  async parent(@Root() o: GraphNode, @Ctx() ctx: Context) { return first(await out(ctx, 'PART_OF', o)); }
+  async parent(@Root() o: GraphNode, @Ctx() ctx: Context) { return first(await walk(ctx, o, RELATIONS.Organization.parent)); }
 
-  @FieldResolver(() => [Organization]) async parts(@Root() o: GraphNode, @Ctx() ctx: Context) { return nodes(await inc(ctx, 'PART_OF', o)); }
+  @FieldResolver(() => [Organization]) async parts(@Root() o: GraphNode, @Ctx() ctx: Context) { return nodes(await walk(ctx, o, RELATIONS.Organization.parts)); }
 
   @FieldResolver(() => Place, { nullable: true, description: 'The territory this government governs.' })
-  async jurisdiction(@Root() o: GraphNode, @Ctx() ctx: Context) { return first(await out(ctx, 'GOVERNS', o)); }
+  async jurisdiction(@Root() o: GraphNode, @Ctx() ctx: Context) { return first(await walk(ctx, o, RELATIONS.Organization.jurisdiction)); }
 
-  @FieldResolver(() => [Post]) async posts(@Root() o: GraphNode, @Ctx() ctx: Context) { return nodes(await inc(ctx, 'POST_IN', o)); }
+  @FieldResolver(() => [Post]) async posts(@Root() o: GraphNode, @Ctx() ctx: Context) { return nodes(await walk(ctx, o, RELATIONS.Organization.posts)); }
 
-  @FieldResolver(() => [Facility]) async facilities(@Root() o: GraphNode, @Ctx() ctx: Context) { return nodes(await inc(ctx, 'OPERATED_BY', o)); }
+  @FieldResolver(() => [Facility]) async facilities(@Root() o: GraphNode, @Ctx() ctx: Context) { return nodes(await walk(ctx, o, RELATIONS.Organization.facilities)); }
 
   @FieldResolver(() => [Event], { description: 'Events the organization is involved in.' })
-  async events(@Root() o: GraphNode, @Ctx() ctx: Context) { return nodes(await inc(ctx, 'INVOLVES', o)).sort(byDate); }
+  async events(@Root() o: GraphNode, @Ctx() ctx: Context) { return nodes(await walk(ctx, o, RELATIONS.Organization.events)).sort(byDate); }
 }
 
 @Resolver(() => Place)
 export class PlaceResolver {
-  @FieldResolver(() => Place, { nullable: true }) async partOf(@Root() p: GraphNode, @Ctx() ctx: Context) { return first(await out(ctx, 'PART_OF', p)); }
-  @FieldResolver(() => [Place]) async parts(@Root() p: GraphNode, @Ctx() ctx: Context) { return nodes(await inc(ctx, 'PART_OF', p)); }
-  @FieldResolver(() => [Facility]) async facilities(@Root() p: GraphNode, @Ctx() ctx: Context) { return nodes(await inc(ctx, 'LOCATED_IN', p)); }
+  @FieldResolver(() => Place, { nullable: true }) async partOf(@Root() p: GraphNode, @Ctx() ctx: Context) { return first(await walk(ctx, p, RELATIONS.Place.partOf)); }
+  @FieldResolver(() => [Place]) async parts(@Root() p: GraphNode, @Ctx() ctx: Context) { return nodes(await walk(ctx, p, RELATIONS.Place.parts)); }
+  @FieldResolver(() => [Facility]) async facilities(@Root() p: GraphNode, @Ctx() ctx: Context) { return nodes(await walk(ctx, p, RELATIONS.Place.facilities)); }
   @FieldResolver(() => [Event], { description: 'Events held in this place.' })
-  async events(@Root() p: GraphNode, @Ctx() ctx: Context) { return nodes(await inc(ctx, 'HELD_IN', p)).sort(byDate); }
+  async events(@Root() p: GraphNode, @Ctx() ctx: Context) { return nodes(await walk(ctx, p, RELATIONS.Place.events)).sort(byDate); }
 }
 
 @Resolver(() => Facility)
 export class FacilityResolver {
-  @FieldResolver(() => Place, { nullable: true }) async place(@Root() f: GraphNode, @Ctx() ctx: Context) { return first(await out(ctx, 'LOCATED_IN', f)); }
-  @FieldResolver(() => Organization, { nullable: true }) async operator(@Root() f: GraphNode, @Ctx() ctx: Context) { return first(await out(ctx, 'OPERATED_BY', f)); }
+  @FieldResolver(() => Place, { nullable: true }) async place(@Root() f: GraphNode, @Ctx() ctx: Context) { return first(await walk(ctx, f, RELATIONS.Facility.place)); }
+  @FieldResolver(() => Organization, { nullable: true }) async operator(@Root() f: GraphNode, @Ctx() ctx: Context) { return first(await walk(ctx, f, RELATIONS.Facility.operator)); }
   @FieldResolver(() => [Commitment], { description: 'Commitments that concern this facility.' })
-  async commitments(@Root() f: GraphNode, @Ctx() ctx: Context) { return nodes(await inc(ctx, 'CONCERNS', f)); }
+  async commitments(@Root() f: GraphNode, @Ctx() ctx: Context) { return nodes(await walk(ctx, f, RELATIONS.Facility.commitments)); }
   @FieldResolver(() => [Statement], { description: 'Statements about this facility, oldest first.' })
-  async statements(@Root() f: GraphNode, @Ctx() ctx: Context) { return nodes(await inc(ctx, 'ABOUT', f)).sort(byDate); }
+  async statements(@Root() f: GraphNode, @Ctx() ctx: Context) { return nodes(await walk(ctx, f, RELATIONS.Facility.statements)).sort(byDate); }
   @FieldResolver(() => [Event], { description: 'Events held at this facility.' })
-  async events(@Root() f: GraphNode, @Ctx() ctx: Context) { return nodes(await inc(ctx, 'HELD_AT', f)).sort(byDate); }
+  async events(@Root() f: GraphNode, @Ctx() ctx: Context) { return nodes(await walk(ctx, f, RELATIONS.Facility.events)).sort(byDate); }
 }
 
 @Resolver(() => Program)
 export class ProgramResolver {
-  @FieldResolver(() => Organization, { nullable: true }) async organization(@Root() p: GraphNode, @Ctx() ctx: Context) { return first(await out(ctx, 'RUN_BY', p)); }
+  @FieldResolver(() => Organization, { nullable: true }) async organization(@Root() p: GraphNode, @Ctx() ctx: Context) { return first(await walk(ctx, p, RELATIONS.Program.organization)); }
 }
 
 @Resolver(() => Post)
 export class PostResolver {
-  @FieldResolver(() => Person, { nullable: true }) async holder(@Root() p: GraphNode, @Ctx() ctx: Context) { return first(await inc(ctx, 'HOLDS', p)); }
-  @FieldResolver(() => Organization, { nullable: true }) async organization(@Root() p: GraphNode, @Ctx() ctx: Context) { return first(await out(ctx, 'POST_IN', p)); }
+  @FieldResolver(() => Person, { nullable: true }) async holder(@Root() p: GraphNode, @Ctx() ctx: Context) { return first(await walk(ctx, p, RELATIONS.Post.holder)); }
+  @FieldResolver(() => Organization, { nullable: true }) async organization(@Root() p: GraphNode, @Ctx() ctx: Context) { return first(await walk(ctx, p, RELATIONS.Post.organization)); }
   @FieldResolver(() => Place, { nullable: true, description: 'The state or country the post governs.' })
-  async jurisdiction(@Root() p: GraphNode, @Ctx() ctx: Context) { return first(await out(ctx, 'GOVERNS', p)); }
+  async jurisdiction(@Root() p: GraphNode, @Ctx() ctx: Context) { return first(await walk(ctx, p, RELATIONS.Post.jurisdiction)); }
   @FieldResolver(() => [Document]) async sources(@Root() p: GraphNode, @Ctx() ctx: Context) { return sources(ctx, p); }
 }
 
 @Resolver(() => Event)
 export class EventResolver {
-  @FieldResolver(() => Place, { nullable: true }) async place(@Root() e: GraphNode, @Ctx() ctx: Context) { return first(await out(ctx, 'HELD_IN', e)); }
+  @FieldResolver(() => Place, { nullable: true }) async place(@Root() e: GraphNode, @Ctx() ctx: Context) { return first(await walk(ctx, e, RELATIONS.Event.place)); }
   @FieldResolver(() => Facility, { nullable: true, description: 'The facility it was held at, if any.' })
-  async venue(@Root() e: GraphNode, @Ctx() ctx: Context) { return first(await out(ctx, 'HELD_AT', e)); }
+  async venue(@Root() e: GraphNode, @Ctx() ctx: Context) { return first(await walk(ctx, e, RELATIONS.Event.venue)); }
 
   @FieldResolver(() => [Participant])
   async participants(@Root() e: GraphNode, @Ctx() ctx: Context): Promise<Participant[]> {
     const date = e.date as { start: string; end: string } | null;
-    return (await inc(ctx, 'PARTICIPATED_IN', e)).map((edge) => ({ person: edge.node, citations: edge.rel.citations, eventDate: date }));
+    return (await walk(ctx, e, RELATIONS.Event.participants)).map((edge) => ({ person: edge.node, citations: edge.rel.citations, eventDate: date }));
   }
 
   @FieldResolver(() => [Involvement], { description: 'Organizations, places and programs involved, with their role.' })
   async involves(@Root() e: GraphNode, @Ctx() ctx: Context): Promise<Involvement[]> {
-    return (await out(ctx, 'INVOLVES', e)).map((edge) => ({ entity: edge.node, role: String(edge.rel.props.role ?? ''), citations: edge.rel.citations }));
+    return (await walk(ctx, e, RELATIONS.Event.involves)).map((edge) => ({ entity: edge.node, role: String(edge.rel.props.role ?? ''), citations: edge.rel.citations }));
   }
 
-  @FieldResolver(() => [Statement]) async statements(@Root() e: GraphNode, @Ctx() ctx: Context) { return nodes(await inc(ctx, 'AT_EVENT', e)).sort(byDate); }
+  @FieldResolver(() => [Statement]) async statements(@Root() e: GraphNode, @Ctx() ctx: Context) { return nodes(await walk(ctx, e, RELATIONS.Event.statements)).sort(byDate); }
   @FieldResolver(() => [Document], { description: 'Documents that report the event.' })
   async sources(@Root() e: GraphNode, @Ctx() ctx: Context) { return sources(ctx, e); }
 }
@@ -157,23 +162,24 @@ export class EventResolver {
 export class ParticipantResolver {
   @FieldResolver(() => [Post], { description: 'Posts the person held at the event\'s date (all known posts when either date is unknown).' })
   async posts(@Root() p: Participant, @Ctx() ctx: Context) {
-    const posts = nodes(await out(ctx, 'HOLDS', p.person));
+    const posts = nodes(await walk(ctx, p.person, RELATIONS.Person.posts));
     return p.eventDate ? posts.filter((post) => postCovers(post, p.eventDate!)) : posts;
   }
 }
 
 @Resolver(() => Statement)
 export class StatementResolver {
-  @FieldResolver(() => Person, { nullable: true }) async speaker(@Root() s: GraphNode, @Ctx() ctx: Context) { return first(await inc(ctx, 'STATED', s)); }
-  @FieldResolver(() => Event, { nullable: true }) async event(@Root() s: GraphNode, @Ctx() ctx: Context) { return first(await out(ctx, 'AT_EVENT', s)); }
-  @FieldResolver(() => [Entity]) async about(@Root() s: GraphNode, @Ctx() ctx: Context) { return nodes(await out(ctx, 'ABOUT', s)); }
-  @FieldResolver(() => [Figure]) async figures(@Root() s: GraphNode, @Ctx() ctx: Context) { return nodes(await out(ctx, 'REPORTS', s)); }
+  @FieldResolver(() => Person, { nullable: true }) async speaker(@Root() s: GraphNode, @Ctx() ctx: Context) { return first(await walk(ctx, s, RELATIONS.Statement.speaker)); }
+  @FieldResolver(() => Event, { nullable: true }) async event(@Root() s: GraphNode, @Ctx() ctx: Context) { return first(await walk(ctx, s, RELATIONS.Statement.event)); }
+  @FieldResolver(() => [Entity]) async about(@Root() s: GraphNode, @Ctx() ctx: Context) { return nodes(await walk(ctx, s, RELATIONS.Statement.about)); }
+  @FieldResolver(() => [Figure]) async figures(@Root() s: GraphNode, @Ctx() ctx: Context) { return nodes(await walk(ctx, s, RELATIONS.Statement.figures)); }
   @FieldResolver(() => [StatementCommitment])
   async commitments(@Root() s: GraphNode, @Ctx() ctx: Context): Promise<StatementCommitment[]> {
-    return (await out(ctx, 'COMMITS', s)).map((e) => ({ commitment: e.node, role: String(e.rel.props.role ?? 'makes') }));
+    return (await walk(ctx, s, RELATIONS.Statement.commitments)).map((e) => ({ commitment: e.node, role: String(e.rel.props.role ?? 'makes') }));
   }
   @FieldResolver(() => Citation, { nullable: true, description: 'The direct quote, when the document quotes the speaker.' })
   quote(@Root() s: GraphNode): CitationValue | null {
+    if (s.quoteCitation !== undefined) return s.quoteCitation as ResolvedCitation | null;
     return typeof s.quote === 'string' ? parseCitationKey(s.quote) : null;
   }
   @FieldResolver(() => [Document]) async sources(@Root() s: GraphNode, @Ctx() ctx: Context) { return sources(ctx, s); }
@@ -182,11 +188,11 @@ export class StatementResolver {
 @Resolver(() => Commitment)
 export class CommitmentResolver {
   @FieldResolver(() => [Entity], { description: 'Facilities, programs, bodies and places concerned.' })
-  async concerns(@Root() c: GraphNode, @Ctx() ctx: Context) { return nodes(await out(ctx, 'CONCERNS', c)); }
-  @FieldResolver(() => [Figure]) async targets(@Root() c: GraphNode, @Ctx() ctx: Context) { return nodes(await out(ctx, 'TARGETS', c)); }
+  async concerns(@Root() c: GraphNode, @Ctx() ctx: Context) { return nodes(await walk(ctx, c, RELATIONS.Commitment.concerns)); }
+  @FieldResolver(() => [Figure]) async targets(@Root() c: GraphNode, @Ctx() ctx: Context) { return nodes(await walk(ctx, c, RELATIONS.Commitment.targets)); }
   @FieldResolver(() => [CommitmentStatement], { description: 'Every statement that made or repeated it, oldest first.' })
   async statements(@Root() c: GraphNode, @Ctx() ctx: Context): Promise<CommitmentStatement[]> {
-    return (await inc(ctx, 'COMMITS', c))
+    return (await walk(ctx, c, RELATIONS.Commitment.statements))
       .sort((a, b) => byDate(a.node, b.node))
       .map((e) => ({ statement: e.node, role: String(e.rel.props.role ?? 'makes') }));
   }
@@ -196,8 +202,8 @@ export class CommitmentResolver {
 @Resolver(() => Figure)
 export class FigureResolver {
   @FieldResolver(() => Entity, { nullable: true, description: 'What the figure measures.' })
-  async subject(@Root() f: GraphNode, @Ctx() ctx: Context) { return first(await out(ctx, 'MEASURES', f)); }
-  @FieldResolver(() => [Statement]) async reportedBy(@Root() f: GraphNode, @Ctx() ctx: Context) { return nodes(await inc(ctx, 'REPORTS', f)).sort(byDate); }
+  async subject(@Root() f: GraphNode, @Ctx() ctx: Context) { return first(await walk(ctx, f, RELATIONS.Figure.subject)); }
+  @FieldResolver(() => [Statement]) async reportedBy(@Root() f: GraphNode, @Ctx() ctx: Context) { return nodes(await walk(ctx, f, RELATIONS.Figure.reportedBy)).sort(byDate); }
   @FieldResolver(() => [Figure], { description: 'Other reports of the same measure (same metric and subject).' })
   async otherValues(@Root() f: GraphNode, @Ctx() ctx: Context) { return nodes(await ctx.loaders.figurePeers.load(f.id)); }
   @FieldResolver(() => FigureAgreement, { description: 'Whether this report and the other reports of the measure agree.' })
@@ -211,16 +217,16 @@ export class FigureResolver {
 @Resolver(() => Document)
 export class DocumentResolver {
   @FieldResolver(() => [Document], { description: 'Outside sources this document cites.' })
-  async cites(@Root() d: GraphNode, @Ctx() ctx: Context) { return nodes(await out(ctx, 'CITES', d)); }
-  @FieldResolver(() => [Document]) async citedBy(@Root() d: GraphNode, @Ctx() ctx: Context) { return nodes(await inc(ctx, 'CITES', d)); }
+  async cites(@Root() d: GraphNode, @Ctx() ctx: Context) { return nodes(await walk(ctx, d, RELATIONS.Document.cites)); }
+  @FieldResolver(() => [Document]) async citedBy(@Root() d: GraphNode, @Ctx() ctx: Context) { return nodes(await walk(ctx, d, RELATIONS.Document.citedBy)); }
   @FieldResolver(() => [Fact], { description: 'Facts this document supports, optionally of some kinds only.' })
   async supports(@Root() d: GraphNode, @Ctx() ctx: Context, @Arg('kinds', () => [NodeKind], { nullable: true }) kinds?: NodeKind[]) {
-    return nodes(await inc(ctx, 'SOURCED_FROM', d))
+    return nodes(await walk(ctx, d, RELATIONS.Document.supports))
       .filter((n) => ['Post', 'Event', 'Statement', 'Commitment', 'Figure'].includes(n.__typename))
       .filter((n) => !kinds?.length || kinds.includes(n.__typename as NodeKind));
   }
   @FieldResolver(() => [Entity], { description: 'Entities this document names.' })
   async mentions(@Root() d: GraphNode, @Ctx() ctx: Context) {
-    return nodes(await inc(ctx, 'SOURCED_FROM', d)).filter((n) => ['Person', 'Organization', 'Place', 'Facility', 'Program'].includes(n.__typename));
+    return nodes(await walk(ctx, d, RELATIONS.Document.mentions)).filter((n) => ['Person', 'Organization', 'Place', 'Facility', 'Program'].includes(n.__typename));
   }
 }

@@ -1,9 +1,11 @@
-import { Arg, Ctx, Field, ID, InputType, Int, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Field, ID, Info, InputType, Int, Query, Resolver } from 'type-graphql';
 import { kindOfId, type EntityKind, type NodeKind as Kind } from '../../domain/model.js';
 import type { ListName, ListResult } from '../../graph/repository.js';
 import type { GraphNode } from '../../graph/records.js';
 import type { Context } from '../context.js';
 import { badInput, dateArg, encodeCursor, pageArgs } from '../errors.js';
+import { lookahead } from '../lookahead.js';
 import {
   Commitment, CommitmentConnection, DateOrder, Document, DocumentConnection, Event, EventConnection, Facility, Figure,
   FigureConnection, Node, NodeKind, Organization, Path, Person, Place, Post, PostConnection, Program, SearchHit, Statement,
@@ -100,22 +102,22 @@ function globalId(kind: Kind, id: string): string {
 @Resolver()
 export class QueryResolver {
   // ---- lookups ----
-  @Query(() => Person, { nullable: true }) person(@Arg('slug', () => String) slug: string, @Ctx() ctx: Context) { return this.entity(ctx, 'Person', slug); }
-  @Query(() => Organization, { nullable: true }) organization(@Arg('slug', () => String) slug: string, @Ctx() ctx: Context) { return this.entity(ctx, 'Organization', slug); }
-  @Query(() => Place, { nullable: true }) place(@Arg('slug', () => String) slug: string, @Ctx() ctx: Context) { return this.entity(ctx, 'Place', slug); }
-  @Query(() => Facility, { nullable: true }) facility(@Arg('slug', () => String) slug: string, @Ctx() ctx: Context) { return this.entity(ctx, 'Facility', slug); }
-  @Query(() => Program, { nullable: true }) program(@Arg('slug', () => String) slug: string, @Ctx() ctx: Context) { return this.entity(ctx, 'Program', slug); }
+  @Query(() => Person, { nullable: true }) person(@Arg('slug', () => String) slug: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) { return this.entity(ctx, info, 'Person', slug); }
+  @Query(() => Organization, { nullable: true }) organization(@Arg('slug', () => String) slug: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) { return this.entity(ctx, info, 'Organization', slug); }
+  @Query(() => Place, { nullable: true }) place(@Arg('slug', () => String) slug: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) { return this.entity(ctx, info, 'Place', slug); }
+  @Query(() => Facility, { nullable: true }) facility(@Arg('slug', () => String) slug: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) { return this.entity(ctx, info, 'Facility', slug); }
+  @Query(() => Program, { nullable: true }) program(@Arg('slug', () => String) slug: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) { return this.entity(ctx, info, 'Program', slug); }
 
-  @Query(() => Event, { nullable: true }) event(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) { return this.byId(ctx, 'Event', id); }
-  @Query(() => Statement, { nullable: true }) statement(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) { return this.byId(ctx, 'Statement', id); }
-  @Query(() => Commitment, { nullable: true }) commitment(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) { return this.byId(ctx, 'Commitment', id); }
-  @Query(() => Figure, { nullable: true }) figure(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) { return this.byId(ctx, 'Figure', id); }
-  @Query(() => Post, { nullable: true }) post(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) { return this.byId(ctx, 'Post', id); }
+  @Query(() => Event, { nullable: true }) event(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) { return this.byId(ctx, info, 'Event', id); }
+  @Query(() => Statement, { nullable: true }) statement(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) { return this.byId(ctx, info, 'Statement', id); }
+  @Query(() => Commitment, { nullable: true }) commitment(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) { return this.byId(ctx, info, 'Commitment', id); }
+  @Query(() => Figure, { nullable: true }) figure(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) { return this.byId(ctx, info, 'Figure', id); }
+  @Query(() => Post, { nullable: true }) post(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) { return this.byId(ctx, info, 'Post', id); }
   @Query(() => Document, { nullable: true, description: 'A document by id, or by the file name of a corpus document.' })
-  document(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) { return this.byId(ctx, 'Document', id); }
+  document(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) { return this.byId(ctx, info, 'Document', id); }
 
   @Query(() => Node, { nullable: true, description: 'Any node by its global id.' })
-  node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) { return ctx.loaders.node.load(id); }
+  async node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) { return ahead(ctx, info, await ctx.loaders.node.load(id)); }
 
   // ---- search ----
   @Query(() => [SearchHit], { description: 'Entities and facts by name, alias, title or summary; accents, case and aliases ignored; best first.' })
@@ -124,38 +126,41 @@ export class QueryResolver {
     @Ctx() ctx: Context,
     @Arg('types', () => [NodeKind], { nullable: true }) types?: NodeKind[],
     @Arg('first', () => Int, { defaultValue: 10 }) first = 10,
+    @Info() info?: GraphQLResolveInfo,
   ) {
     if (!query.trim()) throw badInput('query', 'must not be empty');
     if (!Number.isInteger(first) || first < 1 || first > MAX_SEARCH) throw badInput('first', `must be from 1 to ${MAX_SEARCH}`);
-    return ctx.repo.search(query, (types ?? []) as Kind[], first);
+    const hits = await ctx.repo.search(query, (types ?? []) as Kind[], first);
+    if (info) await ctx.loaders.prefetch(hits.map((h) => h.node), lookahead(info));
+    return hits;
   }
 
   // ---- lists ----
   @Query(() => EventConnection)
-  events(@Ctx() ctx: Context, @Arg('filter', () => EventFilter, { nullable: true }) f?: EventFilter,
+  events(@Ctx() ctx: Context, @Info() info: GraphQLResolveInfo, @Arg('filter', () => EventFilter, { nullable: true }) f?: EventFilter,
     @Arg('orderBy', () => DateOrder, { defaultValue: DateOrder.DATE_ASC }) orderBy = DateOrder.DATE_ASC,
     @Arg('first', () => Int, { nullable: true }) first?: number, @Arg('after', () => String, { nullable: true }) after?: string) {
-    return this.list(ctx, 'events', {
+    return this.list(ctx, info, 'events', {
       participants: f?.participants ?? [], place: f?.place ?? null, involves: f?.involves ?? null, kinds: f?.kinds ?? [],
       from: dateArg('filter.from', f?.from, 'start'), to: dateArg('filter.to', f?.to, 'end'), text: f?.text ?? null, document: docRef(f?.document),
     }, orderBy, first, after);
   }
 
   @Query(() => StatementConnection)
-  statements(@Ctx() ctx: Context, @Arg('filter', () => StatementFilter, { nullable: true }) f?: StatementFilter,
+  statements(@Ctx() ctx: Context, @Info() info: GraphQLResolveInfo, @Arg('filter', () => StatementFilter, { nullable: true }) f?: StatementFilter,
     @Arg('orderBy', () => DateOrder, { defaultValue: DateOrder.DATE_ASC }) orderBy = DateOrder.DATE_ASC,
     @Arg('first', () => Int, { nullable: true }) first?: number, @Arg('after', () => String, { nullable: true }) after?: string) {
-    return this.list(ctx, 'statements', {
+    return this.list(ctx, info, 'statements', {
       speaker: f?.speaker ?? null, about: f?.about ?? null, event: f?.event ? globalId('Event', f.event) : null, kinds: f?.kinds ?? [],
       from: dateArg('filter.from', f?.from, 'start'), to: dateArg('filter.to', f?.to, 'end'), text: f?.text ?? null, document: docRef(f?.document),
     }, orderBy, first, after);
   }
 
   @Query(() => CommitmentConnection)
-  commitments(@Ctx() ctx: Context, @Arg('filter', () => CommitmentFilter, { nullable: true }) f?: CommitmentFilter,
+  commitments(@Ctx() ctx: Context, @Info() info: GraphQLResolveInfo, @Arg('filter', () => CommitmentFilter, { nullable: true }) f?: CommitmentFilter,
     @Arg('orderBy', () => DateOrder, { defaultValue: DateOrder.DATE_ASC }) orderBy = DateOrder.DATE_ASC,
     @Arg('first', () => Int, { nullable: true }) first?: number, @Arg('after', () => String, { nullable: true }) after?: string) {
-    return this.list(ctx, 'commitments', {
+    return this.list(ctx, info, 'commitments', {
       concerning: f?.concerning ?? null, statuses: f?.statuses ?? [], madeBy: f?.madeBy ?? null,
       deadlineFrom: dateArg('filter.deadlineFrom', f?.deadlineFrom, 'start'), deadlineTo: dateArg('filter.deadlineTo', f?.deadlineTo, 'end'),
       text: f?.text ?? null, document: docRef(f?.document),
@@ -163,28 +168,28 @@ export class QueryResolver {
   }
 
   @Query(() => FigureConnection)
-  figures(@Ctx() ctx: Context, @Arg('filter', () => FigureFilter, { nullable: true }) f?: FigureFilter,
+  figures(@Ctx() ctx: Context, @Info() info: GraphQLResolveInfo, @Arg('filter', () => FigureFilter, { nullable: true }) f?: FigureFilter,
     @Arg('orderBy', () => DateOrder, { defaultValue: DateOrder.DATE_ASC }) orderBy = DateOrder.DATE_ASC,
     @Arg('first', () => Int, { nullable: true }) first?: number, @Arg('after', () => String, { nullable: true }) after?: string) {
-    return this.list(ctx, 'figures', {
+    return this.list(ctx, info, 'figures', {
       metric: f?.metric ?? null, unit: f?.unit ?? null, subject: f?.subject ?? null, text: f?.text ?? null, document: docRef(f?.document),
     }, orderBy, first, after);
   }
 
   @Query(() => DocumentConnection)
-  documents(@Ctx() ctx: Context, @Arg('filter', () => DocumentFilter, { nullable: true }) f?: DocumentFilter,
+  documents(@Ctx() ctx: Context, @Info() info: GraphQLResolveInfo, @Arg('filter', () => DocumentFilter, { nullable: true }) f?: DocumentFilter,
     @Arg('orderBy', () => DateOrder, { defaultValue: DateOrder.DATE_ASC }) orderBy = DateOrder.DATE_ASC,
     @Arg('first', () => Int, { nullable: true }) first?: number, @Arg('after', () => String, { nullable: true }) after?: string) {
-    return this.list(ctx, 'documents', {
+    return this.list(ctx, info, 'documents', {
       publisher: f?.publisher ?? null, kinds: f?.kinds ?? [], from: dateArg('filter.from', f?.from, 'start'), to: dateArg('filter.to', f?.to, 'end'), text: f?.text ?? null,
     }, orderBy, first, after);
   }
 
   @Query(() => PostConnection)
-  posts(@Ctx() ctx: Context, @Arg('filter', () => PostFilter, { nullable: true }) f?: PostFilter,
+  posts(@Ctx() ctx: Context, @Info() info: GraphQLResolveInfo, @Arg('filter', () => PostFilter, { nullable: true }) f?: PostFilter,
     @Arg('first', () => Int, { nullable: true }) first?: number, @Arg('after', () => String, { nullable: true }) after?: string) {
     const at = dateArg('filter.at', f?.at, 'start');
-    return this.list(ctx, 'posts', {
+    return this.list(ctx, info, 'posts', {
       person: f?.person ?? null, organization: f?.organization ?? null, jurisdiction: f?.jurisdiction ?? null, at, text: f?.text ?? null,
     }, DateOrder.DATE_ASC, first, after);
   }
@@ -197,8 +202,10 @@ export class QueryResolver {
     @Arg('from', () => String, { nullable: true }) from?: string,
     @Arg('to', () => String, { nullable: true }) to?: string,
     @Arg('kinds', () => [NodeKind], { nullable: true, description: 'Only items of these kinds (Event, Statement, Commitment, Post).' }) kinds?: NodeKind[],
+    @Info() info?: GraphQLResolveInfo,
   ) {
     const rows = await ctx.repo.timeline(entity, dateArg('from', from, 'start'), dateArg('to', to, 'end'), (kinds ?? []) as Kind[], MAX_TIMELINE);
+    if (info) await ctx.loaders.prefetch(rows.map((r) => r.node), lookahead(info));
     return rows.map((r) => ({ date: r.date, kind: r.node.__typename, roles: r.roles, node: r.node }));
   }
 
@@ -209,10 +216,12 @@ export class QueryResolver {
     @Ctx() ctx: Context,
     @Arg('maxHops', () => Int, { defaultValue: 4 }) maxHops = 4,
     @Arg('first', () => Int, { defaultValue: 5 }) first = 5,
+    @Info() info?: GraphQLResolveInfo,
   ) {
     if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_HOPS) throw badInput('maxHops', `must be from 1 to ${MAX_HOPS}`);
     if (!Number.isInteger(first) || first < 1 || first > MAX_PATHS) throw badInput('first', `must be from 1 to ${MAX_PATHS}`);
     const paths = await ctx.repo.paths(from, to, maxHops, first);
+    if (info) await ctx.loaders.prefetch(paths.flatMap((p) => p.nodes), lookahead(info));
     return paths.map((p) => ({
       length: p.hops.length,
       nodes: p.nodes,
@@ -220,18 +229,27 @@ export class QueryResolver {
     }));
   }
 
-  private entity(ctx: Context, kind: EntityKind, slug: string): Promise<GraphNode | null> {
-    return ctx.repo.bySlug(kind, slug);
+  private async entity(ctx: Context, info: GraphQLResolveInfo, kind: EntityKind, slug: string): Promise<GraphNode | null> {
+    return ahead(ctx, info, await ctx.repo.bySlug(kind, slug));
   }
 
-  private byId(ctx: Context, kind: Kind, id: string): Promise<GraphNode | null> {
-    return ctx.loaders.node.load(globalId(kind, id)).then((n) => (n && n.__typename === kind ? n : null));
+  private async byId(ctx: Context, info: GraphQLResolveInfo, kind: Kind, id: string): Promise<GraphNode | null> {
+    const node = await ctx.loaders.node.load(globalId(kind, id));
+    return ahead(ctx, info, node && node.__typename === kind ? node : null);
   }
 
-  private async list(ctx: Context, name: ListName, filters: Record<string, unknown>, order: DateOrder, first?: number, after?: string) {
+  private async list(ctx: Context, info: GraphQLResolveInfo, name: ListName, filters: Record<string, unknown>, order: DateOrder, first?: number, after?: string) {
     const page = pageArgs(first, after);
-    return connection(await ctx.repo.list(name, { ...filters, desc: order === DateOrder.DATE_DESC }, page), page.skip);
+    const result = await ctx.repo.list(name, { ...filters, desc: order === DateOrder.DATE_DESC }, page);
+    await ctx.loaders.prefetch(result.nodes, lookahead(info));
+    return connection(result, page.skip);
   }
+}
+
+/** Fetches ahead what the selection reads below a looked-up node (see lookahead.ts). */
+async function ahead(ctx: Context, info: GraphQLResolveInfo, node: GraphNode | null): Promise<GraphNode | null> {
+  if (node) await ctx.loaders.prefetch([node], lookahead(info));
+  return node;
 }
 
 function docRef(ref: string | undefined): string | null {

@@ -1,0 +1,135 @@
+import {
+  getArgumentValues, getDirectiveValues, getNamedType, GraphQLIncludeDirective, GraphQLSkipDirective, isObjectType,
+  type FieldNode, type GraphQLField, type GraphQLResolveInfo, type SelectionSetNode,
+} from 'graphql';
+import { addEdge, edgeKey, emptyProjection, mergeProjection, type CitationNeeds, type Projection } from '../graph/projection.js';
+import { relationOf, windowOf, WRAPPERS } from './relations.js';
+
+/**
+ * Look-ahead: from the selection a resolver is answering, the projection (graph/projection.ts)
+ * of everything its nodes' fields will read, so one query fetches all levels. Only relationship
+ * fields (relations.ts) and citations are fetched ahead; anything else (edit history, figure
+ * peers, a person's commitments, levels deeper than MAX_DEPTH) is left to the batch loaders.
+ * A field whose arguments are invalid is not fetched ahead: its resolver reports the error.
+ */
+export const MAX_DEPTH = 4;
+
+const NODE_INTERFACE = 'Node';
+
+interface Walk {
+  info: GraphQLResolveInfo;
+}
+
+/** Fields of a selection set as [field, type it was selected on], through fragments, honouring @skip/@include. */
+function fieldsOf(w: Walk, set: SelectionSetNode | undefined, typeName: string, acc: [FieldNode, string][] = []): [FieldNode, string][] {
+  for (const sel of set?.selections ?? []) {
+    if (!included(w, sel)) continue;
+    if (sel.kind === 'Field') acc.push([sel, typeName]);
+    else if (sel.kind === 'InlineFragment') fieldsOf(w, sel.selectionSet, sel.typeCondition?.name.value ?? typeName, acc);
+    else {
+      const frag = w.info.fragments[sel.name.value];
+      if (frag) fieldsOf(w, frag.selectionSet, frag.typeCondition.name.value, acc);
+    }
+  }
+  return acc;
+}
+
+function included(w: Walk, node: Parameters<typeof getDirectiveValues>[1]): boolean {
+  if (getDirectiveValues(GraphQLSkipDirective, node, w.info.variableValues)?.if === true) return false;
+  return getDirectiveValues(GraphQLIncludeDirective, node, w.info.variableValues)?.if !== false;
+}
+
+function fieldDef(w: Walk, typeName: string, name: string): GraphQLField<unknown, unknown> | undefined {
+  const type = w.info.schema.getType(typeName);
+  return type && 'getFields' in type ? (type.getFields() as Record<string, GraphQLField<unknown, unknown>>)[name] : undefined;
+}
+
+function isNodeType(w: Walk, typeName: string): boolean {
+  const type = w.info.schema.getType(typeName);
+  if (!type) return false;
+  if (type.name === NODE_INTERFACE) return true;
+  return 'getInterfaces' in type && type.getInterfaces().some((i) => i.name === NODE_INTERFACE);
+}
+
+function citationNeeds(w: Walk, field: FieldNode): CitationNeeds {
+  const names = new Set(fieldsOf(w, field.selectionSet, 'Citation').map(([f]) => f.name.value));
+  return { document: names.has('document'), excerpt: names.has('excerpt') };
+}
+
+function mergeNeeds(a: CitationNeeds | null, b: CitationNeeds): CitationNeeds {
+  return a ? { document: a.document || b.document, excerpt: a.excerpt || b.excerpt } : b;
+}
+
+/** What the fields selected on a node read below it. */
+function nodeProjection(w: Walk, fields: [FieldNode, string][], depth: number, into: Projection = emptyProjection()): Projection {
+  for (const [field, onType] of fields) {
+    const name = field.name.value;
+    if (name === 'citations') into.citations = mergeNeeds(into.citations, citationNeeds(w, field));
+    else if (name === 'quote' && onType === 'Statement') into.quote = mergeNeeds(into.quote, citationNeeds(w, field));
+    else if (depth < MAX_DEPTH) relationEdge(w, field, onType, depth, into);
+  }
+  return into;
+}
+
+function relationEdge(w: Walk, field: FieldNode, onType: string, depth: number, into: Projection): void {
+  const rel = relationOf(onType, field.name.value);
+  const def = fieldDef(w, onType, field.name.value);
+  if (!rel || !def) return;
+  let window = null;
+  if (rel.windowed) {
+    try {
+      window = windowOf(getArgumentValues(def, field, w.info.variableValues));
+    } catch {
+      return;
+    }
+  }
+  const target = getNamedType(def.type).name;
+  const wrapper = WRAPPERS[target];
+  const node = emptyProjection();
+  let relCitations: CitationNeeds | null = null;
+  if (wrapper) {
+    for (const [sub] of fieldsOf(w, field.selectionSet, target)) {
+      const name = sub.name.value;
+      if (name === wrapper.node) nodeProjection(w, fieldsOf(w, sub.selectionSet, wrapper.nodeType), depth + 1, node);
+      else if (name === wrapper.relCitations) relCitations = mergeNeeds(relCitations, citationNeeds(w, sub));
+      else if (wrapper.nodeFields?.[name] && depth + 1 < MAX_DEPTH) {
+        // a node field shown on the wrapper: read as that field of the node
+        const alias = { ...sub, name: { ...sub.name, value: wrapper.nodeFields[name]! } };
+        relationEdge(w, alias, wrapper.nodeType, depth + 1, node);
+      }
+    }
+  } else {
+    nodeProjection(w, fieldsOf(w, field.selectionSet, target), depth + 1, node);
+  }
+  addEdge(into, { dir: rel.dir, type: rel.type, key: edgeKey(rel, window), window, relCitations, node });
+}
+
+/**
+ * The projection below the nodes a resolver returns, read from its selection. The field may
+ * return nodes directly, or objects holding them (connections, search hits, timeline entries,
+ * paths): every node reached without crossing a relationship field counts, and their selections
+ * are merged (a superset: each node gets what any position asks).
+ */
+export function lookahead(info: GraphQLResolveInfo): Projection {
+  const w: Walk = { info };
+  const result = emptyProjection();
+  const visit = (set: SelectionSetNode | undefined, typeName: string, depth: number) => {
+    if (depth > 3) return;
+    if (isNodeType(w, typeName)) {
+      mergeProjection(result, nodeProjection(w, fieldsOf(w, set, typeName), 0));
+      return;
+    }
+    for (const [field, onType] of fieldsOf(w, set, typeName)) {
+      const def = fieldDef(w, onType, field.name.value);
+      const named = def && getNamedType(def.type);
+      // a citation's document is not one of these nodes
+      if (named && named.name !== 'Citation' && (isObjectType(named) || isNodeType(w, named.name)) && field.selectionSet) {
+        visit(field.selectionSet, named.name, depth + 1);
+      }
+    }
+  };
+  for (const node of info.fieldNodes) {
+    visit(node.selectionSet, getNamedType(info.returnType).name, 0);
+  }
+  return result;
+}

@@ -1,0 +1,226 @@
+import type { RelType } from '../domain/model.js';
+import { parseCitationKey, type Citation } from '../domain/citation.js';
+import { toNode, toRel, type Edge, type GraphNode } from './records.js';
+
+/**
+ * A projection: what a GraphQL request reads below a set of nodes it already holds, as data. The
+ * API builds one from the request's selection (src/api/lookahead.ts); `projectionQuery` turns it
+ * into one Cypher query that returns every level at once, with the cited passages; `attach` hangs
+ * the answer on the nodes, where the field resolvers find it instead of asking Neo4j level by
+ * level.
+ *
+ * This is the one query of the project that is written by code rather than kept in a file under
+ * cypher/: its shape follows the client's selection (which relationships, how deep, which window
+ * of dated items), so no fixed text can express it. The generated text holds only relationship
+ * types from the model's RelType list, fixed property names and variable names it makes itself;
+ * every value (ids, dates, limits) travels as a parameter. The same request shape gives the same
+ * text, so Neo4j's plan cache serves it.
+ */
+export interface Projection {
+  /** the node's own citations, and what of them the request reads */
+  citations: CitationNeeds | null;
+  /** Statement.quote: a single citation key in the `quote` property */
+  quote: CitationNeeds | null;
+  edges: EdgeProjection[];
+}
+
+export interface CitationNeeds {
+  document: boolean;
+  excerpt: boolean;
+}
+
+/** Dated neighbours kept by overlap with [from, to], ordered by date, the first `first` of them. */
+export interface Window {
+  from: string | null;
+  to: string | null;
+  desc: boolean;
+  first: number | null;
+}
+
+export interface Step {
+  dir: 'out' | 'in';
+  type: RelType;
+}
+
+export interface EdgeProjection extends Step {
+  /** where the answer is kept on the parent: see edgeKey */
+  key: string;
+  window: Window | null;
+  /** the relationship's own citations */
+  relCitations: CitationNeeds | null;
+  node: Projection;
+}
+
+/** The name an edge list is kept under: its step, plus its window when it has one. */
+export function edgeKey(step: Step, window: Window | null = null): string {
+  const base = `${step.dir}:${step.type}`;
+  return window ? `${base}|${window.from ?? ''}|${window.to ?? ''}|${window.desc ? 'desc' : 'asc'}|${window.first ?? ''}` : base;
+}
+
+export const emptyProjection = (): Projection => ({ citations: null, quote: null, edges: [] });
+
+export function isEmpty(p: Projection): boolean {
+  return !p.citations && !p.quote && p.edges.length === 0;
+}
+
+function mergeNeeds(a: CitationNeeds | null, b: CitationNeeds | null): CitationNeeds | null {
+  if (!a || !b) return a ?? b;
+  return { document: a.document || b.document, excerpt: a.excerpt || b.excerpt };
+}
+
+/** Adds `b` into `a` (same edges merge by key). */
+export function mergeProjection(a: Projection, b: Projection): Projection {
+  a.citations = mergeNeeds(a.citations, b.citations);
+  a.quote = mergeNeeds(a.quote, b.quote);
+  for (const e of b.edges) addEdge(a, e);
+  return a;
+}
+
+export function addEdge(p: Projection, e: EdgeProjection): void {
+  const same = p.edges.find((x) => x.key === e.key);
+  if (!same) {
+    p.edges.push(e);
+    return;
+  }
+  same.relCitations = mergeNeeds(same.relCitations, e.relCitations);
+  mergeProjection(same.node, e.node);
+}
+
+// ---- Cypher ----
+
+/**
+ * One query for a projection below the nodes `$ids`: one row per id found, with the node's
+ * resolved citations and, per edge key, its neighbours (relationship, node, and their own levels).
+ */
+export function projectionQuery(p: Projection, ids: string[]): { text: string; params: Record<string, unknown> } {
+  const params: Record<string, unknown> = { ids };
+  let n = 0;
+  const param = (value: unknown) => {
+    const name = `p${n++}`;
+    params[name] = value;
+    return `$${name}`;
+  };
+  let v = 0;
+  const fresh = (prefix: string) => `${prefix}${v++}`;
+
+  // `{key, document, excerpt}` for each citation key in `keys` (a list expression).
+  const citations = (keys: string, needs: CitationNeeds): string => {
+    if (!needs.document && !needs.excerpt) return keys;
+    const k = fresh('k');
+    const d = fresh('d');
+    const fields = [
+      needs.document ? `labels: labels(${d}), props: ${d} {.*, text: null}` : null,
+      needs.excerpt ? `excerpt: substring(${d}.text, toInteger(split(last(split(${k}, '@')), ':')[0]), toInteger(split(last(split(${k}, '@')), ':')[1]) - toInteger(split(last(split(${k}, '@')), ':')[0]))` : null,
+    ].filter(Boolean);
+    return `[${k} IN ${keys} | {key: ${k}, doc: COLLECT { MATCH (${d}:Node {id: left(${k}, size(${k}) - size(last(split(${k}, '@'))) - 1)}) RETURN {${fields.join(', ')}} }[0]}]`;
+  };
+
+  const below = (x: string, proj: Projection, depth: number): string[] => {
+    const parts: string[] = [];
+    if (proj.citations) parts.push(`cites: ${citations(`coalesce(${x}.cites, [])`, proj.citations)}`);
+    if (proj.quote) parts.push(`quote: ${citations(`CASE WHEN ${x}.quote IS NULL THEN [] ELSE [${x}.quote] END`, proj.quote)}`);
+    if (proj.edges.length) parts.push(`edges: {${proj.edges.map((e) => `\`${e.key}\`: ${edges(x, e, depth + 1)}`).join(', ')}}`);
+    return parts;
+  };
+
+  const edges = (x: string, e: EdgeProjection, depth: number): string => {
+    const r = fresh('r');
+    const m = fresh('m');
+    const pattern = e.dir === 'out' ? `(${x})-[${r}:${e.type}]->(${m}:Node)` : `(${x})<-[${r}:${e.type}]-(${m}:Node)`;
+    const where: string[] = [];
+    let order = '';
+    if (e.window) {
+      if (e.window.from) where.push(`(${m}.dateEnd IS NULL OR ${m}.dateEnd >= ${param(e.window.from)})`);
+      if (e.window.to) where.push(`(${m}.dateStart IS NULL OR ${m}.dateStart <= ${param(e.window.to)})`);
+      order = ` WITH ${r}, ${m} ORDER BY ${m}.dateStart IS NULL, ${m}.dateStart ${e.window.desc ? 'DESC' : 'ASC'}, ${m}.id` +
+        (e.window.first !== null ? ` LIMIT ${param(e.window.first)}` : '');
+    }
+    const fields = [
+      `rel: ${r} {.*}`,
+      ...(e.relCitations ? [`relCites: ${citations(`coalesce(${r}.cites, [])`, e.relCitations)}`] : []),
+      `id: ${m}.id, labels: labels(${m}), props: ${m} {.*, text: null}`,
+      ...below(m, e.node, depth),
+    ];
+    return `COLLECT { MATCH ${pattern}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}${order} RETURN {${fields.join(', ')}} }`;
+  };
+
+  const root = below('n', p, 0);
+  const text = `UNWIND $ids AS id MATCH (n:Node {id: id}) RETURN id, {${root.join(', ')}} AS below`;
+  return { text, params };
+}
+
+// ---- answers ----
+
+interface CiteRow {
+  key: string;
+  doc: { labels?: string[]; props?: Record<string, unknown>; excerpt?: string | null } | null;
+}
+
+interface Below {
+  cites?: CiteRow[] | string[];
+  quote?: CiteRow[] | string[];
+  edges?: Record<string, EdgeRow[]>;
+}
+
+interface EdgeRow extends Below {
+  rel: Record<string, unknown>;
+  relCites?: CiteRow[] | string[];
+  id: string;
+  labels: string[];
+  props: Record<string, unknown>;
+}
+
+export interface ProjectionRow {
+  id: string;
+  below: Below;
+}
+
+/** A citation with its document and passage already read, when a projection fetched them. */
+export interface ResolvedCitation extends Citation {
+  resolved?: { document: GraphNode | null; excerpt: string | null };
+}
+
+/** Where a request keeps what projections fetched: per node, its edge lists by key. */
+export type Prefetched = WeakMap<GraphNode, Map<string, Edge[]>>;
+
+function resolveCites(rows: CiteRow[] | string[]): ResolvedCitation[] {
+  return rows.map((row) => {
+    if (typeof row === 'string') return parseCitationKey(row);
+    const c: ResolvedCitation = parseCitationKey(row.key);
+    const doc = row.doc;
+    c.resolved = {
+      document: doc?.labels && doc.props ? toNode(String(doc.props.id), doc.labels, doc.props) : null,
+      excerpt: doc?.excerpt ?? null,
+    };
+    return c;
+  });
+}
+
+function fill(node: GraphNode, below: Below, store: Prefetched): void {
+  if (below.cites) node.citations = resolveCites(below.cites);
+  if (below.quote) node.quoteCitation = resolveCites(below.quote)[0] ?? null;
+  if (!below.edges) return;
+  const lists = store.get(node) ?? new Map<string, Edge[]>();
+  for (const [key, rows] of Object.entries(below.edges)) {
+    lists.set(
+      key,
+      rows.map((row) => {
+        const target = toNode(row.id, row.labels, row.props);
+        fill(target, row, store);
+        const rel = toRel(row.rel);
+        if (row.relCites) rel.citations = resolveCites(row.relCites);
+        return { rel, node: target };
+      }),
+    );
+  }
+  store.set(node, lists);
+}
+
+/** Hangs a projection's rows on the nodes they belong to (by id; a node listed twice gets both). */
+export function attach(nodes: GraphNode[], rows: ProjectionRow[], store: Prefetched): void {
+  const byId = new Map(rows.map((r) => [r.id, r.below]));
+  for (const node of nodes) {
+    const below = byId.get(node.id);
+    if (below) fill(node, below, store);
+  }
+}

@@ -2,7 +2,7 @@ import {
   getArgumentValues, getDirectiveValues, getNamedType, GraphQLIncludeDirective, GraphQLSkipDirective, isObjectType,
   type FieldNode, type GraphQLField, type GraphQLResolveInfo, type SelectionSetNode,
 } from 'graphql';
-import { addEdge, edgeKey, emptyProjection, mergeProjection, type CitationNeeds, type Projection } from '../graph/projection.js';
+import { addEdge, edgeKey, emptyProjection, mergeNeeds, mergeProjection, type CitationNeeds, type Projection } from '../graph/projection.js';
 import { relationOf, windowOf, WRAPPERS } from './relations.js';
 
 /**
@@ -51,13 +51,26 @@ function isNodeType(w: Walk, typeName: string): boolean {
   return 'getInterfaces' in type && type.getInterfaces().some((i) => i.name === NODE_INTERFACE);
 }
 
-function citationNeeds(w: Walk, field: FieldNode): CitationNeeds {
-  const names = new Set(fieldsOf(w, field.selectionSet, 'Citation').map(([f]) => f.name.value));
-  return { document: names.has('document'), excerpt: names.has('excerpt') };
-}
+/** Stored properties behind each field of Document (dates are stored flat: publishedIso, publishedStart...). */
+const DOCUMENT_PROPS: Record<string, string[]> = {
+  id: [], __typename: [], fileName: ['fileName'], contentHash: ['contentHash'], title: ['title'], publisher: ['publisher'], author: ['author'],
+  kind: ['category'], url: ['url'],
+  published: ['publishedIso', 'publishedPrecision', 'publishedInferred', 'publishedNote', 'publishedStart', 'publishedEnd'],
+};
 
-function mergeNeeds(a: CitationNeeds | null, b: CitationNeeds): CitationNeeds {
-  return a ? { document: a.document || b.document, excerpt: a.excerpt || b.excerpt } : b;
+function citationNeeds(w: Walk, field: FieldNode): CitationNeeds {
+  const fields = fieldsOf(w, field.selectionSet, 'Citation');
+  const document = fields.filter(([f]) => f.name.value === 'document');
+  // the document's scalar fields only: anything else (its own relationships) reads every property
+  let documentProps: string[] | null = [];
+  for (const [doc] of document) {
+    for (const [f] of fieldsOf(w, doc.selectionSet, 'Document')) {
+      const props = DOCUMENT_PROPS[f.name.value];
+      if (!props) documentProps = null;
+      else if (documentProps) documentProps.push(...props);
+    }
+  }
+  return { document: document.length > 0, excerpt: fields.some(([f]) => f.name.value === 'excerpt'), documentProps: documentProps && [...new Set(documentProps)] };
 }
 
 /** What the fields selected on a node read below it. */

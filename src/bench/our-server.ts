@@ -1,12 +1,11 @@
 /**
  * Our GraphQL server as the benchmark runs it: a child process (so its memory is its own) on a
  * free port, against BENCH_NEO4J_URI. It counts each request's database round trips with the
- * server's `onRequestDone` hook and, on request, records the named queries (and parameters) that
+ * server's `onRequestDone` hook and, on request, records the queries (and parameters) that
  * requests run, for the parent to PROFILE. Not for use outside src/bench/bench.ts.
  */
 import 'reflect-metadata';
 import { startServer } from '../api/server.js';
-import { cypher } from '../graph/cypher.js';
 import { Db } from '../graph/db.js';
 import { encodeParams, serveParent, type CapturedQuery, type FromChild } from './child.js';
 
@@ -17,11 +16,12 @@ const db = Db.connect({
   ...(process.env.BENCH_NEO4J_USER ? { user: process.env.BENCH_NEO4J_USER, password: process.env.BENCH_NEO4J_PASSWORD ?? '' } : {}),
 });
 
+// Every read goes through readText: the named cypher/ queries and the look-ahead's projections.
 let captured: CapturedQuery[] | null = null;
-const read = Db.prototype.read;
-Db.prototype.read = function <T>(this: Db, name: string, params: Record<string, unknown> = {}): Promise<T[]> {
-  captured?.push({ name, query: cypher(name), params: encodeParams(params) });
-  return read.call(this, name, params) as Promise<T[]>;
+const readText = Db.prototype.readText;
+Db.prototype.readText = function <T>(this: Db, text: string, params: Record<string, unknown> = {}): Promise<T[]> {
+  captured?.push({ name: 'ours', query: text, params: encodeParams(params) });
+  return readText.call(this, text, params) as Promise<T[]>;
 };
 
 let requests = 0;

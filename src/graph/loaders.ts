@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { RelType } from '../domain/model.js';
 import type { Db } from './db.js';
-import { attach, edgeKey, isEmpty, projectionQuery, type Prefetched, type Projection, type ProjectionRow, type Step, type Window } from './projection.js';
+import { attach, edgeKey, isEmpty, lookedUp, projectionQuery, type Prefetched, type Projection, type ProjectionRow, type Step, type Window } from './projection.js';
 import { rowToNode, toNode, toRel, type Edge, type GraphNode, type NodeRow } from './records.js';
 
 interface EdgeRow {
@@ -54,8 +54,23 @@ export class Loaders {
   async prefetch(nodes: GraphNode[], projection: Projection): Promise<void> {
     if (!this.opts.lookahead || !nodes.length || isEmpty(projection)) return;
     const ids = [...new Set(nodes.map((n) => n.id))];
-    const { text, params } = projectionQuery(projection, ids);
+    const { text, params } = projectionQuery(projection, { ids });
     attach(nodes, await this.db.readText<ProjectionRow>(text, params), this.prefetched);
+  }
+
+  /**
+   * A node by id, or an entity by slug and kind, with the projection below it: one query. With
+   * look-ahead off, the lookup alone (the levels below go through the batch loaders).
+   */
+  async lookup(start: { id: string } | { slug: string; kind: string }, projection: Projection): Promise<GraphNode | null> {
+    if (!this.opts.lookahead) {
+      if ('id' in start) return this.node.load(start.id);
+      const [row] = await this.db.read<NodeRow>('read/entity-by-slug', start);
+      return row ? rowToNode(row) : null;
+    }
+    const { text, params } = projectionQuery(projection, start);
+    const [row] = await this.db.readText<ProjectionRow>(text, params);
+    return lookedUp(row, this.prefetched);
   }
 
   /** Each node's edits (Edit nodes linked by EDITED), oldest first. */

@@ -27,6 +27,8 @@ export interface Projection {
 export interface CitationNeeds {
   document: boolean;
   excerpt: boolean;
+  /** the document's stored properties the request reads; null: all of them (but the text) */
+  documentProps?: string[] | null;
 }
 
 /** Dated neighbours kept by overlap with [from, to], ordered by date, the first `first` of them. */
@@ -63,9 +65,10 @@ export function isEmpty(p: Projection): boolean {
   return !p.citations && !p.quote && p.edges.length === 0;
 }
 
-function mergeNeeds(a: CitationNeeds | null, b: CitationNeeds | null): CitationNeeds | null {
+export function mergeNeeds(a: CitationNeeds | null, b: CitationNeeds | null): CitationNeeds | null {
   if (!a || !b) return a ?? b;
-  return { document: a.document || b.document, excerpt: a.excerpt || b.excerpt };
+  const props = a.documentProps === null || b.documentProps === null ? null : [...new Set([...(a.documentProps ?? []), ...(b.documentProps ?? [])])];
+  return { document: a.document || b.document, excerpt: a.excerpt || b.excerpt, documentProps: props };
 }
 
 /** Adds `b` into `a` (same edges merge by key). */
@@ -88,12 +91,17 @@ export function addEdge(p: Projection, e: EdgeProjection): void {
 
 // ---- Cypher ----
 
+/** Where a projection starts: nodes the request already holds (by id), or one node to look up with it. */
+export type Start = { ids: string[] } | { id: string } | { slug: string; kind: string };
+
 /**
- * One query for a projection below the nodes `$ids`: one row per id found, with the node's
+ * One query for a projection below its start nodes: one row per node found, with the node's
  * resolved citations and, per edge key, its neighbours (relationship, node, and their own levels).
+ * A lookup start (one id, or a slug and kind) also returns the node itself, so a lookup and
+ * everything below it cost one round trip.
  */
-export function projectionQuery(p: Projection, ids: string[]): { text: string; params: Record<string, unknown> } {
-  const params: Record<string, unknown> = { ids };
+export function projectionQuery(p: Projection, start: Start): { text: string; params: Record<string, unknown> } {
+  const params: Record<string, unknown> = { ...start };
   let n = 0;
   const param = (value: unknown) => {
     const name = `p${n++}`;
@@ -109,7 +117,7 @@ export function projectionQuery(p: Projection, ids: string[]): { text: string; p
     const k = fresh('k');
     const d = fresh('d');
     const fields = [
-      needs.document ? `labels: labels(${d}), props: ${d} {.*, text: null}` : null,
+      needs.document ? `labels: labels(${d}), props: ${d} {${needs.documentProps ? ['id', ...needs.documentProps].map((f) => `.${f}`).join(', ') : '.*, text: null'}}` : null,
       needs.excerpt ? `excerpt: substring(${d}.text, toInteger(split(last(split(${k}, '@')), ':')[0]), toInteger(split(last(split(${k}, '@')), ':')[1]) - toInteger(split(last(split(${k}, '@')), ':')[0]))` : null,
     ].filter(Boolean);
     return `[${k} IN ${keys} | {key: ${k}, doc: COLLECT { MATCH (${d}:Node {id: left(${k}, size(${k}) - size(last(split(${k}, '@'))) - 1)}) RETURN {${fields.join(', ')}} }[0]}]`;
@@ -144,8 +152,12 @@ export function projectionQuery(p: Projection, ids: string[]): { text: string; p
     return `COLLECT { MATCH ${pattern}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}${order} RETURN {${fields.join(', ')}} }`;
   };
 
-  const root = below('n', p, 0);
-  const text = `UNWIND $ids AS id MATCH (n:Node {id: id}) RETURN id, {${root.join(', ')}} AS below`;
+  const root = `{${below('n', p, 0).join(', ')}} AS below`;
+  const node = 'labels(n) AS labels, n {.*, text: null} AS props';
+  const text =
+    'ids' in start ? `UNWIND $ids AS id MATCH (n:Node {id: id}) RETURN id, ${root}`
+    : 'id' in start ? `MATCH (n:Node {id: $id}) RETURN n.id AS id, ${node}, ${root}`
+    : `MATCH (n:Entity {slug: $slug}) WHERE $kind IN labels(n) RETURN n.id AS id, ${node}, ${root}`;
   return { text, params };
 }
 
@@ -173,6 +185,9 @@ interface EdgeRow extends Below {
 export interface ProjectionRow {
   id: string;
   below: Below;
+  /** lookups only: the node itself */
+  labels?: string[];
+  props?: Record<string, unknown>;
 }
 
 /** A citation with its document and passage already read, when a projection fetched them. */
@@ -214,6 +229,14 @@ function fill(node: GraphNode, below: Below, store: Prefetched): void {
     );
   }
   store.set(node, lists);
+}
+
+/** A lookup's row: the node, with what was fetched below it hung on it. */
+export function lookedUp(row: ProjectionRow | undefined, store: Prefetched): GraphNode | null {
+  if (!row?.labels || !row.props) return null;
+  const node = toNode(row.id, row.labels, row.props);
+  fill(node, row.below, store);
+  return node;
 }
 
 /** Hangs a projection's rows on the nodes they belong to (by id; a node listed twice gets both). */

@@ -36,11 +36,6 @@ export type ListName = 'events' | 'statements' | 'commitments' | 'figures' | 'do
 export class Repository {
   constructor(private readonly db: Db) {}
 
-  async bySlug(kind: EntityKind, slug: string): Promise<GraphNode | null> {
-    const [row] = await this.db.read<NodeRow>('read/entity-by-slug', { kind, slug });
-    return row ? rowToNode(row) : null;
-  }
-
   /** One page of a filtered list and the total count, in one query. Text filters are folded here. */
   async list(name: ListName, filters: Record<string, unknown>, page: Page): Promise<ListResult> {
     const params: Record<string, unknown> = { ...filters, text: typeof filters.text === 'string' ? foldName(filters.text) : null, ...page };

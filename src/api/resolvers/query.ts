@@ -117,7 +117,7 @@ export class QueryResolver {
   document(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) { return this.byId(ctx, info, 'Document', id); }
 
   @Query(() => Node, { nullable: true, description: 'Any node by its global id.' })
-  async node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) { return ahead(ctx, info, await ctx.loaders.node.load(id)); }
+  node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) { return ctx.loaders.lookup({ id }, lookahead(info)); }
 
   // ---- search ----
   @Query(() => [SearchHit], { description: 'Entities and facts by name, alias, title or summary; accents, case and aliases ignored; best first.' })
@@ -230,12 +230,12 @@ export class QueryResolver {
   }
 
   private async entity(ctx: Context, info: GraphQLResolveInfo, kind: EntityKind, slug: string): Promise<GraphNode | null> {
-    return ahead(ctx, info, await ctx.repo.bySlug(kind, slug));
+    return ctx.loaders.lookup({ slug, kind }, lookahead(info));
   }
 
   private async byId(ctx: Context, info: GraphQLResolveInfo, kind: Kind, id: string): Promise<GraphNode | null> {
-    const node = await ctx.loaders.node.load(globalId(kind, id));
-    return ahead(ctx, info, node && node.__typename === kind ? node : null);
+    const node = await ctx.loaders.lookup({ id: globalId(kind, id) }, lookahead(info));
+    return node && node.__typename === kind ? node : null;
   }
 
   private async list(ctx: Context, info: GraphQLResolveInfo, name: ListName, filters: Record<string, unknown>, order: DateOrder, first?: number, after?: string) {
@@ -244,12 +244,6 @@ export class QueryResolver {
     await ctx.loaders.prefetch(result.nodes, lookahead(info));
     return connection(result, page.skip);
   }
-}
-
-/** Fetches ahead what the selection reads below a looked-up node (see lookahead.ts). */
-async function ahead(ctx: Context, info: GraphQLResolveInfo, node: GraphNode | null): Promise<GraphNode | null> {
-  if (node) await ctx.loaders.prefetch([node], lookahead(info));
-  return node;
 }
 
 function docRef(ref: string | undefined): string | null {

@@ -1,14 +1,23 @@
 // Benchmark floor (src/bench): an entity's timeline over [$from, $to] in one query, as
-// read/timeline but found by slug, with every item's citations (title and passage).
+// read/timeline but found by slug (events and statements filtered by date as they are read), with
+// every item's citations (title and passage).
 MATCH (x:Entity {slug: $slug})
 CALL (x) {
-  MATCH (x)-[:PARTICIPATED_IN]->(n:Event) RETURN n, 'participant' AS role
+  MATCH (x)-[:PARTICIPATED_IN]->(n:Event)
+  WHERE (n.dateEnd IS NULL OR n.dateEnd >= $from) AND (n.dateStart IS NULL OR n.dateStart <= $to)
+  RETURN n, 'participant' AS role
   UNION
-  MATCH (n:Event)-[:INVOLVES|HELD_IN|HELD_AT]->(x) RETURN n, 'involved' AS role
+  MATCH (n:Event)-[:INVOLVES|HELD_IN|HELD_AT]->(x)
+  WHERE (n.dateEnd IS NULL OR n.dateEnd >= $from) AND (n.dateStart IS NULL OR n.dateStart <= $to)
+  RETURN n, 'involved' AS role
   UNION
-  MATCH (x)-[:STATED]->(n:Statement) RETURN n, 'speaker' AS role
+  MATCH (x)-[:STATED]->(n:Statement)
+  WHERE (n.dateEnd IS NULL OR n.dateEnd >= $from) AND (n.dateStart IS NULL OR n.dateStart <= $to)
+  RETURN n, 'speaker' AS role
   UNION
-  MATCH (n:Statement)-[:ABOUT]->(x) RETURN n, 'subject' AS role
+  MATCH (n:Statement)-[:ABOUT]->(x)
+  WHERE (n.dateEnd IS NULL OR n.dateEnd >= $from) AND (n.dateStart IS NULL OR n.dateStart <= $to)
+  RETURN n, 'subject' AS role
   UNION
   MATCH (x)-[:STATED]->(:Statement)-[:COMMITS]->(n:Commitment) RETURN n, 'committed' AS role
   UNION

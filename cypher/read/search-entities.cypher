@@ -2,4 +2,4 @@
 CALL db.index.fulltext.queryNodes('entity_names', $lucene, {limit: $limit})
 YIELD node, score
 WHERE size($kinds) = 0 OR any(k IN labels(node) WHERE k IN $kinds)
-RETURN node.id AS id, labels(node) AS labels, node {.*} AS props, score
+RETURN node.id AS id, labels(node) AS labels, node {.*, fold: null, aliasText: null} AS props, score

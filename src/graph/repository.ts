@@ -66,14 +66,15 @@ export class Repository {
       wantEntities ? this.db.read<Hit>('read/search-entities', { lucene, kinds: entityKinds, limit: candidates }) : [],
       wantFacts ? this.db.read<Hit>('read/search-facts', { lucene, kinds: factKinds, limit: candidates }) : [],
     ]);
+    // Ranked on the raw rows; only the hits kept become nodes.
     const ranked = [...entities, ...facts].map((r) => {
       const names = [r.props.name, r.props.title, r.props.summary, ...((r.props.aliases as string[] | undefined) ?? [])].filter(
         (v): v is string => typeof v === 'string',
       );
-      return { node: rowToNode(r), score: r.score, rank: nameMatchRank(text, names) };
+      return { row: r, score: r.score, rank: nameMatchRank(text, names) };
     });
-    ranked.sort((a, b) => b.rank - a.rank || b.score - a.score || a.node.id.localeCompare(b.node.id));
-    return ranked.slice(0, limit).map(({ node, score, rank }) => ({ node, score: rank + Math.min(score / 100, 0.99) }));
+    ranked.sort((a, b) => b.rank - a.rank || b.score - a.score || a.row.id.localeCompare(b.row.id));
+    return ranked.slice(0, limit).map(({ row, score, rank }) => ({ node: rowToNode(row), score: rank + Math.min(score / 100, 0.99) }));
   }
 
   async timeline(ref: string, from: string | null, to: string | null, kinds: NodeKind[], limit: number): Promise<TimelineEntry[]> {

@@ -55,7 +55,7 @@ export class Loaders {
     if (!this.opts.lookahead || !nodes.length || isEmpty(projection)) return;
     const ids = [...new Set(nodes.map((n) => n.id))];
     const { text, params } = projectionQuery(projection, { ids });
-    attach(nodes, await this.db.readText<ProjectionRow>(text, params), this.prefetched);
+    attach(nodes, await this.db.readText<ProjectionRow>(text, params), projection, this.prefetched);
   }
 
   /**
@@ -70,7 +70,7 @@ export class Loaders {
     }
     const { text, params } = projectionQuery(projection, start);
     const [row] = await this.db.readText<ProjectionRow>(text, params);
-    return lookedUp(row, this.prefetched);
+    return lookedUp(row, projection, this.prefetched);
   }
 
   /** Each node's edits (Edit nodes linked by EDITED), oldest first. */

@@ -13,8 +13,9 @@ import { toNode, toRel, type Edge, type GraphNode } from './records.js';
  * cypher/: its shape follows the client's selection (which relationships, how deep, which window
  * of dated items), so no fixed text can express it. The generated text holds only relationship
  * types from the model's RelType list, fixed property names and variable names it makes itself;
- * every value (ids, dates, limits) travels as a parameter. The same request shape gives the same
- * text, so Neo4j's plan cache serves it.
+ * every value (ids, dates, limits) travels as a parameter, and edge lists come back in the
+ * projection's order rather than under their keys (which hold values). The same request shape
+ * gives the same text, so Neo4j's plan cache serves it.
  */
 export interface Projection {
   /** the node's own citations, and what of them the request reads */
@@ -127,7 +128,8 @@ export function projectionQuery(p: Projection, start: Start): { text: string; pa
     const parts: string[] = [];
     if (proj.citations) parts.push(`cites: ${citations(`coalesce(${x}.cites, [])`, proj.citations)}`);
     if (proj.quote) parts.push(`quote: ${citations(`CASE WHEN ${x}.quote IS NULL THEN [] ELSE [${x}.quote] END`, proj.quote)}`);
-    if (proj.edges.length) parts.push(`edges: {${proj.edges.map((e) => `\`${e.key}\`: ${edges(x, e, depth + 1)}`).join(', ')}}`);
+    // one list per edge of the projection, in its order (keys hold values, so never go in the text)
+    if (proj.edges.length) parts.push(`edges: [${proj.edges.map((e) => edges(x, e, depth + 1)).join(', ')}]`);
     return parts;
   };
 
@@ -171,7 +173,8 @@ interface CiteRow {
 interface Below {
   cites?: CiteRow[] | string[];
   quote?: CiteRow[] | string[];
-  edges?: Record<string, EdgeRow[]>;
+  /** in the order of the projection's edges */
+  edges?: EdgeRow[][];
 }
 
 interface EdgeRow extends Below {
@@ -211,17 +214,18 @@ function resolveCites(rows: CiteRow[] | string[]): ResolvedCitation[] {
   });
 }
 
-function fill(node: GraphNode, below: Below, store: Prefetched): void {
+function fill(node: GraphNode, below: Below, projection: Projection, store: Prefetched): void {
   if (below.cites) node.citations = resolveCites(below.cites);
   if (below.quote) node.quoteCitation = resolveCites(below.quote)[0] ?? null;
   if (!below.edges) return;
   const lists = store.get(node) ?? new Map<string, Edge[]>();
-  for (const [key, rows] of Object.entries(below.edges)) {
+  for (const [i, edge] of projection.edges.entries()) {
+    const rows = below.edges[i] ?? [];
     lists.set(
-      key,
+      edge.key,
       rows.map((row) => {
         const target = toNode(row.id, row.labels, row.props);
-        fill(target, row, store);
+        fill(target, row, edge.node, store);
         const rel = toRel(row.rel);
         if (row.relCites) rel.citations = resolveCites(row.relCites);
         return { rel, node: target };
@@ -232,18 +236,18 @@ function fill(node: GraphNode, below: Below, store: Prefetched): void {
 }
 
 /** A lookup's row: the node, with what was fetched below it hung on it. */
-export function lookedUp(row: ProjectionRow | undefined, store: Prefetched): GraphNode | null {
+export function lookedUp(row: ProjectionRow | undefined, projection: Projection, store: Prefetched): GraphNode | null {
   if (!row?.labels || !row.props) return null;
   const node = toNode(row.id, row.labels, row.props);
-  fill(node, row.below, store);
+  fill(node, row.below, projection, store);
   return node;
 }
 
 /** Hangs a projection's rows on the nodes they belong to (by id; a node listed twice gets both). */
-export function attach(nodes: GraphNode[], rows: ProjectionRow[], store: Prefetched): void {
+export function attach(nodes: GraphNode[], rows: ProjectionRow[], projection: Projection, store: Prefetched): void {
   const byId = new Map(rows.map((r) => [r.id, r.below]));
   for (const node of nodes) {
     const below = byId.get(node.id);
-    if (below) fill(node, below, store);
+    if (below) fill(node, below, projection, store);
   }
 }

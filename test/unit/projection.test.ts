@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { inWindow } from '../../src/graph/loaders.js';
+import { attach, edgeKey, emptyProjection, projectionQuery, type Prefetched, type Projection } from '../../src/graph/projection.js';
+import { toNode, type Edge } from '../../src/graph/records.js';
+
+const event = (id: string, day: string | null): Edge => ({
+  rel: { props: {}, citations: [] },
+  node: toNode(id, ['Node', 'Event'], day ? { dateIso: day, datePrecision: 'day', dateStart: day, dateEnd: day } : {}),
+});
+
+describe('inWindow (a windowed field read level by level)', () => {
+  const edges = [event('event:a', '2024-01-12'), event('event:b', null), event('event:c', '2024-03-01'), event('event:d', '2024-01-12'), event('event:e', '2023-12-31')];
+
+  it('orders oldest first by default, same day by id, undated last', () => {
+    expect(inWindow(edges, { from: null, to: null, desc: false, first: null }).map((e) => e.node.id)).toEqual(['event:e', 'event:a', 'event:d', 'event:c', 'event:b']);
+  });
+
+  it('newest first when desc, ties still by id, undated still last; cut to first', () => {
+    expect(inWindow(edges, { from: null, to: null, desc: true, first: 4 }).map((e) => e.node.id)).toEqual(['event:c', 'event:a', 'event:d', 'event:e']);
+  });
+
+  it('keeps what overlaps [from, to], and the undated', () => {
+    expect(inWindow(edges, { from: '2024-01-01', to: '2024-01-31', desc: false, first: null }).map((e) => e.node.id)).toEqual(['event:a', 'event:d', 'event:b']);
+  });
+});
+
+describe('projectionQuery', () => {
+  const projection = (): Projection => {
+    const p = emptyProjection();
+    const window = { from: '2024-01-01', to: "2024-12-31'}) DETACH DELETE n //", desc: true, first: 20 };
+    p.citations = { document: true, excerpt: true, documentProps: ['title'] };
+    p.edges.push({ dir: 'out', type: 'PARTICIPATED_IN', key: edgeKey({ dir: 'out', type: 'PARTICIPATED_IN' }, window), window, relCitations: null, node: emptyProjection() });
+    return p;
+  };
+
+  it('carries every value as a parameter, never in the text', () => {
+    const { text, params } = projectionQuery(projection(), { slug: "x'}) DETACH DELETE n //", kind: 'Person' });
+    expect(text).not.toContain('DETACH');
+    expect(text).not.toContain('2024');
+    expect(Object.values(params)).toContain("2024-12-31'}) DETACH DELETE n //");
+    expect(params.slug).toBe("x'}) DETACH DELETE n //");
+  });
+
+  it('gives the same text for the same shape, whatever the values', () => {
+    const other = projection();
+    other.edges[0]!.window = { from: '2020-01-01', to: '2021-06-30', desc: true, first: 5 };
+    other.edges[0]!.key = edgeKey(other.edges[0]!, other.edges[0]!.window);
+    expect(projectionQuery(other, { ids: ['person:z'] }).text).toBe(projectionQuery(projection(), { ids: ['person:a'] }).text);
+    const a = projectionQuery(projection(), { ids: ['person:a'] }).text;
+    const b = projectionQuery(projection(), { ids: ['person:b', 'person:c'] }).text;
+    expect(a).toBe(b);
+  });
+
+  it('reads only the selected properties of cited documents', () => {
+    expect(projectionQuery(projection(), { id: 'person:a' }).text).toMatch(/props: d\d+ \{\.id, \.title\}/);
+  });
+});
+
+describe('attach', () => {
+  it('hangs edges and resolved citations on the nodes by id', () => {
+    const person = toNode('person:a', ['Node', 'Entity', 'Person'], { cites: ['document:x@0:4'] });
+    const store: Prefetched = new WeakMap();
+    const projection = emptyProjection();
+    projection.citations = { document: true, excerpt: true };
+    projection.edges.push({ dir: 'out', type: 'HOLDS', key: 'out:HOLDS', window: null, relCitations: null, node: emptyProjection() });
+    attach([person], [{
+      id: 'person:a',
+      below: {
+        cites: [{ key: 'document:x@0:4', doc: { labels: ['Node', 'Document'], props: { id: 'document:x', title: 'T' }, excerpt: 'Hola' } }],
+        edges: [[{ rel: { cites: [] }, id: 'post:p', labels: ['Node', 'Fact', 'Post'], props: { role: 'Secretaria' } }]],
+      },
+    }], projection, store);
+    expect(person.citations).toMatchObject([{ documentId: 'document:x', start: 0, end: 4, resolved: { excerpt: 'Hola', document: { id: 'document:x', title: 'T' } } }]);
+    expect(store.get(person)?.get('out:HOLDS')?.map((e) => e.node.role)).toEqual(['Secretaria']);
+  });
+});

@@ -114,7 +114,7 @@ async function driverLoad(driver: Driver, query: string, params: Record<string, 
         const t0 = performance.now();
         const session = driver.session({ defaultAccessMode: neo4j.session.READ });
         try {
-          const res = await session.executeRead((tx) => tx.run(query, next()));
+          const res = await session.run(query, next());
           JSON.stringify(res.records.map((r) => r.toObject()));
           latencies.push(performance.now() - t0);
         } catch {

@@ -218,8 +218,8 @@ ${THEIR_CITATION}`,
 }`,
       variables: (arg) => ({ lucene: luceneQuery(String(arg.text)) }),
     },
-    // the same candidate count as our server asks the index for (max(4 x 10, 25))
-    floor: { name: 'read/bench-floor-search', params: (arg) => ({ lucene: luceneQuery(String(arg.text)), limit: 40 }) },
+    // the same candidate count as our server asks the index for (max(2 x 10, 20))
+    floor: { name: 'read/bench-floor-search', params: (arg) => ({ lucene: luceneQuery(String(arg.text)), limit: 20 }) },
   },
   {
     name: 'paths',

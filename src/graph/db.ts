@@ -79,6 +79,8 @@ export class QueryTimeoutError extends Error {
   }
 }
 
+const RESEND_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
+
 const TIMEOUT_CODES = new Set(['Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration', 'Neo.ClientError.Transaction.TransactionTimedOut']);
 
 /** True for Neo4j's "transaction timed out" errors and for QueryTimeoutError. */
@@ -153,16 +155,30 @@ export class Db {
   /**
    * A read whose text is built by code rather than kept in a file: only for graph/projection.ts,
    * whose text follows the request's selection.
+   *
+   * Reads are auto-commit transactions: one query is one transaction, sent with its pull in one
+   * message exchange, where a transaction function adds a BEGIN and a COMMIT exchange (measured
+   * here: 1.0 ms against 1.6 to 2.3 ms for a one-row lookup). A read whose connection failed or
+   * whose server stopped serving it (ServiceUnavailable, SessionExpired: a restart, a leader
+   * switch) is sent once more, on a fresh connection; any other error, a timeout included, is final.
    */
   async readText<T = Row>(text: string, params: Record<string, unknown> = {}): Promise<T[]> {
-    const session = this.session('READ');
+    const config = this.transactionConfig('READ');
+    const once = async (): Promise<T[]> => {
+      const session = this.session('READ');
+      try {
+        this.roundTrips++;
+        const res: QueryResult<RecordShape> = await stoppedAsTimeout(config.timeout, async () => await session.run(text, boltParams(params), config));
+        return res.records.map((r) => r.toObject() as T);
+      } finally {
+        await session.close();
+      }
+    };
     try {
-      this.roundTrips++;
-      const config = this.transactionConfig('READ');
-      const res: QueryResult<RecordShape> = await session.executeRead((tx) => stoppedAsTimeout(config.timeout, () => tx.run(text, boltParams(params))), config);
-      return res.records.map((r) => r.toObject() as T);
-    } finally {
-      await session.close();
+      return await once();
+    } catch (e) {
+      if (!RESEND_CODES.has((e as { code?: string } | null)?.code ?? '')) throw e;
+      return once();
     }
   }
 

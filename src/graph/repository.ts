@@ -60,7 +60,8 @@ export class Repository {
     const factKinds = kinds.filter((k) => ['Event', 'Statement', 'Commitment', 'Document'].includes(k));
     const wantEntities = !kinds.length || entityKinds.length > 0;
     const wantFacts = !kinds.length || factKinds.length > 0;
-    const candidates = Math.max(limit * 4, 25);
+    // the index ranks exact phrases first (a boost); re-ranking a few more than asked puts exact names and aliases on top
+    const candidates = Math.max(limit * 2, 20);
     type Hit = NodeRow & { score: number };
     const [entities, facts] = await Promise.all([
       wantEntities ? this.db.read<Hit>('read/search-entities', { lucene, kinds: entityKinds, limit: candidates }) : [],

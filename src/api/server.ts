@@ -1,6 +1,6 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
@@ -78,7 +78,17 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     schema: await schema(),
     formatError,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: http }), ApolloServerPluginLandingPageDisabled(), readAccessPlugin(auth), costLimitsPlugin(limits), done],
+    // the playground and integrations read the schema, in production too (NODE_ENV=production turns it off by default)
+    introspection: true,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: http }),
+      ApolloServerPluginLandingPageDisabled(),
+      // no cache hints are set; left on, the plugin wraps every field resolver to collect them
+      ApolloServerPluginCacheControlDisabled(),
+      readAccessPlugin(auth),
+      costLimitsPlugin(limits),
+      done,
+    ],
   });
   await apollo.start();
 

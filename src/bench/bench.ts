@@ -165,7 +165,8 @@ class Child {
   static start(script: string, uri: string): Promise<Child> {
     const proc = fork(path.join(ROOT, 'src/bench', script), [], {
       execArgv: ['--import', 'tsx'],
-      env: { ...process.env, BENCH_NEO4J_URI: uri },
+      // both servers as they run in production (graphql-js skips its development checks)
+      env: { ...process.env, NODE_ENV: 'production', BENCH_NEO4J_URI: uri },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     return new Promise((resolve, reject) => {

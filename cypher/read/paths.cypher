@@ -1,10 +1,17 @@
 // Shortest connections between two entities through people, bodies, places and facts (never
-// through documents), each hop with its relationship's citations. The hop bound is a literal
-// (Cypher needs one) equal to the API cap on maxHops (6); $maxHops narrows it.
+// through documents), each hop with its relationship's citations (and, with $passages, their
+// documents and passages, so a paths request with cited hops is one round trip). The hop bound
+// is a literal (Cypher needs one) equal to the API cap on maxHops (6); $maxHops narrows it.
 MATCH (a:Entity:Node) WHERE a.slug = $from OR a.id = $from
 MATCH (b:Entity:Node) WHERE b.slug = $to OR b.id = $to
 MATCH p = allShortestPaths((a)-[:PART_OF|GOVERNS|LOCATED_IN|OPERATED_BY|RUN_BY|HOLDS|POST_IN|PARTICIPATED_IN|HELD_IN|HELD_AT|INVOLVES|STATED|AT_EVENT|ABOUT|REPORTS|COMMITS|CONCERNS|TARGETS|MEASURES*..6]-(b))
 WHERE length(p) <= $maxHops AND a <> b
 RETURN [n IN nodes(p) | {id: n.id, labels: labels(n), props: n {.*, text: null}}] AS nodes,
-       [r IN relationships(p) | {type: type(r), from: startNode(r).id, to: endNode(r).id, props: r {.*}}] AS rels
+       [r IN relationships(p) | {type: type(r), from: startNode(r).id, to: endNode(r).id, props: r {.*},
+         // with $passages, each citation's document (without its text) and the cited passage
+         passages: CASE WHEN $passages THEN [k IN coalesce(r.cites, []) |
+           COLLECT { MATCH (d:Node:Document {id: left(k, size(k) - size(last(split(k, '@'))) - 1)})
+                     WITH d, [x IN split(last(split(k, '@')), ':') | toInteger(x)] AS span
+                     RETURN {key: k, id: d.id, labels: labels(d), props: d {.*, text: null}, excerpt: substring(d.text, span[0], span[1] - span[0])} }[0]]
+         END}] AS rels
 LIMIT $limit

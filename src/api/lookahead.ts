@@ -146,3 +146,15 @@ export function lookahead(info: GraphQLResolveInfo): Projection {
   }
   return result;
 }
+
+/** Does the selection reach the field at `path` (field names, through fragments)? */
+export function selects(info: GraphQLResolveInfo, path: string[]): boolean {
+  const w: Walk = { info };
+  let sets = info.fieldNodes.map((f) => f.selectionSet);
+  for (const name of path) {
+    const next = sets.flatMap((set) => fieldsOf(w, set, '').filter(([f]) => f.name.value === name).map(([f]) => f.selectionSet));
+    if (!next.length) return false;
+    sets = next;
+  }
+  return true;
+}

@@ -27,6 +27,11 @@ export class Loaders {
 
   constructor(private readonly db: Db, private readonly opts: { lookahead: boolean } = { lookahead: true }) {}
 
+  /** Whether this request fetches ahead (off: every level through the batch loaders). */
+  get lookahead(): boolean {
+    return this.opts.lookahead;
+  }
+
   readonly node = new DataLoader<string, GraphNode | null>(async (ids) => {
     const rows = await this.db.read<NodeRow>('read/nodes-by-id', { ids });
     const by = new Map(rows.map((r) => [r.id, rowToNode(r)]));

@@ -193,7 +193,7 @@ describe('query timeout', () => {
   });
 
   it('a timed-out read fails as QueryTimeoutError, which the driver does not retry', async () => {
-    const err = await slowDb.read('read/paths', { from: 'slow-a', to: 'slow-b', maxHops: 6, limit: 5 }).catch((e: unknown) => e);
+    const err = await slowDb.read('read/paths', { from: 'slow-a', to: 'slow-b', maxHops: 6, limit: 5, passages: false }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(QueryTimeoutError);
     expect((err as QueryTimeoutError).timeoutMs).toBe(TIMEOUT_MS);
     expect(isRetriableError(err as Error)).toBe(false);

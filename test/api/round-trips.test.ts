@@ -141,7 +141,7 @@ describe('the benchmark operations (src/bench/operations.ts) on the seed graph',
   });
 
   // Operations 1 to 6 are a lookup, list, search or timeline and what it shows below: the root
-  // query and one projection. Paths: the paths query and the hops' cited passages.
+  // query and one projection. Paths: one query, its hops' cited passages included.
   for (const op of OPERATIONS) {
     it(`${op.name}: at most 2 round trips per request, the same answers as level by level`, async () => {
       const sets = op.args(args);

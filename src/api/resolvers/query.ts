@@ -5,7 +5,7 @@ import type { ListName, ListResult } from '../../graph/repository.js';
 import type { GraphNode } from '../../graph/records.js';
 import type { Context } from '../context.js';
 import { badInput, dateArg, encodeCursor, pageArgs } from '../errors.js';
-import { lookahead } from '../lookahead.js';
+import { lookahead, selects } from '../lookahead.js';
 import {
   Commitment, CommitmentConnection, DateOrder, Document, DocumentConnection, Event, EventConnection, Facility, Figure,
   FigureConnection, Node, NodeKind, Organization, Path, Person, Place, Post, PostConnection, Program, SearchHit, Statement,
@@ -220,7 +220,9 @@ export class QueryResolver {
   ) {
     if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_HOPS) throw badInput('maxHops', `must be from 1 to ${MAX_HOPS}`);
     if (!Number.isInteger(first) || first < 1 || first > MAX_PATHS) throw badInput('first', `must be from 1 to ${MAX_PATHS}`);
-    const paths = await ctx.repo.paths(from, to, maxHops, first);
+    // cited hops: their passages come with the paths (one round trip instead of two)
+    const passages = !!info && ctx.loaders.lookahead && (selects(info, ['hops', 'citations', 'document']) || selects(info, ['hops', 'citations', 'excerpt']));
+    const paths = await ctx.repo.paths(from, to, maxHops, first, passages);
     if (info) await ctx.loaders.prefetch(paths.flatMap((p) => p.nodes), lookahead(info));
     return paths.map((p) => ({
       length: p.hops.length,

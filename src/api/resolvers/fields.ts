@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { parseCitationKey, citationKey, type Citation as CitationValue } from '../../domain/citation.js';
 import { agreement } from '../../domain/figures.js';
 import type { ResolvedCitation, Window } from '../../graph/projection.js';
@@ -47,6 +47,15 @@ export class CitationResolver {
   }
 }
 
+/** A window over a person's dated items (relations.ts windowOf). */
+@ArgsType()
+class WindowArgs {
+  @Field(() => String, { nullable: true }) from?: string;
+  @Field(() => String, { nullable: true }) to?: string;
+  @Field(() => DateOrder, { defaultValue: DateOrder.DATE_ASC }) orderBy: DateOrder = DateOrder.DATE_ASC;
+  @Field(() => Int, { nullable: true, description: 'At most 500.' }) first?: number;
+}
+
 @Resolver(() => Person)
 export class PersonResolver {
   @FieldResolver(() => [Post], { description: 'Posts held, optionally only those covering a date (YYYY, YYYY-MM or YYYY-MM-DD).' })
@@ -58,23 +67,13 @@ export class PersonResolver {
   }
 
   @FieldResolver(() => [Event], { description: 'Events the person took part in, overlapping [from, to]; oldest first (orderBy DATE_DESC: newest first), undated last; the first `first` of them.' })
-  async events(
-    @Root() p: GraphNode, @Ctx() ctx: Context,
-    @Arg('from', () => String, { nullable: true }) from?: string, @Arg('to', () => String, { nullable: true }) to?: string,
-    @Arg('orderBy', () => DateOrder, { defaultValue: DateOrder.DATE_ASC }) orderBy = DateOrder.DATE_ASC,
-    @Arg('first', () => Int, { nullable: true, description: 'At most 500.' }) first?: number,
-  ) {
-    return nodes(await walk(ctx, p, RELATIONS.Person.events, windowOf({ from, to, orderBy, first })));
+  async events(@Root() p: GraphNode, @Ctx() ctx: Context, @Args(() => WindowArgs) w: WindowArgs) {
+    return nodes(await walk(ctx, p, RELATIONS.Person.events, windowOf(w)));
   }
 
   @FieldResolver(() => [Statement], { description: 'Statements the person made, overlapping [from, to]; oldest first (orderBy DATE_DESC: newest first), undated last; the first `first` of them.' })
-  async statements(
-    @Root() p: GraphNode, @Ctx() ctx: Context,
-    @Arg('from', () => String, { nullable: true }) from?: string, @Arg('to', () => String, { nullable: true }) to?: string,
-    @Arg('orderBy', () => DateOrder, { defaultValue: DateOrder.DATE_ASC }) orderBy = DateOrder.DATE_ASC,
-    @Arg('first', () => Int, { nullable: true, description: 'At most 500.' }) first?: number,
-  ) {
-    return nodes(await walk(ctx, p, RELATIONS.Person.statements, windowOf({ from, to, orderBy, first })));
+  async statements(@Root() p: GraphNode, @Ctx() ctx: Context, @Args(() => WindowArgs) w: WindowArgs) {
+    return nodes(await walk(ctx, p, RELATIONS.Person.statements, windowOf(w)));
   }
 
   @FieldResolver(() => [Commitment], { description: 'Commitments the person made or repeated.' })

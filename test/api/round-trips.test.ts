@@ -134,6 +134,18 @@ describe('database round trips per request', () => {
   });
 });
 
+describe('window arguments', () => {
+  it('a bad first or date is BAD_USER_INPUT naming the argument, with or without look-ahead', async () => {
+    for (const url of [seeded.server.url, perLevel.url]) {
+      for (const [args, argument] of [['first: 0', 'first'], ['first: 501', 'first'], ['from: "2024-13"', 'from']] as const) {
+        const res = await gql(url, `{ person(slug: "delfina-gomez-alvarez") { name events(${args}) { id } } }`);
+        expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+        expect(res.errors?.[0]?.extensions?.argumentName).toBe(argument);
+      }
+    }
+  });
+});
+
 describe('the benchmark operations (src/bench/operations.ts) on the seed graph', () => {
   let args: BenchArguments;
   beforeAll(async () => {

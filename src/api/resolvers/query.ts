@@ -124,14 +124,14 @@ export class QueryResolver {
   async search(
     @Arg('query', () => String) query: string,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('types', () => [NodeKind], { nullable: true }) types?: NodeKind[],
     @Arg('first', () => Int, { defaultValue: 10 }) first = 10,
-    @Info() info?: GraphQLResolveInfo,
   ) {
     if (!query.trim()) throw badInput('query', 'must not be empty');
     if (!Number.isInteger(first) || first < 1 || first > MAX_SEARCH) throw badInput('first', `must be from 1 to ${MAX_SEARCH}`);
     const hits = await ctx.repo.search(query, (types ?? []) as Kind[], first);
-    if (info) await ctx.loaders.prefetch(hits.map((h) => h.node), lookahead(info));
+    await ctx.loaders.prefetch(hits.map((h) => h.node), lookahead(info));
     return hits;
   }
 
@@ -199,13 +199,13 @@ export class QueryResolver {
   async timeline(
     @Arg('entity', () => String, { description: 'Slug or id.' }) entity: string,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('from', () => String, { nullable: true }) from?: string,
     @Arg('to', () => String, { nullable: true }) to?: string,
     @Arg('kinds', () => [NodeKind], { nullable: true, description: 'Only items of these kinds (Event, Statement, Commitment, Post).' }) kinds?: NodeKind[],
-    @Info() info?: GraphQLResolveInfo,
   ) {
     const rows = await ctx.repo.timeline(entity, dateArg('from', from, 'start'), dateArg('to', to, 'end'), (kinds ?? []) as Kind[], MAX_TIMELINE);
-    if (info) await ctx.loaders.prefetch(rows.map((r) => r.node), lookahead(info));
+    await ctx.loaders.prefetch(rows.map((r) => r.node), lookahead(info));
     return rows.map((r) => ({ date: r.date, kind: r.node.__typename, roles: r.roles, node: r.node }));
   }
 
@@ -214,16 +214,16 @@ export class QueryResolver {
     @Arg('from', () => String, { description: 'Slug or id.' }) from: string,
     @Arg('to', () => String, { description: 'Slug or id.' }) to: string,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('maxHops', () => Int, { defaultValue: 4 }) maxHops = 4,
     @Arg('first', () => Int, { defaultValue: 5 }) first = 5,
-    @Info() info?: GraphQLResolveInfo,
   ) {
     if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_HOPS) throw badInput('maxHops', `must be from 1 to ${MAX_HOPS}`);
     if (!Number.isInteger(first) || first < 1 || first > MAX_PATHS) throw badInput('first', `must be from 1 to ${MAX_PATHS}`);
     // cited hops: their passages come with the paths (one round trip instead of two)
-    const passages = !!info && ctx.loaders.lookahead && (selects(info, ['hops', 'citations', 'document']) || selects(info, ['hops', 'citations', 'excerpt']));
+    const passages = ctx.loaders.lookahead && (selects(info, ['hops', 'citations', 'document']) || selects(info, ['hops', 'citations', 'excerpt']));
     const paths = await ctx.repo.paths(from, to, maxHops, first, passages);
-    if (info) await ctx.loaders.prefetch(paths.flatMap((p) => p.nodes), lookahead(info));
+    await ctx.loaders.prefetch(paths.flatMap((p) => p.nodes), lookahead(info));
     return paths.map((p) => ({
       length: p.hops.length,
       nodes: p.nodes,

@@ -149,9 +149,12 @@ describe('query timeout', () => {
   let slowDb: Db;
   let slow: TestServer;
 
-  // Two people joined only through 7 layers of 8 events each, every event linked to every event of
-  // the next layer: 8^7 (about 2 million) shortest paths of 8 hops between them. Asked for paths of
-  // at most 6 hops, Neo4j enumerates them all to reject each one: minutes of work for one request.
+  // Two people joined only through 7 layers of 12 events each, every event linked to every event of
+  // the next layer: 12^7 (about 36 million) shortest paths of 8 hops between them. Asked for paths
+  // of at most 6 hops, Neo4j falls back to enumerating every path of up to 6 hops from one end
+  // (about 12 x 25^5, back and forth between layers): far longer than the 300 ms limit plus the
+  // ~2 s between Neo4j's timeout checks. (With 8 events a layer it could finish in about a second,
+  // before the check, and the read then succeeded: a flaky test.)
   beforeAll(async () => {
     await inspect(
       seeded.db,
@@ -159,7 +162,7 @@ describe('query timeout', () => {
        CREATE (:Node:Entity:Person {id: 'person:slow-b', slug: 'slow-b', name: 'Slow B', aliases: []})
        WITH 1 AS one
        UNWIND range(1, 7) AS layer
-       UNWIND range(1, 8) AS i
+       UNWIND range(1, 12) AS i
        CREATE (:Node:Fact:Event:SlowLayer {id: 'event:slow-' + layer + '-' + i, layer: layer, title: 'slow'})`,
     );
     await inspect(seeded.db, 'MATCH (x:SlowLayer), (y:SlowLayer) WHERE y.layer = x.layer + 1 CREATE (x)-[:INVOLVES]->(y)');

@@ -1,11 +1,12 @@
-// Posts by holder, organization (or a body inside it), jurisdiction, role text and a date they cover.
+// Posts by holder, organization (or a body inside it), jurisdiction, role text and a date they
+// overlap ([$at, $atEnd]: a day, or every day of a month or year; unknown bounds are open).
 MATCH (holder:Person)-[:HOLDS]->(p:Post)
 WHERE ($person IS NULL OR holder.slug = $person OR holder.id = $person)
   AND ($organization IS NULL OR EXISTS {
         MATCH (p)-[:POST_IN]->()-[:PART_OF*0..5]->(o:Organization) WHERE o.slug = $organization OR o.id = $organization })
   AND ($jurisdiction IS NULL OR EXISTS {
         MATCH (p)-[:GOVERNS]->()-[:PART_OF*0..5]->(pl:Place) WHERE pl.slug = $jurisdiction OR pl.id = $jurisdiction })
-  AND ($at IS NULL OR ((p.fromStart IS NULL OR p.fromStart <= $at) AND (p.toEnd IS NULL OR p.toEnd >= $at)))
+  AND ($at IS NULL OR ((p.fromStart IS NULL OR p.fromStart <= $atEnd) AND (p.toEnd IS NULL OR p.toEnd >= $at)))
   AND ($text IS NULL OR p.fold CONTAINS $text)
 WITH p, holder
 ORDER BY holder.name, p.fromStart, p.id

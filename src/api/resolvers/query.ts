@@ -75,7 +75,7 @@ class PostFilter {
   @Field(() => String, { nullable: true }) person?: string;
   @Field(() => String, { nullable: true, description: 'The organization, or a body it contains.' }) organization?: string;
   @Field(() => String, { nullable: true }) jurisdiction?: string;
-  @Field(() => String, { nullable: true, description: 'Posts held at this date (unknown bounds count as open).' }) at?: string;
+  @Field(() => String, { nullable: true, description: 'Posts held at some time in this date: a day, or any day of a month or year (unknown bounds count as open), as Person.posts(at:).' }) at?: string;
   @Field(() => String, { nullable: true, description: 'Words in the role.' }) text?: string;
 }
 
@@ -189,8 +189,9 @@ export class QueryResolver {
   posts(@Ctx() ctx: Context, @Info() info: GraphQLResolveInfo, @Arg('filter', () => PostFilter, { nullable: true }) f?: PostFilter,
     @Arg('first', () => Int, { nullable: true }) first?: number, @Arg('after', () => String, { nullable: true }) after?: string) {
     const at = dateArg('filter.at', f?.at, 'start');
+    const atEnd = dateArg('filter.at', f?.at, 'end');
     return this.list(ctx, info, 'posts', {
-      person: f?.person ?? null, organization: f?.organization ?? null, jurisdiction: f?.jurisdiction ?? null, at, text: f?.text ?? null,
+      person: f?.person ?? null, organization: f?.organization ?? null, jurisdiction: f?.jurisdiction ?? null, at, atEnd, text: f?.text ?? null,
     }, DateOrder.DATE_ASC, first, after);
   }
 

@@ -9,9 +9,9 @@ WHERE length(p) <= $maxHops AND a <> b
 RETURN [n IN nodes(p) | {id: n.id, labels: labels(n), props: n {.*, text: null}}] AS nodes,
        [r IN relationships(p) | {type: type(r), from: startNode(r).id, to: endNode(r).id, props: r {.*},
          // with $passages, each citation's document (without its text) and the cited passage
-         passages: CASE WHEN $passages THEN [k IN coalesce(r.cites, []) |
+         passages: CASE WHEN $passages THEN [k IN coalesce(r.cites, []) | {key: k, doc:
            COLLECT { MATCH (d:Node:Document {id: left(k, size(k) - size(last(split(k, '@'))) - 1)})
                      WITH d, [x IN split(last(split(k, '@')), ':') | toInteger(x)] AS span
-                     RETURN {key: k, id: d.id, labels: labels(d), props: d {.*, text: null}, excerpt: substring(d.text, span[0], span[1] - span[0])} }[0]]
+                     RETURN {labels: labels(d), props: d {.*, text: null}, excerpt: substring(d.text, span[0], span[1] - span[0])} }[0]}]
          END}] AS rels
 LIMIT $limit

@@ -112,28 +112,29 @@ export function projectionQuery(p: Projection, start: Start): { text: string; pa
   let v = 0;
   const fresh = (prefix: string) => `${prefix}${v++}`;
 
-  // `{key, document, excerpt}` for each citation key in `keys` (a list expression).
+  // `{key, doc: {labels, props, excerpt}}` for each citation key `<documentId>@<start>:<end>` in `keys` (a list expression)
   const citations = (keys: string, needs: CitationNeeds): string => {
     if (!needs.document && !needs.excerpt) return keys;
     const k = fresh('k');
     const d = fresh('d');
     const fields = [
       needs.document ? `labels: labels(${d}), props: ${d} {${needs.documentProps ? ['id', ...needs.documentProps].map((f) => `.${f}`).join(', ') : '.*, text: null'}}` : null,
-      needs.excerpt ? `excerpt: substring(${d}.text, toInteger(split(last(split(${k}, '@')), ':')[0]), toInteger(split(last(split(${k}, '@')), ':')[1]) - toInteger(split(last(split(${k}, '@')), ':')[0]))` : null,
+      needs.excerpt ? `excerpt: substring(${d}.text, span[0], span[1] - span[0])` : null,
     ].filter(Boolean);
-    return `[${k} IN ${keys} | {key: ${k}, doc: COLLECT { MATCH (${d}:Node {id: left(${k}, size(${k}) - size(last(split(${k}, '@'))) - 1)}) RETURN {${fields.join(', ')}} }[0]}]`;
+    return `[${k} IN ${keys} | {key: ${k}, doc: COLLECT { MATCH (${d}:Node {id: left(${k}, size(${k}) - size(last(split(${k}, '@'))) - 1)}) ` +
+      `WITH ${d}, [x IN split(last(split(${k}, '@')), ':') | toInteger(x)] AS span RETURN {${fields.join(', ')}} }[0]}]`;
   };
 
-  const below = (x: string, proj: Projection, depth: number): string[] => {
+  const below = (x: string, proj: Projection): string[] => {
     const parts: string[] = [];
     if (proj.citations) parts.push(`cites: ${citations(`coalesce(${x}.cites, [])`, proj.citations)}`);
     if (proj.quote) parts.push(`quote: ${citations(`CASE WHEN ${x}.quote IS NULL THEN [] ELSE [${x}.quote] END`, proj.quote)}`);
     // one list per edge of the projection, in its order (keys hold values, so never go in the text)
-    if (proj.edges.length) parts.push(`edges: [${proj.edges.map((e) => edges(x, e, depth + 1)).join(', ')}]`);
+    if (proj.edges.length) parts.push(`edges: [${proj.edges.map((e) => edges(x, e)).join(', ')}]`);
     return parts;
   };
 
-  const edges = (x: string, e: EdgeProjection, depth: number): string => {
+  const edges = (x: string, e: EdgeProjection): string => {
     const r = fresh('r');
     const m = fresh('m');
     const pattern = e.dir === 'out' ? `(${x})-[${r}:${e.type}]->(${m}:Node)` : `(${x})<-[${r}:${e.type}]-(${m}:Node)`;
@@ -149,12 +150,12 @@ export function projectionQuery(p: Projection, start: Start): { text: string; pa
       `rel: ${r} {.*}`,
       ...(e.relCitations ? [`relCites: ${citations(`coalesce(${r}.cites, [])`, e.relCitations)}`] : []),
       `id: ${m}.id, labels: labels(${m}), props: ${m} {.*, text: null}`,
-      ...below(m, e.node, depth),
+      ...below(m, e.node),
     ];
     return `COLLECT { MATCH ${pattern}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}${order} RETURN {${fields.join(', ')}} }`;
   };
 
-  const root = `{${below('n', p, 0).join(', ')}} AS below`;
+  const root = `{${below('n', p).join(', ')}} AS below`;
   const node = 'labels(n) AS labels, n {.*, text: null} AS props';
   const text =
     'ids' in start ? `UNWIND $ids AS id MATCH (n:Node {id: id}) RETURN id, ${root}`
@@ -165,7 +166,8 @@ export function projectionQuery(p: Projection, start: Start): { text: string; pa
 
 // ---- answers ----
 
-interface CiteRow {
+/** A citation key with its document and passage, as projections and read/paths return them. */
+export interface CiteRow {
   key: string;
   doc: { labels?: string[]; props?: Record<string, unknown>; excerpt?: string | null } | null;
 }
@@ -201,7 +203,7 @@ export interface ResolvedCitation extends Citation {
 /** Where a request keeps what projections fetched: per node, its edge lists by key. */
 export type Prefetched = WeakMap<GraphNode, Map<string, Edge[]>>;
 
-function resolveCites(rows: CiteRow[] | string[]): ResolvedCitation[] {
+export function resolveCites(rows: CiteRow[] | string[]): ResolvedCitation[] {
   return rows.map((row) => {
     if (typeof row === 'string') return parseCitationKey(row);
     const c: ResolvedCitation = parseCitationKey(row.key);

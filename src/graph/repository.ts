@@ -1,8 +1,7 @@
-import { citationKey } from '../domain/citation.js';
 import { foldName } from '../domain/names.js';
 import type { EntityKind, NodeKind } from '../domain/model.js';
 import type { Db } from './db.js';
-import type { ResolvedCitation } from './projection.js';
+import { resolveCites, type CiteRow } from './projection.js';
 import { rowToNode, toNode, toRel, type Edge, type GraphNode, type NodeRow } from './records.js';
 import { luceneQuery, nameMatchRank } from './search.js';
 
@@ -87,8 +86,7 @@ export class Repository {
 
   /** With `passages`, each hop citation comes with its document and passage (no later lookup). */
   async paths(from: string, to: string, maxHops: number, limit: number, passages = false): Promise<PathResult[]> {
-    type Passage = { key: string; id: string; labels: string[]; props: Record<string, unknown>; excerpt: string | null } | null;
-    type RelRow = { type: string; from: string; to: string; props: Record<string, unknown>; passages: Passage[] | null };
+    type RelRow = { type: string; from: string; to: string; props: Record<string, unknown>; passages: CiteRow[] | null };
     const rows = await this.db.read<{ nodes: NodeRow[]; rels: RelRow[] }>('read/paths', { from, to, maxHops, limit, passages });
     return rows.map((r) => {
       const nodes = r.nodes.map((n) => toNode(n.id, n.labels, n.props));
@@ -96,13 +94,7 @@ export class Repository {
         nodes,
         hops: r.rels.map((rel, i) => {
           const graphRel = toRel(rel.props, rel.type);
-          if (rel.passages) {
-            const found = new Map(rel.passages.filter((x) => x !== null).map((x) => [x.key, x]));
-            graphRel.citations = graphRel.citations.map((c): ResolvedCitation => {
-              const hit = found.get(citationKey(c));
-              return { ...c, resolved: { document: hit ? toNode(hit.id, hit.labels, hit.props) : null, excerpt: hit?.excerpt ?? null } };
-            });
-          }
+          if (rel.passages) graphRel.citations = resolveCites(rel.passages);
           return { from: nodes[i]!, to: nodes[i + 1]!, type: rel.type, forward: rel.from === nodes[i]!.id, rel: graphRel };
         }),
       };

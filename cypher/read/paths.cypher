@@ -12,6 +12,6 @@ RETURN [n IN nodes(p) | {id: n.id, labels: labels(n), props: n {.*, text: null}}
          passages: CASE WHEN $passages THEN [k IN coalesce(r.cites, []) | {key: k, doc:
            COLLECT { MATCH (d:Node:Document {id: left(k, size(k) - size(last(split(k, '@'))) - 1)})
                      WITH d, [x IN split(last(split(k, '@')), ':') | toInteger(x)] AS span
-                     RETURN {labels: labels(d), props: d {.*, text: null}, excerpt: substring(d.text, span[0], span[1] - span[0])} }[0]}]
+                     RETURN {labels: labels(d), props: d {.*, text: null}, excerpt: substring(d.text, span[0] - size([p IN coalesce(d.astral, []) WHERE p < span[0]]), span[1] - span[0] - size([p IN coalesce(d.astral, []) WHERE p >= span[0] AND p < span[1]]))} }[0]}]
          END}] AS rels
 LIMIT $limit

@@ -8,7 +8,7 @@ import { Repository } from '../graph/repository.js';
 import { loadSeed } from '../ingest/seed/load.js';
 import { SeedError } from '../ingest/seed/compile.js';
 import { citeCommand } from './cite.js';
-import { evalCommand } from './eval.js';
+import { evalCommand, evalRealset } from './eval.js';
 import { formatSummary, ingestFiles } from './ingest.js';
 import { generateCommand } from './generate.js';
 import { connectGraph } from './graph.js';
@@ -24,6 +24,8 @@ const USAGE = `usage: kg <command>
   schema [--check] write schema/schema.graphql from the code (--check: fail if it differs)
   cite <file> <phrase>  print seed citation strings for a phrase in a corpus document
   eval [--details] ingest the seed corpus into a throw-away Neo4j and score it against the curated graph
+  eval --gold <file> --texts <dir> [--details] [--no-seed]
+                   seed graph, then the real articles <dir>/<id>.txt, into a throw-away Neo4j; score the API's answers
   ingest <paths...>  extract facts from articles (.txt, .md, .html; metadata in front matter or <name>.json) into the graph
   key create --name <n> --role <editor|reader>  make an API key: prints its token once and the config entry (its sha256)
   generate --scale N [--seed S] [--replace]  write a synthetic graph of about N nodes (benchmarks; data in .neo4j/scale-<N>)
@@ -93,8 +95,20 @@ async function main(command: string | undefined, args: string[]): Promise<number
     }
     case 'cite':
       return citeCommand(args);
-    case 'eval':
+    case 'eval': {
+      const value = (flag: string) => {
+        const i = args.indexOf(flag);
+        if (i < 0) return undefined;
+        const v = args[i + 1];
+        if (!v || v.startsWith('--')) throw new Error(`${flag} needs a value`);
+        return v;
+      };
+      const gold = value('--gold');
+      const texts = value('--texts');
+      if (!!gold !== !!texts) { log('usage: kg eval --gold <file> --texts <dir> [--details] [--no-seed]   (or kg eval [--details] for the seed corpus)'); return 2; }
+      if (gold && texts) return evalRealset(log, { gold, texts, details: args.includes('--details'), seed: !args.includes('--no-seed') });
       return evalCommand(log, { details: args.includes('--details') });
+    }
     case 'ingest': {
       if (args.length === 0) { log('usage: kg ingest <files or folders>'); return 2; }
       let failed = false;

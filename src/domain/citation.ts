@@ -20,6 +20,25 @@ export function sha256Hex(data: string | Buffer): string {
  * Citations are stored on nodes and relationships as compact keys `<documentId>@<start>:<end>`,
  * one string per citation, so a fact's sources stay a flat, indexable property list.
  */
+/**
+ * UTF-16 offsets of the characters outside the Basic Multilingual Plane (emoji, some symbols):
+ * each takes two UTF-16 code units but one code point. Citations are UTF-16 offsets and Cypher's
+ * substring() counts code points, so a document keeps these offsets and the queries that cut a
+ * cited passage subtract the ones before it.
+ */
+export function astralOffsets(text: string | null): number[] {
+  const out: number[] = [];
+  if (!text) return out;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      out.push(i);
+      i++;
+    }
+  }
+  return out;
+}
+
 export function citationKey(c: Citation): string {
   return `${c.documentId}@${c.start}:${c.end}`;
 }

@@ -119,7 +119,7 @@ export function projectionQuery(p: Projection, start: Start): { text: string; pa
     const d = fresh('d');
     const fields = [
       needs.document ? `labels: labels(${d}), props: ${d} {${needs.documentProps ? ['id', ...needs.documentProps].map((f) => `.${f}`).join(', ') : '.*, text: null'}}` : null,
-      needs.excerpt ? `excerpt: substring(${d}.text, span[0], span[1] - span[0])` : null,
+      needs.excerpt ? `excerpt: substring(${d}.text, span[0] - size([p IN coalesce(${d}.astral, []) WHERE p < span[0]]), span[1] - span[0] - size([p IN coalesce(${d}.astral, []) WHERE p >= span[0] AND p < span[1]]))` : null,
     ].filter(Boolean);
     return `[${k} IN ${keys} | {key: ${k}, doc: COLLECT { MATCH (${d}:Node {id: left(${k}, size(${k}) - size(last(split(${k}, '@'))) - 1)}) ` +
       `WITH ${d}, [x IN split(last(split(${k}, '@')), ':') | toInteger(x)] AS span RETURN {${fields.join(', ')}} }[0]}]`;

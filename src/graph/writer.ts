@@ -26,7 +26,7 @@ function folded(n: NodeRecord): string | null {
  * Writes a batch inside the caller's transaction: nodes, then relationships, then the
  * SOURCED_FROM links derived from citations. Batched (UNWIND), idempotent (MERGE by id).
  */
-export async function writeBatch(tx: WriteTx, batch: GraphBatch, onProgress: (done: number, total: number) => void = () => {}): Promise<void> {
+export async function writeBatch(tx: WriteTx, batch: GraphBatch, onProgress: (done: number, total: number) => void = () => {}, mode: 'replace' | 'add' = 'replace'): Promise<void> {
   const total = batch.nodes.length + batch.rels.length;
   let done = 0;
   for (const rows of chunks(batch.nodes)) {
@@ -34,11 +34,23 @@ export async function writeBatch(tx: WriteTx, batch: GraphBatch, onProgress: (do
     onProgress((done += rows.length), total);
   }
   for (const rows of chunks(batch.rels)) {
-    await tx.run('write/upsert-relationships', { rows: rows.map((r) => ({ ...r, key: r.key ?? '' })) });
+    await tx.run(mode === 'add' ? 'write/add-relationships' : 'write/upsert-relationships', { rows: rows.map((r) => ({ ...r, key: r.key ?? '' })) });
     onProgress((done += rows.length), total);
   }
   const sourced = batch.nodes
     .filter((n) => n.cites.length)
     .map((n) => ({ id: n.id, documents: [...new Set(n.cites.map((c) => parseCitationKey(c).documentId))] }));
   for (const rows of chunks(sourced)) await tx.run('write/link-sources', { rows });
+}
+
+/**
+ * Nodes the graph already holds that a new document names or states again: each gains the
+ * document's citations (and, for entities, the names it gives them), and the document lists it.
+ */
+export async function addCitations(tx: WriteTx, nodes: { id: string; cites: string[]; aliases: string[] }[]): Promise<void> {
+  const rows = nodes.filter((n) => n.cites.length);
+  for (const part of chunks(rows)) {
+    await tx.run('write/add-citations', { rows: part });
+    await tx.run('write/link-sources', { rows: part.map((n) => ({ id: n.id, documents: [...new Set(n.cites.map((c) => parseCitationKey(c).documentId))] })) });
+  }
 }

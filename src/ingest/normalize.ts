@@ -495,13 +495,27 @@ const RELATED_LABEL = new RegExp(
       'checa tambi[eé]n',
       'lo m[aá]s (?:le[ií]do|visto)',
       'm[aá]s le[ií]d[ao]s',
+      'm[aá]s informaci[oó]n',
+      'most viewed',
+      'lo [uú]ltimo',
+      '[uú]ltimas noticias',
     ].join('|') +
     ')',
   'i',
 );
 /** Labels strong enough to count without a colon ("Lee también Inauguran ..."). */
 const STRONG_RELATED_LABEL =
-  /^(?:tambi[eé]n puedes leer|te puede interesar|le(?:e|a) tambi[eé]n|te recomendamos|notas relacionadas|te compartimos)\b/i;
+  /^(?:tambi[eé]n puedes leer|te puede interesar|le(?:e|a) tambi[eé]n|te recomendamos|notas relacionadas|te compartimos|m[aá]s informaci[oó]n)\b/i;
+
+/** Site widgets and comment forms, in Spanish and English (whole lines, folded to lower case). */
+const WIDGET_LINE =
+  /^(?:categor[ií]as|categories|no hay categor[ií]as|etiquetas|tags|archivos|archives|entradas recientes|recent posts|comentarios recientes|recent comments|buscar|search|men[uú]|inicio|home|no comment yet,? add your voice below!?|deja una respuesta|leave a reply|cancelar respuesta|tu direcci[oó]n de correo electr[oó]nico no ser[aá] publicada\.?.*|publicar comentario|post comment|skip to (?:primary navigation|main content|primary sidebar|content))$/i;
+/** A relative-time or view-count widget: "hace 3 semanas", "hace 2 horas 11". */
+const RELATIVE_TIME_WIDGET = /^hace\s+\d+\s+(?:segundos?|minutos?|horas?|d[ií]as?|semanas?|meses|mes|a[ñn]os?)(?:\s+\d+)?$/i;
+/** The credit line of an embedded social post: "— Name (@handle) June 27, 2024". */
+const SOCIAL_EMBED_CREDIT = /^[—–-]\s*[^()\n]{1,80}\(@[\w.]+\)\s+(?:\p{L}+\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+de\s+\p{L}+\s+de\s+\d{4})\s*$/u;
+/** Caption credits written in parentheses at the end of a caption: "(Especial)", "(Archivo)". */
+const CAPTION_CREDIT = /\((?:especial|archivo|cortes[ií]a(?:\s+[^()\n]{1,40})?|cuartoscuro|agencias?|redes sociales|captura de pantalla|ilustrativa|imagen ilustrativa)\)\s*$/i;
 
 /** Sentence-initial words that, capitalized after a headline, start the article's own text. */
 const SENTENCE_START =
@@ -572,6 +586,9 @@ function judgeLine(raw: string): LineVerdict {
     return { reason: 'photo credit' };
   }
 
+  if (len <= 200 && (WIDGET_LINE.test(stripDecorations(t)) || RELATIVE_TIME_WIDGET.test(t))) return { reason: 'site widget' };
+  if (len <= 200 && SOCIAL_EMBED_CREDIT.test(t)) return { reason: 'embedded social post' };
+
   if (/^(?:leave a (?:comment|reply)|deja (?:un|tu) comentario|escribe (?:un|tu) comentario|a[ñn]ade (?:un|tu) comentario|add a comment|\d+\s+comentarios?|comentarios?(?:\s*\(\d+\))?:?)$/i.test(t)) {
     return { reason: 'comment prompt' };
   }
@@ -598,6 +615,8 @@ function judgeLine(raw: string): LineVerdict {
   for (const m of raw.matchAll(/\(\s*(?:fotos?|fotograf[ií]as?|cr[eé]ditos?|imagen)\s*:[^()\n]{0,100}\)/gi)) {
     partial.push({ from: m.index, to: m.index + m[0].length, reason: 'photo credit' });
   }
+  const caption = CAPTION_CREDIT.exec(raw);
+  if (caption) partial.push({ from: caption.index, to: caption.index + caption[0].length, reason: 'photo credit' });
   const trailing = /(?<=\S\s+)(?:Fotos?|FOTOS?|Fotograf[ií]a|FOTOGRAF[IÍ]A|Cr[eé]dito|CR[EÉ]DITO)\s*:\s*[^.!?\n(]{1,80}?\s*$/.exec(raw);
   if (trailing && !partial.some((p) => trailing.index >= p.from && trailing.index < p.to)) {
     partial.push({ from: trailing.index, to: raw.length, reason: 'photo credit' });
@@ -696,6 +715,8 @@ function finish(input: string, m: Mapped, initialRemoved: RemovedSpan[]): Normal
     else for (const p of verdict.partial) markRange(line.from + p.from, line.from + p.to, p.reason);
   }
 
+  blockRules(s, lines, reasons, markRange, keptText);
+
   // Trailing run of related-article links: walk back from the end over the lines still kept.
   const kept = lines.filter((l) => keptText(l) !== '');
   let runStart = kept.length;
@@ -734,6 +755,56 @@ function finish(input: string, m: Mapped, initialRemoved: RemovedSpan[]): Normal
   }
 
   return build(input, m, lines, reasons, initialRemoved);
+}
+
+/** A site menu item: a bulleted line of at most five words and no punctuation ("• Noticias"). */
+const MENU_ITEM = /^\s*[•·*▪◦‣-]\s*[\p{L}\p{N}'’ ]{1,60}$/u;
+const shortLabel = (t: string) => t.length <= 60 && wordCount(t) <= 5 && !/[.,;:!?"“”«»()]/.test(t);
+
+/**
+ * Rules over runs of lines:
+ * - site menus: three or more bulleted short items in a row, with the short unbulleted lines
+ *   between two such runs (the site's name, its owner's byline);
+ * - embedded social posts: the text of the post before its credit line ("— Name (@handle) date"),
+ *   when it carries the marks of one (a pic.twitter.com link, hashtags, handles);
+ * - editor's initials: a last line of two to four lower-case letters.
+ */
+function blockRules(s: string, lines: Line[], reasons: (string | undefined)[], markRange: (from: number, to: number, reason: string) => void, keptText: (l: Line) => string): void {
+  const kept = lines.filter((l) => keptText(l) !== '');
+  const isItem = (l: Line) => MENU_ITEM.test(s.slice(l.from, l.to)) && wordCount(keptText(l)) <= 5;
+  const runs: [number, number][] = [];
+  for (let i = 0; i < kept.length; ) {
+    let j = i;
+    while (j < kept.length && isItem(kept[j]!)) j++;
+    if (j - i >= 3) runs.push([i, j]);
+    i = j > i ? j : i + 1;
+  }
+  for (const [a, b] of runs) for (const l of kept.slice(a, b)) markRange(l.from, l.to, 'site menu');
+  for (let r = 0; r + 1 < runs.length; r++) {
+    const between = kept.slice(runs[r]![1], runs[r + 1]![0]);
+    if (between.length <= 3 && between.every((l) => shortLabel(keptText(l)))) for (const l of between) markRange(l.from, l.to, 'site menu');
+  }
+  // the post's own lines, back from its credit line while they carry hashtags, handles or its link
+  for (let i = 1; i < lines.length; i++) {
+    if (reasons[firstNonSpace(s, lines[i]!)] !== 'embedded social post') continue;
+    for (let j = i - 1; j >= 0 && j >= i - 4; j--) {
+      const t = keptText(lines[j]!);
+      if (t === '') continue;
+      if (!/pic\.twitter\.com|t\.co\/|instagram\.com|(?:[#@][\p{L}\p{N}_]+.*){2,}/u.test(t)) break;
+      markRange(lines[j]!.from, lines[j]!.to, 'embedded social post');
+    }
+  }
+  // headlines right under a related-article label ("Más información") link to other stories
+  for (let i = 0; i < lines.length; i++) {
+    if (reasons[firstNonSpace(s, lines[i]!)] !== 'related-article label') continue;
+    for (let j = i + 1; j < lines.length && j <= i + 6; j++) {
+      const t = keptText(lines[j]!);
+      if (t === '' || !['headline', 'teaser'].includes(lineKind(t))) break;
+      markRange(lines[j]!.from, lines[j]!.to, 'related-article links');
+    }
+  }
+  const last = kept[kept.length - 1];
+  if (last && /^[\p{Ll}]{2,4}$/u.test(keptText(last)) && kept.length > 1) markRange(last.from, last.to, "editor's initials");
 }
 
 function firstNonSpace(s: string, l: Line): number {

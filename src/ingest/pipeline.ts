@@ -3,12 +3,12 @@
  * resolution against the graph (reads, then a pure decision), then one write transaction per
  * document. The CLI (`kg ingest`) and the `ingestDocument` mutation both call `ingest()`.
  */
-import { citationKey, sha256Hex } from '../domain/citation.js';
+import { astralOffsets, citationKey, sha256Hex } from '../domain/citation.js';
 import { dateBounds, parseIsoDate, type FuzzyDate } from '../domain/dates.js';
 import { nodeId, type GraphBatch, type NodeRecord, type PropValue, type RelRecord, type RelType } from '../domain/model.js';
 import type { Db } from '../graph/db.js';
 import { luceneQuery } from '../graph/search.js';
-import { writeBatch } from '../graph/writer.js';
+import { addCitations, writeBatch } from '../graph/writer.js';
 import { findDates } from '../text/dates.js';
 import { findQuantities } from '../text/numbers.js';
 import { sentences } from '../text/sentences.js';
@@ -61,6 +61,8 @@ export function extract(fileName: string, content: string | Buffer, sidecarJson?
     quantities: findQuantities(text),
     published,
     canonicalPlace: placeLookup().canonical,
+    placeKind: placeLookup().placeKind,
+    country: loadGazetteer().country.name,
   });
   // Spans point into the normalized text; citations point into the file.
   const toFile = (c: Cite): Cite => {
@@ -105,7 +107,7 @@ export function toBatch(x: Extracted, r: Resolution): GraphBatch {
     id: documentId, kind: 'Document', cites: [],
     props: {
       ...base(1), fileName: x.source.fileName, contentHash: x.contentHash, title: meta.title ?? x.source.fileName, publisher: meta.publisher,
-      category: 'article', url: meta.url, text: x.fullText, bodyEnd: null, author: meta.author,
+      category: 'article', url: meta.url, text: x.fullText, astral: astralOffsets(x.fullText), bodyEnd: null, author: meta.author,
       ...(meta.published ? dateProps('published', parseIsoDate(meta.published)) : {}),
     },
   });
@@ -226,7 +228,14 @@ export async function ingest(db: Db, fileName: string, content: string | Buffer,
   const batch = toBatch(x, r);
   const existing = new Set((await db.read<{ id: string }>('read/existing-ids', { ids: batch.nodes.map((n) => n.id) })).map((row) => row.id));
   const fresh = batch.nodes.filter((n) => !existing.has(n.id));
-  await db.write((tx) => writeBatch(tx, { nodes: fresh, rels: batch.rels }));
+  // nodes the graph holds keep their properties and gain this document's citations
+  const known = batch.nodes
+    .filter((n) => existing.has(n.id) && n.kind !== 'Document')
+    .map((n) => ({ id: n.id, cites: n.cites, aliases: [n.props.name, ...(Array.isArray(n.props.aliases) ? n.props.aliases : [])].filter((a): a is string => typeof a === 'string') }));
+  await db.write(async (tx) => {
+    await writeBatch(tx, { nodes: fresh, rels: batch.rels }, undefined, 'add');
+    await addCitations(tx, known);
+  });
   const name = (key: string) => x.extraction.entities.find((e) => e.key === key)?.name ?? key;
   const count = (kind: string) => fresh.filter((n) => n.kind === kind).length;
   return {

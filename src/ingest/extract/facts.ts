@@ -10,8 +10,9 @@ import { foldName, slugify } from '../../domain/names.js';
 import type { DateMention } from '../../text/dates.js';
 import type { Quantity } from '../../text/numbers.js';
 import type { Span } from '../../text/sentences.js';
-import { COMMITMENT_CUES, EVENT_CUES, PARTICIPATION_CUES, SPEECH_VERBS, uword } from './lexicon.js';
+import { COMMITMENT_CUES, EVENT_CUES, NOT_FIGURE_UNITS, NUMBER_IN_NAME, PARTICIPATION_CUES, SPEECH_VERBS, uword } from './lexicon.js';
 import type { BackReference, Mention, MentionKind, Mentions, RoleReference } from './mentions.js';
+import { completePosts } from './posts.js';
 
 export interface Cite {
   start: number;
@@ -64,6 +65,10 @@ export interface FactInput {
   published: string | null;
   /** the gazetteer's name for a place name */
   canonicalPlace?: (name: string) => string | null;
+  /** the gazetteer's kind of a place name ('state', 'municipality', 'country'...) */
+  placeKind?: (name: string) => string | null;
+  /** the gazetteer's name of the country */
+  country?: string;
 }
 
 /** Posts whose holder a "mandatario" or "mandataria" refers to. */
@@ -167,6 +172,23 @@ const SAID_CLAUSE = uword(/^[^.;]{0,80}?\bque\s+(.*)$/isu);
 const participationRe = uword(new RegExp(`\\b(${PARTICIPATION_CUES.map((v) => v.replace(/ /g, '\\s+')).join('|')})\\b`, 'iu'));
 const QUOTE = /[“"«]([^”"»]{12,})[”"»]/u;
 
+/**
+ * Whether a quantity is a figure: not a duration or an age, not a bare numeral with nothing
+ * counted (a clinic's number, an ordinal, a phone number), not a number inside a name
+ * ("Noventa Grados", "Clínica No. 57").
+ */
+function isFigure(q: Quantity, text: string, s: Span): boolean {
+  if (NOT_FIGURE_UNITS.has(q.unit)) return false;
+  if (q.unit === 'count' && q.counted === null) return false;
+  if (NUMBER_IN_NAME.test(text.slice(Math.max(s.start, q.start - 25), q.start))) return false;
+  // a numeral written as a capitalised word inside the sentence, with a capitalised noun: a name
+  const midSentence = q.start > s.start && !/[.:!?]\s*$/.test(text.slice(s.start, q.start));
+  const inName = /^\p{Lu}\p{Ll}+\s+\p{Lu}/u.test(q.text) && midSentence;
+  // "la 42 Sesión Ordinaria": a number before a capitalised (not all-capitals) noun names something
+  const beforeName = /^[\d.,]+\s+\p{Lu}\p{Ll}/u.test(q.text);
+  return !inName && !beforeName;
+}
+
 export function extractFacts(input: FactInput): Extraction {
   const { text, sentences, mentions: M, docKey } = input;
   const { entities, keyOf } = clusterEntities(M.mentions, input.canonicalPlace ?? (() => null));
@@ -190,6 +212,10 @@ export function extractFacts(input: FactInput): Extraction {
     }
     posts.push({ key: id('post'), person, role: r.role, organization, jurisdiction, cites: [{ start: Math.min(r.start, r.person.start), end: Math.max(r.end, r.person.end) }], confidence: 0.8 });
   }
+  posts.splice(0, posts.length, ...completePosts({
+    text, sentences, mentions: M, entities, keyOf, country: input.country ?? 'México',
+    isState: (name) => (input.placeKind ?? (() => null))(name) === 'state', canonical: input.canonicalPlace ?? (() => null), newPostKey: () => id('post'),
+  }, posts));
   const feminine = new Map<string, boolean>();
   for (const r of M.roles) feminine.set(key(r.person)!, r.feminine);
   /** From the posts written beside the name; else null (unknown). */
@@ -281,7 +307,7 @@ export function extractFacts(input: FactInput): Extraction {
   const mainPlace = M.mentions.find((m) => m.kind === 'Place' && m.category === 'state') ?? M.mentions.find((m) => m.kind === 'Place');
   sentences.forEach((s, si) => {
     const verb = speechRe.exec(s.text);
-    const quantities = input.quantities.filter((q) => within(q, s));
+    const quantities = input.quantities.filter((q) => within(q, s) && isFigure(q, text, s));
     const future = COMMITMENT_CUES.test(s.text);
     if (!verb && quantities.length === 0 && !future) {
       const p = M.mentions.filter((m) => m.kind === 'Person' && within(m, s)).pop();
@@ -386,5 +412,25 @@ export function extractFacts(input: FactInput): Extraction {
     }
   });
 
-  return { entities, posts, events, statements, commitments, figures };
+  return { entities, posts, events, statements, commitments, ...oneFigurePerMeasure(figures, statements, commitments) };
+}
+
+/**
+ * The same value of the same thing written twice in one document (a headline and its body) is one
+ * figure with both passages; statements and commitments that pointed at the copy point at it.
+ */
+function oneFigurePerMeasure(figures: XFigure[], statements: XStatement[], commitments: XCommitment[]): { figures: XFigure[] } {
+  const kept: XFigure[] = [];
+  const renamed = new Map<string, string>();
+  for (const f of figures) {
+    const same = kept.find((k) => k.value === f.value && k.unit === f.unit && foldName(k.counted ?? '') === foldName(f.counted ?? ''));
+    if (same) {
+      same.cites.push(...f.cites);
+      renamed.set(f.key, same.key);
+    } else kept.push(f);
+  }
+  const map = (keys: string[]) => [...new Set(keys.map((k) => renamed.get(k) ?? k))];
+  for (const s of statements) s.figures = map(s.figures);
+  for (const c of commitments) c.targets = map(c.targets);
+  return { figures: kept };
 }

@@ -47,7 +47,7 @@ export const EVENT_CUES: [RegExp, string][] = [
 
 /** Posts, masculine and feminine; longest first so "director general" wins over "director". */
 export const ROLE_WORDS = [
-  'presidente de la república', 'presidenta de la república', 'presidente municipal', 'presidenta municipal',
+  'presidente de la república', 'presidenta de la república', 'presidente electo', 'presidenta electa', 'presidente municipal', 'presidenta municipal',
   'jefe de gobierno', 'jefa de gobierno', 'secretario general de gobierno', 'secretaria general de gobierno',
   'comisionado presidencial', 'comisionada presidencial', 'director general', 'directora general', 'subdirector general',
   'subdirectora general', 'coordinador general', 'coordinadora general', 'secretario general', 'secretaria general',
@@ -134,3 +134,44 @@ export const GIVEN_NAMES = new Set(
 
 /** Honorifics written before a name. */
 export const HONORIFICS = /^(lic(enciad[oa])?|dr(a)?|doctor(a)?|mtr[oa]|maestr[oa]|ing(eniero|eniera)?|profr?a?|profesor(a)?|arq|sr(a)?|señor(a)?|don|doña)\.?$/i;
+
+/**
+ * Units of quantities that are not figures in the genre: durations and ages ("13 años", "tres
+ * horas") say how long, not how much. (Normalized units of text/numbers.ts.)
+ */
+export const NOT_FIGURE_UNITS = new Set(['years', 'months', 'weeks', 'days', 'hours', 'minutes']);
+
+/** Words just before a number that make it part of a name or an identifier ("Clínica No. 57", "número telefónico 079"). */
+export const NUMBER_IN_NAME = /(?:\b(?:no|núm|num|nº|n°)\.?|#|\bnúmero(?:\s+telefónico)?|\btel(?:éfono)?\.?|\bextensión|\bext\.|\bsesión|\bsección|\bzona|\bclave)\s*$/iu;
+
+/** Posts named in the plural over a roster of holders ("23 gobernadores: ..."), folded plural -> singular forms. */
+export const ROSTER_ROLES: { plural: string; masculine: string; feminine: string }[] = [
+  { plural: 'gobernadores', masculine: 'gobernador', feminine: 'gobernadora' },
+  { plural: 'gobernadoras', masculine: 'gobernador', feminine: 'gobernadora' },
+  { plural: 'alcaldes', masculine: 'alcalde', feminine: 'alcaldesa' },
+  { plural: 'presidentes municipales', masculine: 'presidente municipal', feminine: 'presidenta municipal' },
+  { plural: 'secretarios de salud', masculine: 'secretario de Salud', feminine: 'secretaria de Salud' },
+  { plural: 'senadores', masculine: 'senador', feminine: 'senadora' },
+  { plural: 'diputados', masculine: 'diputado', feminine: 'diputada' },
+  { plural: 'delegados', masculine: 'delegado', feminine: 'delegada' },
+];
+
+/** Given names borne by women (first given name, folded): the gender of a post written in the plural. */
+export const FEMININE_GIVEN_NAMES = new Set(
+  `claudia delfina macarena miralda maria ana laura patricia rosa alejandra gabriela veronica adriana leticia silvia margarita
+  martha marta elena carmen lucia luisa beatriz sofia mariana daniela fernanda andrea paola monica sandra susana teresa yolanda
+  araceli norma irma gloria alicia angelica blanca cecilia cristina diana dolores elizabeth esther eva fabiola gisela graciela
+  irene isabel josefina julia karla liliana lorena lourdes luz marcela marisol mercedes minerva nancy natalia olga pilar raquel
+  rebeca rocio ruth sara tania ximena xochitl yesenia zulema citlalli itzel ivonne layda marath ariadna tatiana libia evelyn
+  indira clara marina lilia estela griselda ofelia rosario amalia aurora edna margarita rosalinda maricela erika karina
+  carolina lizbeth nayeli viridiana brenda wendy jessica`.split(/\s+/).filter(Boolean),
+);
+
+/** "acompañado por", "acompañada de": the people named after it accompany the subject (a governor's cabinet). */
+export const ENTOURAGE_CUE = /\b(acompañad[oa]s? (por|de)|en compañía de|junto con (su|sus) (gabinete|equipo|colaboradores))\b/iu;
+
+/** The name of the federal government, to which unqualified cabinet posts belong. */
+export const FEDERAL_GOVERNMENT = 'Gobierno de México';
+
+/** A state's government by name: "Gobierno de Tamaulipas", "Gobierno del Estado de México". */
+export const STATE_GOVERNMENT = /^gobierno\s+(del\s+estado\s+de|de(l)?)\s+/iu;

@@ -180,7 +180,10 @@ export function findMentions(text: string, sentenceSpans: Span[], places: PlaceL
     while (i < toks.length) {
       const t = toks[i]!;
       // "Estado" opens a name ("Estado de México") even at the start of a sentence
-      const opensName = t.text === 'Estado' && toks[i + 1]?.text === 'de';
+      // "Julio Menchaca": a given name that is also a month opens a name when a capitalised word follows
+      const next = toks[i + 1];
+      const opensName = (t.text === 'Estado' && next?.text === 'de')
+        || (GIVEN_NAMES.has(t.text.toLowerCase()) && !!next && isCap(next.text) && !NOT_NAMES.has(next.text.toLowerCase()) && /^\s+$/.test(text.slice(t.end, next.start)));
       if (!isCap(t.text) || (NOT_NAMES.has(t.text.toLowerCase()) && !opensName)) {
         i++;
         continue;
@@ -192,7 +195,7 @@ export function findMentions(text: string, sentenceSpans: Span[], places: PlaceL
         // "Centro de Investigación, Capacitación y Adiestramiento Tecámac": a list inside a headed name
         const listed = /^,\s+$/.test(gap) && FACILITY_HEADS.some(([h]) => foldName(toks[i]!.text) === foldName(h).split(' ')[0]) && isCap(next.text) && !isHead(next.text) && !places.placeKind(next.text) && !GIVEN_NAMES.has(next.text.toLowerCase());
         // "IMSS- Bienestar": a hyphenated name broken by a space
-        const brokenHyphen = /^-\s+$/.test(gap) && isCap(next.text);
+        const brokenHyphen = (/^-\s+$/.test(gap) || (/^\s+[-–—]\s+$/.test(gap) && isAcronym(toks[j]!.text))) && isCap(next.text);
         if ((!/^\s+$/.test(gap) && !listed && !brokenHyphen) || gap.includes('\n')) break;
         if (isCap(next.text)) { j++; continue; }
         // connectors: "Instituto Mexicano del Seguro Social", "Hospital General de Valle de Ceylán"
@@ -215,7 +218,10 @@ export function findMentions(text: string, sentenceSpans: Span[], places: PlaceL
         break;
       }
       const words = toks.slice(i, j + 1).map((x) => x.text);
-      const c = classify(words, places);
+      // "Rutilio Escandón Cadenas, Chiapas" in a roster: a name with its state after it is a person
+      const stateAfter = /^\s*(?:,|\()\s*(\p{Lu}[\p{L}.]*(?:\s+(?:de|del|la)?\s*\p{Lu}[\p{L}.]*)*)\s*\)?\s*(?:$|[,;.\-–—•])/u.exec(text.slice(toks[j]!.end, Math.min(s.end, toks[j]!.end + 40)));
+      const rostered = words.length >= 2 && words.length <= 5 && personLike(words) && !!stateAfter && places.placeKind(stateAfter[1]!) === 'state' && !places.placeKind(words.join(' '));
+      const c = rostered ? { kind: 'Person' as const, category: null } : classify(words, places);
       if (c) {
         const start = toks[i]!.start;
         const end = toks[j]!.end;

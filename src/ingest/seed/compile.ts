@@ -1,5 +1,5 @@
 import type { CitationRef, SeedDate, SeedFile } from './format.js';
-import { citationKey, parseCuratedCitation, sha256Hex, spanHash } from '../../domain/citation.js';
+import { astralOffsets, citationKey, parseCuratedCitation, sha256Hex, spanHash } from '../../domain/citation.js';
 import { dateBounds, DateFormatError, parseIsoDate, type FuzzyDate } from '../../domain/dates.js';
 import { nodeId, type EntityKind, type GraphBatch, type NodeRecord, type PropValue, type RelRecord, type RelType } from '../../domain/model.js';
 
@@ -103,7 +103,7 @@ export function compileSeed(files: SeedFile[], corpus: CorpusTexts | null): Grap
       id: doc.id, kind: 'Document', cites: [],
       props: {
         ...base, fileName: d.file, contentHash: d.sha256, title: d.title, publisher: d.publisher ?? null,
-        category: d.kind ?? 'article', url: d.url ?? null, text: doc.text, bodyEnd: d.bodyEnd ?? null,
+        category: d.kind ?? 'article', url: d.url ?? null, text: doc.text, astral: astralOffsets(doc.text), bodyEnd: d.bodyEnd ?? null,
         author: null, ...dateProps('published', date(what, d.published)),
       },
     }, what);

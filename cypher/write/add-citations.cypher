@@ -1,0 +1,12 @@
+// A node the graph already holds, named or stated again by a newly ingested document: it keeps
+// its properties and gains the document's citations (and the names the document gives it that it
+// lacks), so "every source" lists the new one. Citations it already has are not repeated.
+UNWIND $rows AS row
+MATCH (n:Node {id: row.id})
+SET n.cites = coalesce(n.cites, []) + [c IN row.cites WHERE NOT c IN coalesce(n.cites, [])]
+WITH n, row
+WHERE n:Entity AND size(row.aliases) > 0
+WITH n, [a IN row.aliases WHERE a <> n.name AND NOT a IN coalesce(n.aliases, [])] AS fresh
+WHERE size(fresh) > 0
+SET n.aliases = coalesce(n.aliases, []) + fresh,
+    n.aliasText = coalesce(n.aliasText, n.name) + ' | ' + reduce(s = '', a IN fresh | s + CASE s WHEN '' THEN '' ELSE ' | ' END + a)

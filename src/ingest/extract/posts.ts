@@ -1,0 +1,155 @@
+/**
+ * Posts the text gives without writing them beside each name, read from the discourse:
+ *
+ * - rosters: a plural post ("23 gobernadores:", "los gobernadores ...") followed by names, each
+ *   with its state after a comma or in parentheses ("- Rosa Ibarra, Sonora"; "Luis Vega
+ *   (Durango)"): one post per name, in the holder's gender (from the given name);
+ * - national posts: an unqualified "presidente"/"presidenta" is the head of state of the country;
+ * - a governor written without a state ("el gobernador Juan Pérez") governs the one state the
+ *   document names as governed ("gobernador de Sonora", "Gobierno del Estado de Sonora");
+ * - a governor's entourage ("acompañado por el secretario de Salud, ...; la secretaria de
+ *   Finanzas, ...") holds posts in that state's government;
+ * - an unqualified cabinet secretary ("el secretario de Salud, Ana Ruiz") outside a governor's
+ *   entourage, in a document that names no state government, is a post of the federal government.
+ *
+ * Pure: the text, the mentions and the posts found so far in; the posts completed (and any body
+ * or place they point at, added without citations of their own) out. The rules and their
+ * words are in the lexicon.
+ */
+import { foldName, slugify } from '../../domain/names.js';
+import type { Span } from '../../text/sentences.js';
+import type { XEntity, XPost } from './facts.js';
+import { ENTOURAGE_CUE, FEDERAL_GOVERNMENT, FEMININE_GIVEN_NAMES, ROSTER_ROLES, STATE_GOVERNMENT, uword } from './lexicon.js';
+import type { Mention, Mentions } from './mentions.js';
+
+export interface PostContext {
+  text: string;
+  sentences: Span[];
+  mentions: Mentions;
+  entities: XEntity[];
+  keyOf: Map<Mention, string>;
+  /** the gazetteer's country name ("México") */
+  country: string;
+  /** whether a place name is a state */
+  isState: (name: string) => boolean;
+  /** the gazetteer's name for a place name, or null */
+  canonical: (name: string) => string | null;
+  newPostKey: () => string;
+}
+
+const UNQUALIFIED_HEAD = /^(presidente|presidenta)(\s+(electo|electa|de la rep[uú]blica|de m[eé]xico))?$/iu;
+const GOVERNOR = /^(gobernador|gobernadora)$/iu;
+const CABINET = /^(secretario|secretaria)\s+de\s+/iu;
+const entourageRe = uword(ENTOURAGE_CUE);
+
+const feminineName = (name: string) => FEMININE_GIVEN_NAMES.has(foldName(name).split(' ')[0] ?? '');
+
+export function completePosts(ctx: PostContext, posts: XPost[]): XPost[] {
+  const { text, sentences, mentions: M, entities, keyOf } = ctx;
+  const key = (m: Mention | undefined) => (m ? keyOf.get(m) ?? null : null);
+  /** An entity the text names, else one added without citations (it is implied, not written). */
+  const ensure = (kind: XEntity['kind'], name: string): string => {
+    const f = foldName(name);
+    const found = entities.find((e) => e.kind === kind && [e.name, ...e.aliases].some((n) => foldName(n) === f));
+    if (found) return found.key;
+    const named = kind === 'Place' ? entities.find((e) => e.kind === 'Place' && ctx.canonical(e.name) !== null && ctx.canonical(e.name) === ctx.canonical(name)) : undefined;
+    if (named) return named.key;
+    let k = slugify(name);
+    while (entities.some((e) => e.key === k)) k += '-2';
+    entities.push({ key: k, kind, name, aliases: [], acronym: null, category: kind === 'Place' ? (ctx.isState(name) ? 'state' : 'country') : null, cites: [], confidence: 0.6 });
+    return k;
+  };
+  const roleAfter = (p: XPost) => {
+    const c = p.cites[0];
+    return c ? text.slice(c.start, c.end) : '';
+  };
+
+  // Rosters.
+  const out = [...posts];
+  const has = (person: string, role: string) => out.some((p) => p.person === person && foldName(p.role) === foldName(role));
+  const rosterOf = (s: Span): { singular: string; feminine: string } | null => {
+    const f = ` ${foldName(s.text)} `;
+    const r = ROSTER_ROLES.find((x) => f.includes(` ${x.plural} `));
+    return r ? { singular: r.masculine, feminine: r.feminine } : null;
+  };
+  let roster: { singular: string; feminine: string; until: number } | null = null;
+  sentences.forEach((s, si) => {
+    const own = rosterOf(s);
+    if (own && /:\s*$/.test(s.text)) roster = { ...own, until: si + 40 };
+    const active = own ?? (roster && si <= roster.until ? roster : null);
+    if (!active) return;
+    let listed = 0;
+    for (const m of M.mentions) {
+      if (m.kind !== 'Person' || m.start < s.start || m.end > s.end) continue;
+      const after = text.slice(m.end, Math.min(s.end, m.end + 60));
+      const place = M.mentions.find((p) => p.kind === 'Place' && p.start > m.end && p.start <= m.end + 4 && /^\s*(,|\()\s*$/.test(text.slice(m.end, p.start)) && ctx.isState(p.text));
+      if (!place || !/^\s*(,|\()/.test(after)) continue;
+      const person = key(m)!;
+      const role = feminineName(m.text) ? active.feminine : active.singular;
+      listed++;
+      if (has(person, role)) continue;
+      out.push({ key: ctx.newPostKey(), person, role: capitalize(role), organization: null, jurisdiction: key(place), cites: [{ start: m.start, end: place.end }], confidence: 0.7 });
+    }
+    // a list goes on while its lines name people with their states
+    if (!own && roster && listed === 0 && !/^\s*[-•*·]/.test(s.text)) roster = null;
+  });
+
+  // The state the document names as governed, when there is exactly one.
+  const governed = new Set<string>();
+  for (const p of out) if (GOVERNOR.test(p.role) && p.jurisdiction) governed.add(p.jurisdiction);
+  for (const r of M.roleReferences) if (GOVERNOR.test(r.role) && r.jurisdiction) governed.add(key(r.jurisdiction)!);
+  const governments = M.mentions.filter((m) => m.kind === 'Organization' && STATE_GOVERNMENT.test(m.text));
+  const governmentOf = new Map<string, Mention>();
+  for (const g of governments) {
+    const stateName = g.text.replace(STATE_GOVERNMENT, '');
+    if (!ctx.isState(stateName)) continue;
+    const place = ensure('Place', ctx.canonical(stateName) ?? stateName);
+    governed.add(place);
+    governmentOf.set(place, g);
+  }
+  const state = governed.size === 1 ? [...governed][0]! : null;
+  const stateGovernment = state ? governmentOf.get(state) : undefined;
+
+  for (const p of out) {
+    if (p.organization || p.jurisdiction) continue;
+    const role = p.role.trim();
+    const qualifier = roleAfter(p);
+    if (UNQUALIFIED_HEAD.test(role) && !/^\s*(presidente|presidenta)\s+(del?|de la)\s/iu.test(qualifier.replace(/\s+(electo|electa)\b/iu, ''))) {
+      p.jurisdiction = ensure('Place', ctx.country);
+      continue;
+    }
+    if (GOVERNOR.test(role) && state) p.jurisdiction = state;
+  }
+
+  // A governor's entourage, sentence by sentence.
+  const inEntourage = new Set<XPost>();
+  for (const s of sentences) {
+    const cue = entourageRe.exec(s.text);
+    if (!cue) continue;
+    const cueAt = s.start + cue.index;
+    const governor = out.find((p) => GOVERNOR.test(p.role) && p.jurisdiction && p.cites.some((c) => c.start >= s.start && c.end <= cueAt));
+    if (!governor) continue;
+    for (const p of out) {
+      if (p === governor || p.organization || p.jurisdiction) continue;
+      if (!p.cites.some((c) => c.start >= cueAt && c.end <= s.end)) continue;
+      p.jurisdiction = governor.jurisdiction;
+      const g = stateGovernment && key(stateGovernment) ? key(stateGovernment) : null;
+      if (g) p.organization = g;
+      inEntourage.add(p);
+    }
+  }
+
+  // Unqualified cabinet secretaries of the federal government.
+  if (!state) {
+    for (const p of out) {
+      if (p.organization || p.jurisdiction || inEntourage.has(p) || !CABINET.test(p.role)) continue;
+      if (/\b(estatal|del estado)\b/iu.test(roleAfter(p))) continue;
+      p.organization = ensure('Organization', FEDERAL_GOVERNMENT);
+    }
+  }
+  return out;
+}
+
+function capitalize(role: string): string {
+  return role.charAt(0).toUpperCase() + role.slice(1);
+}

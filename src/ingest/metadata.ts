@@ -42,6 +42,9 @@ export class DocumentError extends Error {
 
 export const MAX_DOCUMENT_BYTES = 1_000_000;
 
+/** A page's date written before its text by the tool that saved it: "date 2025-05-14 ..." (removed by normalize). */
+export const PAGE_DATE = /^\s*date\s+(\d{4}(?:-\d{2}(?:-\d{2})?)?)\s/;
+
 /** File extensions accepted as documents (a name without extension is sniffed). */
 export const DOCUMENT_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm'] as const;
 
@@ -417,8 +420,12 @@ export function readSourceDocument(
   }
 
   let published: string | null = null;
-  if (merged.published) {
-    const p = parsePublished(merged.published, now);
+  // a page saved with its date as the first word of the text ("date 2025-05-14 La presidenta..."):
+  // the page's date, when nothing else gives one
+  const pageDate = PAGE_DATE.exec(body)?.[1] ?? null;
+  const publishedText = merged.published ?? pageDate;
+  if (publishedText) {
+    const p = parsePublished(publishedText, now);
     if (!p.ok) throw new DocumentError(fileName, p.problem);
     published = p.date;
   }

@@ -594,6 +594,9 @@ function judgeLine(raw: string): LineVerdict {
   }
 
   if (isLinkOnly(t)) return { reason: 'link-only line' };
+  // the page's date written before its text by the tool that saved it ("date 2025-05-14 La presidenta...")
+  const pageDate = /^(\s*date\s+\d{4}(?:-\d{2}(?:-\d{2})?)?)\s/.exec(raw);
+  if (pageDate) return { partial: [{ from: 0, to: pageDate[1]!.length, reason: 'page date' }] };
   if (/^(?:links?|ligas?|enlaces?)\s+(?:de|del|a|al|para)\s+(?:(?:las?|los?)\s+)?(?:fotos?|fotograf[ií]as?|videos?|audios?|galer[ií]as?|im[aá]genes)\s*:?$/i.test(t)) {
     return { reason: 'media link label' };
   }

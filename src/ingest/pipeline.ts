@@ -51,6 +51,8 @@ export function extract(fileName: string, content: string | Buffer, sidecarJson?
   // enero de 2024") dates the document.
   const dateline = source.meta.published ? null : findDates(text.slice(0, 800), null).find((d) => d.precision === 'day' && !d.inferred) ?? null;
   if (dateline) source.meta.published = dateline.iso;
+  // relative dates ("ayer", "este martes") need the day of publication; facts left undated take the
+  // publication date at its precision (a month-precision page dates them to the month)
   const published = source.meta.published && source.meta.published.length === 10 ? source.meta.published : null;
   const extraction = extractFacts({
     docKey: `${fileName.replace(/\.[^.]+$/, '').replace(/[^\p{L}\p{N}]+/gu, '-').toLowerCase()}-${contentHash.slice(0, 8)}`,
@@ -59,7 +61,7 @@ export function extract(fileName: string, content: string | Buffer, sidecarJson?
     mentions: findMentions(text, spans, placeLookup()),
     dates: findDates(text, published),
     quantities: findQuantities(text),
-    published,
+    published: source.meta.published,
     canonicalPlace: placeLookup().canonical,
     placeKind: placeLookup().placeKind,
     country: loadGazetteer().country.name,

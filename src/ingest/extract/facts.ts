@@ -224,8 +224,18 @@ export function extractFacts(input: FactInput): Extraction {
   /** The person a sentence's subject refers to when no name is written: a post named alone, or "la mandataria". */
   const lastPerson: { key: string | null } = { key: null };
   /** The person a post named alone refers to ("el titular del IMSS"): who holds that post here. */
-  const holderOf = (ref: RoleReference): string | null =>
-    posts.find((p) => words(p.role)[0] === words(ref.role)[0] && (!ref.organization || p.organization === key(ref.organization)) && (!ref.jurisdiction || p.jurisdiction === key(ref.jurisdiction)))?.person ?? null;
+  const ungendered = (w: string | undefined) => (w ?? '').replace(/(o|a)$/, '');
+  const orgName = (k: string | null) => (k ? foldName(entity(k).name) : '');
+  const holderOf = (ref: RoleReference): string | null => {
+    const rw = words(ref.role);
+    const sameBody = (p: XPost) => (!ref.organization || p.organization === key(ref.organization)) && (!ref.jurisdiction || p.jurisdiction === key(ref.jurisdiction));
+    // "el secretario de Salud" names the holder of a post in the Secretaría de Salud ("titular de la Secretaría de Salud")
+    const domain = rw.length > 2 && ['secretari', 'subsecretari'].includes(ungendered(rw[0])) ? `${rw[0]!.startsWith('sub') ? 'subsecretaria' : 'secretaria'} ${rw.slice(1).join(' ')}` : null;
+    return (posts.find((p) => words(p.role)[0] === rw[0] && sameBody(p))
+      ?? posts.find((p) => ungendered(words(p.role)[0]) === ungendered(rw[0]) && words(p.role).slice(1).join(' ') === rw.slice(1).join(' ') && sameBody(p))
+      ?? (domain ? posts.find((p) => orgName(p.organization) === domain) : undefined)
+      ?? (ref.organization ? posts.find((p) => p.organization === key(ref.organization) && /^titular/i.test(ref.role)) : undefined))?.person ?? null;
+  };
   /** The person a description points back to ("la mandataria"): the governor or president named before, else the last person of that gender. */
   const referent = (back: BackReference): string | null => {
     const earlier = M.mentions.filter((m) => m.kind === 'Person' && m.end <= back.start).reverse();
@@ -294,7 +304,7 @@ export function extractFacts(input: FactInput): Extraction {
   });
   for (const e of events) {
     const where = e.venue ? entity(e.venue).name : e.place ? entity(e.place).name : null;
-    const label = { meeting: 'Reunión', 'press-conference': 'Conferencia de prensa', session: 'Sesión', inauguration: 'Inauguración', agreement: 'Firma de convenio', publication: 'Publicación' }[e.kind] ?? 'Evento';
+    const label = { meeting: 'Reunión', 'press-conference': 'Conferencia de prensa', session: 'Sesión', inauguration: 'Inauguración', agreement: 'Firma de convenio', publication: 'Publicación', appointment: 'Nombramiento' }[e.kind] ?? 'Evento';
     e.title = `${label}${where ? ` en ${where}` : ''}${e.date ? ` (${e.date.iso})` : ''}`;
   }
 
@@ -309,7 +319,12 @@ export function extractFacts(input: FactInput): Extraction {
     const verb = speechRe.exec(s.text);
     const quantities = input.quantities.filter((q) => within(q, s) && isFigure(q, text, s));
     const future = COMMITMENT_CUES.test(s.text);
-    if (!verb && quantities.length === 0 && !future) {
+    // Reported speech goes on after its verb: a sentence right after a statement, in the same
+    // paragraph, naming nobody else, is more of what the same speaker said.
+    const prev = sentences[si - 1];
+    const continues = !verb && lastSpeaker !== null && lastStatementSentence === si - 1 && !!prev && !text.slice(prev.end, s.start).includes('\n')
+      && !M.mentions.some((m) => m.kind === 'Person' && within(m, s)) && !M.roleReferences.some((r) => within(r, s)) && s.text.length >= 40;
+    if (!verb && quantities.length === 0 && !future && !continues) {
       const p = M.mentions.filter((m) => m.kind === 'Person' && within(m, s)).pop();
       if (p) lastPerson.key = key(p);
       return;
@@ -330,6 +345,13 @@ export function extractFacts(input: FactInput): Extraction {
         if (k) speaker = { key: k, confidence: 0.65 };
       }
       speaker ??= personBefore(s, verbAt);
+      // "Destacó el titular de la SSA que...": a sentence opening with the verb has its subject after it
+      if (!speaker && /^\s*[¿¡"“]?\s*$/.test(s.text.slice(0, verb.index))) {
+        const back = M.backReferences.find((b) => b.start >= verbEnd && b.start - verbEnd <= 4);
+        const ref = M.roleReferences.find((r) => r.start >= verbEnd && r.start - verbEnd <= 4);
+        const k = after && after.start - verbEnd <= 4 ? key(after) : back ? referent(back) : ref ? holderOf(ref) : null;
+        if (k) speaker = { key: k, confidence: 0.7 };
+      }
       // "Destacó que...", "Además, informó...": the subject is the last speaker
       if (!speaker && lastSpeaker && /^\s*(?:(?:además|asimismo|también|finalmente|por otra parte|por su parte|en ese sentido|de igual forma)\s*,?\s*)?$/iu.test(s.text.slice(0, verb.index))) {
         speaker = { key: lastSpeaker, confidence: 0.7 };
@@ -347,7 +369,7 @@ export function extractFacts(input: FactInput): Extraction {
       speaker = { key: lastSpeaker, confidence: 0.55 };
     }
     const event = eventOfSentence.get(si) ?? null;
-    const ownDate = input.dates.find((d) => within(d, s) && d.role === 'point' && d.precision === 'day' && (!input.published || d.iso <= input.published) && OWN_DATE_CUE.test(text.slice(Math.max(s.start, d.start - 12), d.start + 1)));
+    const ownDate = input.dates.find((d) => within(d, s) && d.role === 'point' && d.precision === 'day' && (!input.published || d.iso.slice(0, input.published.length) <= input.published) && OWN_DATE_CUE.test(text.slice(Math.max(s.start, d.start - 12), d.start + 1)));
     // the vague phrase dates the statement only when it modifies the main verb (comes before it)
     const vague = VAGUE_PAST.exec(s.text);
     const vagueMain = vague && (!verb || vague.index < verb.index);
@@ -378,7 +400,7 @@ export function extractFacts(input: FactInput): Extraction {
       lastSpeaker = speaker.key;
       lastStatementSentence = si;
     }
-    if (!verb && figs.length === 0 && commitmentKeys.length === 0) return;
+    if (!verb && figs.length === 0 && commitmentKeys.length === 0 && !continues) return;
     const quote = QUOTE.exec(s.text);
     statements.push({
       key: id('statement'), kind: verb ? (/anunci/i.test(verb[0]) ? 'announcement' : /inform|detall|report/i.test(verb[0]) ? 'report' : 'declaration') : 'report',

@@ -39,7 +39,9 @@ export const PARTICIPATION_CUES = [
 export const EVENT_CUES: [RegExp, string][] = [
   [uword(/\bconferencia (de prensa|matutina|mañanera)\b|\bla mañanera\b|\bconferencia\b/i), 'press-conference'],
   [uword(/\bsesi[oó]n\b/i), 'session'],
-  [uword(/\binaugur(ó|aron|ación)\b/i), 'inauguration'],
+  [uword(/\bcomparecencia\b|\bcompareci(ó|eron)\b/i), 'session'],
+  [uword(/\binaugur(ó|aron|ación|a|an)\b|\bdio (inicio|arranque)\b|\bdieron (inicio|arranque)\b|\bpuso en marcha\b|\bpusieron en marcha\b|\barranc(ó|aron)\b|\bbander(a|azo) de (salida|arranque)\b/i), 'inauguration'],
+  [uword(/\bdesign(ó|aron|a)\b|\bnombr(ó|aron)\b|\bnombramiento\b|\bdesignaci[oó]n\b|\b(tom(ó|aron)|rindi(ó|eron)) protesta\b|\bpresent(ó|a) a (los |las |sus |cinco |seis |\d+ )?(nuevos |nuevas )?(integrantes|miembros|secretari[oa]s|titulares) de su gabinete\b/i), 'appointment'],
   [uword(/\bfirm(a|ó|aron) (de(l)? )?(convenio|acuerdo)\b|\bconvenio\b/i), 'agreement'],
   [uword(/\bpublic(ó|ación) en el diario oficial\b|\bdiario oficial de la federaci[oó]n\b/i), 'publication'],
   [uword(/\breuni(ó|eron|ón)\b|\bencuentro\b|\bmesa de trabajo\b|\bgira\b|\brecorrido\b|\basamblea\b|\bforo\b|\bceremonia\b/i), 'meeting'],

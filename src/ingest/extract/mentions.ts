@@ -193,7 +193,9 @@ export function findMentions(text: string, sentenceSpans: Span[], places: PlaceL
         const gap = text.slice(toks[j]!.end, toks[j + 1]!.start);
         const next = toks[j + 1]!;
         // "Centro de Investigación, Capacitación y Adiestramiento Tecámac": a list inside a headed name
-        const listed = /^,\s+$/.test(gap) && FACILITY_HEADS.some(([h]) => foldName(toks[i]!.text) === foldName(h).split(' ')[0]) && isCap(next.text) && !isHead(next.text) && !places.placeKind(next.text) && !GIVEN_NAMES.has(next.text.toLowerCase());
+        // (only when the list goes on to its "y": "Palacio Nacional, Kershenobich presentó" is no list)
+        const listed = /^,\s+$/.test(gap) && FACILITY_HEADS.some(([h]) => foldName(toks[i]!.text) === foldName(h).split(' ')[0]) && isCap(next.text) && !isHead(next.text) && !places.placeKind(next.text) && !GIVEN_NAMES.has(next.text.toLowerCase())
+          && /^[\p{L}\s,]{0,60}\s(y|e)\s+\p{Lu}/u.test(text.slice(next.start, Math.min(s.end, next.start + 80)));
         // "IMSS- Bienestar": a hyphenated name broken by a space
         const brokenHyphen = (/^-\s+$/.test(gap) || (/^\s+[-–—]\s+$/.test(gap) && isAcronym(toks[j]!.text))) && isCap(next.text);
         if ((!/^\s+$/.test(gap) && !listed && !brokenHyphen) || gap.includes('\n')) break;

@@ -2,13 +2,15 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two projects:
+ * Three projects:
  *   unit: pure tests (domain, text, ingestion stages, search ranking, seed compiler, playground,
  *         schema drift): no database.
  *   db:   tests against a real Neo4j, provided once by test/support/global-setup.ts
  *         (NEO4J_URI if set, else a testcontainers Neo4j when Docker answers, else the local
  *         launcher). The global setup belongs to this project only, so `vitest run test/unit`
  *         starts no database.
+ *   nlp:  tests against a real Stanford CoreNLP server (CORENLP_URL, else the local one from
+ *         corenlp-local/, started by the test file); KG_NO_NLP=1 skips them.
  * Files run one at a time: the db tests share one database and reset it in their hooks.
  */
 export default defineConfig({
@@ -41,6 +43,19 @@ export default defineConfig({
           // reset and seed the graph get the same room on a slow machine.
           hookTimeout: 180_000,
           testTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Against a real Stanford CoreNLP: CORENLP_URL if set, else the local server from corenlp-local/,
+          // started by the test file itself (no database). KG_NO_NLP=1 skips them.
+          name: 'nlp',
+          include: ['test/nlp/**/*.test.ts'],
+          // Starting the local server may include its first build (~255 MB from Maven Central) and model
+          // loading on a busy machine; one annotation may take long there too.
+          hookTimeout: 900_000,
+          testTimeout: 180_000,
         },
       },
     ],

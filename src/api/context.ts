@@ -1,6 +1,7 @@
 import type { Db } from '../graph/db.js';
 import { Loaders } from '../graph/loaders.js';
 import { Repository } from '../graph/repository.js';
+import type { NlpEngine } from '../nlp/engine.js';
 import type { Caller } from './auth.js';
 
 export interface Context {
@@ -9,10 +10,12 @@ export interface Context {
   loaders: Loaders;
   /** The API key the request sent (its name and role), or null when it sent none. */
   auth: Caller | null;
+  /** The NLP engine ingestDocument uses, when the server has one. */
+  nlp: NlpEngine | null;
 }
 
 /** One per request: its own loaders (batching and caching live for one request) and round-trip counter. */
-export function createContext(db: Db, auth: Caller | null = null, opts: { lookahead?: boolean } = {}): Context {
+export function createContext(db: Db, auth: Caller | null = null, opts: { lookahead?: boolean; nlp?: NlpEngine | null } = {}): Context {
   const scoped = db.scoped();
-  return { db: scoped, repo: new Repository(scoped), loaders: new Loaders(scoped, { lookahead: opts.lookahead ?? true }), auth };
+  return { db: scoped, repo: new Repository(scoped), loaders: new Loaders(scoped, { lookahead: opts.lookahead ?? true }), auth, nlp: opts.nlp ?? null };
 }

@@ -14,6 +14,7 @@ import { EXAMPLES } from './examples.js';
 import { costLimitsFromEnv, costLimitsPlugin, type CostLimits } from './limits.js';
 import { playgroundRouter } from './playground.js';
 import { schema } from './schema.js';
+import type { NlpEngine } from '../nlp/engine.js';
 
 const CLIENT_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'NOT_FOUND', 'UNAUTHENTICATED', 'FORBIDDEN', 'PERSISTED_QUERY_NOT_FOUND', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE', QUERY_TOO_DEEP, QUERY_TOO_COMPLEX, QUERY_TIMEOUT]);
 
@@ -58,6 +59,8 @@ export interface ServerOptions {
   limits?: Partial<CostLimits>;
   /** fetch every level a request selects in one query (lookahead.ts); default true. Off: one batch query per level */
   lookahead?: boolean;
+  /** the NLP engine ingestDocument uses (default none: the rules alone) */
+  nlp?: NlpEngine | null;
 }
 
 /** Largest request body: a 1 MB document (ingestDocument) with room for JSON escaping. */
@@ -100,7 +103,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   app.use(
     '/graphql',
     express.json({ limit: BODY_LIMIT }),
-    expressMiddleware(apollo, { context: async ({ req }) => createContext(opts.db, authenticate(auth, req.headers.authorization), { lookahead: opts.lookahead ?? true }) }),
+    expressMiddleware(apollo, { context: async ({ req }) => createContext(opts.db, authenticate(auth, req.headers.authorization), { lookahead: opts.lookahead ?? true, nlp: opts.nlp ?? null }) }),
   );
   // A body express cannot read (too large, not JSON) still gets a GraphQL-shaped answer.
   app.use('/graphql', ((err, _req, res, next) => {

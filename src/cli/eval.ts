@@ -19,6 +19,7 @@ import { authConfig } from '../api/auth.js';
 import { startServer } from '../api/server.js';
 import { loadSeed } from '../ingest/seed/load.js';
 import { collectAnswers } from '../eval/collect.js';
+import { nlpEngine } from '../nlp/engine.js';
 import { parseGold } from '../eval/gold.js';
 import { formatReport, scoreRealset } from '../eval/score.js';
 
@@ -49,7 +50,7 @@ async function throwAway<T>(log: (line: string) => void, work: (db: Db) => Promi
   }
 }
 
-export interface RealsetOptions { gold: string; texts: string; details?: boolean; seed?: boolean }
+export interface RealsetOptions { gold: string; texts: string; details?: boolean; seed?: boolean; nlp?: boolean }
 
 /**
  * `kg eval --gold <file> --texts <dir>`: the seed graph into a throw-away Neo4j, then every text
@@ -66,8 +67,18 @@ export async function evalRealset(log: (line: string) => void, opts: RealsetOpti
   const wanted = gold.filter((g) => byId.has(g.id)).map((g) => byId.get(g.id)!);
   return throwAway(log, async (db) => {
     if (opts.seed !== false) await loadSeed(db, { log });
-    const summary = await ingestFiles(db, wanted, log);
+    const engine = opts.nlp === false ? null : nlpEngine(log);
+    let summary;
+    let used = false;
+    try {
+      const client = (await engine?.get()) ?? null;
+      used = !!client;
+      summary = await ingestFiles(db, wanted, log, { nlp: client });
+    } finally {
+      await engine?.stop();
+    }
     log(formatSummary(summary));
+    process.stdout.write(`NLP engine: ${used ? 'CoreNLP (Spanish NER) beside the rules' : 'none (rules and gazetteer only)'}\n\n`);
     const server = await startServer({ db, port: 0, host: '127.0.0.1', auth: authConfig([]), limits: { maxDepth: 50, maxComplexity: 10_000_000 } });
     try {
       const texts = new Map(gold.filter((g) => byId.has(g.id)).map((g) => [g.id, { fileName: basename(byId.get(g.id)!), text: readFileSync(byId.get(g.id)!, 'utf8') }]));
@@ -80,7 +91,7 @@ export async function evalRealset(log: (line: string) => void, opts: RealsetOpti
   });
 }
 
-export async function evalCommand(log: (line: string) => void, opts: { details?: boolean; corpusDir?: string } = {}): Promise<number> {
+export async function evalCommand(log: (line: string) => void, opts: { details?: boolean; corpusDir?: string; nlp?: boolean } = {}): Promise<number> {
   const corpusDir = opts.corpusDir ?? CORPUS_DIR;
   const uri = process.env.EVAL_NEO4J_URI;
   const dataDir = uri ? null : mkdtempSync(join(tmpdir(), 'kg-eval-'));
@@ -90,8 +101,18 @@ export async function evalCommand(log: (line: string) => void, opts: { details?:
     await migrate(db, log);
     const before = await dump(db);
     if (before.nodes.length) throw new Error(`the evaluation database is not empty (${before.nodes.length} nodes)`);
-    const summary = await ingestFiles(db, [corpusDir], log);
+    const engine = opts.nlp === false ? null : nlpEngine(log);
+    let summary;
+    let used = false;
+    try {
+      const client = (await engine?.get()) ?? null;
+      used = !!client;
+      summary = await ingestFiles(db, [corpusDir], log, { nlp: client });
+    } finally {
+      await engine?.stop();
+    }
     log(formatSummary(summary));
+    process.stdout.write(`NLP engine: ${used ? 'CoreNLP (Spanish NER) beside the rules' : 'none (rules and gazetteer only)'}\n\n`);
     const found = await dump(db);
     const { batch: truth } = compileSeedFromDisk(undefined, corpusDir);
     const scores = evaluate(truth, found);

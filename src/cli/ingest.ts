@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { Db } from '../graph/db.js';
 import { DocumentError } from '../ingest/metadata.js';
-import { ingest, type IngestResult } from '../ingest/pipeline.js';
+import { ingest, type IngestOptions, type IngestResult } from '../ingest/pipeline.js';
 
 const ARTICLE = /\.(txt|md|markdown|html?)$/i;
 
@@ -34,7 +34,7 @@ export function articleFiles(args: string[]): { files: string[]; missing: string
   return { files, missing };
 }
 
-export async function ingestFiles(db: Db, args: string[], log: (line: string) => void): Promise<IngestSummary> {
+export async function ingestFiles(db: Db, args: string[], log: (line: string) => void, opts: IngestOptions = {}): Promise<IngestSummary> {
   const { files, missing } = articleFiles(args);
   const summary: IngestSummary = { results: [], skipped: missing.map((file) => ({ file, reason: 'no such file or folder' })) };
   const bar = process.stderr.isTTY ? new SingleBar({ format: 'ingest [{bar}] {value}/{total} {file}', hideCursor: true }, Presets.shades_classic) : null;
@@ -44,7 +44,7 @@ export async function ingestFiles(db: Db, args: string[], log: (line: string) =>
     const sidecarPath = file.slice(0, -extname(file).length) + '.json';
     try {
       const sidecar = existsSync(sidecarPath) ? readFileSync(sidecarPath, 'utf8') : null;
-      const result = await ingest(db, basename(file), readFileSync(file), sidecar);
+      const result = await ingest(db, basename(file), readFileSync(file), sidecar, opts);
       summary.results.push(result);
       if (!bar) log(`ingested ${file}: ${result.newEntities.length} new entities, ${result.linkedEntities.length} linked`);
     } catch (e) {

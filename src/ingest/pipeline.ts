@@ -14,7 +14,10 @@ import { findQuantities } from '../text/numbers.js';
 import { sentences } from '../text/sentences.js';
 import { extractFacts, type Cite, type Extraction, type XDate } from './extract/facts.js';
 import { findMentions, type PlaceLookup } from './extract/mentions.js';
+import type { Evidence } from './evidence.js';
+import { evidenceFrom } from './evidence.js';
 import { loadGazetteer } from './gazetteer.js';
+import type { CoreNlp } from '../nlp/corenlp.js';
 import { normalize } from './normalize.js';
 import { DocumentError, readSourceDocument, type SourceDocument } from './metadata.js';
 import type { NodeRow } from '../graph/records.js';
@@ -39,12 +42,30 @@ function placeLookup(): PlaceLookup {
   return places;
 }
 
-/** Stages 1-5, pure: a file's content in, facts with spans into the file out. */
-export function extract(fileName: string, content: string | Buffer, sidecarJson?: string | null, now?: Date): Extracted {
+export interface Prepared {
+  source: SourceDocument;
+  fullText: string;
+  contentHash: string;
+  norm: ReturnType<typeof normalize>;
+}
+
+/** Stages 1-2, pure: the document read and checked, and its clean text (what an NLP engine annotates). */
+export function prepare(fileName: string, content: string | Buffer, sidecarJson?: string | null, now?: Date): Prepared {
   const source = readSourceDocument(fileName, content, sidecarJson ?? null, now);
   const fullText = typeof content === 'string' ? content : content.toString('utf8');
   const contentHash = sha256Hex(typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
-  const norm = normalize(source.body, source.format);
+  return { source, fullText, contentHash, norm: normalize(source.body, source.format) };
+}
+
+/** Stages 1-5, pure: a file's content in, facts with spans into the file out. */
+export function extract(fileName: string, content: string | Buffer, sidecarJson?: string | null, now?: Date, evidence?: Evidence | null): Extracted {
+  return extractPrepared(prepare(fileName, content, sidecarJson, now), evidence ?? null);
+}
+
+/** Stages 3-5 over a prepared document, with the NLP engine's evidence when there is some. */
+export function extractPrepared(p: Prepared, evidence: Evidence | null): Extracted {
+  const { source, fullText, contentHash, norm } = p;
+  const fileName = source.fileName;
   const text = norm.text;
   const spans = sentences(text);
   // Without a publication date in the metadata, the date line of a bulletin ("Toluca, Méx., 12 de
@@ -58,7 +79,7 @@ export function extract(fileName: string, content: string | Buffer, sidecarJson?
     docKey: `${fileName.replace(/\.[^.]+$/, '').replace(/[^\p{L}\p{N}]+/gu, '-').toLowerCase()}-${contentHash.slice(0, 8)}`,
     text,
     sentences: spans,
-    mentions: findMentions(text, spans, placeLookup()),
+    mentions: findMentions(text, spans, placeLookup(), evidence),
     dates: findDates(text, published),
     quantities: findQuantities(text),
     published: source.meta.published,
@@ -218,9 +239,16 @@ async function resolve(db: Db, x: Extracted): Promise<Resolution> {
   };
 }
 
+export interface IngestOptions {
+  /** an NLP engine whose entities are evidence beside the rules; without one the rules work alone */
+  nlp?: CoreNlp | null;
+}
+
 /** Extracts, resolves and writes one document in one transaction; existing nodes are never overwritten. */
-export async function ingest(db: Db, fileName: string, content: string | Buffer, sidecarJson?: string | null): Promise<IngestResult> {
-  const x = extract(fileName, content, sidecarJson);
+export async function ingest(db: Db, fileName: string, content: string | Buffer, sidecarJson?: string | null, opts: IngestOptions = {}): Promise<IngestResult> {
+  const p = prepare(fileName, content, sidecarJson);
+  const evidence = opts.nlp && p.norm.text.trim() ? evidenceFrom(await opts.nlp.annotate(p.norm.text)) : null;
+  const x = extractPrepared(p, evidence);
   // Citations are offsets into the stored text: another text under a stored name would point them astray.
   const [stored] = await db.read<NodeRow>('read/nodes-by-id', { ids: [x.documentId] });
   if (stored && typeof stored.props.contentHash === 'string' && stored.props.contentHash !== x.contentHash) {

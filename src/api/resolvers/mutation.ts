@@ -83,7 +83,7 @@ export class MutationResolver {
       (['title', 'publisher', 'url', 'published'] as const).filter((k) => input[k]?.trim()).map((k) => [k, input[k]!.trim()]),
     );
     try {
-      const r = await ingest(ctx.db, fileName, input.content, Object.keys(meta).length ? JSON.stringify(meta) : null);
+      const r = await ingest(ctx.db, fileName, input.content, Object.keys(meta).length ? JSON.stringify(meta) : null, { nlp: await ctx.nlp?.get() ?? null });
       return {
         documentId: r.document,
         title: r.title,

@@ -88,7 +88,7 @@ export const FACILITY_HEADS: [string, string][] = [
 ];
 
 /** Words that, at the start of a name, make it a program. */
-export const PROGRAM_HEADS = ['programa', 'plan', 'modelo', 'estrategia', 'pensión', 'becas', 'jornada', 'campaña', 'proyecto', 'iniciativa', 'política'];
+export const PROGRAM_HEADS = ['programa', 'plan', 'modelo', 'estrategia', 'pensión', 'becas', 'beca', 'jornada', 'campaña', 'proyecto', 'iniciativa', 'política'];
 
 /** Capitalised words that begin sentences or titles but are not names. */
 export const NOT_NAMES = new Set([
@@ -177,3 +177,14 @@ export const FEDERAL_GOVERNMENT = 'Gobierno de México';
 
 /** A state's government by name: "Gobierno de Tamaulipas", "Gobierno del Estado de México". */
 export const STATE_GOVERNMENT = /^gobierno\s+(del\s+estado\s+de|de(l)?)\s+/iu;
+
+/**
+ * What comes just before the name of a person something is named after: a scholarship, a
+ * hospital, a school or a street ("la beca Rita Cetina", "el antiguo hospital Doctor Gonzalo
+ * Castañeda", "el HGZ No. 15 Dr. Ernesto Ramos Bours", "el inmueble del Gonzalo Castañeda").
+ * A name there names the thing, not an actor.
+ */
+export const NAMED_AFTER = /(?:\b(?:beca|becas|pensión|premio|medalla|presea|hospital|clínica|sanatorio|universidad|escuela|colegio|instituto|preparatoria|secundaria|primaria|secundaria|calle|avenida|calzada|colonia|estadio|auditorio|teatro|unidad|centro|inmueble\s+del?|edificio|plantel|programa)(?:\s+(?:general|regional|universal|nacional|técnica|estatal|de\s+zona|de\s+alta\s+especialidad|para\s+el\s+bienestar))*|\b(?:HGZ|HGR|HG|UMF|HR|HRAE|IMSS|ISSSTE|No\.?|Núm\.?)\s*(?:No\.?\s*)?\d*)\s*["“«]?\s*$/iu;
+
+/** Words that open a capitalised run but belong to no person's name: posts and honorifics said before it. */
+export const NOT_NAME_OPENERS = /^(gobernador|gobernadora|presidente|presidenta|secretario|secretaria|director|directora|doctor|doctora|dr|dra|licenciado|licenciada|lic|ingeniero|ingeniera|ing|maestro|maestra|mtro|mtra|senador|senadora|diputado|diputada|alcalde|alcaldesa|titular|jefe|jefa|beca|becas|hospital|programa|universidad)\.?$/iu;

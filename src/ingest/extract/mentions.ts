@@ -8,7 +8,9 @@
  */
 import { foldName } from '../../domain/names.js';
 import type { Span } from '../../text/sentences.js';
+import type { Evidence } from '../evidence.js';
 import {
+  NAMED_AFTER, NOT_NAME_OPENERS,
   BACK_REFERENCES, FACILITY_HEADS, GENERIC_BODIES, FEMININE_ROLE, GIVEN_NAMES, HONORIFICS, NAME_CONNECTORS, NOT_NAMES, ORGANIZATION_HEADS,
   PROGRAM_HEADS, ROLE_WORDS,
 } from './lexicon.js';
@@ -161,7 +163,9 @@ function headed(first: string, second: string | undefined): boolean {
   return isHead(first) && !(foldName(first) === 'estado' && second === 'de');
 }
 
-export function findMentions(text: string, sentenceSpans: Span[], places: PlaceLookup): Mentions {
+export function findMentions(text: string, sentenceSpans: Span[], places: PlaceLookup, evidence?: Evidence | null): Mentions {
+  /** the NLP engine labels exactly this run a person */
+  const engineSaysPerson = (start: number, end: number) => !!evidence?.persons.some((p) => p.start === start && p.end === end);
   const mentions: Mention[] = [];
   const roles: RoleMention[] = [];
   const backReferences: BackReference[] = [];
@@ -223,7 +227,11 @@ export function findMentions(text: string, sentenceSpans: Span[], places: PlaceL
       // "Rutilio Escandón Cadenas, Chiapas" in a roster: a name with its state after it is a person
       const stateAfter = /^\s*(?:,|\()\s*(\p{Lu}[\p{L}.]*(?:\s+(?:de|del|la)?\s*\p{Lu}[\p{L}.]*)*)\s*\)?\s*(?:$|[,;.\-–—•])/u.exec(text.slice(toks[j]!.end, Math.min(s.end, toks[j]!.end + 40)));
       const rostered = words.length >= 2 && words.length <= 5 && personLike(words) && !!stateAfter && places.placeKind(stateAfter[1]!) === 'state' && !places.placeKind(words.join(' '));
-      const c = rostered ? { kind: 'Person' as const, category: null } : classify(words, places);
+      const byEngine = !rostered && words.length >= 2 && personLike(words) && !NOT_NAME_OPENERS.test(words[0]!) && engineSaysPerson(toks[i]!.start, toks[j]!.end) && !places.placeKind(words.join(' '));
+      const guess = rostered ? { kind: 'Person' as const, category: null } : classify(words, places) ?? (byEngine ? { kind: 'Person' as const, category: null } : null);
+      // the person a scholarship, a hospital or a street is named after is not an actor
+      const namedAfter = guess?.kind === 'Person' && NAMED_AFTER.test(text.slice(Math.max(s.start, toks[i]!.start - 60), toks[i]!.start));
+      const c = namedAfter ? null : guess;
       if (c) {
         const start = toks[i]!.start;
         const end = toks[j]!.end;

@@ -27,7 +27,8 @@ describe('extraction from a press bulletin', () => {
       expect.arrayContaining([
         ['Rosa Elvira Quintanilla Ruiz', 'Gobernadora', null, 'Nuevo León'],
         ['Tomás Arreola Benavides', 'Director General', 'Instituto Mexicano del Seguro Social', null],
-        ['Ulises Garza Montemayor', 'Secretario de Salud', null, null],
+        // "secretario de Salud estatal": a post of the state the document governs
+        ['Ulises Garza Montemayor', 'Secretario de Salud', null, 'Nuevo León'],
         ['Itzel Cantú Leal', 'Alcaldesa', null, 'Monterrey'],
       ]),
     );

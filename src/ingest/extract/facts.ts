@@ -10,7 +10,7 @@ import { foldName, slugify } from '../../domain/names.js';
 import type { DateMention } from '../../text/dates.js';
 import type { Quantity } from '../../text/numbers.js';
 import type { Span } from '../../text/sentences.js';
-import { COMMITMENT_CUES, EVENT_CUES, NOT_FIGURE_UNITS, NUMBER_IN_NAME, PARTICIPATION_CUES, SPEECH_VERBS, uword } from './lexicon.js';
+import { COMMITMENT_CUES, EVENT_CUES, NEGATED_EVENT, NOT_FIGURE_UNITS, NUMBER_IN_NAME, PARTICIPATION_CUES, SPEECH_VERBS, uword } from './lexicon.js';
 import type { BackReference, Mention, MentionKind, Mentions, RoleReference } from './mentions.js';
 import { completePosts } from './posts.js';
 
@@ -265,12 +265,14 @@ export function extractFacts(input: FactInput): Extraction {
   let current: XEvent | null = null;
   let pendingCue: [RegExp, string] | null = null;
   sentences.forEach((s, si) => {
-    const cue = EVENT_CUES.find(([re]) => re.test(s.text));
+    // a sentence saying the gathering did not happen opens none and adds no one to one
+    const negated = NEGATED_EVENT.test(s.text);
+    const cue = negated ? undefined : EVENT_CUES.find(([re]) => re.test(s.text));
     const people = M.mentions.filter((m) => m.kind === 'Person' && within(m, s));
     const places = M.mentions.filter((m) => m.kind === 'Place' && within(m, s));
     const venue = M.mentions.find((m) => m.kind === 'Facility' && within(m, s) && VENUE_CUE.test(text.slice(Math.max(s.start, m.start - 30), m.start)));
     const date = input.dates.find((d) => within(d, s) && d.role === 'point' && d.precision === 'day');
-    const participates = participationRe.test(s.text);
+    const participates = !negated && participationRe.test(s.text);
     if (cue) pendingCue = cue;
     const opens = cue ?? (participates && people.length > 0 && !current ? pendingCue ?? EVENT_CUES.find(([, k]) => k === 'meeting')! : null);
     const referred = [...M.roleReferences, ...M.backReferences].some((r) => r.start >= s.start && r.end <= s.end);
@@ -364,9 +366,14 @@ export function extractFacts(input: FactInput): Extraction {
       if (!speaker && !referred && lastSpeaker && lastStatementSentence >= si - 3 && !/\bse\s*$/iu.test(lead) && !M.mentions.some((m) => m.kind === 'Organization' && m.start >= s.start && m.end <= verbAt && /^\s*[*_]*\s*$/.test(text.slice(m.end, verbAt)))) {
         speaker = { key: lastSpeaker, confidence: 0.6 };
       }
-    } else if (lastSpeaker && lastStatementSentence >= si - 3) {
+    } else {
+      // "La Secretaría de Salud, a cargo de Jorge Alcocer, aplicará...": the person named before the promise makes it
+      // (the subject right before the verb: "..., Jorge Alcocer, aplicará")
+      const promise = future ? COMMITMENT_CUES.exec(s.text) : null;
+      const subject = promise ? M.mentions.filter((m) => m.kind === 'Person' && within(m, s) && m.end <= s.start + promise.index).pop() : undefined;
+      if (subject && /^[\s,]{0,3}$/.test(text.slice(subject.end, s.start + promise!.index))) speaker = { key: key(subject)!, confidence: 0.7 };
       // figures reported right after someone spoke continue their report
-      speaker = { key: lastSpeaker, confidence: 0.55 };
+      if (!speaker && lastSpeaker && lastStatementSentence >= si - 3) speaker = { key: lastSpeaker, confidence: 0.55 };
     }
     const event = eventOfSentence.get(si) ?? null;
     const ownDate = input.dates.find((d) => within(d, s) && d.role === 'point' && d.precision === 'day' && (!input.published || d.iso.slice(0, input.published.length) <= input.published) && OWN_DATE_CUE.test(text.slice(Math.max(s.start, d.start - 12), d.start + 1)));

@@ -75,7 +75,7 @@ export const ORGANIZATION_HEADS = [
 /** Legal forms and generic phrases in capitals that name no particular body (folded). */
 export const GENERIC_BODIES = new Set([
   'organo publico descentralizado', 'organismo publico descentralizado', 'administracion publica federal', 'administracion publica estatal',
-  'gobierno federal', 'sector salud', 'sistema de salud',
+  'sector salud', 'sistema de salud',
 ]);
 
 /** Words that, at the start of a name, make it a facility. */
@@ -166,7 +166,7 @@ export const FEMININE_GIVEN_NAMES = new Set(
   irene isabel josefina julia karla liliana lorena lourdes luz marcela marisol mercedes minerva nancy natalia olga pilar raquel
   rebeca rocio ruth sara tania ximena xochitl yesenia zulema citlalli itzel ivonne layda marath ariadna tatiana libia evelyn
   indira clara marina lilia estela griselda ofelia rosario amalia aurora edna margarita rosalinda maricela erika karina
-  carolina lizbeth nayeli viridiana brenda wendy jessica`.split(/\s+/).filter(Boolean),
+  carolina lizbeth nayeli viridiana brenda wendy jessica remedios ines consuelo soledad montserrat abigail`.split(/\s+/).filter(Boolean),
 );
 
 /** "acompañado por", "acompañada de": the people named after it accompany the subject (a governor's cabinet). */
@@ -184,7 +184,19 @@ export const STATE_GOVERNMENT = /^gobierno\s+(del\s+estado\s+de|de(l)?)\s+/iu;
  * Castañeda", "el HGZ No. 15 Dr. Ernesto Ramos Bours", "el inmueble del Gonzalo Castañeda").
  * A name there names the thing, not an actor.
  */
-export const NAMED_AFTER = /(?:\b(?:beca|becas|pensión|premio|medalla|presea|hospital|clínica|sanatorio|universidad|escuela|colegio|instituto|preparatoria|secundaria|primaria|secundaria|calle|avenida|calzada|colonia|estadio|auditorio|teatro|unidad|centro|inmueble\s+del?|edificio|plantel|programa)(?:\s+(?:general|regional|universal|nacional|técnica|estatal|de\s+zona|de\s+alta\s+especialidad|para\s+el\s+bienestar))*|\b(?:HGZ|HGR|HG|UMF|HR|HRAE|IMSS|ISSSTE|No\.?|Núm\.?)\s*(?:No\.?\s*)?\d*)\s*["“«]?\s*$/iu;
+export const NAMED_AFTER = /(?:\b(?:beca|becas|pensión|premio|medalla|presea|hospital|clínica|sanatorio|universidad|escuela|colegio|instituto|preparatoria|secundaria|primaria|secundaria|calle|avenida|calzada|colonia|estadio|auditorio|teatro|unidad|centro|inmueble\s+del?|edificio|plantel|programa)(?:\s+(?:general|regional|universal|nacional|técnica|estatal|de\s+zona|de\s+alta\s+especialidad|para\s+el\s+bienestar))*|\b(?:HGZ|HGR|HG|UMF|HR|HRAE|IMSS|ISSSTE|No\.?|Núm\.?)\s*(?:No\.?\s*)?\d*)\s*["“«]?\s*(?:(?:dr|dra|doctor|doctora|lic|licenciado|licenciada|ing|profr|profra|profesor|profesora|gral|general)\.?\s+)?$/iu;
 
 /** Words that open a capitalised run but belong to no person's name: posts and honorifics said before it. */
 export const NOT_NAME_OPENERS = /^(gobernador|gobernadora|presidente|presidenta|secretario|secretaria|director|directora|doctor|doctora|dr|dra|licenciado|licenciada|lic|ingeniero|ingeniera|ing|maestro|maestra|mtro|mtra|senador|senadora|diputado|diputada|alcalde|alcaldesa|titular|jefe|jefa|beca|becas|hospital|programa|universidad)\.?$/iu;
+
+/**
+ * A gathering the sentence says did not happen: "no firmaron el convenio", "no se llevó a cabo la
+ * reunión", "sin firmar", "la ceremonia fue cancelada", "pospuso la inauguración".
+ */
+export const NEGATED_EVENT = /\b(?:(?:no|nunca|jamás|tampoco)\s+(?:se\s+|lo\s+|la\s+|han\s+|ha\s+|hubo\s+)?(?:firm|reun|inaugur|celebr|realiz|llev|acud|asist|particip|present|sostuv|hubo)\p{L}*|sin\s+(?:firmar|la\s+firma|reunirse|inaugurar)|(?:fue|fueron|ha\s+sido|han\s+sido)\s+(?:cancelad|pospuest|suspendid|aplazad)\p{L}*|(?:cancel|pospus|suspendi|aplaz)(?:ó|aron|ieron|o)\b)/iu;
+
+/** Men's given names that end in "a" (folded): the exceptions to reading such a name as a woman's. */
+export const MASCULINE_GIVEN_NAMES_IN_A = new Set(['bautista', 'garcilaso', 'josue', 'jeremias', 'isaias', 'matias', 'tobias', 'elias', 'nicolas', 'luca', 'joshua', 'zacarias', 'ezequiel']);
+
+/** Bodies the genre names in lower case: "el gobierno federal" (the federal government, by its usual name). */
+export const LOWER_CASE_BODIES = /\b(gobierno federal|gobierno de la república)\b/giu;

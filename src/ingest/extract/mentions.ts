@@ -10,7 +10,7 @@ import { foldName } from '../../domain/names.js';
 import type { Span } from '../../text/sentences.js';
 import type { Evidence } from '../evidence.js';
 import {
-  NAMED_AFTER, NOT_NAME_OPENERS,
+  LOWER_CASE_BODIES, NAMED_AFTER, NOT_NAME_OPENERS, ROSTER_ROLES,
   BACK_REFERENCES, FACILITY_HEADS, GENERIC_BODIES, FEMININE_ROLE, GIVEN_NAMES, HONORIFICS, NAME_CONNECTORS, NOT_NAMES, ORGANIZATION_HEADS,
   PROGRAM_HEADS, ROLE_WORDS,
 } from './lexicon.js';
@@ -149,6 +149,10 @@ function classify(words: string[], places: PlaceLookup): { kind: MentionKind; ca
   if (place) return { kind: 'Place', category: place };
   if (words.length === 1 && isAcronym(words[0]!) && !CAPS_WORDS.has(foldName(words[0]!))) return { kind: 'Organization', category: null };
   if (words.length >= 1 && isAcronym(words[0]!) && /^\p{Lu}+-/u.test(words[0]!)) return { kind: 'Organization', category: null };
+  // "IMSS Bienestar", "IMSS – Bienestar": an acronym and a capitalised word that is no place names one body
+  if (words.length >= 2 && words.length <= 4 && isAcronym(words[0]!) && !CAPS_WORDS.has(foldName(words[0]!)) && words.slice(1).every((w) => isCap(w) && !isAcronym(w) && w !== w.toUpperCase()) && !places.placeKind(words.slice(1).join(' '))) {
+    return { kind: 'Organization', category: null };
+  }
   if (GIVEN_NAMES.has(words[0]!.toLowerCase()) && personLike(words)) return { kind: 'Person', category: null };
   return null;
 }
@@ -179,6 +183,8 @@ export function findMentions(text: string, sentenceSpans: Span[], places: PlaceL
 
   sentenceSpans.forEach((s, si) => {
     const toks = tokens(text, s);
+    const folded = ` ${foldName(s.text)} `;
+    const inRoster = ROSTER_ROLES.some((r) => folded.includes(` ${r.plural} `));
     // Capitalised runs, joined by connectors, never across punctuation.
     let i = 0;
     while (i < toks.length) {
@@ -225,8 +231,10 @@ export function findMentions(text: string, sentenceSpans: Span[], places: PlaceL
       }
       const words = toks.slice(i, j + 1).map((x) => x.text);
       // "Rutilio Escandón Cadenas, Chiapas" in a roster: a name with its state after it is a person
-      const stateAfter = /^\s*(?:,|\()\s*(\p{Lu}[\p{L}.]*(?:\s+(?:de|del|la)?\s*\p{Lu}[\p{L}.]*)*)\s*\)?\s*(?:$|[,;.\-–—•])/u.exec(text.slice(toks[j]!.end, Math.min(s.end, toks[j]!.end + 40)));
-      const rostered = words.length >= 2 && words.length <= 5 && personLike(words) && !!stateAfter && places.placeKind(stateAfter[1]!) === 'state' && !places.placeKind(words.join(' '));
+      const stateAfter = /^\s*(?:,|\()\s*(\p{Lu}[\p{L}.]*(?:\s+(?:de|del|la)?\s*\p{Lu}[\p{L}.]*)*)\s*\)?\s*(?:$|[,;.\-–—•]|\s(?:y|e)\s)/u.exec(text.slice(toks[j]!.end, Math.min(s.end, toks[j]!.end + 40)));
+      // (only in a roster: a sentence naming the post in the plural, or a bulleted line; "Villa Serena, Durango.-" is a dateline)
+      const rostered = words.length >= 2 && words.length <= 5 && personLike(words) && !!stateAfter && places.placeKind(stateAfter[1]!) === 'state' && !places.placeKind(words.join(' '))
+        && (inRoster || /[-•*·]\s+$/u.test(text.slice(Math.max(s.start, toks[i]!.start - 3), toks[i]!.start)));
       const byEngine = !rostered && words.length >= 2 && personLike(words) && !NOT_NAME_OPENERS.test(words[0]!) && engineSaysPerson(toks[i]!.start, toks[j]!.end) && !places.placeKind(words.join(' '));
       const guess = rostered ? { kind: 'Person' as const, category: null } : classify(words, places) ?? (byEngine ? { kind: 'Person' as const, category: null } : null);
       // the person a scholarship, a hospital or a street is named after is not an actor
@@ -234,10 +242,14 @@ export function findMentions(text: string, sentenceSpans: Span[], places: PlaceL
       const c = namedAfter ? null : guess;
       if (c) {
         const start = toks[i]!.start;
-        const end = toks[j]!.end;
+        // a facility's number is part of its name: "Clínica No. 12", "Hospital General de Zona 8", "Unidad de Medicina Familiar número 31"
+        const afterNo = /^(No|Núm|Num|N[°º])$/u.test(toks[j]!.text);
+        const numbered = c.kind === 'Facility' ? (afterNo ? /^\.?\s*\d+\b/u : /^\s*(?:(?:No|Núm|Num|N[°º])\.?\s*|número\s+)?\d+\b/u).exec(text.slice(toks[j]!.end, Math.min(s.end, toks[j]!.end + 16))) : null;
+        const end = toks[j]!.end + (numbered ? numbered[0].length : 0);
         const acr = /^\s*\(([\p{Lu}][\p{L}\d-]{1,15})\)/u.exec(text.slice(end, end + 20));
         const surface = text.slice(start, end);
         add({ start, end, text: surface === surface.toUpperCase() && words.length > 1 ? titleCase(surface) : surface, kind: c.kind, category: c.category, acronym: acr && isAcronym(acr[1]!) ? acr[1]! : null, sentence: si });
+        if (numbered) while (j + 1 < toks.length && toks[j + 1]!.start < end) j++;
       } else if (words.length > 1) {
         // a run that is not a known kind may still hold one: "Estado de México" inside "Reunión Estado de México"
         for (let a = i + 1; a <= j; a++) {
@@ -250,6 +262,12 @@ export function findMentions(text: string, sentenceSpans: Span[], places: PlaceL
         }
       }
       i = j + 1;
+    }
+
+    // Bodies written in lower case ("el gobierno federal").
+    for (const m of s.text.matchAll(LOWER_CASE_BODIES)) {
+      const start = s.start + m.index;
+      if (!mentions.some((x) => start < x.end && x.start < start + m[0].length)) add({ start, end: start + m[0].length, text: m[0], kind: 'Organization', category: null, acronym: null, sentence: si });
     }
 
     // Posts written beside names.
@@ -305,6 +323,8 @@ export function findMentions(text: string, sentenceSpans: Span[], places: PlaceL
       if (!surnames.has(t.text) || mentions.some((m) => t.start >= m.start && t.end <= m.end)) continue;
       let j = i; // "Santibáñez Cruz": both surnames, one mention
       while (j + 1 < toks.length && surnames.get(toks[j + 1]!.text) === surnames.get(t.text) && /^\s+$/.test(text.slice(toks[j]!.end, toks[j + 1]!.start))) j++;
+      // "Cabañas Ruiz": a surname that is also a place's name is the surname here
+      for (let k = mentions.length - 1; k >= 0; k--) if (mentions[k]!.kind === 'Place' && mentions[k]!.start >= t.start && mentions[k]!.end <= toks[j]!.end) mentions.splice(k, 1);
       add({ start: t.start, end: toks[j]!.end, text: text.slice(t.start, toks[j]!.end), kind: 'Person', category: null, acronym: null, sentence: si });
       i = j;
     }

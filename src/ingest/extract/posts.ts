@@ -19,7 +19,7 @@
 import { foldName, slugify } from '../../domain/names.js';
 import type { Span } from '../../text/sentences.js';
 import type { XEntity, XPost } from './facts.js';
-import { ENTOURAGE_CUE, FEDERAL_GOVERNMENT, FEMININE_GIVEN_NAMES, ROSTER_ROLES, STATE_GOVERNMENT, uword } from './lexicon.js';
+import { ENTOURAGE_CUE, FEDERAL_GOVERNMENT, FEMININE_GIVEN_NAMES, MASCULINE_GIVEN_NAMES_IN_A, ROSTER_ROLES, STATE_GOVERNMENT, uword } from './lexicon.js';
 import type { Mention, Mentions } from './mentions.js';
 
 export interface PostContext {
@@ -42,7 +42,11 @@ const GOVERNOR = /^(gobernador|gobernadora)$/iu;
 const CABINET = /^(secretario|secretaria)\s+de\s+/iu;
 const entourageRe = uword(ENTOURAGE_CUE);
 
-const feminineName = (name: string) => FEMININE_GIVEN_NAMES.has(foldName(name).split(' ')[0] ?? '');
+/** A woman's given name: a known one, or one ending in "a" ("Mariela", "Griselda"). */
+const feminineName = (name: string) => {
+  const first = foldName(name).split(' ')[0] ?? '';
+  return FEMININE_GIVEN_NAMES.has(first) || (/a$/.test(first) && !MASCULINE_GIVEN_NAMES_IN_A.has(first));
+};
 
 export function completePosts(ctx: PostContext, posts: XPost[]): XPost[] {
   const { text, sentences, mentions: M, entities, keyOf } = ctx;
@@ -108,6 +112,10 @@ export function completePosts(ctx: PostContext, posts: XPost[]): XPost[] {
     governmentOf.set(place, g);
   }
   const state = governed.size === 1 ? [...governed][0]! : null;
+  // the state a post "estatal" belongs to: the governed one, else the state of the date line
+  const first = sentences[0];
+  const datelineState = first ? M.mentions.find((m) => m.kind === 'Place' && m.start >= first.start && m.end <= first.end && m.start - first.start < 80 && ctx.isState(m.text)) : undefined;
+  const ownState = state ?? (datelineState ? key(datelineState) : null);
   const stateGovernment = state ? governmentOf.get(state) : undefined;
 
   for (const p of out) {
@@ -119,6 +127,7 @@ export function completePosts(ctx: PostContext, posts: XPost[]): XPost[] {
       continue;
     }
     if (GOVERNOR.test(role) && state) p.jurisdiction = state;
+    else if (ownState && /^\s*\S+(?:\s+de\s+\p{L}+)?\s+(estatal|del estado|de la entidad)\b/iu.test(qualifier.slice(0, 60))) p.jurisdiction = ownState;
   }
 
   // A governor's entourage, sentence by sentence.

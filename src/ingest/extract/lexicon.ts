@@ -200,3 +200,16 @@ export const MASCULINE_GIVEN_NAMES_IN_A = new Set(['bautista', 'garcilaso', 'jos
 
 /** Bodies the genre names in lower case: "el gobierno federal" (the federal government, by its usual name). */
 export const LOWER_CASE_BODIES = /\b(gobierno federal|gobierno de la república)\b/giu;
+
+/**
+ * What joins a name to the post it holds, held or will hold when the post comes after the name:
+ * "X es el nuevo subsecretario", "X será la secretaria de Energía", "X fue designado por la
+ * presidenta como secretario de Salud", "X, quien se desempeñaba como director".
+ */
+export const COPULAS = /es|era|fue|será|sería|ha sido|había sido|queda como|quedará como|seguirá como|continuará como|fue (?:designad[oa]|nombrad[oa]|ratificad[oa]|propuest[oa]|electo|electa)(?:\s+por\s+[^,.;]{1,60}?)?\s+como|(?:asume|asumirá|asumió) (?:como|el cargo de)|se desempeña(?:ba|rá)? como|funge como|fungía como|fungirá como|ocupa(?:rá|ba)? el cargo de/u;
+
+/** Verbs by which a person heads a body named after them: "X encabezará la Secretaría de Energía". */
+export const HEADS_BODY = /^\s*,?\s*(?:quien\s+)?(?:encabeza|encabezará|encabezaba|lidera|liderará|lideraba|dirige|dirigirá|dirigía|estará al frente de|quedará al frente de|está al frente de|estaba al frente de|asumirá la titularidad de|asume la titularidad de)\s+(?:a\s+)?(?:la|el|los)?\s*$/iu;
+/** "Al frente de la Secretaría de X estará Y"; "la Secretaría de Salud, a cargo de Y". */
+export const BODY_HEADED_BY = /^\s*(?:\([^)]{1,15}\)\s*)?(?:,\s*a cargo de|,\s*encabezada por|,\s*dirigida por|,\s*que encabeza|estará|quedará|está)\s+$/iu;
+export const AT_THE_HEAD_OF = /\bal frente de\s+(?:la|el)?\s*$/iu;

@@ -10,7 +10,7 @@ import { foldName } from '../../domain/names.js';
 import type { Span } from '../../text/sentences.js';
 import type { Evidence } from '../evidence.js';
 import {
-  LOWER_CASE_BODIES, NAMED_AFTER, NOT_NAME_OPENERS, ROSTER_ROLES,
+  COPULAS, LOWER_CASE_BODIES, NAMED_AFTER, NOT_NAME_OPENERS, ROSTER_ROLES,
   BACK_REFERENCES, FACILITY_HEADS, GENERIC_BODIES, FEMININE_ROLE, GIVEN_NAMES, HONORIFICS, NAME_CONNECTORS, NOT_NAMES, ORGANIZATION_HEADS,
   PROGRAM_HEADS, ROLE_WORDS,
 } from './lexicon.js';
@@ -103,7 +103,7 @@ const startsWithAny = (folded: string, heads: string[]) => heads.find((h) => fol
 function capitalizeRole(role: string): string {
   return role
     .replace(/(^|\s)(\p{L})/gu, (_m, sp: string, c: string) => sp + c.toUpperCase())
-    .replace(/(?<=\s)(De|La|Del|El|Para|Los|Las)(?=\s|$)/g, (w) => w.toLowerCase());
+    .replace(/(?<=\s)(De|La|Del|El|Para|Los|Las|Y|E)(?=\s|$)/g, (w) => w.toLowerCase());
 }
 
 /** "GOBIERNO DEL ESTADO DE MÉXICO" -> "Gobierno del Estado de México"; acronyms ("IMSS-BIENESTAR") stay. */
@@ -343,8 +343,11 @@ function readRole(
   add: (m: Mention) => number, roles: RoleMention[], roleReferences: RoleReference[], places: PlaceLookup,
 ): void {
   const before = text.slice(Math.max(s.start, roleStart - 80), roleStart);
-  const article = /(?:^|\s)(el|la|los|las|del|de la|al|a la|como|su calidad de|nuevo|nueva)\s+$/i.exec(before);
-  const prevName = /(\p{Lu}[\p{L}'’-]+(?:\s+(?:de|del|la|los|y)?\s*\p{Lu}[\p{L}'’-]+){1,5}),\s+(?:(?:el|la|quien es|en su calidad de|actual)\s+)*$/u.exec(before);
+  const article = /(?:^|\s)(el|la|los|las|del|de la|al|a la|como|su calidad de|nuevo|nueva)\s+(?:(?:virtual|nuevo|nueva|actual|próximo|próxima|futuro|futura)\s+)?$/i.exec(before);
+  // "Zoé Robledo, director general del IMSS"; "Ruy López es el nuevo subsecretario"; "David Kershenobich, fue
+  // designado por Sheinbaum como el nuevo secretario de Salud"
+  const prevName = /(\p{Lu}[\p{L}'’-]+(?:\s+(?:de|del|la|los|y)?\s*\p{Lu}[\p{L}'’-]+){1,5}),\s+(?:(?:el|la|quien es|en su calidad de|actual|virtual|nuevo|nueva)\s+)*$/u.exec(before)
+    ?? new RegExp(`(\\p{Lu}[\\p{L}'’-]+(?:\\s+(?:de|del|la|los|y)?\\s*\\p{Lu}[\\p{L}'’-]+){1,5}),?\\s+(?:quien\\s+)?(?:${COPULAS.source})\\s+(?:(?:el|la|nuevo|nueva|actual|virtual|próximo|próxima|futuro|futura)\\s+)*$`, 'u').exec(before);
   // "ROLE NAME" ("la gobernadora Delfina Gómez") or "ROLE qualifier, NAME" ("el director general del IMSS, Zoé Robledo")
   const rest = text.slice(roleEnd, Math.min(s.end, roleEnd + 200));
   const NAME = /^(?:(?:doctora?|licenciad[oa]|maestr[oa]|ingenier[oa]|profesora?|el|la)\s+)?((?:(?:Lic|Dr|Dra|Mtro|Mtra|Ing)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:de|del|la|los|y)\s+)?\p{Lu}[\p{L}'’-]+){1,5})/u;
@@ -360,8 +363,11 @@ function readRole(
     if (comma) {
       qualifier = comma[1]!;
       const n = NAME.exec(rest.slice(comma[0].length));
-      if (n && personLike(n[1]!.split(/\s+/))) {
-        nameAt = roleEnd + comma[0].length + n[0].length - n[1]!.length;
+      const at = n ? roleEnd + comma[0].length + n[0].length - n[1]!.length : -1;
+      // after a comma the name must read as a person's ("Desarrollo Agrario, Territorial y Urbano" is the post's own list)
+      const known = n ? GIVEN_NAMES.has(n[1]!.split(/\s+/).find((w) => !HONORIFICS.test(w))?.toLowerCase() ?? '') || mentions.some((m) => m.kind === 'Person' && m.start === at) : false;
+      if (n && known && personLike(n[1]!.split(/\s+/))) {
+        nameAt = at;
         nameText = n[1]!;
       }
     } else {

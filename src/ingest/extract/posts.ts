@@ -19,7 +19,7 @@
 import { foldName, slugify } from '../../domain/names.js';
 import type { Span } from '../../text/sentences.js';
 import type { XEntity, XPost } from './facts.js';
-import { ENTOURAGE_CUE, FEDERAL_GOVERNMENT, FEMININE_GIVEN_NAMES, MASCULINE_GIVEN_NAMES_IN_A, ROSTER_ROLES, STATE_GOVERNMENT, uword } from './lexicon.js';
+import { AT_THE_HEAD_OF, BODY_HEADED_BY, HEADS_BODY, ENTOURAGE_CUE, FEDERAL_GOVERNMENT, FEMININE_GIVEN_NAMES, MASCULINE_GIVEN_NAMES_IN_A, ROSTER_ROLES, STATE_GOVERNMENT, uword } from './lexicon.js';
 import type { Mention, Mentions } from './mentions.js';
 
 export interface PostContext {
@@ -98,6 +98,28 @@ export function completePosts(ctx: PostContext, posts: XPost[]): XPost[] {
     if (!own && roster && listed === 0 && !/^\s*[-•*·]/.test(s.text)) roster = null;
   });
 
+  // Heads of bodies: "X encabezará la Secretaría de Energía", "Al frente de la SFP estará X", "la Secretaría de Salud, a cargo de X".
+  for (const o of M.mentions) {
+    if (o.kind !== 'Organization') continue;
+    const s = sentences[o.sentence];
+    if (!s) continue;
+    const before = text.slice(s.start, o.start);
+    let holder: Mention | undefined;
+    const lead = M.mentions.filter((m) => m.kind === 'Person' && m.sentence === o.sentence && m.end <= o.start).pop();
+    if (lead && HEADS_BODY.test(text.slice(lead.end, o.start))) holder = lead;
+    if (!holder) {
+      const next = M.mentions.find((m) => m.kind === 'Person' && m.sentence === o.sentence && m.start >= o.end && m.start - o.end <= 40);
+      if (next && BODY_HEADED_BY.test(text.slice(o.end, next.start)) && (AT_THE_HEAD_OF.test(before) || /a cargo de|encabezada por|dirigida por|que encabeza/iu.test(text.slice(o.end, next.start)))) holder = next;
+    }
+    if (!holder) continue;
+    const person = key(holder)!;
+    const ministry = /^(sub)?secretar[ií]a\s+(de\s+.+)$/iu.exec(o.text);
+    const fem = feminineName(holder.text);
+    const role = ministry ? `${ministry[1] ? 'Subs' : 'S'}ecretari${fem ? 'a' : 'o'} ${ministry[2]!}` : 'Titular';
+    if (has(person, role)) continue;
+    out.push({ key: ctx.newPostKey(), person, role, organization: ministry && !ministry[1] ? null : key(o), jurisdiction: null, cites: [{ start: Math.min(holder.start, o.start), end: Math.max(holder.end, o.end) }], confidence: 0.65 });
+  }
+
   // The state the document names as governed, when there is exactly one.
   const governed = new Set<string>();
   for (const p of out) if (GOVERNOR.test(p.role) && p.jurisdiction) governed.add(p.jurisdiction);
@@ -148,13 +170,15 @@ export function completePosts(ctx: PostContext, posts: XPost[]): XPost[] {
     }
   }
 
-  // Unqualified cabinet secretaries of the federal government.
-  if (!state) {
-    for (const p of out) {
-      if (p.organization || p.jurisdiction || inEntourage.has(p) || !CABINET.test(p.role)) continue;
-      if (/\b(estatal|del estado)\b/iu.test(roleAfter(p))) continue;
-      p.organization = ensure('Organization', FEDERAL_GOVERNMENT);
-    }
+  // Unqualified cabinet secretaries of the federal government (or said "federal" in a state's story).
+  for (const p of out) {
+    if (p.organization || p.jurisdiction || inEntourage.has(p)) continue;
+    const said = roleAfter(p);
+    const federal = /^\S+(?:\s+de\s+\p{L}+(?:\s+(?:y|e)\s+\p{L}+)?)?\s+federal\b/iu.test(said.slice(said.toLowerCase().indexOf(p.role.split(' ')[0]!.toLowerCase())));
+    if (CABINET.test(p.role) && (federal || (!state && !/\b(estatal|del estado)\b/iu.test(said)))) p.organization = ensure('Organization', FEDERAL_GOVERNMENT);
+    // "subsecretario de Salud": an under-secretary of the ministry of that domain
+    const under = /^subsecretari[oa]\s+de\s+(\p{L}+)$/iu.exec(p.role);
+    if (under) p.organization = ensure('Organization', `Secretaría de ${capitalize(under[1]!)}`);
   }
   return out;
 }

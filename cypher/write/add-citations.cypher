@@ -4,6 +4,9 @@
 UNWIND $rows AS row
 MATCH (n:Node {id: row.id})
 SET n.cites = coalesce(n.cites, []) + [c IN row.cites WHERE NOT c IN coalesce(n.cites, [])]
+// a post's start or end the new document gives, where the graph has none
+SET n += CASE WHEN n.fromIso IS NULL THEN row.fillFrom ELSE {} END
+SET n += CASE WHEN n.toIso IS NULL THEN row.fillTo ELSE {} END
 WITH n, row
 WHERE n:Entity AND size(row.aliases) > 0
 WITH n, [a IN row.aliases WHERE a <> n.name AND NOT a IN coalesce(n.aliases, [])] AS fresh

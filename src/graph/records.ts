@@ -33,16 +33,19 @@ export function toNode(id: string, labels: string[], props: Record<string, unkno
   if (!kind) throw new Error(`node ${id} has no known kind (${labels.join(', ')})`);
   const node: GraphNode = { ...props, __typename: kind, id, citations: citationsOf(props) };
   for (const f of DATE_FIELDS) {
-    const iso = props[`${f}Iso`];
+    // a post's bounds: the ones documents give, else the inferred tenure (ingest/tenures.ts)
+    const own = typeof props[`${f}Iso`] === 'string';
+    const p = !own && (f === 'from' || f === 'to') && typeof props[`tenure${f === 'from' ? 'From' : 'To'}Iso`] === 'string' ? `tenure${f === 'from' ? 'From' : 'To'}` : f;
+    const iso = props[`${p}Iso`];
     node[f] =
       typeof iso === 'string'
         ? ({
             iso,
-            precision: props[`${f}Precision`] as DatePrecision,
-            inferred: Boolean(props[`${f}Inferred`]),
-            ...(props[`${f}Note`] ? { note: props[`${f}Note`] as string } : {}),
-            start: props[`${f}Start`] as string,
-            end: props[`${f}End`] as string,
+            precision: props[`${p}Precision`] as DatePrecision,
+            inferred: Boolean(props[`${p}Inferred`]),
+            ...(props[`${p}Note`] ? { note: props[`${p}Note`] as string } : {}),
+            start: props[`${p}Start`] as string,
+            end: props[`${p}End`] as string,
           } satisfies DateValue)
         : null;
   }

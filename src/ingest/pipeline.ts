@@ -21,7 +21,9 @@ import type { CoreNlp } from '../nlp/corenlp.js';
 import { normalize } from './normalize.js';
 import { DocumentError, readSourceDocument, type SourceDocument } from './metadata.js';
 import type { NodeRow } from '../graph/records.js';
-import { resolveCommitments, resolveEntities, resolveEvents, type CommitmentCandidate, type EntityCandidate, type EventCandidate, type Resolution } from './resolve.js';
+import { resolveCommitments, resolveEntities, resolveEvents, resolvePosts, type CommitmentCandidate, type EntityCandidate, type EventCandidate, type PostCandidate, type Resolution } from './resolve.js';
+import { roleKey } from '../domain/roles.js';
+import { inferTenureBounds } from './tenures.js';
 import { dateProps } from './seed/compile.js';
 
 export interface Extracted {
@@ -146,8 +148,14 @@ export function toBatch(x: Extracted, r: Resolution): GraphBatch {
   }
   for (const c of r.candidates) rel('POSSIBLY_SAME_AS', r.entities.get(c.key), c.id, [], c.score, { score: c.score });
   for (const p of e.posts) {
-    const id = nodeId('Post', p.key);
-    nodes.push({ id, kind: 'Post', cites: keys(p.cites), props: { ...base(p.confidence), role: p.role } });
+    const id = r.posts.get(p.key) ?? nodeId('Post', p.key);
+    const same = nodes.find((n) => n.id === id);
+    if (same) {
+      // one document stating the same post twice ("Directora General", "la titular"): one node
+      same.cites = [...new Set([...same.cites, ...keys(p.cites)])];
+      continue;
+    }
+    nodes.push({ id, kind: 'Post', cites: keys(p.cites), props: { ...base(p.confidence), role: p.role, roleKey: roleKey(p.role), ...dateProps('from', fuzzy(p.from)), ...dateProps('to', fuzzy(p.to)) } });
     rel('HOLDS', ent(p.person), id, p.cites, p.confidence);
     rel('POST_IN', id, ent(p.organization), p.cites, p.confidence);
     rel('GOVERNS', id, ent(p.jurisdiction), p.cites, p.confidence);
@@ -191,6 +199,9 @@ export function toBatch(x: Extracted, r: Resolution): GraphBatch {
   return { nodes, rels };
 }
 
+const pick = (props: Record<string, PropValue>, prefix: string): Record<string, PropValue> =>
+  Object.fromEntries(Object.entries(props).filter(([k]) => k.startsWith(prefix) && /^(from|to)(Iso|Precision|Inferred|Note|Start|End)$/.test(k)));
+
 export interface IngestResult {
   document: string;
   title: string;
@@ -230,12 +241,15 @@ async function resolve(db: Db, x: Extracted): Promise<Resolution> {
       : { from: '9999-12-31', to: '0000-01-01' };
     eventRows = await db.read<EventCandidate>('read/resolution-events', { people, ...window });
   }
+  const holders = [...new Set(x.extraction.posts.map((p) => ents.entities.get(p.person)!))];
+  const postRows = holders.length ? await db.read<PostCandidate>('read/resolution-posts', { people: holders }) : [];
   const concerned = [...new Set(x.extraction.commitments.flatMap((c) => c.concerns.map((k) => ents.entities.get(k)!)))];
   const commitmentRows = concerned.length ? await db.read<CommitmentCandidate>('read/resolution-commitments', { entities: concerned }) : [];
   return {
     ...ents,
     events: resolveEvents(x.extraction, ents.entities, eventRows),
     commitments: resolveCommitments(x.extraction, ents.entities, commitmentRows),
+    posts: resolvePosts(x.extraction, ents.entities, postRows),
   };
 }
 
@@ -261,10 +275,17 @@ export async function ingest(db: Db, fileName: string, content: string | Buffer,
   // nodes the graph holds keep their properties and gain this document's citations
   const known = batch.nodes
     .filter((n) => existing.has(n.id) && n.kind !== 'Document')
-    .map((n) => ({ id: n.id, cites: n.cites, aliases: [n.props.name, ...(Array.isArray(n.props.aliases) ? n.props.aliases : [])].filter((a): a is string => typeof a === 'string') }));
+    .map((n) => ({
+      id: n.id, cites: n.cites, aliases: [n.props.name, ...(Array.isArray(n.props.aliases) ? n.props.aliases : [])].filter((a): a is string => typeof a === 'string'),
+      // a post's bounds this document gives, where the graph has none
+      fillFrom: n.kind === 'Post' ? pick(n.props, 'from') : {}, fillTo: n.kind === 'Post' ? pick(n.props, 'to') : {},
+    }));
+  const bodies = [...new Set(x.extraction.posts.flatMap((p) => [p.organization, p.jurisdiction]).filter((k): k is string => !!k).map((k) => r.entities.get(k)!))];
   await db.write(async (tx) => {
     await writeBatch(tx, { nodes: fresh, rels: batch.rels }, undefined, 'add');
     await addCitations(tx, known);
+    // a holder this document adds may end or start another's tenure
+    if (bodies.length) await inferTenureBounds(tx, bodies);
   });
   const name = (key: string) => x.extraction.entities.find((e) => e.key === key)?.name ?? key;
   const count = (kind: string) => fresh.filter((n) => n.kind === kind).length;

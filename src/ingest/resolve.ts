@@ -5,6 +5,7 @@
  */
 import { distance } from 'fastest-levenshtein';
 import { foldName, slugify } from '../domain/names.js';
+import { roleKey, sameRoleKey } from '../domain/roles.js';
 import { nodeId, type EntityKind } from '../domain/model.js';
 import type { Extraction, XEntity, XEvent } from './extract/facts.js';
 
@@ -35,6 +36,14 @@ export interface CommitmentCandidate {
   start: string | null;
 }
 
+export interface PostCandidate {
+  holder: string;
+  id: string;
+  role: string;
+  organization: string | null;
+  jurisdiction: string | null;
+}
+
 export interface Resolution {
   /** local entity key -> graph id (existing or new) */
   entities: Map<string, string>;
@@ -44,6 +53,8 @@ export interface Resolution {
   candidates: { key: string; id: string; score: number }[];
   events: Map<string, string>;
   commitments: Map<string, string>;
+  /** local post key -> the graph's post of that holder, role and body (existing or new) */
+  posts: Map<string, string>;
 }
 
 /** Link when the score reaches this; between REVIEW and LINK, create and flag for review. */
@@ -150,6 +161,27 @@ export function resolveCommitments(x: Extraction, entities: Map<string, string>,
         (!c.deadline || !k.deadline || c.deadline.iso === k.deadline),
     );
     out.set(c.key, match ? match.id : nodeId('Commitment', c.key));
+  }
+  return out;
+}
+
+/**
+ * One post per holder, role and body: a post the graph holds for the same person, with a role of
+ * the same key (roles.ts) in the same body or territory, is the same post; else a new one whose id
+ * is made of those three, so that two documents stating it agree on it.
+ */
+export function resolvePosts(x: Extraction, entities: Map<string, string>, candidates: PostCandidate[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const slug = (id: string | null) => (id ? id.slice(id.indexOf(':') + 1) : '');
+  for (const p of x.posts) {
+    const holder = entities.get(p.person)!;
+    const org = p.organization ? entities.get(p.organization) ?? null : null;
+    const jur = p.jurisdiction ? entities.get(p.jurisdiction) ?? null : null;
+    const sameBody = (c: PostCandidate) => (org && c.organization ? org === c.organization : jur && c.jurisdiction ? jur === c.jurisdiction : !org && !jur && !c.organization && !c.jurisdiction);
+    // a post written without its body ("David Pérez, secretario de Salud") is the holder's one post of that role
+    const sameRole = candidates.filter((c) => c.holder === holder && sameRoleKey(c.role, p.role));
+    const found = sameRole.find(sameBody) ?? (!org && !jur && new Set(sameRole.map((c) => c.id)).size === 1 ? sameRole[0] : undefined);
+    out.set(p.key, found?.id ?? nodeId('Post', slugify(`${slug(holder)} ${roleKey(p.role)} ${slug(org ?? jur)}`)));
   }
   return out;
 }

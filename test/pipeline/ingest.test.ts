@@ -89,7 +89,7 @@ describe('bad input', () => {
 
   it('writes nothing of a document whose write fails halfway', async () => {
     const x = extract('boletin-monterrey.md', fixture('boletin-monterrey.md'));
-    const batch = toBatch(x, { entities: new Map(x.extraction.entities.map((e) => [e.key, `${e.kind.toLowerCase()}:${e.key}`])), linked: [], candidates: [], events: new Map(x.extraction.events.map((e) => [e.key, `event:${e.key}`])), commitments: new Map(x.extraction.commitments.map((c) => [c.key, `commitment:${c.key}`])) });
+    const batch = toBatch(x, { entities: new Map(x.extraction.entities.map((e) => [e.key, `${e.kind.toLowerCase()}:${e.key}`])), linked: [], candidates: [], events: new Map(x.extraction.events.map((e) => [e.key, `event:${e.key}`])), commitments: new Map(x.extraction.commitments.map((c) => [c.key, `commitment:${c.key}`])), posts: new Map() });
     await expect(db.write(async (tx) => { await writeBatch(tx, batch); throw new Error('the connection dropped'); })).rejects.toThrow('the connection dropped');
     expect((await snapshotGraph(db)).nodes).toBe(0);
   });

@@ -37,7 +37,8 @@ export interface XEntity {
   confidence: number;
 }
 
-export interface XPost { key: string; person: string; role: string; organization: string | null; jurisdiction: string | null; cites: Cite[]; confidence: number }
+/** A post as one document states it; `from`/`to` where the text dates the tenure (or says it is new or over). */
+export interface XPost { key: string; person: string; role: string; organization: string | null; jurisdiction: string | null; from: XDate | null; to: XDate | null; cites: Cite[]; confidence: number }
 export interface XParticipant { person: string; cites: Cite[] }
 export interface XEvent { key: string; kind: string; title: string; date: XDate | null; place: string | null; venue: string | null; participants: XParticipant[]; cites: Cite[]; confidence: number }
 export interface XFigure { key: string; value: number; unit: string; counted: string | null; label: string; metric: string; qualifier: string | null; changePercent: number | null; asOf: XDate | null; subject: string | null; cites: Cite[]; confidence: number }
@@ -210,11 +211,12 @@ export function extractFacts(input: FactInput): Extraction {
       same.jurisdiction ??= jurisdiction;
       continue;
     }
-    posts.push({ key: id('post'), person, role: r.role, organization, jurisdiction, cites: [{ start: Math.min(r.start, r.person.start), end: Math.max(r.end, r.person.end) }], confidence: 0.8 });
+    posts.push({ key: id('post'), person, role: r.role, organization, jurisdiction, from: null, to: null, cites: [{ start: Math.min(r.start, r.person.start), end: Math.max(r.end, r.person.end) }], confidence: 0.8 });
   }
   posts.splice(0, posts.length, ...completePosts({
     text, sentences, mentions: M, entities, keyOf, country: input.country ?? 'México',
     isState: (name) => (input.placeKind ?? (() => null))(name) === 'state', canonical: input.canonicalPlace ?? (() => null), newPostKey: () => id('post'),
+    dates: input.dates, published: input.published,
   }, posts));
   const feminine = new Map<string, boolean>();
   for (const r of M.roles) feminine.set(key(r.person)!, r.feminine);

@@ -213,3 +213,15 @@ export const HEADS_BODY = /^\s*,?\s*(?:quien\s+)?(?:encabeza|encabezará|encabez
 /** "Al frente de la Secretaría de X estará Y"; "la Secretaría de Salud, a cargo de Y". */
 export const BODY_HEADED_BY = /^\s*(?:\([^)]{1,15}\)\s*)?(?:,\s*a cargo de|,\s*encabezada por|,\s*dirigida por|,\s*que encabeza|estará|quedará|está)\s+$/iu;
 export const AT_THE_HEAD_OF = /\bal frente de\s+(?:la|el)?\s*$/iu;
+
+/** Taking office: a date after these in the sentence starts the tenure ("designado el 3 de julio"). */
+export const TAKES_OFFICE = /\b(designad[oa]|nombrad[oa]|tom(ó|aron) protesta|rindi(ó|eron) protesta|asumi(ó|rá)|ratificad[oa]|entr(ó|a) en funciones)\b/iu;
+const HEAD_WORDS_RE = '(?:titular|director|directora|secretari[oa]|subsecretari[oa]|gobernador|gobernadora|presidente|presidenta|coordinador|coordinadora|delegad[oa]|rector|rectora|jefe|jefa|alcalde|alcaldesa|fiscal|comisionad[oa])';
+/** The holder is new in the post ("el nuevo titular", "la recién nombrada directora"). */
+export const NEW_IN_POST = new RegExp(`\\b(?:nuev[oa]|recién nombrad[oa]|recién designad[oa]|flamante)\\s+${HEAD_WORDS_RE}\\b`, 'iu');
+/** The post was held before ("quien se desempeñaba como", "era director", "el exdirector", "la anterior titular"). */
+export const PAST_POST = new RegExp(`\\b(?:se desempeñaba como|fungía como|hasta entonces|otrora)\\b|\\b(?:era|fue)\\s+(?:(?:el|la)\\s+)?${HEAD_WORDS_RE}\\b|\\b(?:ex-?|anterior\\s+)${HEAD_WORDS_RE}\\b`, 'iu');
+/** "en sustitución de Y", "sustituye a Y", "en lugar de Y", "releva a Y": Y held the post before. */
+export const REPLACES = /\b(en sustitución de|sustituye a|sustituirá a|en lugar de|releva a|relevará a|en relevo de)\s+(?:(?:el|la)\s+)?/iu;
+/** "será sustituido por Y", "lo relevará Y": Y holds the post next. */
+export const REPLACED_BY = /\b((?:será|fue|es)\s+(?:sustituid[oa]|relevad[oa]|reemplazad[oa])\s+por|l[oa] sustituirá|l[oa] relevará)\s+(?:(?:el|la)\s+)?/iu;

@@ -391,7 +391,9 @@ function readRole(
   let roleText = text.slice(roleStart, roleEnd);
   const domain = /^\s+de\s+(\p{Lu}[\p{Ll}]+(?:\s+(?:y|e)\s+\p{Lu}[\p{Ll}]+)?)(?=$|[\s,])/u.exec(qualifier);
   const capitalRun = /^\s+de\s+(\p{Lu}[\p{L}]+(?:\s+(?:de\s+|del\s+)?\p{Lu}[\p{L}]+)*)/u.exec(qualifier)?.[1] ?? '';
-  if (domain && !org && !place && !places.placeKind(domain[1]!) && !places.placeKind(capitalRun)) roleText += ` de ${domain[1]!}`;
+  // "secretario de Salud del Gobierno de México": the domain stays in the role when the body comes after it
+  const bodyAfterDomain = !!domain && [org, place].every((m) => !m || m.start >= roleEnd + domain[0].length);
+  if (domain && bodyAfterDomain && !places.placeKind(domain[1]!) && !places.placeKind(capitalRun)) roleText += ` de ${domain[1]!}`;
   else if (/^\s+(para|de|del)\s+(la|el)?\s*\p{Lu}/u.test(qualifier) && !org && !place && /comisionad|coordinad|titular|represent/i.test(role)) roleText += qualifier.replace(/\s+$/, '');
   const feminine = FEMININE_ROLE.test(role.split(' ')[0]!);
   if (personIdx < 0) {

@@ -17,9 +17,10 @@
  * words are in the lexicon.
  */
 import { foldName, slugify } from '../../domain/names.js';
+import type { DateMention } from '../../text/dates.js';
 import type { Span } from '../../text/sentences.js';
-import type { XEntity, XPost } from './facts.js';
-import { AT_THE_HEAD_OF, BODY_HEADED_BY, HEADS_BODY, ENTOURAGE_CUE, FEDERAL_GOVERNMENT, FEMININE_GIVEN_NAMES, MASCULINE_GIVEN_NAMES_IN_A, ROSTER_ROLES, STATE_GOVERNMENT, uword } from './lexicon.js';
+import type { XDate, XEntity, XPost } from './facts.js';
+import { NEW_IN_POST, PAST_POST, REPLACED_BY, REPLACES, TAKES_OFFICE, AT_THE_HEAD_OF, BODY_HEADED_BY, HEADS_BODY, ENTOURAGE_CUE, FEDERAL_GOVERNMENT, FEMININE_GIVEN_NAMES, MASCULINE_GIVEN_NAMES_IN_A, ROSTER_ROLES, STATE_GOVERNMENT, uword } from './lexicon.js';
 import type { Mention, Mentions } from './mentions.js';
 
 export interface PostContext {
@@ -35,6 +36,10 @@ export interface PostContext {
   /** the gazetteer's name for a place name, or null */
   canonical: (name: string) => string | null;
   newPostKey: () => string;
+  /** dates read in the text (stage 3) */
+  dates: DateMention[];
+  /** the document's publication date, at its precision */
+  published: string | null;
 }
 
 const UNQUALIFIED_HEAD = /^(presidente|presidenta)(\s+(electo|electa|de la rep[uú]blica|de m[eé]xico))?$/iu;
@@ -92,7 +97,7 @@ export function completePosts(ctx: PostContext, posts: XPost[]): XPost[] {
       const role = feminineName(m.text) ? active.feminine : active.singular;
       listed++;
       if (has(person, role)) continue;
-      out.push({ key: ctx.newPostKey(), person, role: capitalize(role), organization: null, jurisdiction: key(place), cites: [{ start: m.start, end: place.end }], confidence: 0.7 });
+      out.push({ key: ctx.newPostKey(), person, role: capitalize(role), organization: null, jurisdiction: key(place), from: null, to: null, cites: [{ start: m.start, end: place.end }], confidence: 0.7 });
     }
     // a list goes on while its lines name people with their states
     if (!own && roster && listed === 0 && !/^\s*[-•*·]/.test(s.text)) roster = null;
@@ -117,7 +122,17 @@ export function completePosts(ctx: PostContext, posts: XPost[]): XPost[] {
     const fem = feminineName(holder.text);
     const role = ministry ? `${ministry[1] ? 'Subs' : 'S'}ecretari${fem ? 'a' : 'o'} ${ministry[2]!}` : 'Titular';
     if (has(person, role)) continue;
-    out.push({ key: ctx.newPostKey(), person, role, organization: ministry && !ministry[1] ? null : key(o), jurisdiction: null, cites: [{ start: Math.min(holder.start, o.start), end: Math.max(holder.end, o.end) }], confidence: 0.65 });
+    out.push({ key: ctx.newPostKey(), person, role, organization: ministry && !ministry[1] ? null : key(o), jurisdiction: null, from: null, to: null, cites: [{ start: Math.min(holder.start, o.start), end: Math.max(holder.end, o.end) }], confidence: 0.65 });
+  }
+
+  // "titular de la Secretaría de Salud" is the secretary of health: one wording for one post
+  for (const p of out) {
+    const body = p.organization ? entities.find((e) => e.key === p.organization) : undefined;
+    const ministry = body ? /^secretar[ií]a\s+(de\s+.+)$/iu.exec(body.name) : null;
+    if (!ministry || !/^(titular|director|directora)$/iu.test(p.role.trim()) || ministry[1]!.split(/\s+/).some((w) => ctx.isState(w))) continue;
+    const holder = M.mentions.find((m) => key(m) === p.person);
+    p.role = `Secretari${holder && feminineName(holder.text) ? 'a' : 'o'} ${ministry[1]!}`;
+    p.organization = null;
   }
 
   // The state the document names as governed, when there is exactly one.
@@ -180,7 +195,57 @@ export function completePosts(ctx: PostContext, posts: XPost[]): XPost[] {
     const under = /^subsecretari[oa]\s+de\s+(\p{L}+)$/iu.exec(p.role);
     if (under) p.organization = ensure('Organization', `Secretaría de ${capitalize(under[1]!)}`);
   }
+  readTenures(ctx, out, key);
   return out;
+}
+
+/**
+ * When the text dates a tenure: "a partir del 1 de octubre" and "designado en julio de 2023"
+ * start it; "el nuevo titular" starts it by the publication; "quien se desempeñaba como", "era",
+ * "el exdirector" end it by then; "en sustitución de Y" and "será sustituido por Y" end one
+ * holder's tenure where the other's starts (both by the publication, marked inferred).
+ */
+function readTenures(ctx: PostContext, posts: XPost[], key: (m: Mention | undefined) => string | null): void {
+  const { text, sentences, mentions: M } = ctx;
+  const byPublication = (what: string): XDate | null =>
+    ctx.published ? { iso: ctx.published, precision: ctx.published.length === 10 ? 'day' : ctx.published.length === 7 ? 'month' : 'year', inferred: true, note: `${what}; the publication date of the document is used` } : null;
+  const sentenceOf = (p: XPost) => sentences.find((s) => p.cites[0] && p.cites[0].start >= s.start && p.cites[0].start < s.end);
+  const extra: XPost[] = [];
+  for (const p of [...posts]) {
+    const s = sentenceOf(p);
+    if (!s) continue;
+    const cite = p.cites[0]!;
+    const around = text.slice(Math.max(s.start, cite.start - 60), Math.min(s.end, cite.end + 20));
+    const from = ctx.dates.find((d) => d.start >= s.start && d.end <= s.end && d.role === 'from');
+    const taking = TAKES_OFFICE.exec(s.text);
+    const pointDate = taking ? ctx.dates.find((d) => d.start >= s.start && d.end <= s.end && d.role === 'point' && !d.inferred && d.start > s.start + taking.index) : undefined;
+    if (from && !from.inferred) p.from = { iso: from.iso, precision: from.precision, inferred: false, note: null };
+    else if (pointDate) p.from = { iso: pointDate.iso, precision: pointDate.precision, inferred: false, note: null };
+    else if (NEW_IN_POST.test(around)) p.from = byPublication('the text calls the holder new in the post');
+    if (PAST_POST.test(text.slice(Math.max(s.start, cite.start - 40), cite.end))) p.to = byPublication('the text says the post was held before');
+    // successions: the person replaced held the same post until the other took it
+    // (the succession belongs to the post written just before it: "X es el nuevo titular ..., en sustitución de Y")
+    const nearest = (cue: RegExpExecArray | null) => {
+      if (!cue) return null;
+      const at = s.start + cue.index;
+      const before = posts.filter((q) => q.cites[0] && q.cites[0].end <= at && at - q.cites[0].end <= 80 && q.cites[0].start >= s.start);
+      return before.sort((a, b) => b.cites[0]!.end - a.cites[0]!.end)[0] === p ? cue : null;
+    };
+    const replaced = nearest(REPLACES.exec(s.text));
+    const by = nearest(REPLACED_BY.exec(s.text));
+    const other = (at: number) => M.mentions.find((m) => m.kind === 'Person' && m.start >= s.start + at && m.start - (s.start + at) <= 4);
+    const successor = by ? other(by.index + by[0].length) : undefined;
+    const predecessor = replaced ? other(replaced.index + replaced[0].length) : undefined;
+    if (predecessor && key(predecessor) && key(predecessor) !== p.person) {
+      p.from ??= byPublication('the text says the holder replaces another');
+      extra.push({ ...p, key: ctx.newPostKey(), person: key(predecessor)!, from: null, to: byPublication(`replaced by ${text.slice(cite.start, cite.end)}`), cites: [{ start: s.start + replaced!.index, end: predecessor.end }], confidence: 0.6 });
+    }
+    if (successor && key(successor) && key(successor) !== p.person) {
+      p.to ??= byPublication('the text says the holder is replaced');
+      extra.push({ ...p, key: ctx.newPostKey(), person: key(successor)!, from: byPublication('the text says this holder replaces another'), to: null, cites: [{ start: s.start + by!.index, end: successor.end }], confidence: 0.6 });
+    }
+  }
+  for (const e of extra) if (!posts.some((p) => p.person === e.person && foldName(p.role) === foldName(e.role))) posts.push(e);
 }
 
 function capitalize(role: string): string {

@@ -102,8 +102,8 @@ export class Program extends Entity {}
 @ObjectType({ implements: [Node, Fact], description: 'A post held by a person over time, in an organization or over a jurisdiction.' })
 export class Post extends Fact {
   @Field(() => String) role!: string;
-  @Field(() => FuzzyDate, { nullable: true }) from?: FuzzyDate;
-  @Field(() => FuzzyDate, { nullable: true }) to?: FuzzyDate;
+  @Field(() => FuzzyDate, { nullable: true, description: 'Start of the tenure: as a document gives it, else inferred (inferred: true, with a note) when an earlier holder of a post held by one person at a time precedes this one; null when unknown.' }) from?: FuzzyDate;
+  @Field(() => FuzzyDate, { nullable: true, description: 'End of the tenure: as a document gives it, else inferred (inferred: true, with a note) from the start of the next holder; null while the graph knows no end.' }) to?: FuzzyDate;
 }
 
 @ObjectType({ implements: [Node, Fact], description: 'A meeting, press conference, session, publication, agreement...' })

@@ -38,3 +38,25 @@ export function singleHolder(role: string): boolean {
   const first = roleKey(role).split(' ')[0] ?? '';
   return !MANY_HOLDERS.has(first) && !MANY_HOLDERS.has(roleKey(role));
 }
+
+/**
+ * Whether a role asked for names a post: the same head ("secretario", "presidente electo",
+ * "titular") and, when either names a domain after "de", domains whose words one holds all of the
+ * other's ("secretario de Educación" asks for "Secretario de Educación Pública"). The head of a
+ * body ("director general", "titular") is not the head of a unit inside it ("Titular de la
+ * Representación ..."). For questions, not for identity (sameRoleKey).
+ */
+export function roleAnswers(asked: string, role: string): boolean {
+  const split = (r: string) => {
+    const words = roleKey(r).split(' ').filter(Boolean);
+    const at = words.indexOf('de');
+    const head = (at < 0 ? words : words.slice(0, at)).join(' ');
+    const domain = at < 0 ? [] : words.slice(at + 1).filter((w) => !['de', 'del', 'la', 'el', 'y', 'e', 'los', 'las', 'para'].includes(w));
+    return { head, domain };
+  };
+  const a = split(asked);
+  const b = split(role);
+  if (!a.head || a.head !== b.head) return false;
+  if (!a.domain.length || !b.domain.length) return !a.domain.length && !b.domain.length;
+  return a.domain.every((w) => b.domain.includes(w)) || b.domain.every((w) => a.domain.includes(w));
+}

@@ -60,10 +60,12 @@ export interface DocAnswer {
 export interface Answers {
   /** article id -> what the API answers for its document */
   documents: Map<string, DocAnswer>;
-  /** ISO date -> every post the API says was held at some time in it */
-  postsAt: Map<string, APost[]>;
+  /** a time question (holdersKey) -> the people `holders(role, of, at)` answers, or null when the API names no such body */
+  holders: Map<string, AEntity[] | null>;
   /** a name -> ids of the entities whose name or alias is that name (accents and case ignored) */
   entitiesNamed: Map<string, string[]>;
 }
 
 export const emptyDoc = (text = ''): DocAnswer => ({ found: false, text, entities: [], posts: [], events: [], statements: [], figures: [], commitments: [] });
+
+export const holdersKey = (q: { role: string; of: string; at: string }) => `${q.role}|${q.of}|${q.at}`;

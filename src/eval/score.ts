@@ -15,8 +15,8 @@
  *   counted noun or the canonical unit's Spanish name);
  * - commitments: a maker who is the gold's (when the gold names a person of the article) and a
  *   cited passage containing a `what` word; repeats as same-event links;
- * - time questions: the posts held at the date with that role and body: right when the gold
- *   holder is the only holder;
+ * - time questions: asked as `holders(role, of, at)`: right when the gold holder is the only
+ *   holder the API answers;
  * - traps: both names found, as two different entities;
  * - not_facts: nothing the document adds is named so or cites the passage the text locates;
  * - citations: each cited passage is the document's text at its offsets, and an entity's passage
@@ -25,8 +25,8 @@
  * counted only on the types an article lists as `exhaustive`.
  */
 import { foldName } from '../domain/names.js';
-import type { ACite, ADate, AEntity, APost, Answers, DocAnswer } from './answers.js';
-import { emptyDoc } from './answers.js';
+import type { ACite, ADate, AEntity, Answers, DocAnswer } from './answers.js';
+import { emptyDoc, holdersKey } from './answers.js';
 import type { FactType, GoldArticle, GoldPerson } from './gold.js';
 
 export interface Finding { article: string; what: string; passage?: string }
@@ -289,14 +289,13 @@ export function scoreRealset(gold: GoldArticle[], answers: Answers): Report {
 
     // time questions
     for (const q of g.temporal) {
-      const posts: APost[] = answers.postsAt.get(q.at) ?? [];
-      const holders = new Map<string, string>();
-      for (const p of posts) if (p.holder && sameRole(q.role, p.role) && p.of.some((n) => sameName(n, q.of))) holders.set(p.holder.id, p.holder.names[0]!);
+      const answered = answers.holders.get(holdersKey(q));
+      const holders = new Map((answered ?? []).map((h) => [h.id, h]));
       const holder = g.people.find((p) => anyName(personNames(p), [q.holder]));
       const names = holder ? personNames(holder) : [q.holder];
-      const right = [...holders.keys()].filter((id) => posts.some((p) => p.holder?.id === id && anyName(names, p.holder.names)));
-      const ok = right.length >= 1 && holders.size === 1;
-      T.temporal.add({ truth: 1, found: 1, matchedTruth: ok ? 1 : 0, matchedFound: ok ? 1 : 0, ...(ok ? {} : { missed: [{ article: g.id, what: `${q.role} of ${q.of} at ${q.at}: gold ${q.holder}; API: ${[...holders.values()].join(', ') || 'nobody'}` }] }) });
+      const ok = holders.size === 1 && anyName(names, [...holders.values()][0]!.names);
+      const said = answered === null || answered === undefined ? `no body or place named ${q.of}` : [...holders.values()].map((h) => h.names[0]).join(', ') || 'nobody';
+      T.temporal.add({ truth: 1, found: 1, matchedTruth: ok ? 1 : 0, matchedFound: ok ? 1 : 0, ...(ok ? {} : { missed: [{ article: g.id, what: `${q.role} of ${q.of} at ${q.at}: gold ${q.holder}; API: ${said}` }] }) });
     }
 
     // traps

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ACite, ADate, AEntity, APost, Answers, DocAnswer } from '../../src/eval/answers.js';
+import { holdersKey, type ACite, type ADate, type AEntity, type APost, type Answers, type DocAnswer } from '../../src/eval/answers.js';
 import { GoldError, parseGold } from '../../src/eval/gold.js';
 import { locate, sameDate, sameRole, sameUnit, scoreRealset, type Row } from '../../src/eval/score.js';
 
@@ -20,7 +20,7 @@ function doc(over: Partial<DocAnswer> = {}): DocAnswer {
   return { found: true, text: TEXT, entities: [ana, luis], posts: [], events: [], statements: [], figures: [], commitments: [], ...over };
 }
 function answers(docs: Record<string, DocAnswer>, over: Partial<Answers> = {}): Answers {
-  return { documents: new Map(Object.entries(docs)), postsAt: new Map(), entitiesNamed: new Map(), ...over };
+  return { documents: new Map(Object.entries(docs)), holders: new Map(), entitiesNamed: new Map(), ...over };
 }
 const row = (rows: Row[], type: string) => {
   const r = rows.find((x) => x.type.startsWith(type));
@@ -151,11 +151,13 @@ describe('scoring', () => {
 
   it('a time question is right only when the gold holder is the only holder', () => {
     const g = gold('- id: t01\n  temporal: [{role: gobernadora, of: Sonora, at: 2024-03, holder: Ana Ruiz Peña}]');
-    const post = (holder: AEntity): APost => ({ id: `Post:${holder.id}`, role: 'Gobernadora', holder, of: ['Sonora'], from: null, to: null, cites: [] });
-    const alone = scoreRealset(g, answers({ t01: doc() }, { postsAt: new Map([['2024-03', [post(ana)]]]) }));
+    const q = holdersKey({ role: 'gobernadora', of: 'Sonora', at: '2024-03' });
+    const alone = scoreRealset(g, answers({ t01: doc() }, { holders: new Map([[q, [ana]]]) }));
     expect(row(alone.rows, 'time')).toMatchObject({ truth: 1, matchedTruth: 1 });
-    const both = scoreRealset(g, answers({ t01: doc() }, { postsAt: new Map([['2024-03', [post(ana), post({ ...ana, id: 'Person:rosa', names: ['Rosa Gil'] })]]]) }));
+    const both = scoreRealset(g, answers({ t01: doc() }, { holders: new Map([[q, [ana, { ...ana, id: 'Person:rosa', names: ['Rosa Gil'] }]]]) }));
     expect(row(both.rows, 'time')).toMatchObject({ truth: 1, matchedTruth: 0 });
+    const unknown = scoreRealset(g, answers({ t01: doc() }, { holders: new Map([[q, null]]) }));
+    expect(row(unknown.rows, 'time').missed[0]!.what).toMatch(/no body or place named Sonora/);
   });
 
   it('a trap holds when both names are found as two entities', () => {

@@ -4,7 +4,9 @@ import { kindOfId, type EntityKind, type NodeKind as Kind } from '../../domain/m
 import type { ListName, ListResult } from '../../graph/repository.js';
 import type { GraphNode } from '../../graph/records.js';
 import type { Context } from '../context.js';
-import { badInput, dateArg, encodeCursor, pageArgs } from '../errors.js';
+import { badInput, dateArg, encodeCursor, MAX_PAGE, notFoundArg, pageArgs } from '../errors.js';
+import { foldName } from '../../domain/names.js';
+import { roleAnswers, roleKey } from '../../domain/roles.js';
 import { lookahead, selects } from '../lookahead.js';
 import {
   Commitment, CommitmentConnection, DateOrder, Document, DocumentConnection, Event, EventConnection, Facility, Figure,
@@ -193,6 +195,44 @@ export class QueryResolver {
     return this.list(ctx, info, 'posts', {
       person: f?.person ?? null, organization: f?.organization ?? null, jurisdiction: f?.jurisdiction ?? null, at, atEnd, text: f?.text ?? null,
     }, DateOrder.DATE_ASC, first, after);
+  }
+
+  @Query(() => [Post], {
+    description: 'Who held a post at a date: the posts of that role (compared by its key: "directora general", "titular" and "director" are one; a role whose words are all in the other matches: "secretario de Educación" finds "Secretario de Educación Pública") in that body or territory (its slug, id, or exact name or alias), held at some time in `at`, with their citations. A post one person holds at a time ends where the next holder starts (inferred when no document says so: see `from`/`to`.inferred and .note).',
+  })
+  async holders(
+    @Arg('role', () => String) role: string,
+    @Arg('of', () => String, { description: 'The body or territory: slug, id, or exact name or alias.' }) of: string,
+    @Arg('at', () => String, { description: 'YYYY, YYYY-MM or YYYY-MM-DD.' }) at: string,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    if (!roleKey(role)) throw badInput('role', 'must name a post, e.g. "secretario de Salud"');
+    const start = dateArg('at', at, 'start');
+    const end = dateArg('at', at, 'end');
+    const body = await this.body(ctx, of);
+    const filters = { person: null, organization: body.kind === 'Organization' ? body.id : null, jurisdiction: body.kind === 'Place' ? body.id : null, at: start, atEnd: end, text: null };
+    const posts: GraphNode[] = [];
+    for (let skip = 0; ; skip += MAX_PAGE) {
+      const page = await ctx.repo.list('posts', filters, { skip, limit: MAX_PAGE });
+      posts.push(...page.nodes);
+      if (skip + MAX_PAGE >= page.total) break;
+    }
+    const held = posts.filter((p) => roleAnswers(role, String(p.role ?? '')));
+    await ctx.loaders.prefetch(held, lookahead(info));
+    return held;
+  }
+
+  /** A body or territory named by slug, id, or exact name or alias: NOT_FOUND with the closest names, BAD_USER_INPUT when several match. */
+  private async body(ctx: Context, ref: string): Promise<{ id: string; kind: string }> {
+    const hits = await ctx.repo.search(ref, ['Organization', 'Place'] as Kind[], 10);
+    const f = foldName(ref);
+    const named = (n: GraphNode) => n.id === ref || n.slug === ref || [n.name, n.acronym, ...((n.aliases as string[] | undefined) ?? [])].some((x) => typeof x === 'string' && foldName(x) === f);
+    const exact = [...new Map(hits.map((h) => h.node).filter(named).map((n) => [n.id, n])).values()];
+    if (exact.length === 1) return { id: exact[0]!.id, kind: exact[0]!.__typename };
+    if (exact.length > 1) throw badInput('of', `"${ref}" names ${exact.length} bodies or places: ${exact.map((n) => `${String(n.name)} (${n.id})`).join(', ')}; give one's id or slug`);
+    const near = hits.slice(0, 5).map((h) => String(h.node.name));
+    throw notFoundArg('of', `no organization or place is named "${ref}"${near.length ? `; closest: ${near.join(', ')}` : ''}`);
   }
 
   // ---- traversals ----

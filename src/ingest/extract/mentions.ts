@@ -389,7 +389,10 @@ function readRole(
   const org = inQual.filter((m) => m.kind === 'Organization').pop();
   const place = inQual.find((m) => m.kind === 'Place');
   let roleText = text.slice(roleStart, roleEnd);
-  const domain = /^\s+de\s+(\p{Lu}[\p{Ll}]+(?:\s+(?:y|e)\s+\p{Lu}[\p{Ll}]+)?)(?=$|[\s,])/u.exec(qualifier);
+  // the post's domain: capitalised words after "de", up to the body or place the qualifier names
+  // ("de Seguridad y Protección Ciudadana", "de Educación Pública", "de Salud" in "de Salud de Tamaulipas")
+  const firstLink = Math.min(...[org, place].filter((m): m is Mention => !!m).map((m) => m.start - roleEnd), qualifier.length);
+  const domain = /^\s+de\s+(\p{Lu}\p{Ll}+(?:\s+(?:(?:y|e|de|del|de la|para la|para el|para)\s+)?\p{Lu}\p{Ll}+)*)(?=$|[\s,])/u.exec(qualifier.slice(0, firstLink).replace(/\s+(de|del|de la)\s*$/u, ''));
   const capitalRun = /^\s+de\s+(\p{Lu}[\p{L}]+(?:\s+(?:de\s+|del\s+)?\p{Lu}[\p{L}]+)*)/u.exec(qualifier)?.[1] ?? '';
   // "secretario de Salud del Gobierno de México": the domain stays in the role when the body comes after it
   const bodyAfterDomain = !!domain && [org, place].every((m) => !m || m.start >= roleEnd + domain[0].length);

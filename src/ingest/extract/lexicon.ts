@@ -129,7 +129,8 @@ export const GIVEN_NAMES = new Set(
   mónica sandra susana teresa yolanda araceli norma irma gloria alicia angélica blanca cecilia cristina diana dolores elizabeth
   esther eva fabiola gisela graciela irene isabel josefina julia karla liliana lorena lourdes luz marcela marisol mercedes
   minerva nancy natalia olga pilar raquel rebeca rocío ruth sara tania ximena xóchitl yesenia zulema citlalli itzel ivonne
-  layda marath rocío ariadna tatiana libia evelyn indira clara marina lilia estela griselda ofelia rosario amalia aurora`
+  layda marath rocío ariadna tatiana libia evelyn indira clara marina lilia estela griselda ofelia rosario amalia aurora
+  efrén leandro eleuterio fermín indalecio gregorio abel aarón isaac baltazar bernardo bruno camilo cristian edgar edgardo emiliano erick eugenio fabián fidel germán hernán hilario homero jacinto jonathan julián leonel lucio marcelino maximiliano nahum néstor osvaldo oswaldo pascual raymundo reynaldo rigoberto rufino sebastián silvestre teófilo ubaldo vladimir wilfrido adolfo apolinar aurelio benjamín ciro darío eliseo epifanio filiberto florentino higinio irineo isidro justino lauro macario nicanor plutarco próspero severiano tiburcio vidal`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -225,3 +226,10 @@ export const PAST_POST = new RegExp(`\\b(?:se desempeñaba como|fungía como|has
 export const REPLACES = /\b(en sustitución de|sustituye a|sustituirá a|en lugar de|releva a|relevará a|en relevo de)\s+(?:(?:el|la)\s+)?/iu;
 /** "será sustituido por Y", "lo relevará Y": Y holds the post next. */
 export const REPLACED_BY = /\b((?:será|fue|es)\s+(?:sustituid[oa]|relevad[oa]|reemplazad[oa])\s+por|l[oa] sustituirá|l[oa] relevará)\s+(?:(?:el|la)\s+)?/iu;
+
+/** Whether a word is a given name (accents and case aside): a name of GIVEN_NAMES or a woman's of FEMININE_GIVEN_NAMES. */
+const GIVEN_FOLDED = new Set([...GIVEN_NAMES].map((n) => n.normalize('NFD').replace(/\p{M}+/gu, '')));
+export function isGivenName(word: string): boolean {
+  const f = word.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  return GIVEN_FOLDED.has(f) || FEMININE_GIVEN_NAMES.has(f);
+}

@@ -10,8 +10,8 @@ import { foldName } from '../../domain/names.js';
 import type { Span } from '../../text/sentences.js';
 import type { Evidence } from '../evidence.js';
 import {
-  COPULAS, LOWER_CASE_BODIES, NAMED_AFTER, NOT_NAME_OPENERS, ROSTER_ROLES,
-  BACK_REFERENCES, FACILITY_HEADS, GENERIC_BODIES, FEMININE_ROLE, GIVEN_NAMES, HONORIFICS, NAME_CONNECTORS, NOT_NAMES, ORGANIZATION_HEADS,
+  COPULAS, isGivenName, LOWER_CASE_BODIES, NAMED_AFTER, NOT_NAME_OPENERS, ROSTER_ROLES,
+  BACK_REFERENCES, FACILITY_HEADS, GENERIC_BODIES, FEMININE_ROLE, HONORIFICS, NAME_CONNECTORS, NOT_NAMES, ORGANIZATION_HEADS,
   PROGRAM_HEADS, ROLE_WORDS,
 } from './lexicon.js';
 
@@ -129,7 +129,7 @@ function personLike(words: string[]): boolean {
   const folded = foldName(ws.join(' '));
   if (startsWithAny(folded, ORGANIZATION_HEADS) || startsWithAny(folded, PROGRAM_HEADS) || FACILITY_HEADS.some(([h]) => folded.startsWith(foldName(h)))) return false;
   if (ws.some((w) => isAcronym(w))) return false;
-  if (!GIVEN_NAMES.has(ws[0]!.toLowerCase()) && ws.some((w) => INSTITUTIONAL_WORDS.has(foldName(w)))) return false;
+  if (!isGivenName(ws[0]!) && ws.some((w) => INSTITUTIONAL_WORDS.has(foldName(w)))) return false;
   const capWords = ws.filter((w) => isCap(w));
   return capWords.length >= 2 && ws.every((w) => isCap(w) || NAME_CONNECTORS.has(w.toLowerCase()));
 }
@@ -153,7 +153,7 @@ function classify(words: string[], places: PlaceLookup): { kind: MentionKind; ca
   if (words.length >= 2 && words.length <= 4 && isAcronym(words[0]!) && !CAPS_WORDS.has(foldName(words[0]!)) && words.slice(1).every((w) => isCap(w) && !isAcronym(w) && w !== w.toUpperCase()) && !places.placeKind(words.slice(1).join(' '))) {
     return { kind: 'Organization', category: null };
   }
-  if (GIVEN_NAMES.has(words[0]!.toLowerCase()) && personLike(words)) return { kind: 'Person', category: null };
+  if (isGivenName(words[0]!) && personLike(words)) return { kind: 'Person', category: null };
   return null;
 }
 
@@ -193,7 +193,7 @@ export function findMentions(text: string, sentenceSpans: Span[], places: PlaceL
       // "Julio Menchaca": a given name that is also a month opens a name when a capitalised word follows
       const next = toks[i + 1];
       const opensName = (t.text === 'Estado' && next?.text === 'de')
-        || (GIVEN_NAMES.has(t.text.toLowerCase()) && !!next && isCap(next.text) && !NOT_NAMES.has(next.text.toLowerCase()) && /^\s+$/.test(text.slice(t.end, next.start)));
+        || (isGivenName(t.text) && !!next && isCap(next.text) && !NOT_NAMES.has(next.text.toLowerCase()) && /^\s+$/.test(text.slice(t.end, next.start)));
       if (!isCap(t.text) || (NOT_NAMES.has(t.text.toLowerCase()) && !opensName)) {
         i++;
         continue;
@@ -204,7 +204,7 @@ export function findMentions(text: string, sentenceSpans: Span[], places: PlaceL
         const next = toks[j + 1]!;
         // "Centro de Investigación, Capacitación y Adiestramiento Tecámac": a list inside a headed name
         // (only when the list goes on to its "y": "Palacio Nacional, Kershenobich presentó" is no list)
-        const listed = /^,\s+$/.test(gap) && FACILITY_HEADS.some(([h]) => foldName(toks[i]!.text) === foldName(h).split(' ')[0]) && isCap(next.text) && !isHead(next.text) && !places.placeKind(next.text) && !GIVEN_NAMES.has(next.text.toLowerCase())
+        const listed = /^,\s+$/.test(gap) && FACILITY_HEADS.some(([h]) => foldName(toks[i]!.text) === foldName(h).split(' ')[0]) && isCap(next.text) && !isHead(next.text) && !places.placeKind(next.text) && !isGivenName(next.text)
           && /^[\p{L}\s,]{0,60}\s(y|e)\s+\p{Lu}/u.test(text.slice(next.start, Math.min(s.end, next.start + 80)));
         // "IMSS- Bienestar": a hyphenated name broken by a space
         const brokenHyphen = (/^-\s+$/.test(gap) || (/^\s+[-–—]\s+$/.test(gap) && isAcronym(toks[j]!.text))) && isCap(next.text);
@@ -314,7 +314,7 @@ export function findMentions(text: string, sentenceSpans: Span[], places: PlaceL
   for (const m of mentions) {
     if (m.kind !== 'Person') continue;
     const ws = m.text.split(/\s+/).filter((w) => isCap(w) && !HONORIFICS.test(w));
-    for (const w of ws.slice(1)) if (w.length > 3 && !GIVEN_NAMES.has(w.toLowerCase())) surnames.set(w, m);
+    for (const w of ws.slice(1)) if (w.length > 3 && !isGivenName(w)) surnames.set(w, m);
   }
   sentenceSpans.forEach((s, si) => {
     const toks = tokens(text, s);
@@ -365,7 +365,7 @@ function readRole(
       const n = NAME.exec(rest.slice(comma[0].length));
       const at = n ? roleEnd + comma[0].length + n[0].length - n[1]!.length : -1;
       // after a comma the name must read as a person's ("Desarrollo Agrario, Territorial y Urbano" is the post's own list)
-      const known = n ? GIVEN_NAMES.has(n[1]!.split(/\s+/).find((w) => !HONORIFICS.test(w))?.toLowerCase() ?? '') || mentions.some((m) => m.kind === 'Person' && m.start === at) : false;
+      const known = n ? isGivenName(n[1]!.split(/\s+/).find((w) => !HONORIFICS.test(w)) ?? '') || mentions.some((m) => m.kind === 'Person' && m.start === at) || !/\s(y|e)\s/.test(n[1]!) : false;
       if (n && known && personLike(n[1]!.split(/\s+/))) {
         nameAt = at;
         nameText = n[1]!;

@@ -209,43 +209,57 @@ function readTenures(ctx: PostContext, posts: XPost[], key: (m: Mention | undefi
   const { text, sentences, mentions: M } = ctx;
   const byPublication = (what: string): XDate | null =>
     ctx.published ? { iso: ctx.published, precision: ctx.published.length === 10 ? 'day' : ctx.published.length === 7 ? 'month' : 'year', inferred: true, note: `${what}; the publication date of the document is used` } : null;
-  const sentenceOf = (p: XPost) => sentences.find((s) => p.cites[0] && p.cites[0].start >= s.start && p.cites[0].start < s.end);
+  const sentenceOf = (c: { start: number }) => sentences.find((s) => c.start >= s.start && c.start < s.end);
   const extra: XPost[] = [];
-  for (const p of [...posts]) {
-    const s = sentenceOf(p);
+  // every passage that states the post, the earliest first; a date the text gives beats one inferred
+  for (const [p, cite] of posts.flatMap((p) => p.cites.map((c) => [p, c] as const))) {
+    const s = sentenceOf(cite);
     if (!s) continue;
-    const cite = p.cites[0]!;
     const around = text.slice(Math.max(s.start, cite.start - 60), Math.min(s.end, cite.end + 20));
     const from = ctx.dates.find((d) => d.start >= s.start && d.end <= s.end && d.role === 'from');
     const taking = TAKES_OFFICE.exec(s.text);
     const pointDate = taking ? ctx.dates.find((d) => d.start >= s.start && d.end <= s.end && d.role === 'point' && !d.inferred && d.start > s.start + taking.index) : undefined;
-    if (from && !from.inferred) p.from = { iso: from.iso, precision: from.precision, inferred: false, note: null };
-    else if (pointDate) p.from = { iso: pointDate.iso, precision: pointDate.precision, inferred: false, note: null };
-    else if (NEW_IN_POST.test(around)) p.from = byPublication('the text calls the holder new in the post');
-    if (PAST_POST.test(text.slice(Math.max(s.start, cite.start - 40), cite.end))) p.to = byPublication('the text says the post was held before');
+    const stated = p.from && !p.from.inferred;
+    if (!stated && from && !from.inferred) p.from = { iso: from.iso, precision: from.precision, inferred: false, note: null };
+    else if (!stated && pointDate) p.from = { iso: pointDate.iso, precision: pointDate.precision, inferred: false, note: null };
+    else if (!p.from && NEW_IN_POST.test(around)) p.from = byPublication('the text calls the holder new in the post');
+    if (!p.to && PAST_POST.test(text.slice(Math.max(s.start, cite.start - 40), cite.end))) p.to = byPublication('the text says the post was held before');
     // successions: the person replaced held the same post until the other took it
     // (the succession belongs to the post written just before it: "X es el nuevo titular ..., en sustitución de Y")
     const nearest = (cue: RegExpExecArray | null) => {
       if (!cue) return null;
       const at = s.start + cue.index;
-      const before = posts.filter((q) => q.cites[0] && q.cites[0].end <= at && at - q.cites[0].end <= 80 && q.cites[0].start >= s.start);
-      return before.sort((a, b) => b.cites[0]!.end - a.cites[0]!.end)[0] === p ? cue : null;
+      const before = posts.flatMap((q) => q.cites.filter((c) => c.end <= at && at - c.end <= 80 && c.start >= s.start).map((c) => ({ q, c })));
+      const last = before.sort((a, b) => b.c.end - a.c.end)[0];
+      return last && last.q === p && last.c === cite ? cue : null;
     };
     const replaced = nearest(REPLACES.exec(s.text));
     const by = nearest(REPLACED_BY.exec(s.text));
     const other = (at: number) => M.mentions.find((m) => m.kind === 'Person' && m.start >= s.start + at && m.start - (s.start + at) <= 4);
     const successor = by ? other(by.index + by[0].length) : undefined;
     const predecessor = replaced ? other(replaced.index + replaced[0].length) : undefined;
+    const holderName = ctx.entities.find((e) => e.key === p.person)?.name ?? 'the holder';
     if (predecessor && key(predecessor) && key(predecessor) !== p.person) {
       p.from ??= byPublication('the text says the holder replaces another');
-      extra.push({ ...p, key: ctx.newPostKey(), person: key(predecessor)!, from: null, to: byPublication(`replaced by ${text.slice(cite.start, cite.end)}`), cites: [{ start: s.start + replaced!.index, end: predecessor.end }], confidence: 0.6 });
+      extra.push({ ...p, key: ctx.newPostKey(), person: key(predecessor)!, role: gendered(p.role, predecessor.text), from: null, to: byPublication(`replaced by ${holderName}`), cites: [{ start: s.start + replaced!.index, end: predecessor.end }], confidence: 0.6 });
     }
     if (successor && key(successor) && key(successor) !== p.person) {
-      p.to ??= byPublication('the text says the holder is replaced');
-      extra.push({ ...p, key: ctx.newPostKey(), person: key(successor)!, from: byPublication('the text says this holder replaces another'), to: null, cites: [{ start: s.start + by!.index, end: successor.end }], confidence: 0.6 });
+      p.to ??= byPublication(`replaced by ${successor.text}`);
+      extra.push({ ...p, key: ctx.newPostKey(), person: key(successor)!, role: gendered(p.role, successor.text), from: byPublication(`replaces ${holderName}`), to: null, cites: [{ start: s.start + by!.index, end: successor.end }], confidence: 0.6 });
     }
   }
   for (const e of extra) if (!posts.some((p) => p.person === e.person && foldName(p.role) === foldName(e.role))) posts.push(e);
+}
+
+/** A role in the gender of a holder's given name: "Directora General" for Efrén is "Director General". */
+function gendered(role: string, holder: string): string {
+  const [head, ...rest] = role.split(' ');
+  if (!head) return role;
+  const fem = feminineName(holder);
+  const f = head.toLowerCase();
+  const masc = f.endsWith('ora') ? head.slice(0, -1) : f.endsWith('aria') ? `${head.slice(0, -1)}o` : f.endsWith('esa') && f !== 'presidenta' ? head.slice(0, -3) : f === 'presidenta' ? `${head.slice(0, -1)}e` : head;
+  const femForm = /or$/i.test(head) ? `${head}a` : /ario$/i.test(head) ? `${head.slice(0, -1)}a` : /^presidente$/i.test(head) ? `${head.slice(0, -1)}a` : head;
+  return [fem ? femForm : masc, ...rest].join(' ');
 }
 
 function capitalize(role: string): string {

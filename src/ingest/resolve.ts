@@ -3,8 +3,8 @@
  * returned in, a mapping out (local key -> existing id, or a new id), with close calls kept as
  * candidate matches for an editor instead of merged silently.
  */
-import { distance } from 'fastest-levenshtein';
-import { foldName, slugify } from '../domain/names.js';
+import { slugify } from '../domain/names.js';
+import { compareNames } from '../domain/similarity.js';
 import { roleKey, sameRoleKey } from '../domain/roles.js';
 import { nodeId, type EntityKind } from '../domain/model.js';
 import type { Extraction, XEntity, XEvent } from './extract/facts.js';
@@ -61,34 +61,12 @@ export interface Resolution {
 export const LINK_SCORE = 0.85;
 export const REVIEW_SCORE = 0.6;
 
-const tokens = (s: string) => foldName(s).split(' ').filter((t) => t.length > 2);
-
-/** How likely two names are the same entity, 0..1. */
-export function nameScore(kind: EntityKind, a: string, b: string): number {
-  const fa = foldName(a);
-  const fb = foldName(b);
-  if (!fa || !fb) return 0;
-  if (fa === fb) return 1;
-  const ta = tokens(a);
-  const tb = tokens(b);
-  if (kind === 'Person') {
-    // "Macarena Olvera" ~ "Macarena Montoya Olvera"; "Zoé Robledo" ~ "Zoé Robledo Aburto": same given
-    // name and every surname written in the longer name.
-    const [short, long] = ta.length <= tb.length ? [ta, tb] : [tb, ta];
-    if (short.length >= 2 && short[0] === long[0] && short.every((t) => long.includes(t))) return 0.9;
-  } else if (ta.length >= 2 && tb.length >= 2) {
-    // "Hospital General Valle Ceylán de Tlalnepantla" ~ "Hospital General de Valle de Ceylán": the
-    // shorter name's words all in the longer one.
-    const [short, long] = ta.length <= tb.length ? [ta, tb] : [tb, ta];
-    // same head word: "Junta de Gobierno de Servicios de Salud..." is a part of "Servicios de Salud...", not the same body
-    // and enough words to be specific: "Gobierno de México" is not "Gobierno del Estado de México"
-    if (short.length >= 3 && short[0] === long[0] && short.every((t) => long.includes(t))) return 0.88;
-  }
-  const ratio = 1 - distance(fa, fb) / Math.max(fa.length, fb.length);
-  return ratio >= 0.9 ? 0.86 : ratio >= 0.8 ? 0.7 : ratio * 0.6;
+/** How likely two names are the same entity, 0..1 (domain/similarity.ts states the rule). */
+export function nameScore(kind: EntityKind, a: string, b: string, isPlace?: (words: string) => boolean): number {
+  return compareNames(kind, a, b, isPlace ? { isPlace } : {}).score;
 }
 
-function entityScore(e: XEntity, c: EntityCandidate): number {
+function entityScore(e: XEntity, c: EntityCandidate, isPlace?: (words: string) => boolean): number {
   // an acronym read as a body may be a person's known nickname ("AMLO")
   if (e.kind === 'Organization' && c.kind === 'Person' && /^\p{Lu}{3,}$/u.test(e.name) && c.aliases.includes(e.name)) return 0.9;
   // bodies, places, facilities and programs are told apart by rules that can disagree ("Salón Tesorería" a room or a venue)
@@ -96,16 +74,16 @@ function entityScore(e: XEntity, c: EntityCandidate): number {
   if (!compatible) return 0;
   if (e.acronym && (c.acronym === e.acronym || c.aliases.includes(e.acronym))) return 0.95;
   let best = 0;
-  for (const n of [e.name, ...e.aliases]) for (const m of [c.name, ...c.aliases]) best = Math.max(best, nameScore(e.kind, n, m));
+  for (const n of [e.name, ...e.aliases]) for (const m of [c.name, ...c.aliases]) best = Math.max(best, nameScore(e.kind, n, m, isPlace));
   return e.kind === c.kind ? best : best * 0.95;
 }
 
-export function resolveEntities(entities: XEntity[], candidates: EntityCandidate[]): Pick<Resolution, 'entities' | 'linked' | 'candidates'> {
+export function resolveEntities(entities: XEntity[], candidates: EntityCandidate[], isPlace?: (words: string) => boolean): Pick<Resolution, 'entities' | 'linked' | 'candidates'> {
   const out: Pick<Resolution, 'entities' | 'linked' | 'candidates'> = { entities: new Map(), linked: [], candidates: [] };
   for (const e of entities) {
     const scored = candidates
       .filter((c) => c.key === e.key)
-      .map((c) => ({ c, score: entityScore(e, c) }))
+      .map((c) => ({ c, score: entityScore(e, c, isPlace) }))
       .sort((a, b) => b.score - a.score);
     const best = scored[0];
     if (best && best.score >= LINK_SCORE && !(scored[1] && scored[1].score === best.score && scored[1].c.id !== best.c.id)) {

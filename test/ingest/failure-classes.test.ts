@@ -74,7 +74,7 @@ describe('"Dr." and "No." do not cut names', () => {
     expect(people(x)).toEqual(['Ernesto Salas Quiroga']);
   });
   it('keeps a facility number inside its name and out of the figures', () => {
-    expect(x.extraction.entities.map((e) => e.name)).toContain('Clínica No. 12');
+    expect(x.extraction.entities.map((e) => e.name)).toContain('Clínica No. 12 del IMSS');
     expect(figures(x)).toEqual([8000]);
   });
 });

@@ -7,6 +7,7 @@
  * facts); the resolution stage maps them onto the graph.
  */
 import { foldName, slugify } from '../../domain/names.js';
+import { compareNames } from '../../domain/similarity.js';
 import type { DateMention } from '../../text/dates.js';
 import type { Quantity } from '../../text/numbers.js';
 import type { Span } from '../../text/sentences.js';
@@ -81,18 +82,11 @@ const words = (s: string) => foldName(s).split(' ').filter(Boolean);
 /** Groups the mentions that name one thing: "Zoé Robledo" and "Zoé Robledo Aburto"; "IMSS" and its long form. */
 function clusterEntities(ms: Mention[], canonical: (name: string) => string | null): { entities: XEntity[]; keyOf: Map<Mention, string> } {
   const clusters: { kind: MentionKind; names: Set<string>; mentions: Mention[]; acronym: string | null; category: string | null }[] = [];
+  // one rule for "the same entity" (domain/similarity.ts); inside a document a person's surnames refer back to
+  // the full name, while "Hospital Ceylán" and "Hospital General Ceylán" in one story may be two hospitals
   const sameName = (a: string, b: string, kind: MentionKind): boolean => {
-    const fa = foldName(kind === 'Place' ? canonical(a) ?? a : a);
-    const fb = foldName(kind === 'Place' ? canonical(b) ?? b : b);
-    if (fa === fb) return true;
-    if (kind !== 'Person') return false;
-    const wa = words(a).filter((w) => w.length > 2);
-    const wb = words(b).filter((w) => w.length > 2);
-    const [short, long] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
-    // surnames alone ("Robledo", "Santibáñez Cruz"): all among the longer name's surnames
-    if (short.length < long.length && short.every((w) => long.slice(1).includes(w))) return true;
-    // same first name and every other word of the shorter name in the longer one
-    return short.length >= 2 && short[0] === long[0] && short.every((w) => long.includes(w));
+    if (kind === 'Place') return foldName(canonical(a) ?? a) === foldName(canonical(b) ?? b);
+    return compareNames(kind, a, b, { sameDocument: kind === 'Person' }).verdict === 'same';
   };
   for (const m of ms) {
     const c = clusters.find((x) => x.kind === m.kind && ([...x.names].some((n) => sameName(n, m.text, m.kind)) || (x.acronym !== null && (x.acronym === m.text || x.acronym === m.acronym))));
@@ -141,7 +135,9 @@ function clusterEntities(ms: Mention[], canonical: (name: string) => string | nu
     let key = slugify(name);
     while (used.has(key)) key += '-2';
     used.add(key);
-    const aliases = [...new Set([...names, ...(c.acronym ? [c.acronym] : [])])].filter((n) => n !== name);
+    // "Beca Jóvenes Construyendo el Futuro" is also called by its own name
+    const unheaded = c.kind === 'Program' ? names.map((n) => /^(?:beca|becas|programa|pensión)\s+(?!para\b|de\b|del\b)(\p{Lu}.+\s\S+)$/iu.exec(n)?.[1]).filter((n): n is string => !!n) : [];
+    const aliases = [...new Set([...names, ...unheaded, ...(c.acronym ? [c.acronym] : [])])].filter((n) => n !== name);
     for (const m of c.mentions) keyOf.set(m, key);
     entities.push({
       key, kind: c.kind, name, aliases, acronym: c.acronym, category: c.category,

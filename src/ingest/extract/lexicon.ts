@@ -233,3 +233,10 @@ export function isGivenName(word: string): boolean {
   const f = word.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
   return GIVEN_FOLDED.has(f) || FEMININE_GIVEN_NAMES.has(f);
 }
+
+/**
+ * What follows a facility's name and belongs to it: its acronym in parentheses (left out of the
+ * name), the institution ("del ISSSTE", "del IMSS Bienestar") and the town ("en Torreón").
+ * Groups: 1 the acronym, 2 the institution, 3 the town (kept only when the gazetteer knows it).
+ */
+export const FACILITY_SITE = /^(\s*\([\p{Lu}][\p{L}\d-]{1,15}\))?(?:\s+del\s+(\p{Lu}{2,}(?:[-\s–]+Bienestar)?))?(?:\s+(?:en|de)\s+(\p{Lu}\p{Ll}+(?:\s+(?:de\s+|del\s+)?\p{Lu}\p{Ll}+){0,3}))?/u;

@@ -10,7 +10,7 @@ import { foldName } from '../../domain/names.js';
 import type { Span } from '../../text/sentences.js';
 import type { Evidence } from '../evidence.js';
 import {
-  COPULAS, isGivenName, LOWER_CASE_BODIES, NAMED_AFTER, NOT_NAME_OPENERS, ROSTER_ROLES,
+  COPULAS, FACILITY_SITE, isGivenName, LOWER_CASE_BODIES, NAMED_AFTER, NOT_NAME_OPENERS, ROSTER_ROLES,
   BACK_REFERENCES, FACILITY_HEADS, GENERIC_BODIES, FEMININE_ROLE, HONORIFICS, NAME_CONNECTORS, NOT_NAMES, ORGANIZATION_HEADS,
   PROGRAM_HEADS, ROLE_WORDS,
 } from './lexicon.js';
@@ -245,11 +245,16 @@ export function findMentions(text: string, sentenceSpans: Span[], places: PlaceL
         // a facility's number is part of its name: "Clínica No. 12", "Hospital General de Zona 8", "Unidad de Medicina Familiar número 31"
         const afterNo = /^(No|Núm|Num|N[°º])$/u.test(toks[j]!.text);
         const numbered = c.kind === 'Facility' ? (afterNo ? /^\.?\s*\d+\b/u : /^\s*(?:(?:No|Núm|Num|N[°º])\.?\s*|número\s+)?\d+\b/u).exec(text.slice(toks[j]!.end, Math.min(s.end, toks[j]!.end + 16))) : null;
-        const end = toks[j]!.end + (numbered ? numbered[0].length : 0);
-        const acr = /^\s*\(([\p{Lu}][\p{L}\d-]{1,15})\)/u.exec(text.slice(end, end + 20));
-        const surface = text.slice(start, end);
+        const baseEnd = toks[j]!.end + (numbered ? numbered[0].length : 0);
+        const acr = /^\s*\(([\p{Lu}][\p{L}\d-]{1,15})\)/u.exec(text.slice(baseEnd, baseEnd + 20));
+        // a facility's institution and town are part of its name, past its acronym: "Hospital Regional de Alta
+        // Especialidad (HRAE) del ISSSTE en Torreón" is not the one "en Oaxaca"
+        const sited = c.kind === 'Facility' ? FACILITY_SITE.exec(text.slice(baseEnd, Math.min(s.end, baseEnd + 80))) : null;
+        const siteOk = !!sited && !!sited[0].trim() && (!sited[3] || !!places.placeKind(sited[3]));
+        const end = siteOk ? baseEnd + sited![0].length : baseEnd;
+        const surface = text.slice(start, baseEnd) + (siteOk ? text.slice(baseEnd + (sited![1]?.length ?? 0), end) : '');
         add({ start, end, text: surface === surface.toUpperCase() && words.length > 1 ? titleCase(surface) : surface, kind: c.kind, category: c.category, acronym: acr && isAcronym(acr[1]!) ? acr[1]! : null, sentence: si });
-        if (numbered) while (j + 1 < toks.length && toks[j + 1]!.start < end) j++;
+        if (numbered || siteOk) while (j + 1 < toks.length && toks[j + 1]!.start < end) j++;
       } else if (words.length > 1) {
         // a run that is not a known kind may still hold one: "Estado de México" inside "Reunión Estado de México"
         for (let a = i + 1; a <= j; a++) {

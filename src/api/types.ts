@@ -15,8 +15,8 @@ registerEnumType(NodeKind, { name: 'NodeKind' });
 export enum ReviewStatus { EXTRACTED = 'extracted', CONFIRMED = 'confirmed', REJECTED = 'rejected' }
 registerEnumType(ReviewStatus, { name: 'ReviewStatus', description: 'Whether a fact was extracted by the pipeline, confirmed or rejected by an editor (curated facts are confirmed).' });
 
-export enum EditAction { CONFIRM = 'confirm', REJECT = 'reject', MERGE = 'merge', SPLIT = 'split' }
-registerEnumType(EditAction, { name: 'EditAction', description: 'What an editor did: confirmed or rejected a fact, merged two entities or split one.' });
+export enum EditAction { CONFIRM = 'confirm', REJECT = 'reject', MERGE = 'merge', SPLIT = 'split', DISMISS_DUPLICATE = 'dismiss-duplicate' }
+registerEnumType(EditAction, { name: 'EditAction', description: 'What an editor did: confirmed or rejected a fact, merged two entities, split one, or said two look-alikes are not one.' });
 
 export enum DateOrder { DATE_ASC = 'asc', DATE_DESC = 'desc' }
 registerEnumType(DateOrder, { name: 'DateOrder' });
@@ -253,6 +253,14 @@ export class IngestResult {
   @Field(() => FactCounts, { description: 'New facts written.' }) facts!: FactCounts;
 }
 
+@ObjectType({ description: 'Two entities kept apart whose names look alike: for an editor to merge (mergeEntities) or leave apart.' })
+export class PossibleDuplicate {
+  @Field(() => Entity, { description: 'The entity a document added.' }) a!: GraphNode;
+  @Field(() => Entity, { description: 'The entity it may be.' }) b!: GraphNode;
+  @Field(() => Float, { description: 'How alike the names are, 0..1 (1 would have merged them).' }) score!: number;
+  @Field(() => String, { description: 'Why they were kept apart: what tells the names apart.' }) evidence!: string;
+}
+
 @ObjectType()
 export class PageInfo {
   @Field(() => Boolean) hasNextPage!: boolean;
@@ -286,3 +294,10 @@ export const CommitmentConnection = connectionTypes('Commitment', Commitment);
 export const FigureConnection = connectionTypes('Figure', Figure);
 export const DocumentConnection = connectionTypes('Document', Document);
 export const PostConnection = connectionTypes('Post', Post);
+
+@ObjectType({ description: 'A page of possible duplicates.' })
+export class PossibleDuplicateConnection {
+  @Field(() => [PossibleDuplicate]) nodes!: PossibleDuplicate[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+  @Field(() => Int) totalCount!: number;
+}

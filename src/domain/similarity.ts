@@ -38,6 +38,17 @@ export interface CompareOptions {
 }
 
 const STOP = new Set(['de', 'del', 'la', 'las', 'los', 'el', 'y', 'e', 'en', 'para']);
+/**
+ * Words of the kind of a body or facility rather than of its name: a name made only of these
+ * ("Hospital Regional de Alta Especialidad", "Secretaría de Salud") is one of many, so a longer
+ * name that adds a place to it may be another one.
+ */
+const GENERIC = new Set(
+  ('hospital general regional alta especialidad especialidades clinica unidad medicina familiar medica centro salud zona instituto '
+    + 'secretaria subsecretaria direccion coordinacion servicios sistema nacional estatal municipal federal publica publico oficina '
+    + 'comision consejo gobierno ayuntamiento delegacion representacion comunitario integral basico universidad escuela programa')
+    .split(' '),
+);
 const words = (s: string) => foldName(s).split(' ').filter((w) => w && !STOP.has(w));
 
 const same = (score: number, why: string): NameComparison => ({ verdict: 'same', score, why });
@@ -64,9 +75,13 @@ export function compareNames(kind: EntityKind, a: string, b: string, opts: Compa
     const extra = long.filter((w) => !short.includes(w));
     const placeOnly = extra.length > 0 && opts.isPlace !== undefined && opts.isPlace(extra.join(' '));
     const placeInShort = opts.isPlace ? short.some((w) => opts.isPlace!(w)) : false;
-    if (placeOnly && !placeInShort) return same(0.88, `the longer name adds only its place (${extra.join(' ')})`);
+    const generic = short.every((w) => GENERIC.has(w));
+    if (placeOnly && !placeInShort && !generic) return same(0.88, `the longer name adds only its place (${extra.join(' ')})`);
+    if (placeOnly && generic) return candidate(0.75, `the shorter name is one of many (${short.join(' ')}); the longer adds ${extra.join(' ')}`);
     return candidate(0.75, `the longer name adds ${extra.join(' ')}, which may tell them apart`);
   }
+  // one word apart in names of the same length: "Jóvenes Escribiendo el Futuro" / "Jóvenes Sembrando el Futuro"
+  if (wa.length === wb.length && wa.length >= 3 && wa.filter((w, i) => w !== wb[i]).length === 1) return candidate(0.65, 'one word apart');
   const ratio = 1 - distance(fa, fb) / longest;
   if (ratio >= 0.8) return candidate(0.6 + (ratio - 0.8), 'close in spelling');
   return different(ratio * 0.6, 'different names');

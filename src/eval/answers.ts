@@ -64,6 +64,8 @@ export interface Answers {
   holders: Map<string, AEntity[] | null>;
   /** a name -> ids of the entities whose name or alias is that name (accents and case ignored) */
   entitiesNamed: Map<string, string[]>;
+  /** pairs of entity ids that possibleDuplicates lists */
+  duplicates: [string, string][];
 }
 
 export const emptyDoc = (text = ''): DocAnswer => ({ found: false, text, entities: [], posts: [], events: [], statements: [], figures: [], commitments: [] });

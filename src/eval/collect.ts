@@ -36,6 +36,10 @@ const SEARCH_QUERY = `query EvalNamed($q: String!) {
   search(query: $q, first: 20, types: [PERSON, ORGANIZATION, PLACE, FACILITY, PROGRAM]) { node { id ... on Entity { name aliases } } }
 }`;
 
+const DUPLICATES_QUERY = `query EvalDuplicates($after: String) {
+  possibleDuplicates(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { a { id } b { id } } }
+}`;
+
 type Json = any; // GraphQL response data: checked field by field below
 
 async function post(url: string, query: string, variables: Record<string, unknown>, allow: string[] = []): Promise<Json> {
@@ -90,7 +94,13 @@ export async function collectNamed(url: string, name: string): Promise<string[]>
 
 /** Everything the scorer needs, for the articles whose texts were ingested under `fileNames`. */
 export async function collectAnswers(url: string, gold: GoldArticle[], files: Map<string, { fileName: string; text: string }>): Promise<Answers> {
-  const answers: Answers = { documents: new Map(), holders: new Map(), entitiesNamed: new Map() };
+  const answers: Answers = { documents: new Map(), holders: new Map(), entitiesNamed: new Map(), duplicates: [] };
+  for (let after: string | null = null; ;) {
+    const data: Json = await post(url, DUPLICATES_QUERY, { after });
+    for (const p of data.possibleDuplicates.nodes) answers.duplicates.push([p.a.id, p.b.id]);
+    if (!data.possibleDuplicates.pageInfo.hasNextPage) break;
+    after = data.possibleDuplicates.pageInfo.endCursor;
+  }
   for (const g of gold) {
     const f = files.get(g.id);
     if (f) answers.documents.set(g.id, await collectDocument(url, f.fileName, f.text));

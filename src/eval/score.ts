@@ -17,7 +17,7 @@
  *   cited passage containing a `what` word; repeats as same-event links;
  * - time questions: asked as `holders(role, of, at)`: right when the gold holder is the only
  *   holder the API answers;
- * - traps: both names found, as two different entities;
+ * - traps: both names found, as two different entities; listed when possibleDuplicates pairs them;
  * - not_facts: nothing the document adds is named so or cites the passage the text locates;
  * - citations: each cited passage is the document's text at its offsets, and an entity's passage
  *   holds one of its name's words.
@@ -202,7 +202,7 @@ export function scoreRealset(gold: GoldArticle[], answers: Answers): Report {
     organizations: new Tally('organizations'), facilities: new Tally('facilities'), events: new Tally('events (date, participants)'),
     places: new Tally('event places'), sameEvent: new Tally('same-event links'), statements: new Tally('statements with speaker'),
     figures: new Tally('figures (value, unit)'), commitments: new Tally('commitments'), repeats: new Tally('commitment repeats'),
-    temporal: new Tally('time questions'), traps: new Tally('traps kept apart'), notFacts: new Tally('not_facts absent'),
+    temporal: new Tally('time questions'), traps: new Tally('traps kept apart'), listed: new Tally('traps listed as candidates'), notFacts: new Tally('not_facts absent'),
     citations: new Tally('citations exact'),
   };
   const FACT_ROWS: [FactType, Tally][] = [['people', T.people], ['posts', T.posts], ['organizations', T.organizations], ['facilities', T.facilities], ['events', T.events], ['statements', T.statements], ['figures', T.figures], ['commitments', T.commitments]];
@@ -304,6 +304,8 @@ export function scoreRealset(gold: GoldArticle[], answers: Answers): Report {
       const ib = answers.entitiesNamed.get(t.b) ?? [];
       const ok = ia.length > 0 && ib.length > 0 && !ia.some((x) => ib.includes(x));
       T.traps.add({ truth: 1, found: 1, matchedTruth: ok ? 1 : 0, matchedFound: ok ? 1 : 0, ...(ok ? {} : { missed: [{ article: g.id, what: `${t.a} / ${t.b}: ${!ia.length || !ib.length ? `not found: ${[!ia.length ? t.a : '', !ib.length ? t.b : ''].filter(Boolean).join(', ')}` : 'one entity'}` }] }) });
+      const listed = ok && answers.duplicates.some(([x, y]) => (ia.includes(x) && ib.includes(y)) || (ia.includes(y) && ib.includes(x)));
+      T.listed.add({ truth: 1, found: 1, matchedTruth: listed ? 1 : 0, matchedFound: listed ? 1 : 0, ...(listed ? {} : { missed: [{ article: g.id, what: `${t.a} / ${t.b}: ${ok ? 'apart, but not listed by possibleDuplicates' : 'not kept apart'}` }] }) });
     }
 
     // not_facts
@@ -354,7 +356,7 @@ export function scoreRealset(gold: GoldArticle[], answers: Answers): Report {
   const factRows = FACT_ROWS.map(([, t]) => t.row());
   const rows = [
     T.people.row(), T.posts.row(), T.postDates.row(), T.organizations.row(), T.facilities.row(), T.events.row(), T.places.row(), T.sameEvent.row(),
-    T.statements.row(), T.figures.row(), T.commitments.row(), T.repeats.row(), T.temporal.row(), T.traps.row(), T.notFacts.row(), T.citations.row(),
+    T.statements.row(), T.figures.row(), T.commitments.row(), T.repeats.row(), T.temporal.row(), T.traps.row(), T.listed.row(), T.notFacts.row(), T.citations.row(),
     overall(factRows, 'overall (fact types)'),
   ];
   return { rows, articles, notes };

@@ -30,7 +30,7 @@ export interface EditBy {
   note?: string | null;
 }
 
-export type EditAction = 'confirm' | 'reject' | 'merge' | 'split';
+export type EditAction = 'confirm' | 'reject' | 'merge' | 'split' | 'dismiss-duplicate';
 
 interface EditRecord {
   id: string;
@@ -199,6 +199,19 @@ export async function splitEntity(db: Db, ref: string, names: string[], newName:
       newEdit: editRecord('split', newId, who, at, `split from ${original!.id} (${oName})`),
     });
     if (!row) throw new EditError('not-found', 'id', `${original!.id} was deleted meanwhile`);
+    return rowToNode(row);
+  });
+}
+
+/** Two look-alike entities are not one: their candidate link is dismissed and both histories record it. */
+export async function dismissDuplicate(db: Db, aRef: string, bRef: string, who: EditBy): Promise<GraphNode> {
+  return db.write(async (tx) => {
+    const { a, b } = await entities(tx, { a: aRef, b: bRef });
+    if (a!.id === b!.id) throw new EditError('bad-input', 'b', 'names the same entity as a');
+    const at = new Date().toISOString();
+    const edit = editRecord('dismiss-duplicate', a!.id, who, at, `${a!.id} and ${b!.id} are not the same`);
+    const [row] = await tx.run<NodeRow>('write/dismiss-duplicate', { a: a!.id, b: b!.id, at, by: who.by, note: who.note ?? null, edit });
+    if (!row) throw new EditError('not-found', 'b', `${a!.id} and ${b!.id} are not listed as possible duplicates`);
     return rowToNode(row);
   });
 }

@@ -54,6 +54,16 @@ export class Repository {
     return { total: row?.total ?? 0, nodes: (row?.page ?? []).map(rowToNode) };
   }
 
+  /** Look-alike entities kept apart, best score first; one page and the total. */
+  async possibleDuplicates(kind: NodeKind | null, page: Page): Promise<{ total: number; pairs: { a: GraphNode; b: GraphNode; score: number; evidence: string }[] }> {
+    type Pair = { a: NodeRow; b: NodeRow; score: number; evidence: string | null };
+    const [row] = await this.db.read<{ total: number; page: Pair[] }>('read/possible-duplicates', { kind, ...page });
+    return {
+      total: row?.total ?? 0,
+      pairs: (row?.page ?? []).map((p) => ({ a: rowToNode(p.a), b: rowToNode(p.b), score: Number(p.score), evidence: p.evidence ?? 'names close in spelling' })),
+    };
+  }
+
   async search(text: string, kinds: NodeKind[], limit: number): Promise<SearchHit[]> {
     const lucene = luceneQuery(text);
     if (!lucene) return [];

@@ -146,7 +146,7 @@ export function toBatch(x: Extracted, r: Resolution): GraphBatch {
       },
     });
   }
-  for (const c of r.candidates) rel('POSSIBLY_SAME_AS', r.entities.get(c.key), c.id, [], c.score, { score: c.score });
+  for (const c of r.candidates) rel('POSSIBLY_SAME_AS', r.entities.get(c.key), c.id, [], c.score, { score: c.score, evidence: c.evidence ?? null });
   for (const p of e.posts) {
     const id = r.posts.get(p.key) ?? nodeId('Post', p.key);
     const same = nodes.find((n) => n.id === id);

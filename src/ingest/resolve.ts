@@ -49,8 +49,8 @@ export interface Resolution {
   entities: Map<string, string>;
   /** local keys linked to an existing entity, with the score */
   linked: { key: string; id: string; score: number }[];
-  /** new entities that look like an existing one: kept apart, flagged for review */
-  candidates: { key: string; id: string; score: number }[];
+  /** new entities that look like an existing one (or like another of the document): kept apart, flagged for review */
+  candidates: { key: string; id: string; score: number; evidence?: string }[];
   events: Map<string, string>;
   commitments: Map<string, string>;
   /** local post key -> the graph's post of that holder, role and body (existing or new) */
@@ -92,7 +92,17 @@ export function resolveEntities(entities: XEntity[], candidates: EntityCandidate
       continue;
     }
     out.entities.set(e.key, nodeId(e.kind, slugify(e.name)));
-    if (best && best.score >= REVIEW_SCORE) out.candidates.push({ key: e.key, id: best.c.id, score: Number(best.score.toFixed(3)) });
+    if (best && best.score >= REVIEW_SCORE) out.candidates.push({ key: e.key, id: best.c.id, score: Number(best.score.toFixed(3)), evidence: compareNames(e.kind, e.name, best.c.name, isPlace ? { isPlace } : {}).why });
+  }
+  // look-alikes inside the document ("Hospital Ceylán", "Hospital General Ceylán"): apart, and flagged
+  for (const [i, a] of entities.entries()) {
+    for (const b of entities.slice(i + 1)) {
+      if (a.kind !== b.kind || a.kind === 'Place') continue;
+      const c = compareNames(a.kind, a.name, b.name, isPlace ? { isPlace } : {});
+      const ia = out.entities.get(a.key);
+      const ib = out.entities.get(b.key);
+      if (c.verdict === 'candidate' && c.score >= REVIEW_SCORE && ia && ib && ia !== ib) out.candidates.push({ key: a.key, id: ib, score: Number(c.score.toFixed(3)), evidence: c.why });
+    }
   }
   return out;
 }

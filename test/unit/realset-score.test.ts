@@ -20,7 +20,7 @@ function doc(over: Partial<DocAnswer> = {}): DocAnswer {
   return { found: true, text: TEXT, entities: [ana, luis], posts: [], events: [], statements: [], figures: [], commitments: [], ...over };
 }
 function answers(docs: Record<string, DocAnswer>, over: Partial<Answers> = {}): Answers {
-  return { documents: new Map(Object.entries(docs)), holders: new Map(), entitiesNamed: new Map(), ...over };
+  return { documents: new Map(Object.entries(docs)), holders: new Map(), entitiesNamed: new Map(), duplicates: [], ...over };
 }
 const row = (rows: Row[], type: string) => {
   const r = rows.find((x) => x.type.startsWith(type));

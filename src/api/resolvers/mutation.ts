@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Resolver, Root } from 'type-graphql';
-import { EditError, mergeEntities, reviewFact, splitEntity, type EditBy } from '../../graph/edits.js';
+import { dismissDuplicate, EditError, mergeEntities, reviewFact, splitEntity, type EditBy } from '../../graph/edits.js';
 import { Loaders } from '../../graph/loaders.js';
 import type { GraphNode } from '../../graph/records.js';
 import { DocumentError, DOCUMENT_EXTENSIONS, MAX_DOCUMENT_BYTES, parsePublished } from '../../ingest/metadata.js';
@@ -129,6 +129,19 @@ export class MutationResolver {
     @Arg('note', () => String, { nullable: true }) note?: string,
   ) {
     return edit(ctx, () => mergeEntities(ctx.db, keep, merge, who(ctx, note)));
+  }
+
+  @Authorized('editor')
+  @Mutation(() => Entity, {
+    description: 'Says two entities listed by possibleDuplicates are not one: the pair leaves the list and both histories record who dismissed it, when and why. Ids or slugs. Returns `a`.',
+  })
+  dismissDuplicate(
+    @Arg('a', () => ID, { description: 'One entity of the pair (id or slug).' }) a: string,
+    @Arg('b', () => ID, { description: 'The other (id or slug).' }) b: string,
+    @Ctx() ctx: Context,
+    @Arg('note', () => String, { nullable: true }) note?: string,
+  ) {
+    return edit(ctx, () => dismissDuplicate(ctx.db, a, b, who(ctx, note)));
   }
 
   @Authorized('editor')

@@ -10,7 +10,7 @@ import { roleAnswers, roleKey } from '../../domain/roles.js';
 import { lookahead, selects } from '../lookahead.js';
 import {
   Commitment, CommitmentConnection, DateOrder, Document, DocumentConnection, Event, EventConnection, Facility, Figure,
-  FigureConnection, Node, NodeKind, Organization, Path, Person, Place, Post, PostConnection, Program, SearchHit, Statement,
+  FigureConnection, Node, NodeKind, Organization, Path, Person, Place, PossibleDuplicateConnection, Post, PostConnection, Program, SearchHit, Statement,
   StatementConnection, TimelineEntry,
 } from '../types.js';
 
@@ -233,6 +233,25 @@ export class QueryResolver {
     if (exact.length > 1) throw badInput('of', `"${ref}" names ${exact.length} bodies or places: ${exact.map((n) => `${String(n.name)} (${n.id})`).join(', ')}; give one's id or slug`);
     const near = hits.slice(0, 5).map((h) => String(h.node.name));
     throw notFoundArg('of', `no organization or place is named "${ref}"${near.length ? `; closest: ${near.join(', ')}` : ''}`);
+  }
+
+  @Query(() => PossibleDuplicateConnection, { description: 'Entities kept apart whose names look alike (a qualifier, a number or another place tells them apart, or a spelling close but not the same), best score first: for an editor to merge or leave apart.' })
+  async possibleDuplicates(
+    @Ctx() ctx: Context,
+    @Arg('kind', () => NodeKind, { nullable: true, description: 'Only entities of this kind (PERSON, ORGANIZATION, PLACE, FACILITY, PROGRAM).' }) kind?: NodeKind,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    const k: string | null = kind ?? null;
+    if (k && !['Person', 'Organization', 'Place', 'Facility', 'Program'].includes(k)) throw badInput('kind', 'must be an entity kind: PERSON, ORGANIZATION, PLACE, FACILITY or PROGRAM');
+    const page = pageArgs(first, after);
+    const r = await ctx.repo.possibleDuplicates(k as Kind | null, page);
+    const cursor = (i: number) => encodeCursor(page.skip + i);
+    return {
+      nodes: r.pairs,
+      totalCount: r.total,
+      pageInfo: { hasNextPage: page.skip + r.pairs.length < r.total, hasPreviousPage: page.skip > 0, startCursor: r.pairs.length ? cursor(0) : null, endCursor: r.pairs.length ? cursor(r.pairs.length - 1) : null },
+    };
   }
 
   // ---- traversals ----

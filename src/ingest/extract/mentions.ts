@@ -239,9 +239,12 @@ export function findMentions(text: string, sentenceSpans: Span[], places: PlaceL
       const guess = rostered ? { kind: 'Person' as const, category: null } : classify(words, places) ?? (byEngine ? { kind: 'Person' as const, category: null } : null);
       // the person a scholarship, a hospital or a street is named after is not an actor
       const namedAfter = guess?.kind === 'Person' && NAMED_AFTER.test(text.slice(Math.max(s.start, toks[i]!.start - 60), toks[i]!.start));
-      const c = namedAfter ? null : guess;
+      // "el antiguo hospital Presidente Benito Juárez", "la beca Jóvenes Escribiendo el Futuro": a head in lower case names the run
+      const lowerHead = /\b(hospital|clínica|sanatorio|beca|becas|programa)\s+$/u.exec(text.slice(Math.max(s.start, toks[i]!.start - 12), toks[i]!.start));
+      const byLowerHead = lowerHead && (guess === null || namedAfter) && words.length >= 2 ? { kind: (/^(beca|becas|programa)$/.test(lowerHead[1]!) ? 'Program' : 'Facility') as MentionKind, category: /^(beca|becas|programa)$/.test(lowerHead[1]!) ? null : 'hospital' } : null;
+      const c = byLowerHead ?? (namedAfter ? null : guess);
       if (c) {
-        const start = toks[i]!.start;
+        const start = byLowerHead ? toks[i]!.start - lowerHead![0].length : toks[i]!.start;
         // a facility's number is part of its name: "Clínica No. 12", "Hospital General de Zona 8", "Unidad de Medicina Familiar número 31"
         const afterNo = /^(No|Núm|Num|N[°º])$/u.test(toks[j]!.text);
         const numbered = c.kind === 'Facility' ? (afterNo ? /^\.?\s*\d+\b/u : /^\s*(?:(?:No|Núm|Num|N[°º])\.?\s*|número\s+)?\d+\b/u).exec(text.slice(toks[j]!.end, Math.min(s.end, toks[j]!.end + 16))) : null;
@@ -249,12 +252,16 @@ export function findMentions(text: string, sentenceSpans: Span[], places: PlaceL
         const acr = /^\s*\(([\p{Lu}][\p{L}\d-]{1,15})\)/u.exec(text.slice(baseEnd, baseEnd + 20));
         // a facility's institution and town are part of its name, past its acronym: "Hospital Regional de Alta
         // Especialidad (HRAE) del ISSSTE en Torreón" is not the one "en Oaxaca"
-        const sited = c.kind === 'Facility' ? FACILITY_SITE.exec(text.slice(baseEnd, Math.min(s.end, baseEnd + 80))) : null;
+        // a facility named after someone or something, in quotes: Hospital General "Dr. Ignacio Morones Prieto"
+        const quoted = c.kind === 'Facility' ? /^\s*[“"«]([^”"»\n]{3,60})[”"»]/u.exec(text.slice(baseEnd, Math.min(s.end, baseEnd + 70))) : null;
+        const sited = c.kind === 'Facility' && !quoted ? FACILITY_SITE.exec(text.slice(baseEnd, Math.min(s.end, baseEnd + 80))) : null;
         const siteOk = !!sited && !!sited[0].trim() && (!sited[3] || !!places.placeKind(sited[3]));
-        const end = siteOk ? baseEnd + sited![0].length : baseEnd;
-        const surface = text.slice(start, baseEnd) + (siteOk ? text.slice(baseEnd + (sited![1]?.length ?? 0), end) : '');
+        const end = quoted ? baseEnd + quoted[0].length : siteOk ? baseEnd + sited![0].length : baseEnd;
+        const raw = (t: string) => (byLowerHead ? t.charAt(0).toUpperCase() + t.slice(1) : t);
+        const surface0 = quoted ? `${text.slice(start, baseEnd)} ${quoted[1]!.trim()}` : text.slice(start, baseEnd) + (siteOk ? text.slice(baseEnd + (sited![1]?.length ?? 0), end) : '');
+        const surface = raw(surface0);
         add({ start, end, text: surface === surface.toUpperCase() && words.length > 1 ? titleCase(surface) : surface, kind: c.kind, category: c.category, acronym: acr && isAcronym(acr[1]!) ? acr[1]! : null, sentence: si });
-        if (numbered || siteOk) while (j + 1 < toks.length && toks[j + 1]!.start < end) j++;
+        if (numbered || siteOk || quoted) while (j + 1 < toks.length && toks[j + 1]!.start < end) j++;
       } else if (words.length > 1) {
         // a run that is not a known kind may still hold one: "Estado de México" inside "Reunión Estado de México"
         for (let a = i + 1; a <= j; a++) {

@@ -95,20 +95,26 @@ export function extractPrepared(p: Prepared, evidence: Evidence | null): Extract
     const end = source.bodyOffset + norm.toOriginalEnd(c.end);
     return { start, end: Math.max(end, start + 1) };
   };
-  const remap = (cs: Cite[]) => cs.map(toFile);
-  for (const e of extraction.entities) e.cites = remap(e.cites);
-  for (const p of extraction.posts) p.cites = remap(p.cites);
-  for (const e of extraction.events) {
-    e.cites = remap(e.cites);
-    for (const p of e.participants) p.cites = remap(p.cites);
-  }
-  for (const s of extraction.statements) {
-    s.cites = remap(s.cites);
-    s.quote = s.quote ? toFile(s.quote) : null;
-  }
-  for (const c of extraction.commitments) c.cites = remap(c.cites);
-  for (const f of extraction.figures) f.cites = remap(f.cites);
+  mapSpans(extraction, toFile);
   return { source, documentId: nodeId('Document', fileName), contentHash, fullText, extraction };
+}
+
+/**
+ * Maps every span of an extraction (each `cites` list and each `quote`, at any depth) with `f`:
+ * one walk for every fact type, so a new one needs nothing here.
+ */
+export function mapSpans(value: unknown, f: (c: Cite) => Cite): void {
+  if (Array.isArray(value)) {
+    for (const v of value) mapSpans(v, f);
+    return;
+  }
+  if (!value || typeof value !== 'object') return;
+  const o = value as Record<string, unknown>;
+  for (const [k, v] of Object.entries(o)) {
+    if (k === 'cites' && Array.isArray(v)) o[k] = (v as Cite[]).map(f);
+    else if (k === 'quote' && v && typeof v === 'object' && 'start' in v) o[k] = f(v as Cite);
+    else if (v && typeof v === 'object') mapSpans(v, f);
+  }
 }
 
 function fuzzy(d: XDate | null): FuzzyDate | undefined {

@@ -73,11 +73,17 @@ export function compareNames(kind: EntityKind, a: string, b: string, opts: Compa
   } else if (short.length >= 2 && short[0] === long[0] && short.every((w) => long.includes(w))) {
     if (opts.sameDocument) return same(0.88, 'a shorter form of a name written in full in the same document');
     const extra = long.filter((w) => !short.includes(w));
-    const placeOnly = extra.length > 0 && opts.isPlace !== undefined && opts.isPlace(extra.join(' '));
-    const placeInShort = opts.isPlace ? short.some((w) => opts.isPlace!(w)) : false;
-    const generic = short.every((w) => GENERIC.has(w));
-    if (placeOnly && !placeInShort && !generic) return same(0.88, `the longer name adds only its place (${extra.join(' ')})`);
-    if (placeOnly && generic) return candidate(0.75, `the shorter name is one of many (${short.join(' ')}); the longer adds ${extra.join(' ')}`);
+    // an institution's acronym ("del ISSSTE") or a place the shorter name lacks does not tell two apart,
+    // unless the shorter name is a generic one (one of many) and the longer adds a place to it
+    const acronyms = new Set([a, b].flatMap((n) => n.match(/\b\p{Lu}{2,}\b/gu) ?? []).map((w) => foldName(w)));
+    const isPlace = (w: string) => !!opts.isPlace && opts.isPlace(w);
+    const placeExtra = extra.length > 0 && isPlace(extra.filter((w) => !acronyms.has(w)).join(' '));
+    const compatible = extra.every((w) => acronyms.has(w)) || placeExtra;
+    const placeInShort = short.some(isPlace);
+    const generic = short.filter((w) => !isPlace(w)).every((w) => GENERIC.has(w));
+    if (compatible && placeExtra && placeInShort) return candidate(0.7, `the names give different places (${extra.join(' ')})`);
+    if (compatible && placeExtra && generic) return candidate(0.75, `the shorter name is one of many (${short.join(' ')}); the longer adds ${extra.join(' ')}`);
+    if (compatible) return same(0.88, `the longer name adds only ${placeExtra ? 'its place' : 'its institution'} (${extra.join(' ')})`);
     return candidate(0.75, `the longer name adds ${extra.join(' ')}, which may tell them apart`);
   }
   // one word apart in names of the same length: "Jóvenes Escribiendo el Futuro" / "Jóvenes Sembrando el Futuro"

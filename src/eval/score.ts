@@ -21,7 +21,8 @@
  * - not_facts: nothing the document adds is named so or cites the passage the text locates;
  * - citations: each cited passage is the document's text at its offsets, and an entity's passage
  *   holds one of its name's words.
- * Matching is one to one: a second extracted copy of a gold fact counts as wrong. Precision is
+ * Matching is one to one, with as many pairs as possible: a second extracted copy of a gold fact
+ * counts as wrong. Precision is
  * counted only on the types an article lists as `exhaustive`.
  */
 import { foldName } from '../domain/names.js';
@@ -108,20 +109,31 @@ const hasWord = (cites: ACite[], words: string[]) => {
 };
 const short = (cites: ACite[]) => (cites[0]?.excerpt ?? '').replace(/\s+/g, ' ').slice(0, 160);
 
-/** Greedy one-to-one matching: each gold item takes the first unmatched found item it matches. */
+/**
+ * One-to-one matching with as many pairs as possible (augmenting paths): the score does not depend
+ * on the order the API lists facts in, and a second copy of a fact stays unmatched.
+ */
 function match<T, U>(truth: T[], found: U[], same: (t: T, f: U) => boolean): { pairs: [T, U][]; missed: T[]; extra: U[] } {
-  const used = new Set<number>();
+  const edges = truth.map((t) => found.map((f, k) => (same(t, f) ? k : -1)).filter((k) => k >= 0));
+  const owner = new Array<number>(found.length).fill(-1);
+  const augment = (i: number, seen: Set<number>): boolean => {
+    for (const k of edges[i]!) {
+      if (seen.has(k)) continue;
+      seen.add(k);
+      if (owner[k] === -1 || augment(owner[k]!, seen)) {
+        owner[k] = i;
+        return true;
+      }
+    }
+    return false;
+  };
+  truth.forEach((_t, i) => augment(i, new Set()));
+  const pairOf = new Map<number, number>();
+  owner.forEach((i, k) => { if (i >= 0) pairOf.set(i, k); });
   const pairs: [T, U][] = [];
   const missed: T[] = [];
-  for (const t of truth) {
-    const i = found.findIndex((f, k) => !used.has(k) && same(t, f));
-    if (i < 0) missed.push(t);
-    else {
-      used.add(i);
-      pairs.push([t, found[i]!]);
-    }
-  }
-  return { pairs, missed, extra: found.filter((_f, k) => !used.has(k)) };
+  truth.forEach((t, i) => (pairOf.has(i) ? pairs.push([t, found[pairOf.get(i)!]!]) : missed.push(t)));
+  return { pairs, missed, extra: found.filter((_f, k) => owner[k] === -1) };
 }
 
 class Tally {

@@ -30,6 +30,8 @@ export interface EventCandidate {
 
 export interface CommitmentCandidate {
   id: string;
+  /** people who made or repeated it */
+  makers: string[];
   concerns: string[];
   targetValues: number[];
   deadline: string | null;
@@ -110,7 +112,8 @@ export function resolveEntities(entities: XEntity[], candidates: EntityCandidate
 /**
  * The same event told by another document: the same day and the same people (at least two in
  * common), in a compatible place. An event the text does not date needs three people in common and
- * most of them; one with no participants read (a publication) needs the same day and kind.
+ * most of them; one with no participants read (a publication) needs the same day and kind. An event
+ * dated by its document's publication day (inferred) may have happened up to two days before it.
  */
 export function sameEvent(e: XEvent, people: string[], place: string | null, c: EventCandidate): number {
   const shared = people.filter((p) => c.participants.includes(p)).length;
@@ -118,7 +121,10 @@ export function sameEvent(e: XEvent, people: string[], place: string | null, c: 
   if (place && c.place && place !== c.place && shared < 3 && e.date?.iso !== c.iso) return 0;
   const overlap = shared / Math.max(1, Math.min(people.length, c.participants.length));
   if (!e.date) return shared >= 3 && overlap >= 0.6 ? 0.6 + 0.3 * overlap : 0;
-  const sameWindow = e.date.iso >= c.start.slice(0, e.date.iso.length) && e.date.iso <= c.end.slice(0, e.date.iso.length);
+  // an event dated by a publication day (inferred) may have happened a day or two before it
+  const slack = e.date.inferred && e.date.precision === 'day' ? 2 : 0;
+  const earliest = slack ? new Date(Date.parse(`${e.date.iso}T00:00:00Z`) - slack * 86_400_000).toISOString().slice(0, 10) : e.date.iso;
+  const sameWindow = e.date.iso >= c.start.slice(0, e.date.iso.length) && earliest <= c.end.slice(0, e.date.iso.length);
   if (!sameWindow) return 0;
   if (people.length === 0 || c.participants.length === 0) return e.date.precision === 'day' && e.date.iso === c.iso && e.kind === c.kind ? 0.8 : 0;
   if (shared < Math.min(2, people.length, c.participants.length)) return 0;
@@ -136,17 +142,22 @@ export function resolveEvents(x: Extraction, entities: Map<string, string>, cand
   return out;
 }
 
-/** The same promise repeated: it concerns the same things and targets the same figure. */
+/**
+ * The same promise repeated: made by the same person (when both have a maker), concerning the same
+ * things, with the same target figure and deadline. Otherwise a new commitment.
+ */
 export function resolveCommitments(x: Extraction, entities: Map<string, string>, candidates: CommitmentCandidate[]): Map<string, string> {
   const out = new Map<string, string>();
   for (const c of x.commitments) {
     const concerns = c.concerns.map((k) => entities.get(k)!).filter((id) => id && !id.startsWith('place:'));
     const values = c.targets.map((t) => x.figures.find((f) => f.key === t)?.value).filter((v): v is number => v !== undefined);
+    const makers = x.statements.filter((s) => s.commitments.includes(c.key) && s.speaker).map((s) => entities.get(s.speaker!)!).filter(Boolean);
     const match = candidates.find(
       (k) =>
         concerns.filter((id) => k.concerns.includes(id)).length >= Math.min(2, concerns.length) && concerns.length > 0 &&
         (values.length === 0 || values.some((v) => k.targetValues.includes(v))) &&
-        (!c.deadline || !k.deadline || c.deadline.iso === k.deadline),
+        (!c.deadline || !k.deadline || c.deadline.iso === k.deadline) &&
+        (makers.length === 0 || k.makers.length === 0 || makers.some((m) => k.makers.includes(m))),
     );
     out.set(c.key, match ? match.id : nodeId('Commitment', c.key));
   }

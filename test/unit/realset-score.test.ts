@@ -134,6 +134,15 @@ describe('scoring', () => {
     expect(row(r.rows, 'statements')).toMatchObject({ truth: 2, matchedTruth: 1 });
   });
 
+  it('matching takes as many pairs as it can, whatever order the API lists facts in', () => {
+    const g = gold('- id: t01\n  statements: [{speaker: Ana Ruiz Peña, about: [reunió]}, {speaker: Ana Ruiz Peña, about: [hospitales]}]');
+    const both = { id: 'Statement:both', speaker: ['Ana Ruiz Peña'], cites: [at('se reunió'), at('Habrá 40 hospitales.')] };
+    const one = { id: 'Statement:one', speaker: ['Ana Ruiz Peña'], cites: [at('se reunió')] };
+    for (const statements of [[both, one], [one, both]]) {
+      expect(row(scoreRealset(g, answers({ t01: doc({ statements }) })).rows, 'statements')).toMatchObject({ truth: 2, matchedTruth: 2 });
+    }
+  });
+
   it('figures need the value and the unit', () => {
     const g = gold('- id: t01\n  exhaustive: [figures]\n  figures: [{value: 40, unit: hospital}]');
     const fig = (value: number, unit: string) => ({ id: `Figure:${value}${unit}`, value, unit, label: null, cites: [at('40 hospitales')] });

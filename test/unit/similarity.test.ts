@@ -47,3 +47,12 @@ describe('inside one document', () => {
     expect(verdict('Person', 'Ibarra Tena', 'Rosa Ibarra Tena')).not.toBe('same');
   });
 });
+
+describe('what does not tell two apart', () => {
+  it("an institution's acronym the shorter name lacks", () => {
+    expect(verdict('Facility', 'Hospital Regional de Alta Especialidad del ISSSTE en Oaxaca', 'Hospital Regional de Alta Especialidad en Oaxaca')).toBe('same');
+  });
+  it('but two places do', () => {
+    expect(verdict('Facility', 'Hospital Regional de Alta Especialidad en Oaxaca', 'Hospital Regional de Alta Especialidad en Oaxaca Torreón')).toBe('candidate');
+  });
+});

@@ -18,7 +18,8 @@
  * - time questions: asked as `holders(role, of, at)`: right when the gold holder is the only
  *   holder the API answers;
  * - traps: both names found, as two different entities; listed when possibleDuplicates pairs them;
- * - not_facts: nothing the document adds is named so or cites the passage the text locates;
+ * - not_facts: no person or body the document adds is named so; none is cited inside the passage
+ *   the text locates, and no fact rests on it for half of its own passage;
  * - citations: each cited passage is the document's text at its offsets, and an entity's passage
  *   holds one of its name's words.
  * Matching is one to one, with as many pairs as possible: a second extracted copy of a gold fact
@@ -325,11 +326,15 @@ export function scoreRealset(gold: GoldArticle[], answers: Answers): Report {
     const goldEntity = (e: AEntity) => g.people.some((p) => anyName(personNames(p), e.names)) || g.organizations.some((o) => e.names.some((n) => sameName(n, o)));
     for (const nf of g.notFacts) {
       const fragments = nf.text.split(/\s*(?:\.\.\.|…)\s*/);
-      const named = a.entities.find((e) => e.names.some((n) => fragments.some((f) => sameName(n, f) || sameName(n, f.replace(/\s*\(.*$/, '')))));
+      // (a person or a body by that name: the program or hospital named after someone is not that someone)
+      const named = a.entities.find((e) => (e.kind === 'Person' || e.kind === 'Organization') && e.names.some((n) => fragments.some((f) => sameName(n, f) || sameName(n, f.replace(/\s*\(.*$/, '')))));
       const regions = a.found ? locate(a.text, nf.text) : [];
-      const inRegion = (cs: ACite[]) => cs.some((c) => regions.some((r) => c.start < r.end && r.start < c.end));
-      const hit = named ?? a.entities.find((e) => !goldEntity(e) && inRegion(e.cites));
-      const factHit = hit ? null : factCites.find(inRegion);
+      // an entity is that text when its passage lies inside it (a person or a body; a place named in passing is
+      // no invented actor); a fact rests on it when it covers at least half of the fact's passage
+      const inside = (cs: ACite[]) => cs.some((c) => regions.some((r) => c.start >= r.start && c.end <= r.end));
+      const covered = (cs: ACite[]) => cs.some((c) => regions.some((r) => Math.min(c.end, r.end) - Math.max(c.start, r.start) >= (c.end - c.start) / 2));
+      const hit = named ?? a.entities.find((e) => (e.kind === 'Person' || e.kind === 'Organization') && !goldEntity(e) && inside(e.cites));
+      const factHit = hit ? null : factCites.find(covered);
       const ok = !hit && !factHit;
       if (!named && !regions.length) notes.push(`${g.id}: not_fact "${nf.text}" is not quoted in the text; checked by name only`);
       T.notFacts.add({ truth: 1, found: 1, matchedTruth: ok ? 1 : 0, matchedFound: ok ? 1 : 0, ...(ok ? {} : { wrong: [{ article: g.id, what: `"${nf.text}" (${nf.why}) came out as ${hit ? `${hit.kind} ${hit.names[0]}` : 'a fact'}`, passage: short(hit ? hit.cites : factHit!) }] }) });

@@ -761,7 +761,7 @@ function finish(input: string, m: Mapped, initialRemoved: RemovedSpan[]): Normal
 }
 
 /** A site menu item: a bulleted line of at most five words and no punctuation ("• Noticias"). */
-const MENU_ITEM = /^\s*[•·*▪◦‣-]\s*[\p{L}\p{N}'’ ]{1,60}$/u;
+const MENU_ITEM = /^\s*[•·*▪◦‣-]\s*[^.,;:!?()\n]{1,60}$/u;
 const shortLabel = (t: string) => t.length <= 60 && wordCount(t) <= 5 && !/[.,;:!?"“”«»()]/.test(t);
 
 /**

@@ -214,6 +214,9 @@ export function findMentions(text: string, sentenceSpans: Span[], places: PlaceL
         let k = j + 1;
         const connectors = headed(toks[i]!.text, toks[i + 1]?.text) ? HEADED_CONNECTORS : NAME_CONNECTORS;
         while (k < toks.length && connectors.has(toks[k]!.text.toLowerCase()) && /^\s+$/.test(text.slice(toks[k - 1]!.end, toks[k]!.start))) k++;
+        // "Gobierno de México y del IMSS Bienestar": "y del" joins two bodies, not two words of one name
+        const coordination = toks.slice(j + 1, k).some((t, n, all) => ['y', 'e'].includes(t.text) && ['del', 'de', 'la', 'los', 'las', 'el'].includes(all[n + 1]?.text ?? ''));
+        if (coordination) break;
         if (k > j + 1 && k < toks.length && isCap(toks[k]!.text) && !(connectors === HEADED_CONNECTORS && (foldName(toks[k]!.text) === foldName(toks[i]!.text) || FACILITY_HEADS.some(([h]) => foldName(h).split(' ')[0] === foldName(toks[k]!.text)))) && /^\s+$/.test(text.slice(toks[k - 1]!.end, toks[k]!.start)) && (connectors === HEADED_CONNECTORS || !['y', 'e'].includes(toks[k - 1]!.text))) {
           j = k;
           continue;

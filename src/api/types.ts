@@ -189,6 +189,13 @@ export class FigureAgreement {
   @Field(() => String) explanation!: string;
 }
 
+@ObjectType({ description: 'The reports of one measure as of one date.' })
+export class FigureSeriesEntry {
+  @Field(() => FuzzyDate, { nullable: true, description: 'The date the reports give the value as of (null for reports without one).' }) asOf!: unknown;
+  @Field(() => [Figure], { description: 'Every report of the measure as of that date, each with its sources.' }) reports!: GraphNode[];
+  @Field(() => FigureAgreement, { description: 'Whether the reports of that date agree.' }) agreement!: FigureAgreement;
+}
+
 @ObjectType({ description: 'One item of an entity\'s timeline.' })
 export class TimelineEntry {
   @Field(() => String, { nullable: true, description: 'First day of the item\'s date (ISO), null when undated.' }) date!: string | null;

@@ -7,7 +7,7 @@ import type { Context } from '../context.js';
 import { dateArg } from '../errors.js';
 import { RELATIONS, SOURCES, windowOf, type Relation } from '../relations.js';
 import {
-  Citation, Commitment, CommitmentStatement, DateOrder, Document, Entity, Event, Facility, Fact, Figure, FigureAgreement, Involvement,
+  Citation, Commitment, CommitmentStatement, DateOrder, Document, Entity, Event, Facility, Fact, Figure, FigureAgreement, FigureSeriesEntry, Involvement,
   NodeKind, Organization, Participant, Person, Place, Post, Program, Statement, StatementCommitment,
 } from '../types.js';
 
@@ -209,6 +209,18 @@ export class FigureResolver {
   async agreement(@Root() f: GraphNode, @Ctx() ctx: Context) {
     const peers = nodes(await ctx.loaders.figurePeers.load(f.id)).filter((g) => g.unit === f.unit);
     return agreement([f.value as number, ...peers.map((g) => g.value as number)]);
+  }
+  @FieldResolver(() => [FigureSeriesEntry], {
+    description: 'This report and the other reports of its measure (same metric, subject and unit) over time: one entry per as-of date, oldest first (undated last), each with its reports, their sources, and whether the reports of that date agree.',
+  })
+  async series(@Root() f: GraphNode, @Ctx() ctx: Context) {
+    const reports = [f, ...nodes(await ctx.loaders.figurePeers.load(f.id)).filter((g) => g.unit === f.unit)];
+    const dateOf = (g: GraphNode) => (g.asOf as { iso: string } | null)?.iso ?? '';
+    const byDate = new Map<string, GraphNode[]>();
+    for (const g of reports) byDate.set(dateOf(g), [...(byDate.get(dateOf(g)) ?? []), g]);
+    return [...byDate.entries()]
+      .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)))
+      .map(([, group]) => ({ asOf: group[0]!.asOf ?? null, reports: group, agreement: agreement(group.map((g) => g.value as number)) }));
   }
   @FieldResolver(() => [Document]) async sources(@Root() f: GraphNode, @Ctx() ctx: Context) { return sources(ctx, f); }
 }

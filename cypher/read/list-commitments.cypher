@@ -1,7 +1,13 @@
 // Commitments by what they concern (or something inside it), status, deadline range, who made
 // or repeated them, text and source document; ordered by deadline, then start date.
+// Status as domain/commitments.ts derives it: recorded by an editor, else overdue, repeated or announced.
 MATCH (c:Commitment)
-WHERE (size($statuses) = 0 OR c.status IN $statuses)
+WITH c, CASE
+  WHEN c.status IN ['in-progress', 'fulfilled', 'abandoned'] THEN c.status
+  WHEN c.deadlineEnd IS NOT NULL AND c.deadlineEnd < $today THEN 'overdue'
+  WHEN COUNT { (:Statement)-[:COMMITS]->(c) } > 1 THEN 'repeated'
+  ELSE 'announced' END AS status
+WHERE (size($statuses) = 0 OR status IN $statuses)
   AND ($deadlineFrom IS NULL OR c.deadlineEnd >= $deadlineFrom)
   AND ($deadlineTo IS NULL OR c.deadlineStart <= $deadlineTo)
   AND ($concerning IS NULL OR EXISTS {

@@ -123,7 +123,7 @@ export class Statement extends Fact {
 @ObjectType({ implements: [Node, Fact], description: 'A promise: what, by when, from when, concerning what.' })
 export class Commitment extends Fact {
   @Field(() => String) summary!: string;
-  @Field(() => String, { description: 'announced, in-progress, fulfilled, overdue, abandoned' }) status!: string;
+  // status and statusReason are derived (domain/commitments.ts, see CommitmentResolver)
   @Field(() => FuzzyDate, { nullable: true }) start?: FuzzyDate;
   @Field(() => FuzzyDate, { nullable: true }) deadline?: FuzzyDate;
 }

@@ -1,5 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { parseCitationKey, citationKey, type Citation as CitationValue } from '../../domain/citation.js';
+import { commitmentStatus } from '../../domain/commitments.js';
 import { agreement } from '../../domain/figures.js';
 import type { ResolvedCitation, Window } from '../../graph/projection.js';
 import type { Edge, GraphNode } from '../../graph/records.js';
@@ -194,6 +195,15 @@ export class CommitmentResolver {
     return (await walk(ctx, c, RELATIONS.Commitment.statements))
       .sort((a, b) => byDate(a.node, b.node))
       .map((e) => ({ statement: e.node, role: String(e.rel.props.role ?? 'makes') }));
+  }
+  @FieldResolver(() => String, { description: 'announced (one statement made it), repeated (more than one), overdue (its deadline passed with nothing recording it fulfilled), or in-progress, fulfilled, abandoned as an editor recorded it. Derived from the facts at each request.' })
+  async status(@Root() c: GraphNode, @Ctx() ctx: Context) { return (await this.derived(c, ctx)).status; }
+  @FieldResolver(() => String, { description: 'The facts the status rests on.' })
+  async statusReason(@Root() c: GraphNode, @Ctx() ctx: Context) { return (await this.derived(c, ctx)).reason; }
+  private async derived(c: GraphNode, ctx: Context) {
+    const statements = (await walk(ctx, c, RELATIONS.Commitment.statements)).length;
+    const deadline = c.deadline as { end: string } | null;
+    return commitmentStatus({ stored: typeof c.status === 'string' ? c.status : null, deadlineEnd: deadline?.end ?? null, statements, today: new Date().toISOString().slice(0, 10) });
   }
   @FieldResolver(() => [Document]) async sources(@Root() c: GraphNode, @Ctx() ctx: Context) { return sources(ctx, c); }
 }

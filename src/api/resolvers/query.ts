@@ -46,7 +46,7 @@ class StatementFilter {
 @InputType()
 class CommitmentFilter {
   @Field(() => String, { nullable: true, description: 'An entity concerned, or one containing what is concerned (a place contains its facilities).' }) concerning?: string;
-  @Field(() => [String], { nullable: true, description: 'announced, in-progress, fulfilled, overdue, abandoned' }) statuses?: string[];
+  @Field(() => [String], { nullable: true, description: 'Derived statuses (Commitment.status): announced, repeated, overdue, in-progress, fulfilled, abandoned.' }) statuses?: string[];
   @Field(() => String, { nullable: true }) deadlineFrom?: string;
   @Field(() => String, { nullable: true }) deadlineTo?: string;
   @Field(() => String, { nullable: true, description: 'A person who made or repeated it.' }) madeBy?: string;
@@ -163,7 +163,7 @@ export class QueryResolver {
     @Arg('orderBy', () => DateOrder, { defaultValue: DateOrder.DATE_ASC }) orderBy = DateOrder.DATE_ASC,
     @Arg('first', () => Int, { nullable: true }) first?: number, @Arg('after', () => String, { nullable: true }) after?: string) {
     return this.list(ctx, info, 'commitments', {
-      concerning: f?.concerning ?? null, statuses: f?.statuses ?? [], madeBy: f?.madeBy ?? null,
+      concerning: f?.concerning ?? null, statuses: f?.statuses ?? [], madeBy: f?.madeBy ?? null, today: new Date().toISOString().slice(0, 10),
       deadlineFrom: dateArg('filter.deadlineFrom', f?.deadlineFrom, 'start'), deadlineTo: dateArg('filter.deadlineTo', f?.deadlineTo, 'end'),
       text: f?.text ?? null, document: docRef(f?.document),
     }, orderBy, first, after);

@@ -1,0 +1,28 @@
+/**
+ * A commitment's status is derived from the facts about it, not stored by the pipeline:
+ * - what an editor (or the curated seed) recorded as in progress, fulfilled or abandoned stands;
+ * - overdue: its deadline has passed and nobody recorded it fulfilled;
+ * - repeated: more than one statement made or repeated it;
+ * - announced: one statement made it.
+ * cypher/read/list-commitments.cypher applies the same rule to the `statuses` filter (a test
+ * checks that both agree).
+ */
+export const RECORDED_STATUSES = ['in-progress', 'fulfilled', 'abandoned'] as const;
+
+export interface CommitmentFacts {
+  /** the status property (an editor's or the seed's; the pipeline writes "announced") */
+  stored: string | null;
+  /** last day the deadline covers (ISO), if any */
+  deadlineEnd: string | null;
+  /** the statements that made or repeated it */
+  statements: number;
+  /** today (ISO day) */
+  today: string;
+}
+
+export function commitmentStatus(f: CommitmentFacts): { status: string; reason: string } {
+  if (f.stored && (RECORDED_STATUSES as readonly string[]).includes(f.stored)) return { status: f.stored, reason: `recorded as ${f.stored} by an editor or the curated graph` };
+  if (f.deadlineEnd && f.deadlineEnd < f.today) return { status: 'overdue', reason: `its deadline (${f.deadlineEnd}) has passed and nothing records it fulfilled` };
+  if (f.statements > 1) return { status: 'repeated', reason: `${f.statements} statements made or repeated it` };
+  return { status: 'announced', reason: f.statements === 1 ? 'one statement made it' : 'no statement in the graph makes it' };
+}

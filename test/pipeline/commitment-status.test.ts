@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/graph/db.js';
+import { connectTestDb, resetWithSeed } from '../support/db.js';
+import { ingest } from '../../src/ingest/pipeline.js';
+import { gql, startTestServer, type TestServer } from '../support/server.js';
+
+// Two articles written for these tests (fixtures/promise-*.txt): a governor promises in March
+// 2024 to finish a hospital before the end of 2024 and repeats it in August; she also promises a
+// clinic, once. Ingested over the seed graph, whose curated commitments carry recorded statuses.
+const db: Db = connectTestDb();
+let server: TestServer;
+type C = { id: string; summary: string; status: string; statusReason: string; statements: { role: string }[] };
+
+beforeAll(async () => {
+  server = await startTestServer(db);
+  await resetWithSeed(db);
+  for (const n of [1, 2]) await ingest(db, `promise-${n}.txt`, readFileSync(new URL(`./fixtures/promise-${n}.txt`, import.meta.url)));
+});
+afterAll(async () => {
+  await server.stop();
+  await db.close();
+});
+
+async function all(filter = '{}'): Promise<C[]> {
+  const res = await gql<{ commitments: { nodes: C[] } }>(server.url, `{ commitments(filter: ${filter}, first: 100) { nodes { id summary status statusReason statements { role } } } }`);
+  expect(res.errors).toBeUndefined();
+  return res.data!.commitments.nodes;
+}
+
+describe('a commitment and its repeats', () => {
+  it('a promise repeated by another document is one commitment with both statements', async () => {
+    const hospital = (await all()).filter((c) => /Hospital General de Santa Rita/.test(c.summary));
+    expect(hospital).toHaveLength(1);
+    expect(hospital[0]!.statements.map((s) => s.role).sort()).toEqual(['makes', 'repeats']);
+  });
+
+  it('status is derived: overdue once its deadline passed, announced when made once, as recorded when an editor recorded it', async () => {
+    const every = await all();
+    const byText = (re: RegExp) => every.find((c) => re.test(c.summary))!;
+    expect(byText(/Hospital General de Santa Rita/)).toMatchObject({ status: 'overdue' });
+    expect(byText(/Hospital General de Santa Rita/).statusReason).toMatch(/2024-12-31/);
+    expect(byText(/clínica en Villa Unión/)).toMatchObject({ status: 'announced' });
+    expect(every.some((c) => c.status === 'in-progress')).toBe(true);
+  });
+
+  it('the statuses filter keeps exactly the commitments whose derived status it names', async () => {
+    const every = await all();
+    for (const status of ['announced', 'repeated', 'overdue', 'in-progress', 'fulfilled', 'abandoned']) {
+      const filtered = await all(`{ statuses: ["${status}"] }`);
+      expect(filtered.map((c) => c.id).sort()).toEqual(every.filter((c) => c.status === status).map((c) => c.id).sort());
+    }
+  });
+});

@@ -20,8 +20,9 @@ export function isFigure(q: Quantity, text: string, s: Span): boolean {
   // a numeral written as a capitalised word inside the sentence, with a capitalised noun: a name
   const midSentence = q.start > s.start && !/[.:!?]\s*$/.test(text.slice(s.start, q.start));
   const inName = /^\p{Lu}\p{Ll}+\s+\p{Lu}/u.test(q.text) && midSentence;
-  // "la 42 Sesión Ordinaria": a number before a capitalised (not all-capitals) noun names something
-  const beforeName = /^[\d.,]+\s+\p{Lu}\p{Ll}/u.test(q.text);
+  // "la 42 Sesión Ordinaria": a number before a capitalised (not all-capitals) singular noun names something
+  // (singular: "61 Centros de Salud" counts centres)
+  const beforeName = /^[\d.,]+\s+\p{Lu}\p{Ll}*[^sS\s]\b/u.test(q.text);
   return !inName && !beforeName;
 }
 

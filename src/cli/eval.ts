@@ -50,6 +50,20 @@ async function throwAway<T>(log: (line: string) => void, work: (db: Db) => Promi
   }
 }
 
+/** Ingests the files with the NLP engine (unless `nlp` is false), logs the summary and says which engine ran. */
+async function ingestForEval(db: Db, paths: string[], log: (line: string) => void, nlp: boolean): Promise<void> {
+  const engine = nlp ? nlpEngine(log) : null;
+  let used = false;
+  try {
+    const client = (await engine?.get()) ?? null;
+    used = !!client;
+    log(formatSummary(await ingestFiles(db, paths, log, { nlp: client })));
+  } finally {
+    await engine?.stop();
+  }
+  process.stdout.write(`NLP engine: ${used ? 'CoreNLP (Spanish NER) beside the rules' : 'none (rules and gazetteer only)'}\n\n`);
+}
+
 export interface RealsetOptions { gold: string; texts: string; details?: boolean; seed?: boolean; nlp?: boolean }
 
 /**
@@ -67,18 +81,7 @@ export async function evalRealset(log: (line: string) => void, opts: RealsetOpti
   const wanted = gold.filter((g) => byId.has(g.id)).map((g) => byId.get(g.id)!);
   return throwAway(log, async (db) => {
     if (opts.seed !== false) await loadSeed(db, { log });
-    const engine = opts.nlp === false ? null : nlpEngine(log);
-    let summary;
-    let used = false;
-    try {
-      const client = (await engine?.get()) ?? null;
-      used = !!client;
-      summary = await ingestFiles(db, wanted, log, { nlp: client });
-    } finally {
-      await engine?.stop();
-    }
-    log(formatSummary(summary));
-    process.stdout.write(`NLP engine: ${used ? 'CoreNLP (Spanish NER) beside the rules' : 'none (rules and gazetteer only)'}\n\n`);
+    await ingestForEval(db, wanted, log, opts.nlp !== false);
     const server = await startServer({ db, port: 0, host: '127.0.0.1', auth: authConfig([]), limits: { maxDepth: 50, maxComplexity: 10_000_000 } });
     try {
       const texts = new Map(gold.filter((g) => byId.has(g.id)).map((g) => [g.id, { fileName: basename(byId.get(g.id)!), text: readFileSync(byId.get(g.id)!, 'utf8') }]));
@@ -93,35 +96,13 @@ export async function evalRealset(log: (line: string) => void, opts: RealsetOpti
 
 export async function evalCommand(log: (line: string) => void, opts: { details?: boolean; corpusDir?: string; nlp?: boolean } = {}): Promise<number> {
   const corpusDir = opts.corpusDir ?? CORPUS_DIR;
-  const uri = process.env.EVAL_NEO4J_URI;
-  const dataDir = uri ? null : mkdtempSync(join(tmpdir(), 'kg-eval-'));
-  const local = dataDir ? await startLocalNeo4j({ port: 0, dataDir, log }) : null;
-  const db = Db.connect({ uri: uri ?? local!.uri, ...(process.env.EVAL_NEO4J_USER ? { user: process.env.EVAL_NEO4J_USER } : {}), ...(process.env.EVAL_NEO4J_PASSWORD ? { password: process.env.EVAL_NEO4J_PASSWORD } : {}) });
-  try {
-    await migrate(db, log);
-    const before = await dump(db);
-    if (before.nodes.length) throw new Error(`the evaluation database is not empty (${before.nodes.length} nodes)`);
-    const engine = opts.nlp === false ? null : nlpEngine(log);
-    let summary;
-    let used = false;
-    try {
-      const client = (await engine?.get()) ?? null;
-      used = !!client;
-      summary = await ingestFiles(db, [corpusDir], log, { nlp: client });
-    } finally {
-      await engine?.stop();
-    }
-    log(formatSummary(summary));
-    process.stdout.write(`NLP engine: ${used ? 'CoreNLP (Spanish NER) beside the rules' : 'none (rules and gazetteer only)'}\n\n`);
+  return throwAway(log, async (db) => {
+    await ingestForEval(db, [corpusDir], log, opts.nlp !== false);
     const found = await dump(db);
     const { batch: truth } = compileSeedFromDisk(undefined, corpusDir);
     const scores = evaluate(truth, found);
     if (opts.details) process.stdout.write(`${formatDetails(scores)}\n\n`);
     process.stdout.write(`${formatScores(scores)}\n`);
     return 0;
-  } finally {
-    await db.close();
-    await local?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }

@@ -19,9 +19,8 @@
  *   CORENLP_JAVA_OPTS   JVM options (default "-Xms256m -Xmx2g -XX:+ExitOnOutOfMemoryError")
  *   JAVA_HOME           Java to use (else `java` on PATH)
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { buildProject, freePort, javaCommand, portFromEnv, setChildRef, sleep, type MavenProject } from '../config/java-service.js';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -60,189 +59,25 @@ const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 const PROJECT_DIR = path.join(REPO_ROOT, 'corenlp-local');
 const TARGET_DIR = path.join(PROJECT_DIR, 'target');
 const JAR = path.join(TARGET_DIR, 'corenlp-local.jar');
-const LIB_DIR = path.join(TARGET_DIR, 'lib');
-const BUILD_LOCK = path.join(TARGET_DIR, '.build-lock');
 
 const DEFAULT_START_TIMEOUT_MS = 300_000;
 const STOP_KILL_AFTER_MS = 30_000;
 const BUILD_LOCK_STALE_MS = 20 * 60_000;
+/** Lines of the server's own output kept for an error message. */
 const TAIL_LINES = 40;
+const PROJECT: MavenProject = { download: '~255 MB (CoreNLP 4.5.10 and its Spanish models)', label: 'corenlp-local', dir: PROJECT_DIR, jar: JAR, libsComplete: (files) => files.some((f) => /^stanford-corenlp-[\d.]+\.jar$/.test(f)) && files.some((f) => /^stanford-corenlp-[\d.]+-models-spanish\.jar$/.test(f)), staleLockMs: BUILD_LOCK_STALE_MS };
 const DEFAULT_JAVA_OPTS = ['-Xms256m', '-Xmx2g', '-XX:+ExitOnOutOfMemoryError'];
 /** Warm-up text: makes the server load every model of the pipeline before start resolves. */
 const WARM_UP_TEXT = 'La gobernadora Ana Ruiz visitó Mérida.';
 
 const noop = (): void => {};
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-/** Newest mtime (ms) of the files that target/ is built from. */
-function newestSourceMtime(): number {
-  let newest = 0;
-  const visit = (p: string): void => {
-    let st;
-    try {
-      st = statSync(p);
-    } catch {
-      return;
-    }
-    if (st.isDirectory()) {
-      for (const name of readdirSync(p)) visit(path.join(p, name));
-    } else {
-      newest = Math.max(newest, st.mtimeMs);
-    }
-  };
-  visit(path.join(PROJECT_DIR, 'pom.xml'));
-  visit(path.join(PROJECT_DIR, 'src'));
-  return newest;
-}
-
-function buildNeeded(): boolean {
-  if (!existsSync(JAR) || !existsSync(LIB_DIR)) return true;
-  const libs = readdirSync(LIB_DIR);
-  if (!libs.some((f) => /^stanford-corenlp-[\d.]+\.jar$/.test(f))) return true;
-  if (!libs.some((f) => /^stanford-corenlp-[\d.]+-models-spanish\.jar$/.test(f))) return true;
-  return statSync(JAR).mtimeMs < newestSourceMtime();
-}
-
-function mavenCommand(): { cmd: string; shell: boolean } {
-  const win = process.platform === 'win32';
-  const wrapper = path.join(PROJECT_DIR, win ? 'mvnw.cmd' : 'mvnw');
-  if (existsSync(wrapper)) return { cmd: wrapper, shell: win };
-  return { cmd: win ? 'mvn.cmd' : 'mvn', shell: win };
-}
-
-function runLogged(
-  cmd: string,
-  args: string[],
-  opts: { cwd: string; shell: boolean },
-  log: (l: string) => void,
-): Promise<{ code: number | null; signal: NodeJS.Signals | null; tail: string[] }> {
-  return new Promise((resolve, reject) => {
-    const tail: string[] = [];
-    const child = spawn(cmd, args, { cwd: opts.cwd, shell: opts.shell, stdio: ['ignore', 'pipe', 'pipe'] });
-    const onLine = (line: string): void => {
-      tail.push(line);
-      if (tail.length > TAIL_LINES) tail.shift();
-      log(line);
-    };
-    createInterface({ input: child.stdout! }).on('line', onLine);
-    createInterface({ input: child.stderr! }).on('line', onLine);
-    child.once('error', reject);
-    child.once('close', (code, signal) => resolve({ code, signal, tail }));
-  });
-}
-
-/** Cross-process lock (mkdir is atomic) so parallel callers (test workers, CLIs) don't run Maven twice at once. */
-async function withBuildLock<T>(log: (l: string) => void, fn: () => Promise<T>): Promise<T> {
-  mkdirSync(TARGET_DIR, { recursive: true });
-  let announced = false;
-  for (;;) {
-    try {
-      mkdirSync(BUILD_LOCK);
-      break;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      try {
-        if (Date.now() - statSync(BUILD_LOCK).mtimeMs > BUILD_LOCK_STALE_MS) {
-          log(`corenlp-local: removing stale build lock ${BUILD_LOCK}`);
-          rmSync(BUILD_LOCK, { recursive: true, force: true });
-          continue;
-        }
-      } catch {
-        continue; // the lock vanished between mkdir and stat
-      }
-      if (!announced) {
-        log('corenlp-local: another process is building corenlp-local, waiting...');
-        announced = true;
-      }
-      await sleep(500);
-    }
-  }
-  try {
-    return await fn();
-  } finally {
-    rmSync(BUILD_LOCK, { recursive: true, force: true });
-  }
-}
-
-let inFlightBuild: Promise<void> | undefined;
-
-/**
- * Builds corenlp-local/target/ (corenlp-local.jar + lib/) with the Maven Wrapper (or mvn), only when
- * it is missing or older than pom.xml / src/. Concurrent callers, in this process or others, share one build.
- */
+/** Builds corenlp-local/ when needed (java-service.ts). */
 export async function buildLocalCoreNlp(log: (l: string) => void = noop): Promise<void> {
-  if (!buildNeeded()) return;
-  inFlightBuild ??= withBuildLock(log, async () => {
-    if (!buildNeeded()) return; // someone else built it while we waited
-    const mvn = mavenCommand();
-    const args = ['-q', '-B', '-DskipTests', 'package'];
-    log(
-      `corenlp-local: building (${path.relative(REPO_ROOT, mvn.cmd) || mvn.cmd} ${args.join(' ')}); ` +
-        'the first build downloads ~255 MB from Maven Central (CoreNLP 4.5.10 and its Spanish models)...',
-    );
-    const started = Date.now();
-    let result;
-    try {
-      result = await runLogged(mvn.cmd, args, { cwd: PROJECT_DIR, shell: mvn.shell }, log);
-    } catch (e) {
-      throw new Error(
-        `corenlp-local: could not run ${mvn.cmd}: ${(e as Error).message}. ` +
-          'Install Java 17+ (the Maven Wrapper in corenlp-local/ fetches Maven itself).',
-      );
-    }
-    if (result.code !== 0 || buildNeeded()) {
-      throw new Error(
-        `corenlp-local: build failed (${mvn.cmd} exited with ${result.code ?? result.signal}). Last output:\n` + result.tail.join('\n'),
-      );
-    }
-    log(`corenlp-local: built ${path.relative(REPO_ROOT, TARGET_DIR)} in ${((Date.now() - started) / 1000).toFixed(1)}s`);
-  }).finally(() => {
-    inFlightBuild = undefined;
-  });
-  return inFlightBuild;
+  return buildProject(PROJECT, log);
 }
 
-/** A port that was free a moment ago on 127.0.0.1. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => (port > 0 ? resolve(port) : reject(new Error('could not pick a free port'))));
-    });
-  });
-}
 
-function javaCommand(): string {
-  const home = process.env.JAVA_HOME;
-  if (home) {
-    const exe = path.join(home, 'bin', process.platform === 'win32' ? 'java.exe' : 'java');
-    if (existsSync(exe)) return exe;
-  }
-  return 'java';
-}
-
-function parsePortEnv(): number | undefined {
-  const raw = process.env.CORENLP_PORT?.trim();
-  if (!raw) return undefined;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`CORENLP_PORT is not a valid port: ${raw}`);
-  return n;
-}
-
-type Unrefable = { ref?: () => void; unref?: () => void };
-
-/** Let (or stop letting) the child and its pipes keep the Node event loop alive. */
-function setChildRef(child: ChildProcess, ref: boolean): void {
-  for (const h of [child, child.stdin, child.stdout, child.stderr] as Array<Unrefable | null>) {
-    if (!h) continue;
-    if (ref) h.ref?.();
-    else h.unref?.();
-  }
-}
 
 /**
  * Builds corenlp-local/ if needed, starts the server on 127.0.0.1 and resolves once it has
@@ -252,7 +87,7 @@ function setChildRef(child: ChildProcess, ref: boolean): void {
  */
 export async function startLocalCoreNlp(opts: LocalCoreNlpOptions = {}): Promise<LocalCoreNlp> {
   const log = opts.log ?? noop;
-  let port = opts.port ?? parsePortEnv() ?? 0;
+  let port = opts.port ?? portFromEnv('CORENLP_PORT') ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port: ${port}`);
   if (port === 0) port = await freePort();
   const timeoutMs = opts.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;

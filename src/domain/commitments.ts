@@ -1,6 +1,8 @@
 /**
  * A commitment's status is derived from the facts about it, not stored by the pipeline:
  * - what an editor (or the curated seed) recorded as in progress, fulfilled or abandoned stands;
+ * - fulfilled: a facility it concerns was inaugurated after it was made (an inauguration event held
+ *   at that facility, dated on or after its first statement);
  * - overdue: its deadline has passed and nobody recorded it fulfilled;
  * - repeated: more than one statement made or repeated it;
  * - announced: one statement made it.
@@ -18,10 +20,13 @@ export interface CommitmentFacts {
   statements: number;
   /** today (ISO day) */
   today: string;
+  /** an inauguration held at a facility it concerns, after it was made */
+  inaugurated?: { title: string; date: string } | null;
 }
 
 export function commitmentStatus(f: CommitmentFacts): { status: string; reason: string } {
   if (f.stored && (RECORDED_STATUSES as readonly string[]).includes(f.stored)) return { status: f.stored, reason: `recorded as ${f.stored} by an editor or the curated graph` };
+  if (f.inaugurated) return { status: 'fulfilled', reason: `${f.inaugurated.title}, ${f.inaugurated.date}: a facility it concerns was inaugurated` };
   if (f.deadlineEnd && f.deadlineEnd < f.today) return { status: 'overdue', reason: `its deadline (${f.deadlineEnd}) has passed and nothing records it fulfilled` };
   if (f.statements > 1) return { status: 'repeated', reason: `${f.statements} statements made or repeated it` };
   return { status: 'announced', reason: f.statements === 1 ? 'one statement made it' : 'no statement in the graph makes it' };

@@ -5,9 +5,10 @@ import { connectTestDb, resetWithSeed } from '../support/db.js';
 import { ingest } from '../../src/ingest/pipeline.js';
 import { gql, startTestServer, type TestServer } from '../support/server.js';
 
-// Two articles written for these tests (fixtures/promise-*.txt): a governor promises in March
-// 2024 to finish a hospital before the end of 2024 and repeats it in August; she also promises a
-// clinic, once. Ingested over the seed graph, whose curated commitments carry recorded statuses.
+// Three articles written for these tests (fixtures/promise-*.txt): a governor promises in March
+// 2024 to finish a hospital before the end of 2024, repeats it in August and inaugurates it in
+// January 2025; she also promises a clinic, once, and ambulances by June 2024, never reported
+// delivered. Ingested over the seed graph, whose curated commitments carry recorded statuses.
 const db: Db = connectTestDb();
 let server: TestServer;
 type C = { id: string; summary: string; status: string; statusReason: string; statements: { role: string }[] };
@@ -15,7 +16,7 @@ type C = { id: string; summary: string; status: string; statusReason: string; st
 beforeAll(async () => {
   server = await startTestServer(db);
   await resetWithSeed(db);
-  for (const n of [1, 2]) await ingest(db, `promise-${n}.txt`, readFileSync(new URL(`./fixtures/promise-${n}.txt`, import.meta.url)));
+  for (const n of [1, 2, 3]) await ingest(db, `promise-${n}.txt`, readFileSync(new URL(`./fixtures/promise-${n}.txt`, import.meta.url)));
 });
 afterAll(async () => {
   await server.stop();
@@ -35,11 +36,13 @@ describe('a commitment and its repeats', () => {
     expect(hospital[0]!.statements.map((s) => s.role).sort()).toEqual(['makes', 'repeats']);
   });
 
-  it('status is derived: overdue once its deadline passed, announced when made once, as recorded when an editor recorded it', async () => {
+  it('status is derived: fulfilled by an inauguration, overdue once its deadline passed, announced when made once, as recorded when an editor recorded it', async () => {
     const every = await all();
     const byText = (re: RegExp) => every.find((c) => re.test(c.summary))!;
-    expect(byText(/Hospital General de Santa Rita/)).toMatchObject({ status: 'overdue' });
-    expect(byText(/Hospital General de Santa Rita/).statusReason).toMatch(/2024-12-31/);
+    expect(byText(/Hospital General de Santa Rita/)).toMatchObject({ status: 'fulfilled' });
+    expect(byText(/Hospital General de Santa Rita/).statusReason).toMatch(/2025-01-20/);
+    expect(byText(/ambulancias/)).toMatchObject({ status: 'overdue' });
+    expect(byText(/ambulancias/).statusReason).toMatch(/2024-06-30/);
     expect(byText(/clínica en Villa Unión/)).toMatchObject({ status: 'announced' });
     expect(every.some((c) => c.status === 'in-progress')).toBe(true);
   });

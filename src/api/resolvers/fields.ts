@@ -201,9 +201,12 @@ export class CommitmentResolver {
   @FieldResolver(() => String, { description: 'The facts the status rests on.' })
   async statusReason(@Root() c: GraphNode, @Ctx() ctx: Context) { return (await this.derived(c, ctx)).reason; }
   private async derived(c: GraphNode, ctx: Context) {
-    const statements = (await walk(ctx, c, RELATIONS.Commitment.statements)).length;
+    const facts = await ctx.loaders.commitmentStatusFacts.load(c.id);
     const deadline = c.deadline as { end: string } | null;
-    return commitmentStatus({ stored: typeof c.status === 'string' ? c.status : null, deadlineEnd: deadline?.end ?? null, statements, today: new Date().toISOString().slice(0, 10) });
+    return commitmentStatus({
+      stored: typeof c.status === 'string' ? c.status : null, deadlineEnd: deadline?.end ?? null, statements: Number(facts.statements),
+      today: new Date().toISOString().slice(0, 10), inaugurated: facts.inaugurated,
+    });
   }
   @FieldResolver(() => [Document]) async sources(@Root() c: GraphNode, @Ctx() ctx: Context) { return sources(ctx, c); }
 }

@@ -8,6 +8,7 @@ import { participationRe, publishedDate, VAGUE_PAST, vagueDate, within, xdate, t
 import { EVENT_CUES, NEGATED_EVENT, uword } from './lexicon.js';
 
 const VENUE_CUE = uword(/\b(en|instalaciones|sede)\b/i);
+const INAUGURATED = uword(/\binaugur(ó|aron|a|an|ará|arán)\s+(?:(?:el|la|los|las|un|una)\s+)?(?:(?:nuev[oa]s?|moderno|moderna)\s+)?$/i);
 
 export function findEvents(d: Discourse): { events: XEvent[]; eventOfSentence: Map<number, XEvent> } {
   const { input, text, sentences, M, key, id, entity } = d;
@@ -25,7 +26,8 @@ export function findEvents(d: Discourse): { events: XEvent[]; eventOfSentence: M
     const cue = negated ? undefined : EVENT_CUES.find(([re]) => re.test(s.text));
     const people = M.mentions.filter((m) => m.kind === 'Person' && within(m, s));
     const places = M.mentions.filter((m) => m.kind === 'Place' && within(m, s));
-    const venue = M.mentions.find((m) => m.kind === 'Facility' && within(m, s) && VENUE_CUE.test(text.slice(Math.max(s.start, m.start - 30), m.start)));
+    // the venue: a facility said to be where it happened ("en el Hospital..."), or the one inaugurated ("inauguró el Hospital...")
+    const venue = M.mentions.find((m) => m.kind === 'Facility' && within(m, s) && (VENUE_CUE.test(text.slice(Math.max(s.start, m.start - 30), m.start)) || INAUGURATED.test(text.slice(Math.max(s.start, m.start - 40), m.start))));
     const date = input.dates.find((d) => within(d, s) && d.role === 'point' && d.precision === 'day');
     const participates = !negated && participationRe.test(s.text);
     if (cue) pendingCue = cue;

@@ -196,7 +196,7 @@ export class CommitmentResolver {
       .sort((a, b) => byDate(a.node, b.node))
       .map((e) => ({ statement: e.node, role: String(e.rel.props.role ?? 'makes') }));
   }
-  @FieldResolver(() => String, { description: 'announced (one statement made it), repeated (more than one), overdue (its deadline passed with nothing recording it fulfilled), or in-progress, fulfilled, abandoned as an editor recorded it. Derived from the facts at each request.' })
+  @FieldResolver(() => String, { description: 'announced (one statement made it), repeated (more than one), overdue (its deadline passed with nothing recording it fulfilled), fulfilled (a facility it concerns was inaugurated after it was made), or in-progress, fulfilled, abandoned as an editor recorded it. Derived from the facts at each request.' })
   async status(@Root() c: GraphNode, @Ctx() ctx: Context) { return (await this.derived(c, ctx)).status; }
   @FieldResolver(() => String, { description: 'The facts the status rests on.' })
   async statusReason(@Root() c: GraphNode, @Ctx() ctx: Context) { return (await this.derived(c, ctx)).reason; }

@@ -1,17 +1,17 @@
 // Commitments by what they concern (or something inside it), status, deadline range, who made
 // or repeated them, text and source document; ordered by deadline, then start date.
 // Status as domain/commitments.ts derives it: recorded by an editor, else fulfilled (a facility it
-// concerns inaugurated after it was made), overdue, repeated or announced.
+// concerns inaugurated after it was made), overdue, repeated or announced; computed only when a status is asked for.
 MATCH (c:Commitment)
-WITH c, COLLECT { MATCH (s:Statement)-[:COMMITS]->(c) WHERE s.dateStart IS NOT NULL RETURN s.dateStart ORDER BY s.dateStart LIMIT 1 } AS made
-WITH c, CASE
-  WHEN c.status IN ['in-progress', 'fulfilled', 'abandoned'] THEN c.status
-  WHEN EXISTS { MATCH (c)-[:CONCERNS]->(:Facility)<-[:HELD_AT]-(e:Event)
-                WHERE e.category = 'inauguration' AND e.dateStart IS NOT NULL AND (size(made) = 0 OR e.dateStart >= made[0]) } THEN 'fulfilled'
-  WHEN c.deadlineEnd IS NOT NULL AND c.deadlineEnd < $today THEN 'overdue'
-  WHEN COUNT { (:Statement)-[:COMMITS]->(c) } > 1 THEN 'repeated'
-  ELSE 'announced' END AS status
-WHERE (size($statuses) = 0 OR status IN $statuses)
+WHERE (size($statuses) = 0 OR CASE
+         WHEN c.status IN ['in-progress', 'fulfilled', 'abandoned'] THEN c.status
+         WHEN EXISTS { MATCH (c)-[:CONCERNS]->(:Facility)<-[:HELD_AT]-(e:Event)
+                       WHERE e.category = 'inauguration' AND e.dateStart IS NOT NULL
+                         AND (NOT EXISTS { MATCH (s:Statement)-[:COMMITS]->(c) WHERE s.dateStart IS NOT NULL }
+                              OR EXISTS { MATCH (s:Statement)-[:COMMITS]->(c) WHERE s.dateStart <= e.dateStart }) } THEN 'fulfilled'
+         WHEN c.deadlineEnd IS NOT NULL AND c.deadlineEnd < $today THEN 'overdue'
+         WHEN COUNT { (:Statement)-[:COMMITS]->(c) } > 1 THEN 'repeated'
+         ELSE 'announced' END IN $statuses)
   AND ($deadlineFrom IS NULL OR c.deadlineEnd >= $deadlineFrom)
   AND ($deadlineTo IS NULL OR c.deadlineStart <= $deadlineTo)
   AND ($concerning IS NULL OR EXISTS {

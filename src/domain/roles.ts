@@ -15,6 +15,24 @@ const GENDERED: Record<string, string> = {
   electa: 'electo', encargada: 'encargado', titular: 'titular',
 };
 
+const FEMININE = Object.fromEntries(Object.entries(GENDERED).map(([f, m]) => [m, f]));
+
+/**
+ * A role in a holder's gender, from the same table: ("Directora General", man) -> "Director General",
+ * ("Secretario de Salud", woman) -> "Secretaria de Salud". Only the first word changes; its capital stays.
+ */
+export function inGender(role: string, feminine: boolean): string {
+  const [head = '', ...rest] = role.split(' ');
+  const f = foldName(head);
+  const to = feminine ? FEMININE[f] : GENDERED[f];
+  if (!to || foldName(to) === f) return role;
+  // the table is folded: keep the written head's accents and capital, swap only its ending
+  const shared = [...f].findIndex((ch, i) => ch !== to[i]);
+  const cut = shared < 0 ? f.length : shared;
+  const word = head.slice(0, cut) + to.slice(cut);
+  return [word, ...rest].join(' ');
+}
+
 /** Wordings of "the head of this body": with a body named, they are one post. */
 const HEAD_OF_BODY = new Set(['titular', 'director', 'director general', 'directora general', 'encargado de despacho', 'encargado del despacho']);
 

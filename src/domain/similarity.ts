@@ -15,7 +15,9 @@
  * - the longer name adds a discriminating word: a qualifier or a number ("Hospital Infantil de
  *   Tepic", "Hospital General de Zona No. 12" against "Hospital General"), or names another place;
  * - names close in spelling but not by one letter.
- * Inside one document a shorter form refers back to the longer one written there: the same entity.
+ * Inside one document a person's surnames alone refer back to the full name written there: the same
+ * entity. Bodies and facilities get no such allowance ("Hospital Ceylán" and "Hospital General
+ * Ceylán" in one story may be two hospitals).
  */
 import { distance } from 'fastest-levenshtein';
 import type { EntityKind } from './model.js';
@@ -33,7 +35,7 @@ export interface NameComparison {
 export interface CompareOptions {
   /** whether a (folded) word or phrase is a place name; extra place words do not discriminate */
   isPlace?: (words: string) => boolean;
-  /** both names are written in one document: a shorter form refers back to the longer one */
+  /** both names are written in one document: a person's surnames alone refer back to the full name */
   sameDocument?: boolean;
 }
 
@@ -71,7 +73,6 @@ export function compareNames(kind: EntityKind, a: string, b: string, opts: Compa
     if (short.length >= 2 && short[0]!.length === 1 && long[0]!.startsWith(short[0]!) && short.slice(1).every((w) => long.includes(w))) return same(0.88, 'an initial for the given name');
     if (opts.sameDocument && short.length < long.length && short.every((w) => long.slice(1).includes(w))) return same(0.86, 'the surnames of a person named in full in the same document');
   } else if (short.length >= 2 && short[0] === long[0] && short.every((w) => long.includes(w))) {
-    if (opts.sameDocument) return same(0.88, 'a shorter form of a name written in full in the same document');
     const extra = long.filter((w) => !short.includes(w));
     // an institution's acronym ("del ISSSTE") or a place the shorter name lacks does not tell two apart,
     // unless the shorter name is a generic one (one of many) and the longer adds a place to it

@@ -12,7 +12,7 @@
  *   NEO4J_LOCAL_JAVA_OPTS  JVM options (default "-Xms256m -Xmx1g -XX:+ExitOnOutOfMemoryError")
  *   JAVA_HOME              Java to use (else `java` on PATH)
  */
-import { buildProject, freePort, javaCommand, portFromEnv, setChildRef, sleep, type MavenProject } from "../config/java-service.js";
+import { buildProject, freePort, javaCommand, portFromEnv, setChildRef, type MavenProject } from "../config/java-service.js";
 import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";

@@ -240,3 +240,9 @@ export function isGivenName(word: string): boolean {
  * Groups: 1 the acronym, 2 the institution, 3 the town (kept only when the gazetteer knows it).
  */
 export const FACILITY_SITE = /^(\s*\([\p{Lu}][\p{L}\d-]{1,15}\))?(?:\s+del\s+(\p{Lu}{2,}(?:[-\s–]+Bienestar)?))?(?:\s+(?:en|de)\s+(\p{Lu}\p{Ll}+(?:\s+(?:de\s+|del\s+)?\p{Lu}\p{Ll}+){0,3}))?/u;
+
+/** Heads written in lower case before a name they make a facility's or a program's ("el antiguo hospital Presidente Juárez", "la beca Jóvenes ..."). */
+export const LOWER_CASE_HEADS: Record<string, { kind: 'Facility' | 'Program'; category: string | null }> = {
+  hospital: { kind: 'Facility', category: 'hospital' }, clínica: { kind: 'Facility', category: 'clinic' }, sanatorio: { kind: 'Facility', category: 'hospital' },
+  beca: { kind: 'Program', category: null }, becas: { kind: 'Program', category: null }, programa: { kind: 'Program', category: null },
+};

@@ -10,7 +10,7 @@ import { foldName } from '../../domain/names.js';
 import type { Span } from '../../text/sentences.js';
 import type { Evidence } from '../evidence.js';
 import {
-  COPULAS, FACILITY_SITE, isGivenName, LOWER_CASE_BODIES, NAMED_AFTER, NOT_NAME_OPENERS, ROSTER_ROLES,
+  COPULAS, FACILITY_SITE, isGivenName, LOWER_CASE_BODIES, LOWER_CASE_HEADS, NAMED_AFTER, NOT_NAME_OPENERS, ROSTER_ROLES,
   BACK_REFERENCES, FACILITY_HEADS, GENERIC_BODIES, FEMININE_ROLE, HONORIFICS, NAME_CONNECTORS, NOT_NAMES, ORGANIZATION_HEADS,
   PROGRAM_HEADS, ROLE_WORDS,
 } from './lexicon.js';
@@ -77,6 +77,9 @@ export interface PlaceLookup {
   /** the gazetteer's name for a place ("Oax." -> "Oaxaca"), or null when unknown */
   canonical(name: string): string | null;
 }
+
+/** A name, then what joins it to the post written next ("Ruy López es el nuevo"): see COPULAS. */
+const NAME_COPULA_BEFORE = new RegExp(`(\\p{Lu}[\\p{L}'’-]+(?:\\s+(?:de|del|la|los|y)?\\s*\\p{Lu}[\\p{L}'’-]+){1,5}),?\\s+(?:quien\\s+)?(?:${COPULAS.source})\\s+(?:(?:el|la|nuevo|nueva|actual|virtual|próximo|próxima|futuro|futura)\\s+)*$`, 'u');
 
 /** Capitalised words of bodies and programs that never occur in a person's name. */
 const INSTITUTIONAL_WORDS = new Set(
@@ -243,8 +246,9 @@ export function findMentions(text: string, sentenceSpans: Span[], places: PlaceL
       // the person a scholarship, a hospital or a street is named after is not an actor
       const namedAfter = guess?.kind === 'Person' && NAMED_AFTER.test(text.slice(Math.max(s.start, toks[i]!.start - 60), toks[i]!.start));
       // "el antiguo hospital Presidente Benito Juárez", "la beca Jóvenes Escribiendo el Futuro": a head in lower case names the run
-      const lowerHead = /\b(hospital|clínica|sanatorio|beca|becas|programa)\s+$/u.exec(text.slice(Math.max(s.start, toks[i]!.start - 12), toks[i]!.start));
-      const byLowerHead = lowerHead && (guess === null || namedAfter) && words.length >= 2 ? { kind: (/^(beca|becas|programa)$/.test(lowerHead[1]!) ? 'Program' : 'Facility') as MentionKind, category: /^(beca|becas|programa)$/.test(lowerHead[1]!) ? null : 'hospital' } : null;
+      const lowerHead = /\b(\p{Ll}+)\s+$/u.exec(text.slice(Math.max(s.start, toks[i]!.start - 12), toks[i]!.start));
+      const head = lowerHead ? LOWER_CASE_HEADS[lowerHead[1]!] : undefined;
+      const byLowerHead = head && (guess === null || namedAfter) && words.length >= 2 ? head : null;
       const c = byLowerHead ?? (namedAfter ? null : guess);
       if (c) {
         const start = byLowerHead ? toks[i]!.start - lowerHead![0].length : toks[i]!.start;
@@ -362,7 +366,7 @@ function readRole(
   // "Zoé Robledo, director general del IMSS"; "Ruy López es el nuevo subsecretario"; "David Kershenobich, fue
   // designado por Sheinbaum como el nuevo secretario de Salud"
   const prevName = /(\p{Lu}[\p{L}'’-]+(?:\s+(?:de|del|la|los|y)?\s*\p{Lu}[\p{L}'’-]+){1,5}),\s+(?:(?:el|la|quien es|en su calidad de|actual|virtual|nuevo|nueva)\s+)*$/u.exec(before)
-    ?? new RegExp(`(\\p{Lu}[\\p{L}'’-]+(?:\\s+(?:de|del|la|los|y)?\\s*\\p{Lu}[\\p{L}'’-]+){1,5}),?\\s+(?:quien\\s+)?(?:${COPULAS.source})\\s+(?:(?:el|la|nuevo|nueva|actual|virtual|próximo|próxima|futuro|futura)\\s+)*$`, 'u').exec(before);
+    ?? NAME_COPULA_BEFORE.exec(before);
   // "ROLE NAME" ("la gobernadora Delfina Gómez") or "ROLE qualifier, NAME" ("el director general del IMSS, Zoé Robledo")
   const rest = text.slice(roleEnd, Math.min(s.end, roleEnd + 200));
   const NAME = /^(?:(?:doctora?|licenciad[oa]|maestr[oa]|ingenier[oa]|profesora?|el|la)\s+)?((?:(?:Lic|Dr|Dra|Mtro|Mtra|Ing)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:de|del|la|los|y)\s+)?\p{Lu}[\p{L}'’-]+){1,5})/u;

@@ -22,6 +22,7 @@ import type { Span } from '../../text/sentences.js';
 import type { XDate, XEntity, XPost } from './facts.js';
 import { NEW_IN_POST, PAST_POST, REPLACED_BY, REPLACES, TAKES_OFFICE, AT_THE_HEAD_OF, BODY_HEADED_BY, HEADS_BODY, ENTOURAGE_CUE, FEDERAL_GOVERNMENT, FEMININE_GIVEN_NAMES, MASCULINE_GIVEN_NAMES_IN_A, ROSTER_ROLES, STATE_GOVERNMENT, uword } from './lexicon.js';
 import type { Mention, Mentions } from './mentions.js';
+import { inGender } from '../../domain/roles.js';
 
 export interface PostContext {
   text: string;
@@ -119,8 +120,7 @@ export function completePosts(ctx: PostContext, posts: XPost[]): XPost[] {
     if (!holder) continue;
     const person = key(holder)!;
     const ministry = /^(sub)?secretar[ií]a\s+(de\s+.+)$/iu.exec(o.text);
-    const fem = feminineName(holder.text);
-    const role = ministry ? `${ministry[1] ? 'Subs' : 'S'}ecretari${fem ? 'a' : 'o'} ${ministry[2]!}` : 'Titular';
+    const role = ministry ? gendered(`${ministry[1] ? 'Subsecretario' : 'Secretario'} ${ministry[2]!}`, holder.text) : 'Titular';
     if (has(person, role)) continue;
     out.push({ key: ctx.newPostKey(), person, role, organization: ministry && !ministry[1] ? null : key(o), jurisdiction: null, from: null, to: null, cites: [{ start: Math.min(holder.start, o.start), end: Math.max(holder.end, o.end) }], confidence: 0.65 });
   }
@@ -131,7 +131,7 @@ export function completePosts(ctx: PostContext, posts: XPost[]): XPost[] {
     const ministry = body ? /^secretar[ií]a\s+(de\s+.+)$/iu.exec(body.name) : null;
     if (!ministry || !/^(titular|director|directora)$/iu.test(p.role.trim()) || ministry[1]!.split(/\s+/).some((w) => ctx.isState(w))) continue;
     const holder = M.mentions.find((m) => key(m) === p.person);
-    p.role = `Secretari${holder && feminineName(holder.text) ? 'a' : 'o'} ${ministry[1]!}`;
+    p.role = gendered(`Secretario ${ministry[1]!}`, holder?.text ?? '');
     p.organization = null;
   }
 
@@ -252,15 +252,7 @@ function readTenures(ctx: PostContext, posts: XPost[], key: (m: Mention | undefi
 }
 
 /** A role in the gender of a holder's given name: "Directora General" for Efrén is "Director General". */
-function gendered(role: string, holder: string): string {
-  const [head, ...rest] = role.split(' ');
-  if (!head) return role;
-  const fem = feminineName(holder);
-  const f = head.toLowerCase();
-  const masc = f.endsWith('ora') ? head.slice(0, -1) : f.endsWith('aria') ? `${head.slice(0, -1)}o` : f.endsWith('esa') && f !== 'presidenta' ? head.slice(0, -3) : f === 'presidenta' ? `${head.slice(0, -1)}e` : head;
-  const femForm = /or$/i.test(head) ? `${head}a` : /ario$/i.test(head) ? `${head.slice(0, -1)}a` : /^presidente$/i.test(head) ? `${head.slice(0, -1)}a` : head;
-  return [fem ? femForm : masc, ...rest].join(' ');
-}
+const gendered = (role: string, holder: string) => inGender(role, feminineName(holder));
 
 function capitalize(role: string): string {
   return role.charAt(0).toUpperCase() + role.slice(1);

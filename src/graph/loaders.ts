@@ -89,9 +89,9 @@ export class Loaders {
   readonly personCommitments = this.query('read/person-commitments');
   readonly figurePeers = this.query('read/figure-peers');
   /** What each commitment's derived status rests on, in one query per batch. */
-  readonly commitmentStatusFacts = new DataLoader<string, { statements: number; made: string | null; inaugurated: { title: string; date: string } | null }>(async (ids) => {
-    const rows = await this.db.read<{ id: string; statements: number; made: string | null; inaugurated: { title: string; date: string } | null }>('read/commitment-status-facts', { ids });
-    return ids.map((id) => rows.find((r) => r.id === id) ?? { statements: 0, made: null, inaugurated: null });
+  readonly commitmentStatusFacts = new DataLoader<string, { statements: number; inaugurated: { title: string; date: string } | null }>(async (ids) => {
+    const rows = await this.db.read<{ id: string; statements: number; inaugurated: { title: string; date: string } | null }>('read/commitment-status-facts', { ids });
+    return ids.map((id) => rows.find((r) => r.id === id) ?? { statements: 0, inaugurated: null });
   });
 
   /**

@@ -34,8 +34,8 @@ export function toNode(id: string, labels: string[], props: Record<string, unkno
   const node: GraphNode = { ...props, __typename: kind, id, citations: citationsOf(props) };
   for (const f of DATE_FIELDS) {
     // a post's bounds: the ones documents give, else the inferred tenure (ingest/tenures.ts)
-    const own = typeof props[`${f}Iso`] === 'string';
-    const p = !own && (f === 'from' || f === 'to') && typeof props[`tenure${f === 'from' ? 'From' : 'To'}Iso`] === 'string' ? `tenure${f === 'from' ? 'From' : 'To'}` : f;
+    const tenure = f === 'from' ? 'tenureFrom' : f === 'to' ? 'tenureTo' : null;
+    const p = typeof props[`${f}Iso`] !== 'string' && tenure && typeof props[`${tenure}Iso`] === 'string' ? tenure : f;
     const iso = props[`${p}Iso`];
     node[f] =
       typeof iso === 'string'

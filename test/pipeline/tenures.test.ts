@@ -1,30 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/graph/db.js';
-import { migrate } from '../../src/graph/migrate.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ingest } from '../../src/ingest/pipeline.js';
-import { clearGraph, connectTestDb, snapshotGraph } from '../support/db.js';
-import { gql, startTestServer, type TestServer } from '../support/server.js';
+import { emptyGraph, snapshotGraph } from '../support/db.js';
+import { gql, seededServer } from '../support/server.js';
 
 // Three articles written for these tests (fixtures/tenure-*.txt), about an invented institute:
 // 2023-03-10 Efrén Maldonado Rivas is its director general; 2024-05-20 Rebeca Ontiveros Lara is
 // named to replace him, from 2024-06-01; 2025-02-11 she is its director general.
-const db: Db = connectTestDb();
-let server: TestServer;
+const served = seededServer({ seed: false });
 const article = (n: number) => readFileSync(new URL(`./fixtures/tenure-${n}.txt`, import.meta.url));
-const read = (n: number) => ingest(db, `tenure-${n}.txt`, article(n));
-
-beforeAll(async () => {
-  server = await startTestServer(db);
-});
-afterAll(async () => {
-  await server.stop();
-  await db.close();
-});
-beforeEach(async () => {
-  await clearGraph(db);
-  await migrate(db);
-});
+const read = (n: number) => ingest(served.db, `tenure-${n}.txt`, article(n));
+beforeEach(() => emptyGraph(served.db));
 
 const HOLDERS = `query ($at: String!) {
   holders(role: "director general", of: "Instituto Estatal de Cancerología", at: $at) {
@@ -34,7 +20,7 @@ const HOLDERS = `query ($at: String!) {
   }
 }`;
 async function holders(at: string) {
-  const res = await gql<{ holders: { id: string; holder: { name: string }; from: { iso: string; inferred: boolean; note: string | null } | null; to: { iso: string; inferred: boolean; note: string | null } | null; citations: { document: { fileName: string } }[] }[] }>(server.url, HOLDERS, { at });
+  const res = await gql<{ holders: { id: string; holder: { name: string }; from: { iso: string; inferred: boolean; note: string | null } | null; to: { iso: string; inferred: boolean; note: string | null } | null; citations: { document: { fileName: string } }[] }[] }>(served.server.url, HOLDERS, { at });
   expect(res.errors).toBeUndefined();
   return res.data!.holders;
 }
@@ -61,7 +47,7 @@ describe('posts as tenures', () => {
     await read(3);
     const [rebeca] = await holders('2025-02');
     expect(new Set(rebeca!.citations.map((c) => c.document.fileName))).toEqual(new Set(['tenure-2.txt', 'tenure-3.txt']));
-    const posts = await gql<{ person: { posts: { id: string }[] } }>(server.url, '{ person(slug: "rebeca-ontiveros-lara") { posts { id } } }');
+    const posts = await gql<{ person: { posts: { id: string }[] } }>(served.server.url, '{ person(slug: "rebeca-ontiveros-lara") { posts { id } } }');
     expect(posts.data!.person.posts).toHaveLength(1);
   });
 
@@ -81,7 +67,7 @@ describe('posts as tenures', () => {
     await read(1);
     await read(3);
     const res = await gql<{ person: { posts: { id: string }[] }; posts: { nodes: { holder: { name: string } }[] } }>(
-      server.url,
+      served.server.url,
       '{ person(slug: "efren-maldonado-rivas") { posts(at: "2025-03") { id } } posts(filter: { at: "2025-03", organization: "instituto-estatal-de-cancerologia" }) { nodes { holder { name } } } }',
     );
     expect(res.data!.person.posts).toEqual([]);
@@ -90,7 +76,7 @@ describe('posts as tenures', () => {
 
   it('answers NOT_FOUND, with the closest names, for a body it does not know', async () => {
     await read(1);
-    const res = await gql(server.url, '{ holders(role: "director general", of: "Instituto Estatal de Cancerologia Infantil", at: "2024") { id } }');
+    const res = await gql(served.server.url, '{ holders(role: "director general", of: "Instituto Estatal de Cancerologia Infantil", at: "2024") { id } }');
     expect(res.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(res.errors?.[0]?.message).toMatch(/closest: Instituto Estatal de Cancerología/);
   });
@@ -101,7 +87,7 @@ describe('every source cited', () => {
     await read(1);
     await read(3);
     const res = await gql<{ organization: { citations: { document: { fileName: string } }[] }; document: { mentions: { name: string }[] } }>(
-      server.url,
+      served.server.url,
       '{ organization(slug: "instituto-estatal-de-cancerologia") { citations { document { fileName } } } document(id: "tenure-3.txt") { mentions { name } } }',
     );
     expect(new Set(res.data!.organization.citations.map((c) => c.document.fileName))).toEqual(new Set(['tenure-1.txt', 'tenure-3.txt']));
@@ -111,8 +97,8 @@ describe('every source cited', () => {
   it('ingesting the same document again changes nothing', async () => {
     await read(1);
     await read(3);
-    const before = await snapshotGraph(db);
+    const before = await snapshotGraph(served.db);
     await read(3);
-    expect(await snapshotGraph(db)).toEqual(before);
+    expect(await snapshotGraph(served.db)).toEqual(before);
   });
 });

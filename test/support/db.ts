@@ -21,6 +21,12 @@ export async function clearGraph(db: Db): Promise<void> {
   await db.write((tx) => tx.run('write/clear-graph'));
 }
 
+/** Empty graph, migrations applied. */
+export async function emptyGraph(db: Db): Promise<void> {
+  await clearGraph(db);
+  await migrate(db);
+}
+
 /** Empty graph, migrations applied, seed loaded: the state every API test starts from. */
 export async function resetWithSeed(db: Db): Promise<GraphBatch> {
   await clearGraph(db);

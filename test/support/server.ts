@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
-import { connectTestDb, resetWithSeed } from './db.js';
+import { connectTestDb, emptyGraph, resetWithSeed } from './db.js';
 import { authConfig, hashToken, newToken, type AuthConfig, type Role } from '../../src/api/auth.js';
 import type { Context } from '../../src/api/context.js';
 import { DEFAULT_COST_LIMITS, type CostLimits } from '../../src/api/limits.js';
@@ -70,15 +70,17 @@ export function testKey(name: string, role: Role): { token: string; header: Reco
 }
 
 /**
- * The seeded graph served for one test file: reset and seeded before its tests, server and
- * connection closed after. Read `db` and `server` inside tests (they are set in beforeAll).
+ * The seeded graph served for one test file: reset and seeded before its tests (`seed: false`:
+ * reset and empty), server and connection closed after. Read `db` and `server` inside tests (they
+ * are set in beforeAll).
  */
-export function seededServer(opts: TestServerOptions = {}): { readonly db: Db; readonly server: TestServer } {
+export function seededServer(opts: TestServerOptions & { seed?: boolean } = {}): { readonly db: Db; readonly server: TestServer } {
   let db: Db | undefined;
   let server: TestServer | undefined;
   beforeAll(async () => {
     db = connectTestDb();
-    await resetWithSeed(db);
+    if (opts.seed === false) await emptyGraph(db);
+    else await resetWithSeed(db);
     server = await startTestServer(db, opts);
   });
   afterAll(async () => {

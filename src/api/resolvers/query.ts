@@ -1,10 +1,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Field, ID, Info, InputType, Int, Query, Resolver } from 'type-graphql';
 import { kindOfId, type EntityKind, type NodeKind as Kind } from '../../domain/model.js';
-import type { ListName, ListResult } from '../../graph/repository.js';
+import type { ListName } from '../../graph/repository.js';
 import type { GraphNode } from '../../graph/records.js';
 import type { Context } from '../context.js';
-import { badInput, dateArg, encodeCursor, MAX_PAGE, notFoundArg, pageArgs } from '../errors.js';
+import { badInput, dateArg, encodeCursor, notFoundArg, pageArgs } from '../errors.js';
 import { foldName } from '../../domain/names.js';
 import { roleAnswers, roleKey } from '../../domain/roles.js';
 import { lookahead, selects } from '../lookahead.js';
@@ -81,7 +81,7 @@ class PostFilter {
   @Field(() => String, { nullable: true, description: 'Words in the role.' }) text?: string;
 }
 
-function connection(result: ListResult, skip: number) {
+function connection<T>(result: { nodes: T[]; total: number }, skip: number) {
   const edges = result.nodes.map((node, i) => ({ cursor: encodeCursor(skip + i), node }));
   return {
     edges,
@@ -95,6 +95,9 @@ function connection(result: ListResult, skip: number) {
     },
   };
 }
+
+/** Posts of one body held at one date that holders() reads: far more than any body has. */
+const HOLDERS_SCAN = 10_000;
 
 /** Accepts "event:2024-01-12-x" or just "2024-01-12-x" for an id argument of a known kind. */
 function globalId(kind: Kind, id: string): string {
@@ -212,12 +215,8 @@ export class QueryResolver {
     const end = dateArg('at', at, 'end');
     const body = await this.body(ctx, of);
     const filters = { person: null, organization: body.kind === 'Organization' ? body.id : null, jurisdiction: body.kind === 'Place' ? body.id : null, at: start, atEnd: end, text: null };
-    const posts: GraphNode[] = [];
-    for (let skip = 0; ; skip += MAX_PAGE) {
-      const page = await ctx.repo.list('posts', filters, { skip, limit: MAX_PAGE });
-      posts.push(...page.nodes);
-      if (skip + MAX_PAGE >= page.total) break;
-    }
+    // one query: every post of the body held then (list-posts collects them all before it pages)
+    const { nodes: posts } = await ctx.repo.list('posts', filters, { skip: 0, limit: HOLDERS_SCAN });
     const held = posts.filter((p) => roleAnswers(role, String(p.role ?? '')));
     await ctx.loaders.prefetch(held, lookahead(info));
     return held;
@@ -246,12 +245,7 @@ export class QueryResolver {
     if (k && !['Person', 'Organization', 'Place', 'Facility', 'Program'].includes(k)) throw badInput('kind', 'must be an entity kind: PERSON, ORGANIZATION, PLACE, FACILITY or PROGRAM');
     const page = pageArgs(first, after);
     const r = await ctx.repo.possibleDuplicates(k as Kind | null, page);
-    const cursor = (i: number) => encodeCursor(page.skip + i);
-    return {
-      nodes: r.pairs,
-      totalCount: r.total,
-      pageInfo: { hasNextPage: page.skip + r.pairs.length < r.total, hasPreviousPage: page.skip > 0, startCursor: r.pairs.length ? cursor(0) : null, endCursor: r.pairs.length ? cursor(r.pairs.length - 1) : null },
-    };
+    return connection({ nodes: r.pairs, total: r.total }, page.skip);
   }
 
   // ---- traversals ----

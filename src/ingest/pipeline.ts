@@ -22,7 +22,6 @@ import { normalize } from './normalize.js';
 import { DocumentError, readSourceDocument, type SourceDocument } from './metadata.js';
 import type { NodeRow } from '../graph/records.js';
 import { resolveCommitments, resolveEntities, resolveEvents, resolvePosts, type CommitmentCandidate, type EntityCandidate, type EventCandidate, type PostCandidate, type Resolution } from './resolve.js';
-import { roleKey } from '../domain/roles.js';
 import { inferTenureBounds } from './tenures.js';
 import { dateProps } from './seed/compile.js';
 
@@ -161,7 +160,7 @@ export function toBatch(x: Extracted, r: Resolution): GraphBatch {
       same.cites = [...new Set([...same.cites, ...keys(p.cites)])];
       continue;
     }
-    nodes.push({ id, kind: 'Post', cites: keys(p.cites), props: { ...base(p.confidence), role: p.role, roleKey: roleKey(p.role), ...dateProps('from', fuzzy(p.from)), ...dateProps('to', fuzzy(p.to)) } });
+    nodes.push({ id, kind: 'Post', cites: keys(p.cites), props: { ...base(p.confidence), role: p.role, ...dateProps('from', fuzzy(p.from)), ...dateProps('to', fuzzy(p.to)) } });
     rel('HOLDS', ent(p.person), id, p.cites, p.confidence);
     rel('POST_IN', id, ent(p.organization), p.cites, p.confidence);
     rel('GOVERNS', id, ent(p.jurisdiction), p.cites, p.confidence);

@@ -10,6 +10,8 @@ CALL {
   RETURN e
 }
 OPTIONAL MATCH (e)-[:HELD_IN]->(place:Place)
+OPTIONAL MATCH (e)-[:HELD_AT]->(venue:Node)
 OPTIONAL MATCH (p:Person)-[:PARTICIPATED_IN]->(e)
-RETURN e.id AS id, e.dateIso AS iso, e.dateStart AS start, e.dateEnd AS end, e.category AS kind, place.id AS place,
+RETURN e.id AS id, e.dateIso AS iso, e.dateStart AS start, e.dateEnd AS end, coalesce(e.dateInferred, false) AS inferred,
+       e.category AS kind, place.id AS place, venue.id AS venue,
        collect(DISTINCT p.id) AS participants

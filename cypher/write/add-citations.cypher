@@ -7,6 +7,11 @@ SET n.cites = coalesce(n.cites, []) + [c IN row.cites WHERE NOT c IN coalesce(n.
 // a post's start or end the new document gives, where the graph has none
 SET n += CASE WHEN n.fromIso IS NULL THEN row.fillFrom ELSE {} END
 SET n += CASE WHEN n.toIso IS NULL THEN row.fillTo ELSE {} END
+// an event's date: the one a text gives beats one inferred from a publication day, and of two
+// inferred days the earlier holds (the event had happened by the first report of it)
+SET n += CASE WHEN n:Event AND row.fillDate.dateIso IS NOT NULL AND (n.dateIso IS NULL OR (coalesce(n.dateInferred, false)
+            AND (NOT row.fillDate.dateInferred OR (row.fillDate.dateStart = row.fillDate.dateEnd AND row.fillDate.dateStart < n.dateStart))))
+          THEN row.fillDate ELSE {} END
 WITH n, row
 WHERE n:Entity AND size(row.aliases) > 0
 WITH n, [a IN row.aliases WHERE a <> n.name AND NOT a IN coalesce(n.aliases, [])] AS fresh

@@ -104,18 +104,23 @@ export function sameDate(gold: string | [string, string], found: ADate | null): 
 }
 
 const passage = (cites: ACite[]) => foldName(cites.map((c) => c.excerpt ?? '').join(' '));
-const hasWord = (cites: ACite[], words: string[]) => {
+const wordsIn = (cites: ACite[], words: string[]) => {
   const p = ` ${passage(cites)} `;
-  return words.some((w) => foldName(w).length > 0 && p.includes(foldName(w)));
+  return words.filter((w) => foldName(w).length > 0 && p.includes(foldName(w))).length;
 };
+const hasWord = (cites: ACite[], words: string[]) => wordsIn(cites, words) > 0;
 const short = (cites: ACite[]) => (cites[0]?.excerpt ?? '').replace(/\s+/g, ' ').slice(0, 160);
 
 /**
  * One-to-one matching with as many pairs as possible (augmenting paths): the score does not depend
- * on the order the API lists facts in, and a second copy of a fact stays unmatched.
+ * on the order the API lists facts in, and a second copy of a fact stays unmatched. Where a gold
+ * fact could pair with several, the closest is tried first (`closeness`, higher is closer).
  */
-function match<T, U>(truth: T[], found: U[], same: (t: T, f: U) => boolean): { pairs: [T, U][]; missed: T[]; extra: U[] } {
-  const edges = truth.map((t) => found.map((f, k) => (same(t, f) ? k : -1)).filter((k) => k >= 0));
+function match<T, U>(truth: T[], found: U[], same: (t: T, f: U) => boolean, closeness?: (t: T, f: U) => number): { pairs: [T, U][]; missed: T[]; extra: U[] } {
+  const edges = truth.map((t) => {
+    const ks = found.map((f, k) => (same(t, f) ? k : -1)).filter((k) => k >= 0);
+    return closeness ? ks.sort((a, b) => closeness(t, found[b]!) - closeness(t, found[a]!)) : ks;
+  });
   const owner = new Array<number>(found.length).fill(-1);
   const augment = (i: number, seen: Set<number>): boolean => {
     for (const k of edges[i]!) {
@@ -266,11 +271,9 @@ export function scoreRealset(gold: GoldArticle[], answers: Answers): Report {
     put('facilities', match(g.facilities, entityNamesOf(a, 'Facility'), (t, f) => f.names.some((n) => sameName(n, t))), (o) => o, (f) => fl(`facility ${f.names[0]}`, f.cites));
 
     // events
-    const partsOk = (want: string[], got: string[][]) => {
-      const present = want.filter((w) => got.some((names) => names.some((n) => sameName(n, w)) || g.people.some((p) => anyName(personNames(p), [w]) && anyName(personNames(p), names))));
-      return present.length * 2 >= want.length;
-    };
-    const events = match(g.events, a.events, (t, f) => (!t.date || sameDate(t.date, f.date)) && (t.participants.length ? partsOk(t.participants, f.participants) : true) && (t.participants.length > 0 || !!t.date || t.place.some((p) => f.places.some((n) => sameName(n, p)))));
+    const present = (want: string[], got: string[][]) => want.filter((w) => got.some((names) => names.some((n) => sameName(n, w)) || g.people.some((p) => anyName(personNames(p), [w]) && anyName(personNames(p), names)))).length;
+    const partsOk = (want: string[], got: string[][]) => present(want, got) * 2 >= want.length;
+    const events = match(g.events, a.events, (t, f) => (!t.date || sameDate(t.date, f.date)) && (t.participants.length ? partsOk(t.participants, f.participants) : true) && (t.participants.length > 0 || !!t.date || t.place.some((p) => f.places.some((n) => sameName(n, p)))), (t, f) => present(t.participants, f.participants));
     put('events', events, (e) => `${e.key} ${e.kind ?? ''} ${Array.isArray(e.date) ? e.date.join('..') : e.date ?? 'undated'} with ${e.participants.join(', ')}`, (f) => fl(`event ${f.kind} ${f.date?.iso ?? 'undated'} with ${f.participants.map((p) => p[0]).join(', ')}`, f.cites));
     for (const [t, f] of events.pairs) {
       matchedNode.set(`${g.id.slice(0, 3)}:${t.key}`, f.id);
@@ -282,7 +285,7 @@ export function scoreRealset(gold: GoldArticle[], answers: Answers): Report {
     for (const t of g.events) if (t.sameAs) deferred.push({ ref: t.sameAs, article: g.id, node: events.pairs.find(([x]) => x === t)?.[1].id ?? null, tally: T.sameEvent, label: `${t.key} = ${t.sameAs}` });
 
     // statements
-    const stmts = match(g.statements, a.statements, (t, f) => !!f.speaker && (anyName([t.speaker], f.speaker) || g.people.some((p) => anyName(personNames(p), [t.speaker]) && anyName(personNames(p), f.speaker!))) && hasWord(f.cites, t.about));
+    const stmts = match(g.statements, a.statements, (t, f) => !!f.speaker && (anyName([t.speaker], f.speaker) || g.people.some((p) => anyName(personNames(p), [t.speaker]) && anyName(personNames(p), f.speaker!))) && hasWord(f.cites, t.about), (t, f) => wordsIn(f.cites, t.about));
     put('statements', stmts, (s) => `${s.speaker} on ${s.about.join(', ')}`, (f) => fl(`statement by ${f.speaker?.[0] ?? 'nobody'}`, f.cites));
 
     // figures
@@ -295,7 +298,7 @@ export function scoreRealset(gold: GoldArticle[], answers: Answers): Report {
       if (!person) return true; // the gold names a body or a government, not a person of the article
       return makers.some((names) => anyName(personNames(person), names));
     };
-    const comms = match(g.commitments, a.commitments, (t, f) => makerOk(t.by, f.makers) && hasWord(f.cites, t.what));
+    const comms = match(g.commitments, a.commitments, (t, f) => makerOk(t.by, f.makers) && hasWord(f.cites, t.what), (t, f) => wordsIn(f.cites, t.what));
     put('commitments', comms, (c) => `${c.key} by ${c.by}: ${c.what.join(', ')}`, (f) => fl(`commitment by ${f.makers.map((m) => m[0]).join(', ') || 'nobody'}`, f.cites));
     for (const [t, f] of comms.pairs) matchedNode.set(`${g.id.slice(0, 3)}:${t.key}`, f.id);
     for (const t of g.commitments) if (t.sameAs) deferred.push({ ref: t.sameAs, article: g.id, node: comms.pairs.find(([x]) => x === t)?.[1].id ?? null, tally: T.repeats, label: `${t.key} = ${t.sameAs}` });

@@ -47,10 +47,10 @@ export async function writeBatch(tx: WriteTx, batch: GraphBatch, onProgress: (do
  * Nodes the graph already holds that a new document names or states again: each gains the
  * document's citations (and, for entities, the names it gives them), and the document lists it.
  */
-export async function addCitations(tx: WriteTx, nodes: { id: string; cites: string[]; aliases: string[]; fillFrom?: Record<string, unknown>; fillTo?: Record<string, unknown> }[]): Promise<void> {
+export async function addCitations(tx: WriteTx, nodes: { id: string; cites: string[]; aliases: string[]; fillFrom?: Record<string, unknown>; fillTo?: Record<string, unknown>; fillDate?: Record<string, unknown> }[]): Promise<void> {
   const rows = nodes.filter((n) => n.cites.length);
   for (const part of chunks(rows)) {
-    await tx.run('write/add-citations', { rows: part.map((n) => ({ fillFrom: {}, fillTo: {}, ...n })) });
+    await tx.run('write/add-citations', { rows: part.map((n) => ({ fillFrom: {}, fillTo: {}, fillDate: {}, ...n })) });
     await tx.run('write/link-sources', { rows: part.map((n) => ({ id: n.id, documents: [...new Set(n.cites.map((c) => parseCitationKey(c).documentId))] })) });
   }
 }

@@ -205,7 +205,7 @@ export function toBatch(x: Extracted, r: Resolution): GraphBatch {
 }
 
 const pick = (props: Record<string, PropValue>, prefix: string): Record<string, PropValue> =>
-  Object.fromEntries(Object.entries(props).filter(([k]) => k.startsWith(prefix) && /^(from|to)(Iso|Precision|Inferred|Note|Start|End)$/.test(k)));
+  Object.fromEntries(Object.entries(props).filter(([k]) => k.startsWith(prefix) && /^(from|to|date)(Iso|Precision|Inferred|Note|Start|End)$/.test(k)));
 
 export interface IngestResult {
   document: string;
@@ -284,6 +284,8 @@ export async function ingest(db: Db, fileName: string, content: string | Buffer,
       id: n.id, cites: n.cites, aliases: [n.props.name, ...(Array.isArray(n.props.aliases) ? n.props.aliases : [])].filter((a): a is string => typeof a === 'string'),
       // a post's bounds this document gives, where the graph has none
       fillFrom: n.kind === 'Post' ? pick(n.props, 'from') : {}, fillTo: n.kind === 'Post' ? pick(n.props, 'to') : {},
+      // an event's date this document gives, or an earlier day it implies (add-citations.cypher decides)
+      ...(n.kind === 'Event' ? { fillDate: pick(n.props, 'date') } : {}),
     }));
   const bodies = [...new Set(x.extraction.posts.flatMap((p) => [p.organization, p.jurisdiction]).filter((k): k is string => !!k).map((k) => r.entities.get(k)!))];
   await db.write(async (tx) => {

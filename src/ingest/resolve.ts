@@ -23,8 +23,11 @@ export interface EventCandidate {
   iso: string | null;
   start: string;
   end: string;
+  /** the date is the day of a document that told it, not one the text gives */
+  inferred: boolean;
   kind: string | null;
   place: string | null;
+  venue: string | null;
   participants: string[];
 }
 
@@ -111,24 +114,32 @@ export function resolveEntities(entities: XEntity[], candidates: EntityCandidate
 
 /**
  * The same event told by another document: the same day and the same people (at least two in
- * common), in a compatible place. An event the text does not date needs three people in common and
- * most of them; one with no participants read (a publication) needs the same day and kind. An event
- * dated by its document's publication day (inferred) may have happened up to two days before it.
+ * common, or one at the same venue), in a compatible place. An event the text does not date needs
+ * three people in common and most of them; one with no participants read (a publication) needs the
+ * same day and kind. An event dated by a document's publication day (inferred, in the text or in
+ * the graph) may have happened up to two days before it; a day matched inside a month-wide date
+ * counts for less than the same day, and needs two people or the venue.
  */
-export function sameEvent(e: XEvent, people: string[], place: string | null, c: EventCandidate): number {
+export function sameEvent(e: XEvent, people: string[], place: string | null, c: EventCandidate, venue: string | null = null): number {
   const shared = people.filter((p) => c.participants.includes(p)).length;
+  const here = [place, venue].filter((x): x is string => !!x);
+  const there = [c.place, c.venue].filter((x): x is string => !!x);
+  const placeAgrees = there.some((x) => here.includes(x));
   // another place may be the same one at another scale (Toluca, Estado de México): only many people in common outweigh it
-  if (place && c.place && place !== c.place && shared < 3 && e.date?.iso !== c.iso) return 0;
+  if (here.length && there.length && !placeAgrees && shared < 3 && e.date?.iso !== c.iso) return 0;
   const overlap = shared / Math.max(1, Math.min(people.length, c.participants.length));
   if (!e.date) return shared >= 3 && overlap >= 0.6 ? 0.6 + 0.3 * overlap : 0;
-  // an event dated by a publication day (inferred) may have happened a day or two before it
-  const slack = e.date.inferred && e.date.precision === 'day' ? 2 : 0;
-  const earliest = slack ? new Date(Date.parse(`${e.date.iso}T00:00:00Z`) - slack * 86_400_000).toISOString().slice(0, 10) : e.date.iso;
-  const sameWindow = e.date.iso >= c.start.slice(0, e.date.iso.length) && earliest <= c.end.slice(0, e.date.iso.length);
+  // an event dated by a publication day (inferred, on either side) may have happened a day or two before it
+  const earlier = (iso: string, inferred: boolean) => (inferred && iso.length === 10 ? new Date(Date.parse(`${iso}T00:00:00Z`) - 2 * 86_400_000).toISOString().slice(0, 10) : iso);
+  const n = e.date.iso.length;
+  const sameWindow = earlier(e.date.iso, e.date.inferred && e.date.precision === 'day') <= c.end.slice(0, n) && e.date.iso >= earlier(c.start, c.inferred && c.start === c.end).slice(0, n);
   if (!sameWindow) return 0;
+  // a day is more telling than a month that contains it
+  const loose = c.start !== c.end || e.date.precision !== 'day' ? 0.05 : 0;
   if (people.length === 0 || c.participants.length === 0) return e.date.precision === 'day' && e.date.iso === c.iso && e.kind === c.kind ? 0.8 : 0;
-  if (shared < Math.min(2, people.length, c.participants.length)) return 0;
-  return 0.6 + 0.4 * overlap;
+  // two people in common; one is enough at the same venue, and a month-wide date needs the two or the venue
+  if (loose && !placeAgrees ? shared < Math.min(2, people.length) : shared < Math.min(placeAgrees ? 1 : 2, people.length, c.participants.length)) return 0;
+  return Math.min(1, 0.6 + 0.4 * overlap - loose + (placeAgrees ? 0.05 : 0));
 }
 
 export function resolveEvents(x: Extraction, entities: Map<string, string>, candidates: EventCandidate[]): Map<string, string> {
@@ -136,29 +147,48 @@ export function resolveEvents(x: Extraction, entities: Map<string, string>, cand
   for (const e of x.events) {
     const people = e.participants.map((p) => entities.get(p.person)!).filter(Boolean);
     const place = e.place ? entities.get(e.place) ?? null : null;
-    const best = candidates.filter((c) => c.start && c.end).map((c) => ({ c, s: sameEvent(e, people, place, c) })).sort((a, b) => b.s - a.s)[0];
+    const venue = e.venue ? entities.get(e.venue) ?? null : null;
+    const best = candidates.filter((c) => c.start && c.end).map((c) => ({ c, s: sameEvent(e, people, place, c, venue) })).sort((a, b) => b.s - a.s)[0];
     out.set(e.key, best && best.s >= 0.8 ? best.c.id : nodeId('Event', e.key));
   }
   return out;
 }
 
+/** Two reported figures agree when equal, or when one is the other rounded ("44 mil" for 44,076). */
+export function valuesAgree(a: number, b: number): boolean {
+  if (a === b) return true;
+  const [round, exact] = Math.abs(a) <= Math.abs(b) ? [a, b] : [b, a];
+  const r = Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b));
+  // the rounder one ends in zeros, and the two are within 2 %
+  const zeros = (n: number) => { let z = 0; for (let x = Math.abs(Math.round(n)); x > 0 && x % 10 === 0; x /= 10) z++; return z; };
+  return r <= 0.02 && zeros(round) !== zeros(exact) && Math.max(zeros(a), zeros(b)) >= 2;
+}
+
 /**
- * The same promise repeated: made by the same person (when both have a maker), concerning the same
- * things, with the same target figure and deadline. Otherwise a new commitment.
+ * The same promise repeated: made by the same person (when both have a maker), concerning the
+ * same things (at least half of those either names; places tell nothing of what is promised,
+ * nor do the bodies involved when both name facilities or programs), with targets that agree
+ * (equal, or one rounded) and the same deadline at the coarser precision. Otherwise a new one.
  */
 export function resolveCommitments(x: Extraction, entities: Map<string, string>, candidates: CommitmentCandidate[]): Map<string, string> {
   const out = new Map<string, string>();
   for (const c of x.commitments) {
-    const concerns = c.concerns.map((k) => entities.get(k)!).filter((id) => id && !id.startsWith('place:'));
+    const concerns = [...new Set(c.concerns.map((k) => entities.get(k)!).filter((id) => id && !id.startsWith('place:')))];
     const values = c.targets.map((t) => x.figures.find((f) => f.key === t)?.value).filter((v): v is number => v !== undefined);
     const makers = x.statements.filter((s) => s.commitments.includes(c.key) && s.speaker).map((s) => entities.get(s.speaker!)!).filter(Boolean);
-    const match = candidates.find(
-      (k) =>
-        concerns.filter((id) => k.concerns.includes(id)).length >= Math.min(2, concerns.length) && concerns.length > 0 &&
-        (values.length === 0 || values.some((v) => k.targetValues.includes(v))) &&
-        (!c.deadline || !k.deadline || c.deadline.iso === k.deadline) &&
-        (makers.length === 0 || k.makers.length === 0 || makers.some((m) => k.makers.includes(m))),
-    );
+    const match = candidates.find((k) => {
+      // facilities and programs say what is promised; a body (the government that promises) only when neither names one
+      const specific = (ids: string[]) => ids.filter((id) => id.startsWith('facility:') || id.startsWith('program:'));
+      let mine = concerns;
+      let theirs = k.concerns.filter((id) => !id.startsWith('place:'));
+      if (specific(mine).length && specific(theirs).length) [mine, theirs] = [specific(mine), specific(theirs)];
+      const shared = mine.filter((id) => theirs.includes(id)).length;
+      const deadline = c.deadline?.iso;
+      return shared >= 1 && shared * 2 >= Math.max(mine.length, theirs.length) &&
+        (values.length === 0 || k.targetValues.length === 0 || values.some((v) => k.targetValues.some((w) => valuesAgree(v, w)))) &&
+        (!deadline || !k.deadline || deadline.startsWith(k.deadline) || k.deadline.startsWith(deadline)) &&
+        (makers.length === 0 || k.makers.length === 0 || makers.some((m) => k.makers.includes(m)));
+    });
     out.set(c.key, match ? match.id : nodeId('Commitment', c.key));
   }
   return out;

@@ -143,6 +143,22 @@ describe('scoring', () => {
     }
   });
 
+  it('a gold fact pairs with the closest of the facts it could match, so its same_as is read on that one', () => {
+    const g = gold(`
+- id: t01
+  commitments: [{key: c1, by: Ana Ruiz Peña, what: [hospitales]}]
+- id: t02
+  commitments: [{key: c1, by: Ana Ruiz Peña, what: [reunió, hospitales], same_as: t01:c1}]
+`);
+    const c = (id: string, cites: ACite[]) => ({ id, makers: [['Ana Ruiz Peña']], deadline: null, cites });
+    const shared = c('Commitment:shared', [at('se reunió'), at('Habrá 40 hospitales.')]);
+    const other = c('Commitment:other', [at('se reunió')]);
+    for (const commitments of [[other, shared], [shared, other]]) {
+      const r = scoreRealset(g, answers({ t01: doc({ commitments: [shared] }), t02: doc({ commitments }) }));
+      expect(row(r.rows, 'commitment repeats')).toMatchObject({ truth: 1, matchedTruth: 1 });
+    }
+  });
+
   it('figures need the value and the unit', () => {
     const g = gold('- id: t01\n  exhaustive: [figures]\n  figures: [{value: 40, unit: hospital}]');
     const fig = (value: number, unit: string) => ({ id: `Figure:${value}${unit}`, value, unit, label: null, cites: [at('40 hospitales')] });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Extraction, XCommitment, XEvent, XStatement } from '../../src/ingest/extract/facts.js';
-import { resolveCommitments, sameEvent, type CommitmentCandidate, type EventCandidate } from '../../src/ingest/resolve.js';
+import { resolveCommitments, sameEvent, valuesAgree, type CommitmentCandidate, type EventCandidate } from '../../src/ingest/resolve.js';
 
 // Resolution decisions on small extractions written for these tests.
 const commitment = (over: Partial<XCommitment> = {}): XCommitment => ({ key: 'c1', summary: 'concluirá el hospital', start: null, deadline: null, concerns: ['hospital'], targets: [], cites: [], confidence: 0.6, ...over });
 const statement = (speaker: string | null): XStatement => ({ key: 's1', kind: 'declaration', speaker, event: null, date: null, summary: '', quote: null, about: [], figures: [], commitments: ['c1'], cites: [], confidence: 0.6 });
 const extraction = (c: XCommitment, speaker: string | null): Extraction => ({ entities: [], posts: [], events: [], figures: [], commitments: [c], statements: [statement(speaker)] });
-const ids = new Map([['hospital', 'facility:hospital-de-tepic'], ['ana', 'person:ana'], ['luis', 'person:luis']]);
+const ids = new Map([['hospital', 'facility:hospital-de-tepic'], ['old', 'facility:hospital-viejo'], ['clinic', 'facility:clinica-norte'], ['tepic', 'place:tepic'], ['ana', 'person:ana'], ['luis', 'person:luis']]);
 const known: CommitmentCandidate = { id: 'commitment:old', makers: ['person:ana'], concerns: ['facility:hospital-de-tepic'], targetValues: [], deadline: null, start: null };
 
 describe('a commitment repeats an earlier one', () => {
@@ -16,19 +16,64 @@ describe('a commitment repeats an earlier one', () => {
   it('not when another person makes it: that is a new commitment', () => {
     expect(resolveCommitments(extraction(commitment(), 'luis'), ids, [known]).get('c1')).toBe('commitment:c1');
   });
+  it('when one document names a second facility the other names otherwise', () => {
+    const c = commitment({ concerns: ['hospital', 'old', 'tepic'] });
+    expect(resolveCommitments(extraction(c, 'ana'), ids, [{ ...known, concerns: ['facility:hospital-de-tepic', 'facility:hospital-regional-viejo'] }]).get('c1')).toBe('commitment:old');
+  });
+  it('not when the one facility in common is one of many it concerns', () => {
+    const c = commitment({ concerns: ['hospital'] });
+    expect(resolveCommitments(extraction(c, 'ana'), ids, [{ ...known, concerns: ['facility:hospital-de-tepic', 'facility:a', 'facility:b'] }]).get('c1')).toBe('commitment:c1');
+  });
+  it('not when they share only a place', () => {
+    const c = commitment({ concerns: ['clinic', 'tepic'] });
+    expect(resolveCommitments(extraction(c, 'ana'), ids, [{ ...known, concerns: ['facility:hospital-de-tepic', 'place:tepic'] }]).get('c1')).toBe('commitment:c1');
+  });
+  it('when one source rounds the target the other gives exactly', () => {
+    const x = extraction(commitment({ targets: ['f1'] }), 'ana');
+    x.figures.push({ key: 'f1', value: 44_000, unit: 'becarios', counted: null, label: '', metric: '', qualifier: null, changePercent: null, asOf: null, subject: null, cites: [], confidence: 0.6 });
+    expect(resolveCommitments(x, ids, [{ ...known, targetValues: [44_076] }]).get('c1')).toBe('commitment:old');
+    expect(resolveCommitments(x, ids, [{ ...known, targetValues: [52_000] }]).get('c1')).toBe('commitment:c1');
+  });
   it('not when the deadline differs', () => {
     const c = commitment({ deadline: { iso: '2026-12', precision: 'month', inferred: false, note: null } });
     expect(resolveCommitments(extraction(c, 'ana'), ids, [{ ...known, deadline: '2025-06' }]).get('c1')).toBe('commitment:c1');
   });
 });
 
+describe('two reported figures agree', () => {
+  it('when equal, or one is the other rounded', () => {
+    expect(valuesAgree(44_000, 44_076)).toBe(true);
+    expect(valuesAgree(5_500_000_000, 5_512_300_000)).toBe(true);
+  });
+  it('not when both are exact and differ, or differ by more than rounding', () => {
+    expect(valuesAgree(250, 251)).toBe(false);
+    expect(valuesAgree(44_000, 46_000)).toBe(false);
+  });
+});
+
 describe('one event told by two documents', () => {
   const event = (iso: string, inferred: boolean): XEvent => ({ key: 'e1', kind: 'meeting', title: '', date: { iso, precision: 'day', inferred, note: null }, place: null, venue: null, participants: [], cites: [], confidence: 0.6 });
-  const told: EventCandidate = { id: 'event:a', iso: '2025-03-04', start: '2025-03-04', end: '2025-03-04', kind: 'meeting', place: null, participants: ['person:ana', 'person:luis'] };
+  const told: EventCandidate = { id: 'event:a', iso: '2025-03-04', start: '2025-03-04', end: '2025-03-04', inferred: false, kind: 'meeting', place: null, venue: null, participants: ['person:ana', 'person:luis'] };
   it('a day or two before a publication date that dates it', () => {
     expect(sameEvent(event('2025-03-05', true), ['person:ana', 'person:luis'], null, told)).toBeGreaterThanOrEqual(0.8);
   });
   it('but not when the text gives another day', () => {
     expect(sameEvent(event('2025-03-05', false), ['person:ana', 'person:luis'], null, told)).toBe(0);
+  });
+  it('a day or two after an event the graph dates by its first report', () => {
+    const reported = { ...told, iso: '2025-03-06', start: '2025-03-06', end: '2025-03-06', inferred: true };
+    expect(sameEvent(event('2025-03-05', true), ['person:ana', 'person:luis'], null, reported)).toBeGreaterThanOrEqual(0.8);
+    expect(sameEvent(event('2025-03-02', false), ['person:ana', 'person:luis'], null, reported)).toBe(0);
+  });
+  it('one person in common is enough at the same venue, not in a month-wide date elsewhere', () => {
+    const crowd = ['person:ana', 'person:eva', 'person:raul', 'person:sara'];
+    const atVenue = { ...told, iso: '2025-03-06', start: '2025-03-06', end: '2025-03-06', inferred: true, place: 'place:salon-azul', participants: ['person:ana', 'person:tomas'] };
+    const inMonth = { ...told, id: 'event:m', iso: '2025-03', start: '2025-03-01', end: '2025-03-31', participants: ['person:ana'] };
+    expect(sameEvent(event('2025-03-05', true), crowd, 'place:cdmx', atVenue, 'place:salon-azul')).toBeGreaterThanOrEqual(0.8);
+    expect(sameEvent(event('2025-03-05', true), crowd, 'place:cdmx', inMonth, 'place:salon-azul')).toBe(0);
+  });
+  it('a day the graph holds wins over a month that contains it', () => {
+    const month = { ...told, id: 'event:m', iso: '2025-03', start: '2025-03-01', end: '2025-03-31' };
+    expect(sameEvent(event('2025-03-04', false), ['person:ana', 'person:luis'], null, told)).toBeGreaterThan(sameEvent(event('2025-03-04', false), ['person:ana', 'person:luis'], null, month));
   });
 });

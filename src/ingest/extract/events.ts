@@ -4,8 +4,9 @@
  * the gathering did not happen opens none. Pure.
  */
 import type { XEvent } from './facts.js';
+import type { Span } from '../../text/sentences.js';
 import { participationRe, publishedDate, VAGUE_PAST, vagueDate, within, xdate, type Discourse } from './discourse.js';
-import { EVENT_CUES, NEGATED_EVENT, uword } from './lexicon.js';
+import { ACT_EVENTS, EVENT_CUES, NEGATED_EVENT, REPORTING_VERBS, SETTING_EVENTS, uword } from './lexicon.js';
 
 const VENUE_CUE = uword(/\b(en|instalaciones|sede)\b/i);
 const INAUGURATED = uword(/\binaugur(ó|aron|a|an|ará|arán)\s+(?:(?:el|la|los|las|un|una)\s+)?(?:(?:nuev[oa]s?|moderno|moderna)\s+)?$/i);
@@ -52,8 +53,12 @@ export function findEvents(d: Discourse): { events: XEvent[]; eventOfSentence: M
       current.place ??= key(datelinePlace);
     }
     if (current && (participates || cue)) {
-      for (const p of people) {
-        const k = key(p)!;
+      // nobody named: the official a description or a post named alone points to ("la mandataria")
+      const referents = people.length > 0 ? [] : [
+        ...M.backReferences.filter((r) => within(r, s)).map((r) => d.referent(r)),
+        ...M.roleReferences.filter((r) => within(r, s)).map((r) => d.holderOf(r)),
+      ].filter((k): k is string => !!k);
+      for (const k of [...people.map((p) => key(p)!), ...referents]) {
         const have = current.participants.find((x) => x.person === k);
         if (have) have.cites.push({ start: s.start, end: s.end });
         else current.participants.push({ person: k, cites: [{ start: s.start, end: s.end }] });
@@ -61,11 +66,79 @@ export function findEvents(d: Discourse): { events: XEvent[]; eventOfSentence: M
     }
     if (current) eventOfSentence.set(si, current);
   });
-  for (const e of events) {
+  const merged = oneEventPerOccasion(events, eventOfSentence);
+  if (merged.length === 0) {
+    const report = leadReport(d);
+    if (report) {
+      merged.push(report.event);
+      for (const si of report.sentences) eventOfSentence.set(si, report.event);
+    }
+  }
+  for (const e of merged) {
     const where = e.venue ? entity(e.venue).name : e.place ? entity(e.place).name : null;
-    const label = { meeting: 'Reunión', 'press-conference': 'Conferencia de prensa', session: 'Sesión', inauguration: 'Inauguración', agreement: 'Firma de convenio', publication: 'Publicación', appointment: 'Nombramiento' }[e.kind] ?? 'Evento';
+    const label = { meeting: 'Reunión', 'press-conference': 'Conferencia de prensa', session: 'Sesión', inauguration: 'Inauguración', agreement: 'Firma de convenio', publication: 'Publicación', appointment: 'Nombramiento', report: 'Informe' }[e.kind] ?? 'Evento';
     e.title = `${label}${where ? ` en ${where}` : ''}${e.date ? ` (${e.date.iso})` : ''}`;
   }
 
-  return { events, eventOfSentence };
+  return { events: merged, eventOfSentence };
+}
+
+const sameDay = (a: XEvent, b: XEvent) => !a.date || !b.date || a.date.iso === b.date.iso || a.date.inferred || b.date.inferred;
+
+/**
+ * One event per occasion of the document: an act told with its setting ("durante la conferencia
+ * matutina inauguró la unidad") is one act, with everyone named at either; a later sentence that
+ * names the gathering again without anyone in it ("El ISSSTE inauguró la unidad") is that
+ * gathering. Two settings (a session and the press conference after it) stay two.
+ */
+function oneEventPerOccasion(events: XEvent[], eventOfSentence: Map<number, XEvent>): XEvent[] {
+  const out: XEvent[] = [];
+  for (const e of events) {
+    const into = out.find((o) => sameDay(o, e) && (
+      (ACT_EVENTS.has(o.kind) && SETTING_EVENTS.has(e.kind)) || (SETTING_EVENTS.has(o.kind) && ACT_EVENTS.has(e.kind)) ||
+      (o.kind === e.kind && (o.participants.length === 0 || e.participants.length === 0))));
+    if (!into) {
+      out.push(e);
+      continue;
+    }
+    if (ACT_EVENTS.has(e.kind)) into.kind = e.kind;
+    if (!into.date || (into.date.inferred && e.date && !e.date.inferred)) into.date = e.date;
+    for (const p of e.participants) {
+      const have = into.participants.find((x) => x.person === p.person);
+      if (have) have.cites.push(...p.cites);
+      else into.participants.push(p);
+    }
+    into.cites.push(...e.cites);
+    into.place ??= e.place;
+    into.venue ??= e.venue;
+    into.confidence = Math.max(into.confidence, e.confidence);
+    for (const [si, x] of eventOfSentence) if (x === e) eventOfSentence.set(si, into);
+  }
+  return out;
+}
+
+/**
+ * A bulletin that names no gathering is the report of the official it opens with ("El director
+ * general del ISSSTE, Ana Ruiz, informó que..."): one event of kind report on the document's day,
+ * inferred, with that official, cited by the lead sentence.
+ */
+function leadReport(d: Discourse): { event: XEvent; sentences: number[] } | null {
+  const { input, sentences, M, key, id } = d;
+  // the official is the subject: named (or referred to: "la mandataria") before the verb
+  const subject = (s: Span) => {
+    const verb = s.start < 800 ? REPORTING_VERBS.exec(s.text) : null;
+    return verb ? d.personBefore(s, s.start + verb.index) : null;
+  };
+  const lead = sentences.slice(0, 3).findIndex((s) => subject(s) !== null);
+  if (lead < 0) return null;
+  const s = sentences[lead]!;
+  const official = subject(s)!.key;
+  const dateline = input.dates.find((x) => x.start < 400 && x.precision === 'day' && !x.inferred);
+  const date = dateline ? { ...xdate(dateline), inferred: true, note: 'the text does not date the report; the date line of the document is used' } : publishedDate(input.published, 'report');
+  if (!date) return null;
+  const cite = { start: s.start, end: s.end };
+  const event: XEvent = { key: id('event'), kind: 'report', title: '', date, place: null, venue: null, participants: [{ person: official, cites: [cite] }], cites: [cite], confidence: 0.5 };
+  // the sentences that go on reporting what the same official said belong to it
+  const follow = sentences.map((x, i) => i).filter((i) => i >= lead && M.mentions.some((m) => m.kind === 'Person' && key(m) === official && within(m, sentences[i]!)));
+  return { event, sentences: follow };
 }

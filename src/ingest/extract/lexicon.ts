@@ -33,19 +33,31 @@ export const PARTICIPATION_CUES = [
   'se reunieron', 'se reunió', 'sostuvieron', 'encabezó', 'encabezaron', 'presidió', 'presidieron', 'acompañado de',
   'acompañada de', 'acompañados de', 'junto con', 'junto a', 'en compañía de', 'se dieron cita', 'analizan', 'analizaron',
   'revisaron', 'evaluaron', 'inauguró', 'inauguraron', 'firmaron', 'firmó', 'se congregaron', 'recorrieron', 'recorrió',
+  'recibió la visita de', 'recibieron la visita de', 'visitó', 'visitaron',
 ];
 
 /** Words that name an event, with its kind. */
 export const EVENT_CUES: [RegExp, string][] = [
+  // acts first: a sentence that names an act and its setting ("durante la conferencia mañanera firmaron el
+  // acuerdo") is about the act
+  [uword(/\binaugur(ó|aron|ación|a|an)\b|\bdio (inicio|arranque)\b|\bdieron (inicio|arranque)\b|\bpuso en marcha\b|\bpusieron en marcha\b|\barranc(ó|aron)\b|\bbander(a|azo) de (salida|arranque)\b/i), 'inauguration'],
+  [uword(/\bdesign(ó|aron|a)\b|\bnombr(ó|aron)\b|\bnombramiento\b|\bdesignaci[oó]n\b|\b(tom(ó|aron)|rindi(ó|eron)) protesta\b|\bpresent(ó|a) a (los |las |sus |cinco |seis |\d+ )?(nuev[oa]s |nuev[oa]s )?(integrantes|miembros|secretari[oa]s|titulares) de su gabinete\b/i), 'appointment'],
+  [uword(/\bfirm(a|ó|aron|ar|an|ado|aron)\s+(?:(?:el|la|los|las|un|una|del|de)\s+)?(?:convenios?|acuerdos?)\b|\bfirma del? (?:convenio|acuerdo)\b|\bsign(ó|aron|ar)\b|\bconvenio\b/i), 'agreement'],
+  [uword(/\bpublic(ó|ación) en el diario oficial\b|\bdiario oficial de la federaci[oó]n\b/i), 'publication'],
   [uword(/\bconferencia (de prensa|matutina|mañanera)\b|\bla mañanera\b|\bconferencia\b/i), 'press-conference'],
   [uword(/\bsesi[oó]n\b/i), 'session'],
   [uword(/\bcomparecencia\b|\bcompareci(ó|eron)\b/i), 'session'],
-  [uword(/\binaugur(ó|aron|ación|a|an)\b|\bdio (inicio|arranque)\b|\bdieron (inicio|arranque)\b|\bpuso en marcha\b|\bpusieron en marcha\b|\barranc(ó|aron)\b|\bbander(a|azo) de (salida|arranque)\b/i), 'inauguration'],
-  [uword(/\bdesign(ó|aron|a)\b|\bnombr(ó|aron)\b|\bnombramiento\b|\bdesignaci[oó]n\b|\b(tom(ó|aron)|rindi(ó|eron)) protesta\b|\bpresent(ó|a) a (los |las |sus |cinco |seis |\d+ )?(nuevos |nuevas )?(integrantes|miembros|secretari[oa]s|titulares) de su gabinete\b/i), 'appointment'],
-  [uword(/\bfirm(a|ó|aron) (de(l)? )?(convenio|acuerdo)\b|\bconvenio\b/i), 'agreement'],
-  [uword(/\bpublic(ó|ación) en el diario oficial\b|\bdiario oficial de la federaci[oó]n\b/i), 'publication'],
-  [uword(/\breuni(ó|eron|ón)\b|\bencuentro\b|\bmesa de trabajo\b|\bgira\b|\brecorrido\b|\basamblea\b|\bforo\b|\bceremonia\b/i), 'meeting'],
+  [uword(/\b(?:primer|segundo|tercer|cuarto|quinto|sexto) informe\b|\binforme (?:de gobierno|de labores|de actividades|mensual|anual|trimestral)\b/i), 'report'],
+  [uword(/\breuni(ó|eron|ón)\b|\bencuentro\b|\bmesa de trabajo\b|\bgira\b|\brecorrido\b|\basamblea\b|\bforo\b|\bceremonia\b|\bvisit(a|ó|aron)\b/i), 'meeting'],
 ];
+
+/** Kinds of event that are an act done at a gathering, not the gathering: one event with its setting. */
+export const ACT_EVENTS = new Set(['inauguration', 'appointment', 'agreement', 'publication']);
+/** Kinds of event that are the setting of what is said or done there. */
+export const SETTING_EVENTS = new Set(['press-conference', 'meeting']);
+
+/** An official's lead report ("Ana Ruiz informó que..."): the occasion of a bulletin that names no other. */
+export const REPORTING_VERBS = uword(/\b(informó|informa|presentó|presenta|detalló|detalla|anunció|anuncia|dio a conocer|da a conocer|señaló|señala|aseveró|destacó|destaca|explicó|explica|afirmó|reportó|reporta)\b/iu);
 
 /** Posts, masculine and feminine; longest first so "director general" wins over "director". */
 export const ROLE_WORDS = [

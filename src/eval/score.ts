@@ -26,6 +26,7 @@
  * counts as wrong. Precision is
  * counted only on the types an article lists as `exhaustive`.
  */
+import { nodeId } from '../domain/model.js';
 import { foldName } from '../domain/names.js';
 import type { ACite, ADate, AEntity, Answers, DocAnswer } from './answers.js';
 import { emptyDoc, holdersKey } from './answers.js';
@@ -367,7 +368,7 @@ export function scoreRealset(gold: GoldArticle[], answers: Answers): Report {
   // links across documents, once every article's events and commitments are matched
   for (const d of deferred) {
     const m = /^seed:(event|commitment):(.+)$/.exec(d.ref);
-    const target = m ? `${m[1] === 'event' ? 'Event' : 'Commitment'}:${m[2]}` : matchedNode.get(d.ref) ?? null;
+    const target = m ? nodeId(m[1] === 'event' ? 'Event' : 'Commitment', m[2]!) : matchedNode.get(d.ref) ?? null;
     const ok = !!d.node && !!target && d.node === target;
     const why = !d.node ? 'this article\'s fact was not extracted' : !target ? `${d.ref} was not extracted` : 'two nodes';
     d.tally.add({ truth: 1, found: d.node && target ? 1 : 0, matchedTruth: ok ? 1 : 0, matchedFound: ok ? 1 : 0, ...(ok ? {} : { missed: [{ article: d.article, what: `${d.label}: ${why}` }] }) });

@@ -224,7 +224,7 @@ export interface IngestResult {
 async function resolve(db: Db, x: Extracted): Promise<Resolution> {
   const queries = x.extraction.entities.flatMap((e) => [e.name, ...e.aliases].map((n) => ({ key: e.key, lucene: luceneQuery(n) }))).filter((q) => q.lucene);
   const rows = queries.length ? await db.read<EntityCandidate & { score: number }>('read/resolution-entities', { queries }) : [];
-  const ents = resolveEntities(x.extraction.entities, rows, (words) => placeLookup().placeKind(words) !== null);
+  const ents = resolveEntities(x.extraction.entities, rows, (words) => placeLookup().placeKind(words) !== null, x.extraction.lookalikes ?? []);
   // A new entity's slug may be taken by an entity of another kind: give it the kind as a suffix.
   const fresh = x.extraction.entities.filter((e) => !ents.linked.some((l) => l.key === e.key));
   const slugOf = (id: string) => id.slice(id.indexOf(':') + 1);

@@ -7,7 +7,7 @@ import { slugify } from '../domain/names.js';
 import { compareNames } from '../domain/similarity.js';
 import { roleKey, sameRoleKey } from '../domain/roles.js';
 import { nodeId, type EntityKind } from '../domain/model.js';
-import type { Extraction, XEntity, XEvent } from './extract/facts.js';
+import type { Extraction, XEntity, XEvent, XLookalike } from './extract/facts.js';
 
 export interface EntityCandidate {
   key: string;
@@ -83,7 +83,7 @@ function entityScore(e: XEntity, c: EntityCandidate, isPlace?: (words: string) =
   return e.kind === c.kind ? best : best * 0.95;
 }
 
-export function resolveEntities(entities: XEntity[], candidates: EntityCandidate[], isPlace?: (words: string) => boolean): Pick<Resolution, 'entities' | 'linked' | 'candidates'> {
+export function resolveEntities(entities: XEntity[], candidates: EntityCandidate[], isPlace?: (words: string) => boolean, lookalikes: XLookalike[] = []): Pick<Resolution, 'entities' | 'linked' | 'candidates'> {
   const out: Pick<Resolution, 'entities' | 'linked' | 'candidates'> = { entities: new Map(), linked: [], candidates: [] };
   for (const e of entities) {
     const scored = candidates
@@ -108,6 +108,11 @@ export function resolveEntities(entities: XEntity[], candidates: EntityCandidate
       const ib = out.entities.get(b.key);
       if (c.verdict === 'candidate' && c.score >= REVIEW_SCORE && ia && ib && ia !== ib) out.candidates.push({ key: a.key, id: ib, score: Number(c.score.toFixed(3)), evidence: c.why });
     }
+  }
+  // entities the text relates so that one may be taken for the other (a facility and the one it replaces)
+  for (const l of lookalikes) {
+    const ib = out.entities.get(l.b);
+    if (ib && out.entities.get(l.a) !== ib && !out.candidates.some((c) => c.key === l.a && c.id === ib)) out.candidates.push({ key: l.a, id: ib, score: REVIEW_SCORE, evidence: l.evidence });
   }
   return out;
 }

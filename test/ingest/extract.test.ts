@@ -108,3 +108,23 @@ describe('extraction from a news item', () => {
     expect(names(oaxaca, 'Place')).toEqual(['Oaxaca', 'Oaxaca de Juárez']);
   });
 });
+
+describe('names that tell two entities apart', () => {
+  const text = (body: string) => `---\ntitle: Nota\npublished: 2025-03-10\n---\n${body}\n`;
+  it('a ministry written with its state after "en" is that state\'s, apart from the federal one', () => {
+    const x = extract('nota.txt', text('La Secretaría de Salud federal visitó la Secretaría de Salud en Durango para revisar el abasto.'));
+    expect(names(x, 'Organization')).toEqual(['Secretaría de Salud', 'Secretaría de Salud de Durango']);
+  });
+  it('the items of a list of programs are programs, even one that bears a town\'s name', () => {
+    const x = extract('nota.txt', text('La entidad tiene 90 mil becarios en distintos programas, incluyendo Benito Juárez y Jóvenes Sembrando Futuro, con una inversión de 300 millones de pesos.'));
+    expect(names(x, 'Program')).toEqual(['Benito Juárez', 'Jóvenes Sembrando Futuro']);
+    expect(names(x, 'Place')).toEqual([]);
+  });
+  it('a facility said to replace another is kept apart from it and paired with it for an editor', () => {
+    const x = extract('nota.txt', text('El funcionario anunció el nuevo Hospital General de Zona en Durango, que sustituirá al antiguo hospital Doctor Santiago Ramón.'));
+    const [pair, ...more] = x.extraction.lookalikes ?? [];
+    expect(more).toEqual([]);
+    expect([nameOf(x, pair!.a), nameOf(x, pair!.b)]).toEqual(['Hospital General de Zona en Durango', 'Hospital Doctor Santiago Ramón']);
+    expect(pair!.evidence).toContain('sustituirá');
+  });
+});

@@ -124,7 +124,7 @@ describe('scoring', () => {
 
   it('a seed reference names the seed node', () => {
     const g = gold('- id: t01\n  events: [{key: e1, date: 2024-03-05, participants: [Luis Vega], same_as: "seed:event:toluca-meeting"}]');
-    const r = scoreRealset(g, answers({ t01: doc({ events: [{ id: 'Event:toluca-meeting', kind: 'meeting', date: day('2024-03-05'), places: [], participants: [['Luis Vega']], cites: [] }] }) }));
+    const r = scoreRealset(g, answers({ t01: doc({ events: [{ id: 'event:toluca-meeting', kind: 'meeting', date: day('2024-03-05'), places: [], participants: [['Luis Vega']], cites: [] }] }) }));
     expect(row(r.rows, 'same-event')).toMatchObject({ truth: 1, matchedTruth: 1 });
   });
 

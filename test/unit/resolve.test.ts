@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Extraction, XCommitment, XEvent, XStatement } from '../../src/ingest/extract/facts.js';
-import { resolveCommitments, sameEvent, valuesAgree, type CommitmentCandidate, type EventCandidate } from '../../src/ingest/resolve.js';
+import type { Extraction, XCommitment, XEntity, XEvent, XStatement } from '../../src/ingest/extract/facts.js';
+import { resolveCommitments, resolveEntities, sameEvent, valuesAgree, type CommitmentCandidate, type EntityCandidate, type EventCandidate } from '../../src/ingest/resolve.js';
 
 // Resolution decisions on small extractions written for these tests.
 const commitment = (over: Partial<XCommitment> = {}): XCommitment => ({ key: 'c1', summary: 'concluirá el hospital', start: null, deadline: null, concerns: ['hospital'], targets: [], cites: [], confidence: 0.6, ...over });
@@ -75,5 +75,16 @@ describe('one event told by two documents', () => {
   it('a day the graph holds wins over a month that contains it', () => {
     const month = { ...told, id: 'event:m', iso: '2025-03', start: '2025-03-01', end: '2025-03-31' };
     expect(sameEvent(event('2025-03-04', false), ['person:ana', 'person:luis'], null, told)).toBeGreaterThan(sameEvent(event('2025-03-04', false), ['person:ana', 'person:luis'], null, month));
+  });
+});
+
+describe('entities the text relates', () => {
+  const facility = (key: string, name: string): XEntity => ({ key, kind: 'Facility', name, aliases: [], acronym: null, category: null, cites: [], confidence: 0.7 });
+  it('a facility and the one it replaces stay two, listed as a possible duplicate with the text\'s evidence', () => {
+    const known: EntityCandidate = { key: 'old', id: 'facility:hospital-viejo', kind: 'Facility', name: 'Hospital Viejo', aliases: [], acronym: null };
+    const r = resolveEntities([facility('new', 'Hospital Nuevo de Tepic'), facility('old', 'Hospital Viejo')], [known], undefined, [{ a: 'new', b: 'old', evidence: 'the text says one replaces the other' }]);
+    expect(r.entities.get('new')).toBe('facility:hospital-nuevo-de-tepic');
+    expect(r.entities.get('old')).toBe('facility:hospital-viejo');
+    expect(r.candidates).toEqual([{ key: 'new', id: 'facility:hospital-viejo', score: 0.6, evidence: 'the text says one replaces the other' }]);
   });
 });

@@ -5,7 +5,9 @@
  */
 import { foldName, slugify } from '../../domain/names.js';
 import { compareNames } from '../../domain/similarity.js';
-import type { XEntity } from './facts.js';
+import type { XEntity, XLookalike } from './facts.js';
+import type { Discourse } from './discourse.js';
+import { FACILITY_REPLACES } from './lexicon.js';
 import type { Mention, MentionKind } from './mentions.js';
 
 /** Groups the mentions that name one thing: "Zoé Robledo" and "Zoé Robledo Aburto"; "IMSS" and its long form. */
@@ -74,4 +76,25 @@ export function clusterEntities(ms: Mention[], canonical: (name: string) => stri
     });
   }
   return { entities, keyOf };
+}
+
+/**
+ * Facilities the text says replace one another ("el nuevo Hospital Regional de Oaxaca, que
+ * sustituirá al antiguo hospital Presidente Juárez"): two facilities, one of which may come to be
+ * called by the other's name, so an editor should see them side by side.
+ */
+export function replacedFacilities(d: Pick<Discourse, 'text' | 'sentences' | 'M' | 'key'>): XLookalike[] {
+  const out: XLookalike[] = [];
+  for (const s of d.sentences) {
+    const cue = FACILITY_REPLACES.exec(s.text);
+    if (!cue) continue;
+    const at = s.start + cue.index;
+    const facilities = d.M.mentions.filter((m) => m.kind === 'Facility' && m.start >= s.start && m.end <= s.end);
+    const before = facilities.filter((m) => m.end <= at).pop();
+    const after = facilities.find((m) => m.start >= at + cue[0].length && m.start - (at + cue[0].length) <= 12);
+    const a = d.key(before);
+    const b = d.key(after);
+    if (a && b && a !== b) out.push({ a, b, evidence: `the text says one replaces the other ("${d.text.slice(at, at + cue[0].length).trim()}")` });
+  }
+  return out;
 }

@@ -15,6 +15,7 @@ import type { Quantity } from '../../text/numbers.js';
 import type { Span } from '../../text/sentences.js';
 import { discourseOf } from './discourse.js';
 import { findEvents } from './events.js';
+import { replacedFacilities } from './entities.js';
 import { oneFigurePerMeasure } from './figures.js';
 import type { MentionKind, Mentions } from './mentions.js';
 import { findStatements } from './statements.js';
@@ -50,8 +51,13 @@ export interface XFigure { key: string; value: number; unit: string; counted: st
 export interface XCommitment { key: string; summary: string; start: XDate | null; deadline: XDate | null; concerns: string[]; targets: string[]; cites: Cite[]; confidence: number }
 export interface XStatement { key: string; kind: string; speaker: string | null; event: string | null; date: XDate | null; summary: string; quote: Cite | null; about: string[]; figures: string[]; commitments: string[]; cites: Cite[]; confidence: number }
 
+/** Two entities of the document an editor should compare: kept apart, listed as a possible duplicate. */
+export interface XLookalike { a: string; b: string; evidence: string }
+
 export interface Extraction {
   entities: XEntity[];
+  /** entities the text relates so that one may be taken for the other (a facility and the one it replaces) */
+  lookalikes?: XLookalike[];
   posts: XPost[];
   events: XEvent[];
   statements: XStatement[];
@@ -82,5 +88,5 @@ export function extractFacts(input: FactInput): Extraction {
   const d = discourseOf(input);
   const { events, eventOfSentence } = findEvents(d);
   const { statements, commitments, figures } = findStatements(d, eventOfSentence);
-  return { entities: d.entities, posts: d.posts, events, statements, commitments, ...oneFigurePerMeasure(figures, statements, commitments) };
+  return { entities: d.entities, lookalikes: replacedFacilities(d), posts: d.posts, events, statements, commitments, ...oneFigurePerMeasure(figures, statements, commitments) };
 }

@@ -236,6 +236,8 @@ export const NEW_IN_POST = new RegExp(`\\b(?:nuev[oa]|recién nombrad[oa]|recié
 export const PAST_POST = new RegExp(`\\b(?:se desempeñaba como|fungía como|hasta entonces|otrora)\\b|\\b(?:era|fue)\\s+(?:(?:el|la)\\s+)?${HEAD_WORDS_RE}\\b|\\b(?:ex-?|anterior\\s+)${HEAD_WORDS_RE}\\b`, 'iu');
 /** "en sustitución de Y", "sustituye a Y", "en lugar de Y", "releva a Y": Y held the post before. */
 export const REPLACES = /\b(en sustitución de|sustituye a|sustituirá a|en lugar de|releva a|relevará a|en relevo de)\s+(?:(?:el|la)\s+)?/iu;
+/** "el nuevo hospital ..., que sustituirá al antiguo Hospital Y": a facility that takes over another's role (and often its name). */
+export const FACILITY_REPLACES = /\b(?:sustituir[áa]|sustituye|reemplazar[áa]|reemplaza|suplir[áa]|en\s+sustituci[oó]n)\s+(?:a|al|a\s+la|del|de\s+la)\s+(?:(?:antigu[oa]|viej[oa]|actual)\s+)?/iu;
 /** "será sustituido por Y", "lo relevará Y": Y holds the post next. */
 export const REPLACED_BY = /\b((?:será|fue|es)\s+(?:sustituid[oa]|relevad[oa]|reemplazad[oa])\s+por|l[oa] sustituirá|l[oa] relevará)\s+(?:(?:el|la)\s+)?/iu;
 

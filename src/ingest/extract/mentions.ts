@@ -163,6 +163,11 @@ function classify(words: string[], places: PlaceLookup): { kind: MentionKind; ca
 /** Bodies whose names go on with a purpose ("para ..."). */
 const PURPOSE_HEADS = new Set(['comision', 'consejo', 'comite', 'coordinacion', 'fondo', 'instituto', 'sistema', 'junta', 'mesa']);
 const HEADED_CONNECTORS = new Set([...NAME_CONNECTORS, 'a', 'y', 'e']);
+/** "programas como", "programas sociales, incluyendo", "los programas:": a list of program names follows. */
+const PROGRAM_LIST = /\b(?:programas|becas)(?:\s+(?:sociales|nacionales|federales|del\s+bienestar|de\s+becas))?\s*(?:,\s*)?(?:como|incluyendo|entre\s+ellos|entre\s+ellas|:)\s+(?:(?:el|la|los|las)\s+)?/iu;
+const PROGRAM_NAME_CONNECTORS = new Set(['el', 'la', 'los', 'las', 'de', 'del', 'es', 'para', 'por', 'a', 'al', 'en']);
+/** Bodies every state has one of: a state written after them with "en" is theirs. */
+const STATE_BODY_HEAD = /^(?:la\s+)?(?:Secretar[ií]a|Subsecretar[ií]a|Fiscal[ií]a|Servicios\s+de\s+Salud)\b/u;
 const HEAD_WORDS = new Set([...ORGANIZATION_HEADS, ...PROGRAM_HEADS, ...FACILITY_HEADS.map(([h]) => h)].map((h) => foldName(h).split(' ')[0]!));
 const isHead = (w: string) => HEAD_WORDS.has(foldName(w));
 /** Whether a run starting with these words names a body, facility or program (which may hold "y", "a"). */
@@ -263,12 +268,15 @@ export function findMentions(text: string, sentenceSpans: Span[], places: PlaceL
         const quoted = c.kind === 'Facility' ? /^\s*[“"«]([^”"»\n]{3,60})[”"»]/u.exec(text.slice(baseEnd, Math.min(s.end, baseEnd + 70))) : null;
         const sited = c.kind === 'Facility' && !quoted ? FACILITY_SITE.exec(text.slice(baseEnd, Math.min(s.end, baseEnd + 80))) : null;
         const siteOk = !!sited && !!sited[0].trim() && (!sited[3] || !!places.placeKind(sited[3]));
-        const end = quoted ? baseEnd + quoted[0].length : siteOk ? baseEnd + sited![0].length : baseEnd;
+        // a state's ministry: "la Secretaría de Salud en Chiapas" is the Secretaría de Salud de Chiapas, not the federal one
+        const stateBody = c.kind === 'Organization' && STATE_BODY_HEAD.test(text.slice(start, baseEnd)) ? /^\s+en\s+(?:el\s+estado\s+de\s+)?(\p{Lu}\p{Ll}+(?:\s+(?:de\s+)?\p{Lu}\p{Ll}+){0,2})/u.exec(text.slice(baseEnd, Math.min(s.end, baseEnd + 40))) : null;
+        const stateOk = !!stateBody && places.placeKind(stateBody[1]!) === 'state';
+        const end = quoted ? baseEnd + quoted[0].length : siteOk ? baseEnd + sited![0].length : stateOk ? baseEnd + stateBody![0].length : baseEnd;
         const raw = (t: string) => (byLowerHead ? t.charAt(0).toUpperCase() + t.slice(1) : t);
-        const surface0 = quoted ? `${text.slice(start, baseEnd)} ${quoted[1]!.trim()}` : text.slice(start, baseEnd) + (siteOk ? text.slice(baseEnd + (sited![1]?.length ?? 0), end) : '');
+        const surface0 = quoted ? `${text.slice(start, baseEnd)} ${quoted[1]!.trim()}` : stateOk ? `${text.slice(start, baseEnd)} de ${stateBody![1]!}` : text.slice(start, baseEnd) + (siteOk ? text.slice(baseEnd + (sited![1]?.length ?? 0), end) : '');
         const surface = raw(surface0);
         add({ start, end, text: surface === surface.toUpperCase() && words.length > 1 ? titleCase(surface) : surface, kind: c.kind, category: c.category, acronym: acr && isAcronym(acr[1]!) ? acr[1]! : null, sentence: si });
-        if (numbered || siteOk || quoted) while (j + 1 < toks.length && toks[j + 1]!.start < end) j++;
+        if (numbered || siteOk || quoted || stateOk) while (j + 1 < toks.length && toks[j + 1]!.start < end) j++;
       } else if (words.length > 1) {
         // a run that is not a known kind may still hold one: "Estado de México" inside "Reunión Estado de México"
         for (let a = i + 1; a <= j; a++) {
@@ -281,6 +289,26 @@ export function findMentions(text: string, sentenceSpans: Span[], places: PlaceL
         }
       }
       i = j + 1;
+    }
+
+    // Programs named in a list after the word ("programas como Sembrando Vida y La Escuela es Nuestra"):
+    // each capitalised item is a program, whatever else its words could name (a town, a person).
+    const listCue = PROGRAM_LIST.exec(s.text);
+    if (listCue) {
+      let at = s.start + listCue.index + listCue[0].length;
+      for (const item of text.slice(at, s.end).split(/(,\s+|\s+(?:y|e)\s+)/u)) {
+        const isSep = /^(,\s+|\s+(?:y|e)\s+)$/u.test(item);
+        if (!isSep) {
+          const ws = item.trim().split(/\s+/u);
+          const nameLike = ws.length >= 1 && ws.length <= 6 && /^\p{Lu}/u.test(ws[0]!) && ws.every((w) => /^\p{Lu}/u.test(w) || PROGRAM_NAME_CONNECTORS.has(w)) && /^\p{Lu}/u.test(ws[ws.length - 1]!);
+          if (!nameLike) break;
+          const start = at + item.indexOf(ws[0]!);
+          const end = start + item.trim().length;
+          for (let k = mentions.length - 1; k >= 0; k--) if (mentions[k]!.start >= start && mentions[k]!.end <= end && mentions[k]!.kind !== 'Program') mentions.splice(k, 1);
+          if (!mentions.some((x) => x.start < end && start < x.end)) add({ start, end, text: text.slice(start, end), kind: 'Program', category: null, acronym: null, sentence: si });
+        }
+        at += item.length;
+      }
     }
 
     // Bodies written in lower case ("el gobierno federal").

@@ -20,6 +20,8 @@ export interface StatePlace extends Place {
   kind: 'state';
   /** Name of the municipality that holds the state's seat of government. */
   capital: string;
+  /** The head of the entity's executive, when not a governor ("jefe de Gobierno", "jefa de Gobierno"). */
+  executive: { masculine: string; feminine: string } | null;
 }
 
 export interface Gazetteer {
@@ -86,7 +88,7 @@ export function parseGazetteer(yamlText: string): Gazetteer {
   const municipalities: Place[] = [];
   if (!Array.isArray(root.states)) problems.push('states: must be a list');
   for (const [i, raw] of (Array.isArray(root.states) ? root.states : []).entries()) {
-    const s = raw as { name?: unknown; aliases?: unknown; capital?: unknown; municipalities?: unknown };
+    const s = raw as { name?: unknown; aliases?: unknown; capital?: unknown; executive?: unknown; municipalities?: unknown };
     if (typeof s?.name !== 'string' || s.name.trim() === '') {
       problems.push(`states[${i}]: needs a name`);
       continue;
@@ -100,7 +102,13 @@ export function parseGazetteer(yamlText: string): Gazetteer {
       state: null,
       aliases: asStringList(s.aliases, `state "${stateName}"`, problems),
       capital: typeof s.capital === 'string' ? s.capital.trim() : '',
+      executive: null,
     };
+    if (s.executive !== undefined) {
+      const e = s.executive as { masculine?: unknown; feminine?: unknown } | null;
+      if (e && typeof e.masculine === 'string' && typeof e.feminine === 'string') state.executive = { masculine: e.masculine.trim(), feminine: e.feminine.trim() };
+      else problems.push(`state "${stateName}": executive needs a masculine and a feminine title`);
+    }
     states.push(state);
     const own: Place[] = [];
     for (const m of Array.isArray(s.municipalities) ? s.municipalities : []) {

@@ -87,6 +87,7 @@ export function extractPrepared(p: Prepared, evidence: Evidence | null): Extract
     canonicalPlace: placeLookup().canonical,
     placeKind: placeLookup().placeKind,
     country: loadGazetteer().country.name,
+    executiveOf: (state) => loadGazetteer().state(state)?.executive ?? null,
   });
   // Spans point into the normalized text; citations point into the file.
   const toFile = (c: Cite): Cite => {

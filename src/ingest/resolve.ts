@@ -171,9 +171,10 @@ export function valuesAgree(a: number, b: number): boolean {
 
 /**
  * The same promise repeated: made by the same person (when both have a maker), concerning the
- * same things (at least half of those either names; places tell nothing of what is promised,
- * nor do the bodies involved when both name facilities or programs), with targets that agree
- * (equal, or one rounded) and the same deadline at the coarser precision. Otherwise a new one.
+ * same things (half of the fewer when one person makes both, else half of the more; places tell
+ * nothing of what is promised, nor do the bodies involved when both name facilities or
+ * programs), with targets that agree (equal, or one rounded) and the same deadline at the coarser
+ * precision; the candidate sharing the largest part wins. Otherwise a new commitment.
  */
 export function resolveCommitments(x: Extraction, entities: Map<string, string>, candidates: CommitmentCandidate[]): Map<string, string> {
   const out = new Map<string, string>();
@@ -181,7 +182,8 @@ export function resolveCommitments(x: Extraction, entities: Map<string, string>,
     const concerns = [...new Set(c.concerns.map((k) => entities.get(k)!).filter((id) => id && !id.startsWith('place:')))];
     const values = c.targets.map((t) => x.figures.find((f) => f.key === t)?.value).filter((v): v is number => v !== undefined);
     const makers = x.statements.filter((s) => s.commitments.includes(c.key) && s.speaker).map((s) => entities.get(s.speaker!)!).filter(Boolean);
-    const match = candidates.find((k) => {
+    // the candidate that shares the most of what this one concerns, among those that agree
+    const scored = candidates.map((k) => {
       // facilities and programs say what is promised; a body (the government that promises) only when neither names one
       const specific = (ids: string[]) => ids.filter((id) => id.startsWith('facility:') || id.startsWith('program:'));
       let mine = concerns;
@@ -189,11 +191,16 @@ export function resolveCommitments(x: Extraction, entities: Map<string, string>,
       if (specific(mine).length && specific(theirs).length) [mine, theirs] = [specific(mine), specific(theirs)];
       const shared = mine.filter((id) => theirs.includes(id)).length;
       const deadline = c.deadline?.iso;
-      return shared >= 1 && shared * 2 >= Math.max(mine.length, theirs.length) &&
+      // the same maker on both sides: half of the fewer things concerned; a maker unknown on either side: half of the more
+      const sameMaker = makers.length > 0 && makers.some((m) => k.makers.includes(m));
+      const enough = shared >= 1 && shared * 2 >= (sameMaker ? Math.min(mine.length, theirs.length) : Math.max(mine.length, theirs.length));
+      const agrees = enough &&
         (values.length === 0 || k.targetValues.length === 0 || values.some((v) => k.targetValues.some((w) => valuesAgree(v, w)))) &&
         (!deadline || !k.deadline || deadline.startsWith(k.deadline) || k.deadline.startsWith(deadline)) &&
-        (makers.length === 0 || k.makers.length === 0 || makers.some((m) => k.makers.includes(m)));
+        (makers.length === 0 || k.makers.length === 0 || sameMaker);
+      return { k, score: agrees ? shared / Math.max(mine.length, theirs.length) : 0 };
     });
+    const match = scored.filter((x) => x.score > 0).sort((x, y) => y.score - x.score)[0]?.k;
     out.set(c.key, match ? match.id : nodeId('Commitment', c.key));
   }
   return out;

@@ -128,3 +128,45 @@ describe('names that tell two entities apart', () => {
     expect(pair!.evidence).toContain('sustituirá');
   });
 });
+
+describe('posts a profile or a list gives', () => {
+  const text = (body: string) => `---\ntitle: Nota\npublished: 2025-03-10\n---\n${body}\n`;
+  const posts = (x: Extracted) => x.extraction.posts.map((p) => [nameOf(x, p.person), p.role, nameOf(x, p.organization) ?? nameOf(x, p.jurisdiction), p.from?.iso ?? null, p.to?.iso ?? null]);
+  it('a profile\'s past posts, with the years it gives, belong to the person the paragraph is about', () => {
+    const x = extract('nota.txt', text('- Rebeca Salinas Ortiz será la nueva secretaria de Salud. Es médica por la UNAM. Fue directora del Instituto Nacional de Pediatría (2014-2020). En 2021 fue designada secretaria de Turismo por el presidente.'));
+    expect(posts(x)).toEqual(expect.arrayContaining([
+      ['Rebeca Salinas Ortiz', 'Directora', 'Instituto Nacional de Pediatría', '2014', '2020'],
+      ['Rebeca Salinas Ortiz', 'Secretaria de Turismo', 'Gobierno de México', '2021', null],
+    ]));
+  });
+  it('a list of governors names the head of Ciudad de México by its own title', () => {
+    const x = extract('nota.txt', text('Los mandatarios de los estados se reunieron con el presidente en la capital para firmar el acuerdo de salud con la Federación. Firmaron el acuerdo 3 gobernadores:\n\n- Rosa Ibarra Luna, Sonora\n- Julián Ortega Ríos, Ciudad de México\n- Marta Cruz Peña, Yucatán'));
+    expect(posts(x)).toEqual(expect.arrayContaining([
+      ['Julián Ortega Ríos', 'Jefe de Gobierno', 'Ciudad de México', null, null],
+      ['Rosa Ibarra Luna', 'Gobernadora', 'Sonora', null, null],
+    ]));
+  });
+  it('a post given "as" someone belongs to the one appointed, not the one who appoints', () => {
+    const x = extract('nota.txt', text('Tomás Garibay Luna fue designado por Lucía Fernández Ortega como el nuevo secretario de Turismo.'));
+    expect(posts(x).filter((p) => p[1] === 'Secretario de Turismo').map((p) => p[0])).toEqual(['Tomás Garibay Luna']);
+  });
+});
+
+describe('promises', () => {
+  const text = (body: string) => `---\ntitle: Nota\npublished: 2025-03-10\n---\n${body}\n`;
+  it('a list of works after a colon is one promise per work, beside the lead one', () => {
+    const x = extract('nota.txt', text('El director general del ISSSTE, Tomás Garibay Luna, informó que este año iniciarán tres obras: el Hospital Regional de Alta Especialidad de Durango; la Clínica de Medicina Familiar de Mazatlán; y la nueva unidad médica del antiguo Hospital Doctor Santiago Ramón, que será demolido.'));
+    const c = x.extraction.commitments;
+    expect(c).toHaveLength(4);
+    expect(c.slice(1).map((k) => k.concerns.map((e) => nameOf(x, e)).filter((n) => !['Durango', 'Mazatlán'].includes(n!)))).toEqual([
+      ['Hospital Regional de Alta Especialidad de Durango'], ['Clínica de Medicina Familiar de Mazatlán'], ['Hospital Doctor Santiago Ramón'],
+    ]);
+    const makers = x.extraction.statements.filter((s) => c.some((k) => s.commitments.includes(k.key))).map((s) => nameOf(x, s.speaker));
+    expect(new Set(makers)).toEqual(new Set(['Tomás Garibay Luna']));
+  });
+  it('works announced, and the promise of a governor who speaks with his cabinet beside him, are his', () => {
+    const x = extract('nota.txt', text('El gobernador Julián Ortega Ríos, acompañado por la secretaria de Salud, Rebeca Salinas Ortiz, refrendó el compromiso de garantizar la atención médica gratuita. De manera adicional, Ortega Ríos anunció la construcción de una unidad de medicina familiar en Mazatlán.'));
+    const byCommitment = x.extraction.commitments.map((k) => nameOf(x, x.extraction.statements.find((s) => s.commitments.includes(k.key))?.speaker ?? null));
+    expect(byCommitment).toEqual(['Julián Ortega Ríos', 'Julián Ortega Ríos']);
+  });
+});

@@ -117,4 +117,11 @@ states:
       ]);
     }
   });
+
+  it('names the head of an entity\'s executive where it is not a governor, and refuses a half-given title', () => {
+    expect(g.state('CDMX')?.executive).toEqual({ masculine: 'jefe de Gobierno', feminine: 'jefa de Gobierno' });
+    expect(g.state('Sonora')?.executive).toBeNull();
+    const bad = 'country: {name: Pais}\nstates:\n  - name: Estado Uno\n    capital: Estado Uno\n    executive: {masculine: jefe}\n';
+    expect(() => parseGazetteer(bad)).toThrow('state "Estado Uno": executive needs a masculine and a feminine title');
+  });
 });

@@ -20,9 +20,14 @@ describe('a commitment repeats an earlier one', () => {
     const c = commitment({ concerns: ['hospital', 'old', 'tepic'] });
     expect(resolveCommitments(extraction(c, 'ana'), ids, [{ ...known, concerns: ['facility:hospital-de-tepic', 'facility:hospital-regional-viejo'] }]).get('c1')).toBe('commitment:old');
   });
-  it('not when the one facility in common is one of many it concerns', () => {
-    const c = commitment({ concerns: ['hospital'] });
-    expect(resolveCommitments(extraction(c, 'ana'), ids, [{ ...known, concerns: ['facility:hospital-de-tepic', 'facility:a', 'facility:b'] }]).get('c1')).toBe('commitment:c1');
+  it('one facility of the many an earlier promise concerns: a repeat when the same person makes both, not when nobody is named', () => {
+    const many = { ...known, concerns: ['facility:hospital-de-tepic', 'facility:a', 'facility:b'] };
+    expect(resolveCommitments(extraction(commitment({ concerns: ['hospital'] }), 'ana'), ids, [many]).get('c1')).toBe('commitment:old');
+    expect(resolveCommitments(extraction(commitment({ concerns: ['hospital'] }), null), ids, [many]).get('c1')).toBe('commitment:c1');
+  });
+  it('of two earlier promises that agree, the one that shares the larger part', () => {
+    const many = { ...known, id: 'commitment:many', concerns: ['facility:hospital-de-tepic', 'facility:a', 'facility:b'] };
+    expect(resolveCommitments(extraction(commitment({ concerns: ['hospital'] }), 'ana'), ids, [many, known]).get('c1')).toBe('commitment:old');
   });
   it('not when they share only a place', () => {
     const c = commitment({ concerns: ['clinic', 'tepic'] });

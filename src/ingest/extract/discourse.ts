@@ -9,7 +9,7 @@ import type { DateMention } from '../../text/dates.js';
 import type { Span } from '../../text/sentences.js';
 import { clusterEntities } from './entities.js';
 import type { FactInput, XDate, XEntity, XPost } from './facts.js';
-import { PARTICIPATION_CUES, SPEECH_VERBS, uword } from './lexicon.js';
+import { ACCOMPANIED_BY, PARTICIPATION_CUES, SPEECH_VERBS, uword } from './lexicon.js';
 import type { BackReference, Mention, Mentions, RoleReference } from './mentions.js';
 import { completePosts } from './posts.js';
 
@@ -85,7 +85,7 @@ export function discourseOf(input: FactInput): Discourse {
   }
   posts.splice(0, posts.length, ...completePosts({
     text, sentences, mentions: M, entities, keyOf, country: input.country ?? 'México',
-    isState: (name) => (input.placeKind ?? (() => null))(name) === 'state', canonical: input.canonicalPlace ?? (() => null), newPostKey: () => id('post'),
+    isState: (name) => (input.placeKind ?? (() => null))(name) === 'state', executiveOf: input.executiveOf ?? (() => null), canonical: input.canonicalPlace ?? (() => null), newPostKey: () => id('post'),
     dates: input.dates, published: input.published,
   }, posts));
   const feminine = new Map<string, boolean>();
@@ -116,7 +116,11 @@ export function discourseOf(input: FactInput): Discourse {
     const fits = heads[0] ?? earlier.find(fitsGender);
     return fits ? key(fits) : lastPerson.key;
   };
-  const personBefore = (s: Span, limit: number): { key: string; confidence: number } | null => {
+  const personBefore = (s: Span, limit0: number): { key: string; confidence: number } | null => {
+    // "el gobernador Juan Pérez, acompañado por el secretario de Salud, Ana Ruiz, refrendó...": the subject is before the entourage
+    const company = [...s.text.slice(0, limit0 - s.start).matchAll(ACCOMPANIED_BY)].pop();
+    const companyAt = company ? s.start + company.index : -1;
+    const limit = company && M.mentions.some((m) => m.kind === 'Person' && within(m, s) && m.end <= companyAt) ? companyAt : limit0;
     const named = M.mentions.filter((m) => m.kind === 'Person' && within(m, s) && m.end <= limit).pop();
     const ref = M.roleReferences.filter((r) => r.start >= s.start && r.end <= limit).pop();
     const back = M.backReferences.filter((b) => b.start >= s.start && b.end <= limit).pop();

@@ -81,6 +81,8 @@ export interface FactInput {
   placeKind?: (name: string) => string | null;
   /** the gazetteer's name of the country */
   country?: string;
+  /** the title of a state's head of executive where it is not "gobernador" (Ciudad de México: "jefe de Gobierno") */
+  executiveOf?: (state: string) => { masculine: string; feminine: string } | null;
 }
 
 

@@ -24,7 +24,7 @@ export const SPEECH_VERBS = [
   'reportaron', 'expuso', 'expusieron', 'aclaró', 'aclararon', 'confirmó', 'confirmaron', 'recordó', 'recordaron', 'adelantó',
   'adelantaron', 'planteó', 'plantearon', 'propuso', 'propusieron', 'celebró', 'celebraron', 'agradeció', 'agradecieron',
   'presentó', 'presentaron', 'dio a conocer', 'dieron a conocer', 'hizo un llamado', 'se comprometió', 'se comprometieron',
-  'apuntó', 'apuntaron', 'sentenció', 'concluyó', 'insistió', 'externó', 'refrendó', 'fundamenta', 'fundamentó', 'anuncia', 'informa', 'destaca', 'señala', 'afirma', 'asegura', 'explica', 'detalla', 'reporta', 'presume',
+  'apuntó', 'apuntaron', 'sentenció', 'concluyó', 'insistió', 'externó', 'refrendó', 'compartió', 'compartieron', 'fundamenta', 'fundamentó', 'anuncia', 'informa', 'destaca', 'señala', 'afirma', 'asegura', 'explica', 'detalla', 'reporta', 'presume',
 ];
 
 /** Verbs and phrases that say who was present at an event. */
@@ -126,7 +126,15 @@ export const BACK_REFERENCES: [RegExp, 'm' | 'f' | null][] = [
 ];
 
 /** Forms that announce something to happen: future tense, periphrasis, obligation. */
-export const COMMITMENT_CUES = uword(/\b(\p{L}+(?:rá|rán|remos|ré)|va a|van a|vamos a|habrá|se comprometi(ó|eron)|compromiso|se prevé|se tiene previsto|está previsto|a partir del?|a más tardar|meta|tendrá que|deberá|deberán|buscará|buscarán|llegarán|iniciará|concluirá|continuará|continuarán)\b/iu);
+export const COMMITMENT_CUES = uword(new RegExp([
+  /\b(\p{L}+(?:rá|rán|remos|ré)|va a|van a|vamos a|habrá|se comprometi(ó|eron)|compromiso|se prevé|se tiene previsto|está previsto|a partir del?|a más tardar|meta|tendrá que|deberá|deberán|buscará|buscarán|llegarán|iniciará|concluirá|continuará|continuarán)\b/u.source,
+  // works announced: "anunció la construcción de una unidad", "anunció en Tlalnepantla la inauguración del hospital"
+  /\banunci(?:ó|aron|a|an)\s+(?:[\p{L}]+\s+){0,3}?(?:la|el)\s+(?:construcción|inauguración|apertura|rehabilitación|ampliación|creación|entrega|instalación|contratación|edificación|conclusión)\b/u.source,
+  // intentions and goals: "en próximos días", "planea", "necesitamos llegar al 95 %", "la disposición de continuar"
+  /\b(?:en (?:los )?próximos días|planea|planean|necesitamos|(?:la|su) (?:disposición|intención|decisión)\b[^.;]{0,50}?\bde \p{L}+(?:ar|er|ir))\b/u.source,
+  // a promise in reported speech: "aseguró a los manifestantes que atendería las solicitudes"
+  /\b(?:aseguró|dijo|prometió|afirmó|garantizó|indicó|señaló|anunció)\s+(?:a\s+[^,.;]{1,40}?\s+)?que\s+\p{L}+(?:ría|rían)\b/u.source,
+].join('|'), 'iu'));
 
 /** Given names common in Mexico: a capitalised run starting with one of these reads as a person. */
 export const GIVEN_NAMES = new Set(
@@ -235,7 +243,13 @@ export const NEW_IN_POST = new RegExp(`\\b(?:nuev[oa]|recién nombrad[oa]|recié
 /** The post was held before ("quien se desempeñaba como", "era director", "el exdirector", "la anterior titular"). */
 export const PAST_POST = new RegExp(`\\b(?:se desempeñaba como|fungía como|hasta entonces|otrora)\\b|\\b(?:era|fue)\\s+(?:(?:el|la)\\s+)?${HEAD_WORDS_RE}\\b|\\b(?:ex-?|anterior\\s+)${HEAD_WORDS_RE}\\b`, 'iu');
 /** "en sustitución de Y", "sustituye a Y", "en lugar de Y", "releva a Y": Y held the post before. */
-export const REPLACES = /\b(en sustitución de|sustituye a|sustituirá a|en lugar de|releva a|relevará a|en relevo de)\s+(?:(?:el|la)\s+)?/iu;
+export const REPLACES = /\b(en sustitución de|sustituye a|sustituirá a|en lugar de|releva a|relevará a|en relevo de|en reemplazo de|reemplaza a|reemplazará a)\s+(?:(?:el|la)\s+)?/iu;
+/** "(designó a) Ana Ruiz como la nueva titular", "Luis Vega, como secretario de Hacienda": a post the name is given as. */
+export const AS_POST = /,?\s+como\s+(?:(?:el|la)\s+)?(?:(?:nuev[oa]|próxim[oa]|futur[oa])\s+)?/giu;
+/** A profile's past post, its subject left unwritten: "Fue director del ...", "En 2022 fue designada secretaria ...". */
+export const PROFILE_POST = /(?:^|[.;,]\s+)(?:[Ee]n\s+(\d{4})\s*,?\s+)?(?:también\s+)?(?:fue|fungió\s+como|se\s+desempeñó\s+como|ocupó\s+el\s+cargo\s+de)\s+(?:designad[oa]\s+|nombrad[oa]\s+)?(?:como\s+)?/iu;
+/** "acompañado por ...", "junto con ...": the people named after it go with the subject, who is named before it. */
+export const ACCOMPANIED_BY = /\b(?:acompañad[oa]s?\s+(?:por|de)|junto\s+(?:con|a)|en\s+compañía\s+de)\s/giu;
 /** "el nuevo hospital ..., que sustituirá al antiguo Hospital Y": a facility that takes over another's role (and often its name). */
 export const FACILITY_REPLACES = /\b(?:sustituir[áa]|sustituye|reemplazar[áa]|reemplaza|suplir[áa]|en\s+sustituci[oó]n)\s+(?:a|al|a\s+la|del|de\s+la)\s+(?:(?:antigu[oa]|viej[oa]|actual)\s+)?/iu;
 /** "será sustituido por Y", "lo relevará Y": Y holds the post next. */

@@ -20,7 +20,7 @@ import { foldName, slugify } from '../../domain/names.js';
 import type { DateMention } from '../../text/dates.js';
 import type { Span } from '../../text/sentences.js';
 import type { XDate, XEntity, XPost } from './facts.js';
-import { NEW_IN_POST, PAST_POST, REPLACED_BY, REPLACES, TAKES_OFFICE, AT_THE_HEAD_OF, BODY_HEADED_BY, HEADS_BODY, ENTOURAGE_CUE, FEDERAL_GOVERNMENT, FEMININE_GIVEN_NAMES, MASCULINE_GIVEN_NAMES_IN_A, ROSTER_ROLES, STATE_GOVERNMENT, uword } from './lexicon.js';
+import { AS_POST, PROFILE_POST, ROLE_WORDS, NEW_IN_POST, PAST_POST, REPLACED_BY, REPLACES, TAKES_OFFICE, AT_THE_HEAD_OF, BODY_HEADED_BY, HEADS_BODY, ENTOURAGE_CUE, FEDERAL_GOVERNMENT, FEMININE_GIVEN_NAMES, MASCULINE_GIVEN_NAMES_IN_A, ROSTER_ROLES, STATE_GOVERNMENT, uword } from './lexicon.js';
 import type { Mention, Mentions } from './mentions.js';
 import { inGender } from '../../domain/roles.js';
 
@@ -34,6 +34,8 @@ export interface PostContext {
   country: string;
   /** whether a place name is a state */
   isState: (name: string) => boolean;
+  /** the title of a state's head of executive where it is not "gobernador" */
+  executiveOf: (state: string) => { masculine: string; feminine: string } | null;
   /** the gazetteer's name for a place name, or null */
   canonical: (name: string) => string | null;
   newPostKey: () => string;
@@ -95,7 +97,10 @@ export function completePosts(ctx: PostContext, posts: XPost[]): XPost[] {
       const place = M.mentions.find((p) => p.kind === 'Place' && p.start > m.end && p.start <= m.end + 4 && /^\s*(,|\()\s*$/.test(text.slice(m.end, p.start)) && ctx.isState(p.text));
       if (!place || !/^\s*(,|\()/.test(after)) continue;
       const person = key(m)!;
-      const role = feminineName(m.text) ? active.feminine : active.singular;
+      // a list of governors names the head of Ciudad de México by that entity's own title
+      const executive = GOVERNOR.test(active.singular) ? ctx.executiveOf(place.text) : null;
+      const titles = executive ? { singular: executive.masculine, feminine: executive.feminine } : active;
+      const role = feminineName(m.text) ? titles.feminine : titles.singular;
       listed++;
       if (has(person, role)) continue;
       out.push({ key: ctx.newPostKey(), person, role: capitalize(role), organization: null, jurisdiction: key(place), from: null, to: null, cites: [{ start: m.start, end: place.end }], confidence: 0.7 });
@@ -103,6 +108,64 @@ export function completePosts(ctx: PostContext, posts: XPost[]): XPost[] {
     // a list goes on while its lines name people with their states
     if (!own && roster && listed === 0 && !/^\s*[-•*·]/.test(s.text)) roster = null;
   });
+
+  // A profile's past posts, its subject unwritten: "- Ana Ruiz será la nueva secretaria. ... Fue directora del
+  // Instituto X (2012-2022) y presidenta de la Academia Y"; "En 2022 fue designada secretaria de Economía".
+  for (const [si, s] of sentences.entries()) {
+    const cue = PROFILE_POST.exec(s.text);
+    if (!cue || M.mentions.some((m) => m.kind === 'Person' && m.start >= s.start && m.end <= s.end && m.start < s.start + cue.index)) continue;
+    // the subject: the last person named earlier in the same paragraph
+    const paragraphStart = text.lastIndexOf('\n', s.start - 1) + 1;
+    const subject = M.mentions.filter((m) => m.kind === 'Person' && m.start >= paragraphStart && m.end <= s.start && m.sentence < si).pop();
+    if (!subject) continue;
+    const person = key(subject)!;
+    const rest = s.text.slice(cue.index + cue[0].length);
+    const year = cue[1];
+    // the roles in coordination: "director del X (2012-2022) y presidente de la Y"
+    for (const part of rest.split(/\s+y\s+(?=\p{Ll})/u).slice(0, 3)) {
+      const role = ROLE_WORDS.find((r) => part.toLowerCase().startsWith(r) && !/\p{L}/u.test(part.charAt(r.length)));
+      if (!role) break;
+      const at = s.start + cue.index + cue[0].length + rest.indexOf(part);
+      const body = M.mentions.find((m) => (m.kind === 'Organization' || m.kind === 'Facility') && m.start >= at + role.length && m.start - (at + role.length) <= 8);
+      const afterBody = body ? text.slice(body.end, Math.min(s.end, body.end + 30)) : part.slice(role.length);
+      const range = /^\s*(?:\(\s*(\d{4})\s*[-–]\s*(\d{4})\s*\)|,?\s+de\s+(\d{4})\s+a\s+(\d{4})\b)/u.exec(afterBody);
+      const wordEnd = body ? body.end : at + role.length;
+      // a ministry written in the role ("secretaria de Economía") is the post's own name
+      const named = !body && /^(sub)?secretari[oa]$/u.test(role) ? /^(\s+de\s+(?:la\s+)?\p{Lu}[\p{L}]+(?:\s+(?:y|e|de|del)\s+\p{Lu}[\p{L}]+)*)/u.exec(text.slice(wordEnd, s.end)) : null;
+      // a post of a body the text does not name as one is no post we can state
+      if (!body && !named) continue;
+      const roleText = capitalize(text.slice(at, at + role.length) + (named ? named[1]! : ''));
+      if (has(person, roleText)) continue;
+      const yearOf = (y: string | undefined): XDate | null => (y ? { iso: y, precision: 'year', inferred: false, note: null } : null);
+      const from = range ? yearOf(range[1] ?? range[3]) : yearOf(year);
+      const to = range ? yearOf(range[2] ?? range[4]) : null;
+      out.push({ key: ctx.newPostKey(), person, role: roleText, organization: key(body), jurisdiction: null, from, to, cites: [{ start: at, end: Math.max(wordEnd + (named ? named[1]!.length : 0), at + role.length) }], confidence: 0.6 });
+    }
+  }
+
+  // An appointment "as" a post: "designó a Ana Ruiz como la nueva titular", "Luis Vega, como secretario de
+  // Hacienda": the post named alone belongs to the body the sentence names before it.
+  for (const s of sentences) {
+    for (const cue of s.text.matchAll(AS_POST)) {
+      const at = s.start + cue.index;
+      const holder = M.mentions.filter((m) => m.kind === 'Person' && m.start >= s.start && m.end <= at && at - m.end <= 4).pop();
+      // "fue designado por Ana Ruiz como secretario": the one who appoints is not the one appointed
+      if (!holder || /\bpor\s+$/iu.test(text.slice(Math.max(s.start, holder.start - 5), holder.start))) continue;
+      const roleAt = at + cue[0].length;
+      const role = ROLE_WORDS.find((r) => text.slice(roleAt, roleAt + r.length).toLowerCase() === r && !/\p{L}/u.test(text.charAt(roleAt + r.length)));
+      if (!role) continue;
+      const after = M.mentions.find((m) => (m.kind === 'Organization' || m.kind === 'Facility') && m.start >= roleAt + role.length && m.start - (roleAt + role.length) <= 8);
+      const ministry = !after && /^(sub)?secretari[oa]$/u.test(role) ? /^(\s+de\s+(?:la\s+)?\p{Lu}[\p{L}]+(?:\s+(?:y|e|de|del)\s+\p{Lu}[\p{L}]+)*)/u.exec(text.slice(roleAt + role.length, s.end)) : null;
+      const before = /^titular$/iu.test(role) && !after ? M.mentions.filter((m) => (m.kind === 'Organization' || m.kind === 'Facility') && m.start >= s.start && m.end <= holder.start).pop() : undefined;
+      const body = after ?? before;
+      if (!body && !ministry) continue;
+      const person = key(holder)!;
+      const roleText = capitalize(text.slice(roleAt, roleAt + role.length) + (ministry ? ministry[1]! : ''));
+      if (has(person, roleText)) continue;
+      const end = after ? after.end : roleAt + role.length + (ministry ? ministry[1]!.length : 0);
+      out.push({ key: ctx.newPostKey(), person, role: roleText, organization: key(body), jurisdiction: null, from: null, to: null, cites: [{ start: holder.start, end }], confidence: 0.6 });
+    }
+  }
 
   // Heads of bodies: "X encabezará la Secretaría de Energía", "Al frente de la SFP estará X", "la Secretaría de Salud, a cargo de X".
   for (const o of M.mentions) {

@@ -9,10 +9,29 @@ import type { XCommitment, XEvent, XFigure, XStatement } from './facts.js';
 import { participationRe, publishedDate, speechRe, VAGUE_PAST, vagueDate, within, xdate, type Discourse } from './discourse.js';
 import { isFigure } from './figures.js';
 import { COMMITMENT_CUES, uword } from './lexicon.js';
+import type { Span } from '../../text/sentences.js';
 
 const OWN_DATE_CUE = uword(/\b(el|este|ayer|hoy)\b/i);
 const SAID_CLAUSE = uword(/^[^.;]{0,80}?\bque\s+(.*)$/isu);
 const QUOTE = /[“"«]([^”"»]{12,})[”"»]/u;
+
+/** The items of a list after a colon, separated by semicolons (two or more), as spans of the text. */
+function listItems(s: Span): Span[] {
+  const colon = s.text.indexOf(':');
+  if (colon < 0) return [];
+  const rest = s.text.slice(colon + 1);
+  const parts = rest.split(';');
+  if (parts.length < 2) return [];
+  const out: Span[] = [];
+  let at = s.start + colon + 1;
+  for (const p of parts) {
+    const lead = p.length - p.trimStart().length;
+    const body = p.trim().replace(/[.]$/, '');
+    if (body.length >= 12) out.push({ start: at + lead, end: at + lead + body.length, text: body });
+    at += p.length + 1;
+  }
+  return out.length >= 2 ? out : [];
+}
 
 export function findStatements(d: Discourse, eventOfSentence: Map<number, XEvent>): { statements: XStatement[]; commitments: XCommitment[]; figures: XFigure[] } {
   const { input, text, sentences, M, key, id, lastPerson, holderOf, referent, personBefore } = d;
@@ -101,12 +120,27 @@ export function findStatements(d: Discourse, eventOfSentence: Map<number, XEvent
       const deadline = input.dates.find((d) => within(d, s) && d.role === 'until');
       // what was said: the clause after "<verb> que", else the sentence
       const clause = verb ? SAID_CLAUSE.exec(s.text.slice(verb.index + verb[0].length)) : null;
+      // a list of works after a colon ("iniciarán seis obras: el Hospital A; la Unidad B; y la clínica C") is one
+      // promise per item, each concerning what its item names, beside the promise the lead clause makes
+      const items = listItems(s);
+      const lead = items.length ? { start: s.start, end: items[0]!.start } : { start: s.start, end: s.end };
+      const inside = (x: { start: number; end: number }, span: { start: number; end: number }) => x.start >= span.start && x.end <= span.end;
       const c: XCommitment = {
         key: id('commitment'), summary: (clause?.[1] ?? s.text).slice(0, 400), start: start ? xdate(start) : null, deadline: deadline ? xdate(deadline) : null,
-        concerns: about, targets: figs.map((f) => f.key), cites: [{ start: s.start, end: s.end }], confidence: 0.6,
+        concerns: items.length ? about.filter((k) => M.mentions.some((m) => key(m) === k && inside(m, lead))) : about,
+        targets: figs.filter((f) => !items.length || f.cites.every((x) => inside(x, lead))).map((f) => f.key), cites: [lead], confidence: 0.6,
       };
       commitments.push(c);
       commitmentKeys.push(c.key);
+      for (const item of items) {
+        const k: XCommitment = {
+          key: id('commitment'), summary: text.slice(item.start, item.end).trim().slice(0, 400), start: c.start, deadline: c.deadline,
+          concerns: [...new Set(M.mentions.filter((m) => m.kind !== 'Person' && inside(m, item)).map((m) => key(m)!))],
+          targets: figs.filter((f) => f.cites.every((x) => inside(x, item))).map((f) => f.key), cites: [item], confidence: 0.55,
+        };
+        commitments.push(k);
+        commitmentKeys.push(k.key);
+      }
     }
     if (speaker) {
       lastPerson.key = speaker.key;

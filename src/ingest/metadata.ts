@@ -17,6 +17,8 @@ export interface DocumentMeta {
   url: string | null;
   /** ISO date: YYYY-MM-DD, YYYY-MM or YYYY. */
   published: string | null;
+  /** How the publication date was inferred when the page does not give it (null when it does). */
+  publishedNote: string | null;
   author: string | null;
 }
 
@@ -44,6 +46,30 @@ export const MAX_DOCUMENT_BYTES = 1_000_000;
 
 /** A page's date written before its text by the tool that saved it: "date 2025-05-14 ..." (removed by normalize). */
 export const PAGE_DATE = /^\s*date\s+(\d{4}(?:-\d{2}(?:-\d{2})?)?)\s/;
+
+const EMBED_MONTHS: Record<string, number> = {
+  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
+  enero: 1, febrero: 2, marzo: 3, abril: 4, mayo: 5, junio: 6, julio: 7, agosto: 8, septiembre: 9, setiembre: 9, octubre: 10, noviembre: 11, diciembre: 12,
+};
+/** The signature line of an embedded social post: "— Ana Ruiz (@anaruiz) June 27, 2024" (or "27 de junio de 2024"). */
+const EMBED_SIGNATURE = /[—–-]\s*[^\n()]{1,80}\(@[A-Za-z0-9_]{1,30}\)\s+(?:([A-Za-z]+)\s+(\d{1,2}),\s+(\d{4})|(\d{1,2})\s+de\s+([a-záéíóú]+)\s+de\s+(\d{4}))/giu;
+
+/**
+ * The day of the latest social post a page embeds: a page that gives no date of its own was
+ * published that day or after, so it dates the page, inferred.
+ */
+export function latestEmbeddedPostDate(body: string): string | null {
+  let latest: string | null = null;
+  for (const m of body.matchAll(EMBED_SIGNATURE)) {
+    const month = EMBED_MONTHS[(m[1] ?? m[5] ?? '').toLowerCase()];
+    const day = Number(m[2] ?? m[4]);
+    const year = Number(m[3] ?? m[6]);
+    if (!month || day < 1 || day > 31) continue;
+    const iso = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    if (!latest || iso > latest) latest = iso;
+  }
+  return latest;
+}
 
 /** File extensions accepted as documents (a name without extension is sniffed). */
 export const DOCUMENT_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm'] as const;
@@ -420,6 +446,7 @@ export function readSourceDocument(
   }
 
   let published: string | null = null;
+  let publishedNote: string | null = null;
   // a page saved with its date as the first word of the text ("date 2025-05-14 La presidenta..."):
   // the page's date, when nothing else gives one
   const pageDate = PAGE_DATE.exec(body)?.[1] ?? null;
@@ -428,6 +455,13 @@ export function readSourceDocument(
     const p = parsePublished(publishedText, now);
     if (!p.ok) throw new DocumentError(fileName, p.problem);
     published = p.date;
+  } else {
+    const embedded = latestEmbeddedPostDate(body);
+    const p = embedded ? parsePublished(embedded, now) : null;
+    if (p?.ok) {
+      published = p.date;
+      publishedNote = 'the page gives no date; the latest social post it embeds is of this day, so it was published then or after';
+    }
   }
   const url = merged.url ? checkUrl(fileName, merged.url) : null;
 
@@ -441,6 +475,7 @@ export function readSourceDocument(
       publisher: merged.publisher ?? null,
       url,
       published,
+      publishedNote,
       author: merged.author ?? null,
     },
   };

@@ -71,8 +71,12 @@ export function extractPrepared(p: Prepared, evidence: Evidence | null): Extract
   const spans = sentences(text);
   // Without a publication date in the metadata, the date line of a bulletin ("Toluca, Méx., 12 de
   // enero de 2024") dates the document.
-  const dateline = source.meta.published ? null : findDates(text.slice(0, 800), null).find((d) => d.precision === 'day' && !d.inferred) ?? null;
-  if (dateline) source.meta.published = dateline.iso;
+  // (a date line beats the day of a post the page embeds)
+  const dateline = source.meta.published && !source.meta.publishedNote ? null : findDates(text.slice(0, 800), null).find((d) => d.precision === 'day' && !d.inferred) ?? null;
+  if (dateline) {
+    source.meta.published = dateline.iso;
+    source.meta.publishedNote = null;
+  }
   // relative dates ("ayer", "este martes") need the day of publication; facts left undated take the
   // publication date at its precision (a month-precision page dates them to the month)
   const published = source.meta.published && source.meta.published.length === 10 ? source.meta.published : null;
@@ -139,7 +143,7 @@ export function toBatch(x: Extracted, r: Resolution): GraphBatch {
     props: {
       ...base(1), fileName: x.source.fileName, contentHash: x.contentHash, title: meta.title ?? x.source.fileName, publisher: meta.publisher,
       category: 'article', url: meta.url, text: x.fullText, astral: astralOffsets(x.fullText), bodyEnd: null, author: meta.author,
-      ...(meta.published ? dateProps('published', parseIsoDate(meta.published)) : {}),
+      ...(meta.published ? dateProps('published', parseIsoDate(meta.published, meta.publishedNote ? { inferred: true, note: meta.publishedNote } : {})) : {}),
     },
   });
   for (const en of e.entities) {

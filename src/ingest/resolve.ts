@@ -8,6 +8,7 @@ import { compareNames } from '../domain/similarity.js';
 import { roleKey, sameRoleKey } from '../domain/roles.js';
 import { nodeId, type EntityKind } from '../domain/model.js';
 import type { Extraction, XEntity, XEvent, XLookalike } from './extract/facts.js';
+import { ACT_EVENTS } from './extract/lexicon.js';
 
 export interface EntityCandidate {
   key: string;
@@ -21,8 +22,9 @@ export interface EntityCandidate {
 export interface EventCandidate {
   id: string;
   iso: string | null;
-  start: string;
-  end: string;
+  /** the first and last day the date covers; null for an event no document dates */
+  start: string | null;
+  end: string | null;
   /** the date is the day of a document that told it, not one the text gives */
   inferred: boolean;
   kind: string | null;
@@ -119,8 +121,8 @@ export function resolveEntities(entities: XEntity[], candidates: EntityCandidate
 
 /**
  * The same event told by another document: the same day and the same people (at least two in
- * common, or one at the same venue), in a compatible place. An event the text does not date needs
- * three people in common and most of them; one with no participants read (a publication) needs the
+ * common, or one at the same venue), in a compatible place. An event either document does not
+ * date needs three people in common and most of them; one with no participants read (a publication) needs the
  * same day and kind. An event dated by a document's publication day (inferred, in the text or in
  * the graph) may have happened up to two days before it; a day matched inside a month-wide date
  * counts for less than the same day, and needs two people or the venue.
@@ -133,7 +135,12 @@ export function sameEvent(e: XEvent, people: string[], place: string | null, c: 
   // another place may be the same one at another scale (Toluca, Estado de México): only many people in common outweigh it
   if (here.length && there.length && !placeAgrees && shared < 3 && e.date?.iso !== c.iso) return 0;
   const overlap = shared / Math.max(1, Math.min(people.length, c.participants.length));
-  if (!e.date) return shared >= 3 && overlap >= 0.6 ? 0.6 + 0.3 * overlap : 0;
+  // an event one side does not date: many of the same people, or an act of the same kind (an appointment,
+  // a signing) with every one of its people
+  if (!e.date || !c.start || !c.end) {
+    const sameAct = !!c.kind && c.kind === e.kind && ACT_EVENTS.has(e.kind) && shared >= 2 && overlap === 1;
+    return (shared >= 3 && overlap >= 0.6) || sameAct ? 0.6 + 0.3 * overlap : 0;
+  }
   // an event dated by a publication day (inferred, on either side) may have happened a day or two before it
   const earlier = (iso: string, inferred: boolean) => (inferred && iso.length === 10 ? new Date(Date.parse(`${iso}T00:00:00Z`) - 2 * 86_400_000).toISOString().slice(0, 10) : iso);
   const n = e.date.iso.length;
@@ -153,7 +160,7 @@ export function resolveEvents(x: Extraction, entities: Map<string, string>, cand
     const people = e.participants.map((p) => entities.get(p.person)!).filter(Boolean);
     const place = e.place ? entities.get(e.place) ?? null : null;
     const venue = e.venue ? entities.get(e.venue) ?? null : null;
-    const best = candidates.filter((c) => c.start && c.end).map((c) => ({ c, s: sameEvent(e, people, place, c, venue) })).sort((a, b) => b.s - a.s)[0];
+    const best = candidates.map((c) => ({ c, s: sameEvent(e, people, place, c, venue) })).sort((a, b) => b.s - a.s)[0];
     out.set(e.key, best && best.s >= 0.8 ? best.c.id : nodeId('Event', e.key));
   }
   return out;

@@ -61,7 +61,7 @@ describe('readSourceDocument: valid documents', () => {
       format: 'text',
       body: ARTICLE,
       bodyOffset: 0,
-      meta: { title: 'Inauguran centro de salud en Villa Serena', publisher: null, url: null, published: null, author: null },
+      meta: { title: 'Inauguran centro de salud en Villa Serena', publisher: null, url: null, published: null, publishedNote: null, author: null },
     });
   });
 
@@ -83,11 +83,21 @@ describe('readSourceDocument: valid documents', () => {
       publisher: 'Diario del Valle',
       url: 'https://diariodelvalle.example/nota/123',
       published: '2024-03-04',
+      publishedNote: null,
       author: 'Ana Ruiz, Pedro Sol',
     });
     expect(doc.body).toBe(ARTICLE);
     expect(content.slice(doc.bodyOffset)).toBe(doc.body);
     expect(doc.format).toBe('markdown');
+  });
+
+  it('dates a page that gives no date by the latest social post it embeds, and says so', () => {
+    const body = `${ARTICLE}\n\nLa gobernadora firmó el acuerdo. pic.twitter.com/abc\n— Diario del Valle (@diariovalle) October 9, 2023\n\nOtra nota. pic.twitter.com/def\n— Ana Ruiz (@anaruiz) 11 de octubre de 2023\n`;
+    const doc = readSourceDocument('nota.txt', body, null, NOW);
+    expect(doc.meta.published).toBe('2023-10-11');
+    expect(doc.meta.publishedNote).toContain('embeds');
+    const dated = readSourceDocument('nota.txt', frontMatter('published: 2023-10-12').replace(ARTICLE, body), null, NOW);
+    expect(dated.meta).toMatchObject({ published: '2023-10-12', publishedNote: null });
   });
 
   it('handles CRLF front matter, a BOM and an empty front matter', () => {
@@ -114,6 +124,7 @@ describe('readSourceDocument: valid documents', () => {
       publisher: 'Diario del Valle',
       url: 'http://diariodelvalle.example/a',
       published: '2024-03',
+      publishedNote: null,
       author: 'Ana Ruiz',
     });
     const onlySidecar = readSourceDocument('nota.txt', ARTICLE, '{"published": "2024", "author": null}', NOW);

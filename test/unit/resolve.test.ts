@@ -77,6 +77,18 @@ describe('one event told by two documents', () => {
     expect(sameEvent(event('2025-03-05', true), crowd, 'place:cdmx', atVenue, 'place:salon-azul')).toBeGreaterThanOrEqual(0.8);
     expect(sameEvent(event('2025-03-05', true), crowd, 'place:cdmx', inMonth, 'place:salon-azul')).toBe(0);
   });
+  it('an event the graph holds undated is the one a later document dates, when most of the same people took part', () => {
+    const undated = { ...told, iso: null, start: null, end: null, participants: ['person:ana', 'person:luis', 'person:eva', 'person:raul'] };
+    expect(sameEvent(event('2025-03-05', false), ['person:ana', 'person:luis', 'person:eva'], null, undated)).toBeGreaterThanOrEqual(0.8);
+    expect(sameEvent(event('2025-03-05', false), ['person:ana', 'person:luis'], null, undated)).toBe(0);
+  });
+  it('an undated appointment is the dated one of the same people', () => {
+    const appointment = (iso: string | null): XEvent => ({ ...event(iso ?? '2025-03-05', false), kind: 'appointment', date: iso ? { iso, precision: 'day', inferred: false, note: null } : null });
+    const undated = { ...told, iso: null, start: null, end: null, kind: 'appointment', participants: ['person:ana', 'person:luis', 'person:eva'] };
+    expect(sameEvent(appointment('2025-03-05'), ['person:ana', 'person:luis'], null, undated)).toBeGreaterThanOrEqual(0.8);
+    expect(sameEvent(appointment('2025-03-05'), ['person:ana', 'person:raul'], null, undated)).toBe(0);
+    expect(sameEvent(event('2025-03-05', false), ['person:ana', 'person:luis'], null, { ...undated, kind: 'meeting' })).toBe(0);
+  });
   it('a day the graph holds wins over a month that contains it', () => {
     const month = { ...told, id: 'event:m', iso: '2025-03', start: '2025-03-01', end: '2025-03-31' };
     expect(sameEvent(event('2025-03-04', false), ['person:ana', 'person:luis'], null, told)).toBeGreaterThan(sameEvent(event('2025-03-04', false), ['person:ana', 'person:luis'], null, month));

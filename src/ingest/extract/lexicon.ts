@@ -41,8 +41,8 @@ export const EVENT_CUES: [RegExp, string][] = [
   // acts first: a sentence that names an act and its setting ("durante la conferencia mañanera firmaron el
   // acuerdo") is about the act
   [uword(/\binaugur(ó|aron|ación|a|an)\b|\bdio (inicio|arranque)\b|\bdieron (inicio|arranque)\b|\bpuso en marcha\b|\bpusieron en marcha\b|\barranc(ó|aron)\b|\bbander(a|azo) de (salida|arranque)\b/i), 'inauguration'],
-  [uword(/\bdesign(ó|aron|a)\b|\bnombr(ó|aron)\b|\bnombramiento\b|\bdesignaci[oó]n\b|\b(tom(ó|aron)|rindi(ó|eron)) protesta\b|\bpresent(ó|a) a (los |las |sus |cinco |seis |\d+ )?(nuev[oa]s |nuev[oa]s )?(integrantes|miembros|secretari[oa]s|titulares) de su gabinete\b/i), 'appointment'],
-  [uword(/\bfirm(a|ó|aron|ar|an|ado|aron)\s+(?:(?:el|la|los|las|un|una|del|de)\s+)?(?:convenios?|acuerdos?)\b|\bfirma del? (?:convenio|acuerdo)\b|\bsign(ó|aron|ar)\b|\bconvenio\b/i), 'agreement'],
+  [uword(/\bdesign(ó|aron|a)\b|\bnombr(ó|aron)\b|\bnombramiento\b|\bdesignaci[oó]n\b|\b(tom(ó|aron)|rindi(ó|eron)) protesta\b|\bpresent(ó|a) a (los |las |sus |cinco |seis |\d+ )?(nuev[oa]s |nuev[oa]s )?(integrantes|miembros|secretari[oa]s|titulares) de su gabinete\b|\b(?:es|será) (?:el|la) nuev[oa] (?:titular|director|directora|secretari[oa]|subsecretari[oa]|coordinador|coordinadora|comisionad[oa])\b/i), 'appointment'],
+  [uword(/\bfirm(a|ó|aron|ar|an|ado)\b[^.;:]{0,60}?\b(?:convenios?|acuerdos?)\b|\b(?:firma|signado|signa|suscripción) del? (?:convenio|acuerdo)\b|\bsign(ó|aron|ar)\b|\bconvenio\b/i), 'agreement'],
   [uword(/\bpublic(ó|ación) en el diario oficial\b|\bdiario oficial de la federaci[oó]n\b/i), 'publication'],
   [uword(/\bconferencia (de prensa|matutina|mañanera)\b|\bla mañanera\b|\bconferencia\b/i), 'press-conference'],
   [uword(/\bsesi[oó]n\b/i), 'session'],

@@ -11,7 +11,11 @@ CALL {
 }
 OPTIONAL MATCH (e)-[:HELD_IN]->(place:Place)
 OPTIONAL MATCH (e)-[:HELD_AT]->(venue:Node)
+// a room is inside its building: "Salón Tesorería" is at "Palacio Nacional"
+OPTIONAL MATCH (e)-[:HELD_AT|HELD_IN]->(:Node)-[:PART_OF]->(building:Node)
+  WHERE NOT coalesce(building.category, '') IN ['country', 'state']
 OPTIONAL MATCH (p:Person)-[:PARTICIPATED_IN]->(e)
 RETURN e.id AS id, e.dateIso AS iso, e.dateStart AS start, e.dateEnd AS end, coalesce(e.dateInferred, false) AS inferred,
        e.category AS kind, place.id AS place, venue.id AS venue,
+       collect(DISTINCT building.id) AS buildings,
        collect(DISTINCT p.id) AS participants

@@ -30,6 +30,8 @@ export interface EventCandidate {
   kind: string | null;
   place: string | null;
   venue: string | null;
+  /** the buildings its room or venue is part of */
+  buildings?: string[];
   participants: string[];
 }
 
@@ -130,7 +132,7 @@ export function resolveEntities(entities: XEntity[], candidates: EntityCandidate
 export function sameEvent(e: XEvent, people: string[], place: string | null, c: EventCandidate, venue: string | null = null): number {
   const shared = people.filter((p) => c.participants.includes(p)).length;
   const here = [place, venue].filter((x): x is string => !!x);
-  const there = [c.place, c.venue].filter((x): x is string => !!x);
+  const there = [c.place, c.venue, ...(c.buildings ?? [])].filter((x): x is string => !!x);
   const placeAgrees = there.some((x) => here.includes(x));
   // another place may be the same one at another scale (Toluca, Estado de México): only many people in common outweigh it
   if (here.length && there.length && !placeAgrees && shared < 3 && e.date?.iso !== c.iso) return 0;

@@ -115,6 +115,13 @@ describe('names that tell two entities apart', () => {
     const x = extract('nota.txt', text('La Secretaría de Salud federal visitó la Secretaría de Salud en Durango para revisar el abasto.'));
     expect(names(x, 'Organization')).toEqual(['Secretaría de Salud', 'Secretaría de Salud de Durango']);
   });
+  it('a governor\'s cabinet secretary heads the state\'s ministry, cited where the post is written', () => {
+    const x = extract('nota.txt', text('El gobernador de Durango, Julián Ortega Ríos, acompañado por el secretario de Salud, Tomás Garibay Luna, firmó el convenio con el IMSS.'));
+    const post = x.extraction.posts.find((p) => nameOf(x, p.person) === 'Tomás Garibay Luna')!;
+    expect([post.role, nameOf(x, post.organization), nameOf(x, post.jurisdiction)]).toEqual(['Secretario de Salud', 'Secretaría de Salud de Durango', 'Durango']);
+    const ministry = x.extraction.entities.find((e) => e.key === post.organization)!;
+    expect(ministry.cites).toEqual(post.cites);
+  });
   it('the items of a list of programs are programs, even one that bears a town\'s name', () => {
     const x = extract('nota.txt', text('La entidad tiene 90 mil becarios en distintos programas, incluyendo Benito Juárez y Jóvenes Sembrando Futuro, con una inversión de 300 millones de pesos.'));
     expect(names(x, 'Program')).toEqual(['Benito Juárez', 'Jóvenes Sembrando Futuro']);

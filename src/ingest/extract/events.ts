@@ -26,7 +26,8 @@ export function findEvents(d: Discourse): { events: XEvent[]; eventOfSentence: M
     const negated = NEGATED_EVENT.test(s.text);
     const cue = negated ? undefined : EVENT_CUES.find(([re]) => re.test(s.text));
     const people = M.mentions.filter((m) => m.kind === 'Person' && within(m, s));
-    const places = M.mentions.filter((m) => m.kind === 'Place' && within(m, s));
+    // a place that qualifies a post ("la gobernadora del Estado de México") says whom, not where
+    const places = M.mentions.filter((m) => m.kind === 'Place' && within(m, s) && !M.roles.some((r) => r.jurisdiction === m) && !M.roleReferences.some((r) => r.jurisdiction === m));
     // the venue: a facility said to be where it happened ("en el Hospital..."), or the one inaugurated ("inauguró el Hospital...")
     const venue = M.mentions.find((m) => m.kind === 'Facility' && within(m, s) && (VENUE_CUE.test(text.slice(Math.max(s.start, m.start - 30), m.start)) || INAUGURATED.test(text.slice(Math.max(s.start, m.start - 40), m.start))));
     const date = input.dates.find((d) => within(d, s) && d.role === 'point' && d.precision === 'day');

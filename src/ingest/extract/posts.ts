@@ -243,7 +243,16 @@ export function completePosts(ctx: PostContext, posts: XPost[]): XPost[] {
       if (!p.cites.some((c) => c.start >= cueAt && c.end <= s.end)) continue;
       p.jurisdiction = governor.jurisdiction;
       const g = stateGovernment && key(stateGovernment) ? key(stateGovernment) : null;
-      if (g) p.organization = g;
+      // a state cabinet secretary heads that state's ministry ("el secretario de Salud" of Tamaulipas: the
+      // Secretaría de Salud de Tamaulipas, not the federal one), cited where the post is written
+      const ministry = CABINET.exec(p.role) ? /^(?:secretari[oa])\s+(de\s+.+)$/iu.exec(p.role.trim()) : null;
+      const stateName = entities.find((e) => e.key === governor.jurisdiction)?.name;
+      if (ministry && stateName && !/\b(general|particular|técnic[oa]|ejecutiv[oa])\b/iu.test(ministry[1]!)) {
+        const body = ensure('Organization', `Secretaría ${ministry[1]!} de ${stateName}`);
+        const e = entities.find((x) => x.key === body)!;
+        for (const c of p.cites) if (!e.cites.some((x) => x.start === c.start && x.end === c.end)) e.cites.push({ ...c });
+        p.organization = body;
+      } else if (g) p.organization = g;
       inEntourage.add(p);
     }
   }

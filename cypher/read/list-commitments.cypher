@@ -1,7 +1,8 @@
 // Commitments by what they concern (or something inside it), status, deadline range, who made
 // or repeated them, text and source document; ordered by deadline, then start date.
 // Status as domain/commitments.ts derives it: recorded by an editor, else fulfilled (a facility it
-// concerns inaugurated after it was made), overdue, repeated or announced; computed only when a status is asked for.
+// concerns inaugurated after it was made, or a statement reporting it done), overdue, in progress
+// (a statement reporting it under way), repeated or announced; computed only when a status is asked for.
 MATCH (c:Commitment)
 WHERE (size($statuses) = 0 OR CASE
          WHEN c.status IN ['in-progress', 'fulfilled', 'abandoned'] THEN c.status
@@ -9,8 +10,10 @@ WHERE (size($statuses) = 0 OR CASE
                        WHERE e.category = 'inauguration' AND e.dateStart IS NOT NULL
                          AND (NOT EXISTS { MATCH (s:Statement)-[:COMMITS]->(c) WHERE s.dateStart IS NOT NULL }
                               OR EXISTS { MATCH (s:Statement)-[:COMMITS]->(c) WHERE s.dateStart <= e.dateStart }) } THEN 'fulfilled'
+         WHEN EXISTS { (:Statement)-[:COMMITS {role: 'reports-done'}]->(c) } THEN 'fulfilled'
          WHEN c.deadlineEnd IS NOT NULL AND c.deadlineEnd < $today THEN 'overdue'
-         WHEN COUNT { (:Statement)-[:COMMITS]->(c) } > 1 THEN 'repeated'
+         WHEN EXISTS { (:Statement)-[:COMMITS {role: 'reports-progress'}]->(c) } THEN 'in-progress'
+         WHEN COUNT { (:Statement)-[r:COMMITS]->(c) WHERE NOT r.role IN ['reports-done', 'reports-progress'] } > 1 THEN 'repeated'
          ELSE 'announced' END IN $statuses)
   AND ($deadlineFrom IS NULL OR c.deadlineEnd >= $deadlineFrom)
   AND ($deadlineTo IS NULL OR c.deadlineStart <= $deadlineTo)

@@ -53,6 +53,15 @@ const GENERIC = new Set(
 );
 const words = (s: string) => foldName(s).split(' ').filter((w) => w && !STOP.has(w));
 
+/**
+ * A name made only of the words of its kind ("Unidad de Medicina Familiar", "Hospital General"):
+ * a description that fits many facilities, not the name of one.
+ */
+export function isGenericName(name: string): boolean {
+  const ws = words(name);
+  return ws.length > 0 && ws.every((w) => GENERIC.has(w));
+}
+
 const same = (score: number, why: string): NameComparison => ({ verdict: 'same', score, why });
 const candidate = (score: number, why: string): NameComparison => ({ verdict: 'candidate', score, why });
 const different = (score: number, why: string): NameComparison => ({ verdict: 'different', score, why });

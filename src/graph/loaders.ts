@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { CommitmentFacts } from '../domain/commitments.js';
 import type { RelType } from '../domain/model.js';
 import type { Db } from './db.js';
 import { attach, edgeKey, isEmpty, lookedUp, projectionQuery, type Prefetched, type Projection, type ProjectionRow, type Step, type Window } from './projection.js';
@@ -22,6 +23,9 @@ function groupEdges(ids: readonly string[], rows: EdgeRow[]): Edge[][] {
  * Per-request batch loaders: every field that walks from a list of parents to their neighbours
  * goes through one of these, so a nested level costs one query, not one per parent.
  */
+/** The facts of cypher/read/commitment-status-facts.cypher for one commitment. */
+export type CommitmentStatusRow = Pick<CommitmentFacts, 'statements'> & Required<Pick<CommitmentFacts, 'inaugurated' | 'done' | 'progress'>>;
+
 export class Loaders {
   private readonly edgeLoaders = new Map<string, DataLoader<string, Edge[]>>();
 
@@ -89,9 +93,9 @@ export class Loaders {
   readonly personCommitments = this.query('read/person-commitments');
   readonly figurePeers = this.query('read/figure-peers');
   /** What each commitment's derived status rests on, in one query per batch. */
-  readonly commitmentStatusFacts = new DataLoader<string, { statements: number; inaugurated: { title: string; date: string } | null }>(async (ids) => {
-    const rows = await this.db.read<{ id: string; statements: number; inaugurated: { title: string; date: string } | null }>('read/commitment-status-facts', { ids });
-    return ids.map((id) => rows.find((r) => r.id === id) ?? { statements: 0, inaugurated: null });
+  readonly commitmentStatusFacts = new DataLoader<string, CommitmentStatusRow>(async (ids) => {
+    const rows = await this.db.read<CommitmentStatusRow & { id: string }>('read/commitment-status-facts', { ids });
+    return ids.map((id) => rows.find((r) => r.id === id) ?? { statements: 0, inaugurated: null, done: null, progress: null });
   });
 
   /**

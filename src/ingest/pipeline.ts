@@ -186,7 +186,8 @@ export function toBatch(x: Extracted, r: Resolution): GraphBatch {
     rel('MEASURES', id, ent(f.subject), f.cites, f.confidence);
   }
   for (const c of e.commitments) {
-    const id = r.commitments.get(c.key)!;
+    const id = r.commitments.get(c.key);
+    if (!id) continue;
     nodes.push({ id, kind: 'Commitment', cites: keys(c.cites), props: { ...base(c.confidence), summary: c.summary, status: 'announced', ...dateProps('start', fuzzy(c.start)), ...dateProps('deadline', fuzzy(c.deadline)) } });
     for (const k of c.concerns) rel('CONCERNS', id, ent(k), c.cites, c.confidence);
     for (const t of c.targets) rel('TARGETS', id, nodeId('Figure', t), c.cites, c.confidence);
@@ -202,8 +203,12 @@ export function toBatch(x: Extracted, r: Resolution): GraphBatch {
     for (const a of s.about) rel('ABOUT', id, ent(a), s.cites, s.confidence);
     for (const f of s.figures) rel('REPORTS', id, nodeId('Figure', f), s.cites, s.confidence);
     for (const c of s.commitments) {
-      const cid = r.commitments.get(c)!;
-      rel('COMMITS', id, cid, s.cites, s.confidence, { role: cid === nodeId('Commitment', c) ? 'makes' : 'repeats' });
+      const cid = r.commitments.get(c);
+      if (!cid) continue;
+      const report = e.commitments.find((k) => k.key === c)?.report;
+      // a statement about a commitment the graph holds repeats it, or reports it done or under way
+      const role = cid === nodeId('Commitment', c) ? 'makes' : report === 'done' ? 'reports-done' : report === 'progress' ? 'reports-progress' : 'repeats';
+      rel('COMMITS', id, cid, s.cites, s.confidence, { role });
     }
   }
   return { nodes, rels };
@@ -229,7 +234,7 @@ export interface IngestResult {
 async function resolve(db: Db, x: Extracted): Promise<Resolution> {
   const queries = x.extraction.entities.flatMap((e) => [e.name, ...e.aliases].map((n) => ({ key: e.key, lucene: luceneQuery(n) }))).filter((q) => q.lucene);
   const rows = queries.length ? await db.read<EntityCandidate & { score: number }>('read/resolution-entities', { queries }) : [];
-  const ents = resolveEntities(x.extraction.entities, rows, (words) => placeLookup().placeKind(words) !== null, x.extraction.lookalikes ?? []);
+  const ents = resolveEntities(x.extraction.entities, rows, (words) => placeLookup().placeKind(words) !== null, x.extraction.lookalikes ?? [], x.contentHash.slice(0, 8));
   // A new entity's slug may be taken by an entity of another kind: give it the kind as a suffix.
   const fresh = x.extraction.entities.filter((e) => !ents.linked.some((l) => l.key === e.key));
   const slugOf = (id: string) => id.slice(id.indexOf(':') + 1);

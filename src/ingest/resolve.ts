@@ -4,7 +4,7 @@
  * candidate matches for an editor instead of merged silently.
  */
 import { slugify } from '../domain/names.js';
-import { compareNames } from '../domain/similarity.js';
+import { compareNames, isGenericName } from '../domain/similarity.js';
 import { roleKey, sameRoleKey } from '../domain/roles.js';
 import { nodeId, type EntityKind } from '../domain/model.js';
 import type { Extraction, XEntity, XEvent, XLookalike } from './extract/facts.js';
@@ -75,19 +75,30 @@ export function nameScore(kind: EntityKind, a: string, b: string, isPlace?: (wor
   return compareNames(kind, a, b, isPlace ? { isPlace } : {}).score;
 }
 
+/** A facility written only as its kind, which other documents may write for another one. */
+const genericFacility = (e: XEntity) => e.kind === 'Facility' && [e.name, ...e.aliases].every(isGenericName);
+
 function entityScore(e: XEntity, c: EntityCandidate, isPlace?: (words: string) => boolean): number {
   // an acronym read as a body may be a person's known nickname ("AMLO")
   if (e.kind === 'Organization' && c.kind === 'Person' && /^\p{Lu}{3,}$/u.test(e.name) && c.aliases.includes(e.name)) return 0.9;
   // bodies, places, facilities and programs are told apart by rules that can disagree ("Salón Tesorería" a room or a venue)
   const compatible = e.kind === c.kind || (e.kind !== 'Person' && c.kind !== 'Person');
   if (!compatible) return 0;
-  if (e.acronym && (c.acronym === e.acronym || c.aliases.includes(e.acronym))) return 0.95;
+  // (the acronym of a kind of facility, "UMF", "HGZ", names none of them)
+  if (e.acronym && !genericFacility(e) && (c.acronym === e.acronym || c.aliases.includes(e.acronym))) return 0.95;
   let best = 0;
   for (const n of [e.name, ...e.aliases]) for (const m of [c.name, ...c.aliases]) best = Math.max(best, nameScore(e.kind, n, m, isPlace));
+  // a facility written only as its kind ("la Unidad de Medicina Familiar") may be any of many: a candidate at most
+  if (genericFacility(e)) best = Math.min(best, 0.7);
   return e.kind === c.kind ? best : best * 0.95;
 }
 
-export function resolveEntities(entities: XEntity[], candidates: EntityCandidate[], isPlace?: (words: string) => boolean, lookalikes: XLookalike[] = []): Pick<Resolution, 'entities' | 'linked' | 'candidates'> {
+/**
+ * `scope` is a short key of the document: a new facility written only as its kind gets an id of
+ * its own document ("facility:unidad-de-medicina-familiar-3f2a9c1b"), so that another document's
+ * "Unidad de Medicina Familiar" is not the same node by its name alone.
+ */
+export function resolveEntities(entities: XEntity[], candidates: EntityCandidate[], isPlace?: (words: string) => boolean, lookalikes: XLookalike[] = [], scope = ''): Pick<Resolution, 'entities' | 'linked' | 'candidates'> {
   const out: Pick<Resolution, 'entities' | 'linked' | 'candidates'> = { entities: new Map(), linked: [], candidates: [] };
   for (const e of entities) {
     const scored = candidates
@@ -100,7 +111,7 @@ export function resolveEntities(entities: XEntity[], candidates: EntityCandidate
       out.linked.push({ key: e.key, id: best.c.id, score: best.score });
       continue;
     }
-    out.entities.set(e.key, nodeId(e.kind, slugify(e.name)));
+    out.entities.set(e.key, nodeId(e.kind, slugify(genericFacility(e) && scope ? `${e.name} ${scope}` : e.name)));
     if (best && best.score >= REVIEW_SCORE) out.candidates.push({ key: e.key, id: best.c.id, score: Number(best.score.toFixed(3)), evidence: compareNames(e.kind, e.name, best.c.name, isPlace ? { isPlace } : {}).why });
   }
   // look-alikes inside the document ("Hospital Ceylán", "Hospital General Ceylán"): apart, and flagged
@@ -181,9 +192,10 @@ export function valuesAgree(a: number, b: number): boolean {
 /**
  * The same promise repeated: made by the same person (when both have a maker), concerning the
  * same things (half of the fewer when one person makes both, else half of the more; places tell
- * nothing of what is promised, nor do the bodies involved when both name facilities or
+ * nothing of what is promised, nor do the bodies involved when either names facilities or
  * programs), with targets that agree (equal, or one rounded) and the same deadline at the coarser
- * precision; the candidate sharing the largest part wins. Otherwise a new commitment.
+ * precision; the candidate sharing the largest part wins. Two that name only bodies need the same
+ * maker and the same target or deadline as well. Otherwise a new commitment.
  */
 export function resolveCommitments(x: Extraction, entities: Map<string, string>, candidates: CommitmentCandidate[]): Map<string, string> {
   const out = new Map<string, string>();
@@ -197,20 +209,28 @@ export function resolveCommitments(x: Extraction, entities: Map<string, string>,
       const specific = (ids: string[]) => ids.filter((id) => id.startsWith('facility:') || id.startsWith('program:'));
       let mine = concerns;
       let theirs = k.concerns.filter((id) => !id.startsWith('place:'));
-      if (specific(mine).length && specific(theirs).length) [mine, theirs] = [specific(mine), specific(theirs)];
+      // (one that names a facility or program and one that names only bodies promise different things)
+      if (specific(mine).length || specific(theirs).length) [mine, theirs] = [specific(mine), specific(theirs)];
       const shared = mine.filter((id) => theirs.includes(id)).length;
       const deadline = c.deadline?.iso;
       // the same maker on both sides: half of the fewer things concerned; a maker unknown on either side: half of the more
       const sameMaker = makers.length > 0 && makers.some((m) => k.makers.includes(m));
       const enough = shared >= 1 && shared * 2 >= (sameMaker ? Math.min(mine.length, theirs.length) : Math.max(mine.length, theirs.length));
+      const targetAgrees = values.some((v) => k.targetValues.some((w) => valuesAgree(v, w)));
+      const deadlineAgrees = !!deadline && !!k.deadline && (deadline.startsWith(k.deadline) || k.deadline.startsWith(deadline));
+      // bodies alone ("el IMSS-Bienestar") say little of what is promised: the same maker and the same target or deadline too
+      const onlyBodies = specific(mine).length === 0;
       const agrees = enough &&
-        (values.length === 0 || k.targetValues.length === 0 || values.some((v) => k.targetValues.some((w) => valuesAgree(v, w)))) &&
-        (!deadline || !k.deadline || deadline.startsWith(k.deadline) || k.deadline.startsWith(deadline)) &&
-        (makers.length === 0 || k.makers.length === 0 || sameMaker);
+        (values.length === 0 || k.targetValues.length === 0 || targetAgrees) &&
+        (!deadline || !k.deadline || deadlineAgrees) &&
+        (makers.length === 0 || k.makers.length === 0 || sameMaker) &&
+        (!onlyBodies || (sameMaker && (targetAgrees || deadlineAgrees)));
       return { k, score: agrees ? shared / Math.max(mine.length, theirs.length) : 0 };
     });
     const match = scored.filter((x) => x.score > 0).sort((x, y) => y.score - x.score)[0]?.k;
-    out.set(c.key, match ? match.id : nodeId('Commitment', c.key));
+    // a report about a promise adds to one the graph holds; alone it is no commitment
+    if (match) out.set(c.key, match.id);
+    else if (!c.reportOnly) out.set(c.key, nodeId('Commitment', c.key));
   }
   return out;
 }

@@ -8,7 +8,9 @@ import { gql, startTestServer, type TestServer } from '../support/server.js';
 // Three articles written for these tests (fixtures/promise-*.txt): a governor promises in March
 // 2024 to finish a hospital before the end of 2024, repeats it in August and inaugurates it in
 // January 2025; she also promises a clinic, once, and ambulances by June 2024, never reported
-// delivered. Ingested over the seed graph, whose curated commitments carry recorded statuses.
+// delivered. Two more (promise-4, promise-5): a mayor promises a health centre and a clinic in 2024; a
+// later article reports the first 40 % built and the second finished. Ingested over the seed graph,
+// whose curated commitments carry recorded statuses.
 const db: Db = connectTestDb();
 let server: TestServer;
 type C = { id: string; summary: string; status: string; statusReason: string; statements: { role: string }[] };
@@ -16,7 +18,7 @@ type C = { id: string; summary: string; status: string; statusReason: string; st
 beforeAll(async () => {
   server = await startTestServer(db);
   await resetWithSeed(db);
-  for (const n of [1, 2, 3]) await ingest(db, `promise-${n}.txt`, readFileSync(new URL(`./fixtures/promise-${n}.txt`, import.meta.url)));
+  for (const n of [1, 2, 3, 4, 5]) await ingest(db, `promise-${n}.txt`, readFileSync(new URL(`./fixtures/promise-${n}.txt`, import.meta.url)));
 });
 afterAll(async () => {
   await server.stop();
@@ -45,6 +47,19 @@ describe('a commitment and its repeats', () => {
     expect(byText(/ambulancias/).statusReason).toMatch(/2024-06-30/);
     expect(byText(/clínica en Villa Unión/)).toMatchObject({ status: 'announced' });
     expect(every.some((c) => c.status === 'in-progress')).toBe(true);
+  });
+
+  it('a later report of the work makes it in progress, or fulfilled when it says the work is done; a report alone is no promise', async () => {
+    const every = await all();
+    const byText = (re: RegExp) => every.filter((c) => re.test(c.summary));
+    const [centre, ...moreCentres] = byText(/Centro de Salud de San Pedro/);
+    expect(moreCentres).toEqual([]);
+    expect(centre).toMatchObject({ status: 'in-progress', statements: expect.arrayContaining([{ role: 'makes' }, { role: 'reports-progress' }]) });
+    expect(centre!.statusReason).toMatch(/2024-09-10.*40 por ciento/);
+    const [clinic, ...moreClinics] = byText(/Clínica Municipal de Villa Hidalgo/);
+    expect(moreClinics).toEqual([]);
+    expect(clinic).toMatchObject({ status: 'fulfilled', statements: expect.arrayContaining([{ role: 'reports-done' }]) });
+    expect(clinic!.statusReason).toMatch(/reports it done/);
   });
 
   it('the statuses filter keeps exactly the commitments whose derived status it names', async () => {

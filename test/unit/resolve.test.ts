@@ -105,3 +105,28 @@ describe('entities the text relates', () => {
     expect(r.candidates).toEqual([{ key: 'new', id: 'facility:hospital-viejo', score: 0.6, evidence: 'the text says one replaces the other' }]);
   });
 });
+
+describe('a commitment that names only a body', () => {
+  const withBody = new Map([...ids, ['body', 'organization:issste']]);
+  const dated = (who: string | null) => extraction(commitment({ concerns: ['body'], deadline: { iso: '2026-12', precision: 'month', inferred: false, note: null } }), who);
+  it('is no repeat of one that names a facility, even by the same person', () => {
+    expect(resolveCommitments(dated('ana'), withBody, [{ ...known, concerns: ['facility:hospital-de-tepic', 'organization:issste'], deadline: '2026-12' }]).get('c1')).toBe('commitment:c1');
+  });
+  it('repeats one of the same body only with the same maker and the same deadline or target', () => {
+    const body = { ...known, concerns: ['organization:issste'] };
+    expect(resolveCommitments(dated('ana'), withBody, [{ ...body, deadline: '2026-12' }]).get('c1')).toBe('commitment:old');
+    expect(resolveCommitments(dated('ana'), withBody, [body]).get('c1')).toBe('commitment:c1');
+    expect(resolveCommitments(dated(null), withBody, [{ ...body, deadline: '2026-12' }]).get('c1')).toBe('commitment:c1');
+  });
+});
+
+describe('a facility written only as its kind', () => {
+  it('is at most a candidate for a facility of the graph with the same words: it may be any of many', () => {
+    const generic: XEntity = { key: 'u', kind: 'Facility', name: 'Unidad de Medicina Familiar', aliases: [], acronym: null, category: null, cites: [], confidence: 0.7 };
+    const known: EntityCandidate = { key: 'u', id: 'facility:unidad-de-medicina-familiar', kind: 'Facility', name: 'Unidad de Medicina Familiar', aliases: [], acronym: null };
+    const r = resolveEntities([generic], [known], undefined, [], '3f2a9c1b');
+    expect(r.linked).toEqual([]);
+    expect(r.entities.get('u')).toBe('facility:unidad-de-medicina-familiar-3f2a9c1b');
+    expect(r.candidates.map((c) => c.id)).toEqual(['facility:unidad-de-medicina-familiar']);
+  });
+});

@@ -196,7 +196,7 @@ export class CommitmentResolver {
       .sort((a, b) => byDate(a.node, b.node))
       .map((e) => ({ statement: e.node, role: String(e.rel.props.role ?? 'makes') }));
   }
-  @FieldResolver(() => String, { description: 'announced (one statement made it), repeated (more than one), overdue (its deadline passed with nothing recording it fulfilled), fulfilled (a facility it concerns was inaugurated after it was made), or in-progress, fulfilled, abandoned as an editor recorded it. Derived from the facts at each request.' })
+  @FieldResolver(() => String, { description: 'announced (one statement made it), repeated (more than one), in-progress (a statement reports the work under way), overdue (its deadline passed with nothing recording it fulfilled), fulfilled (a facility it concerns was inaugurated after it was made, or a statement reports it done), or in-progress, fulfilled, abandoned as an editor recorded it. Derived from the facts at each request.' })
   async status(@Root() c: GraphNode, @Ctx() ctx: Context) { return (await this.derived(c, ctx)).status; }
   @FieldResolver(() => String, { description: 'The facts the status rests on.' })
   async statusReason(@Root() c: GraphNode, @Ctx() ctx: Context) { return (await this.derived(c, ctx)).reason; }
@@ -205,7 +205,7 @@ export class CommitmentResolver {
     const deadline = c.deadline as { end: string } | null;
     return commitmentStatus({
       stored: typeof c.status === 'string' ? c.status : null, deadlineEnd: deadline?.end ?? null, statements: Number(facts.statements),
-      today: new Date().toISOString().slice(0, 10), inaugurated: facts.inaugurated,
+      today: new Date().toISOString().slice(0, 10), inaugurated: facts.inaugurated, done: facts.done, progress: facts.progress,
     });
   }
   @FieldResolver(() => [Document]) async sources(@Root() c: GraphNode, @Ctx() ctx: Context) { return sources(ctx, c); }

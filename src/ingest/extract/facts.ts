@@ -48,7 +48,13 @@ export interface XPost { key: string; person: string; role: string; organization
 export interface XParticipant { person: string; cites: Cite[] }
 export interface XEvent { key: string; kind: string; title: string; date: XDate | null; place: string | null; venue: string | null; participants: XParticipant[]; cites: Cite[]; confidence: number }
 export interface XFigure { key: string; value: number; unit: string; counted: string | null; label: string; metric: string; qualifier: string | null; changePercent: number | null; asOf: XDate | null; subject: string | null; cites: Cite[]; confidence: number }
-export interface XCommitment { key: string; summary: string; start: XDate | null; deadline: XDate | null; concerns: string[]; targets: string[]; cites: Cite[]; confidence: number }
+export interface XCommitment {
+  key: string; summary: string; start: XDate | null; deadline: XDate | null; concerns: string[]; targets: string[]; cites: Cite[]; confidence: number;
+  /** the passage reports the work done or under way ("quedó concluido", "lleva un avance de 40 %") */
+  report?: 'done' | 'progress' | null;
+  /** a report about a promise, not a promise: it only adds to a commitment the graph holds */
+  reportOnly?: boolean;
+}
 export interface XStatement { key: string; kind: string; speaker: string | null; event: string | null; date: XDate | null; summary: string; quote: Cite | null; about: string[]; figures: string[]; commitments: string[]; cites: Cite[]; confidence: number }
 
 /** Two entities of the document an editor should compare: kept apart, listed as a possible duplicate. */

@@ -248,6 +248,10 @@ export const REPLACES = /\b(en sustitución de|sustituye a|sustituirá a|en luga
 export const AS_POST = /,?\s+como\s+(?:(?:el|la)\s+)?(?:(?:nuev[oa]|próxim[oa]|futur[oa])\s+)?/giu;
 /** A profile's past post, its subject left unwritten: "Fue director del ...", "En 2022 fue designada secretaria ...". */
 export const PROFILE_POST = /(?:^|[.;,]\s+)(?:[Ee]n\s+(\d{4})\s*,?\s+)?(?:también\s+)?(?:fue|fungió\s+como|se\s+desempeñó\s+como|ocupó\s+el\s+cargo\s+de)\s+(?:designad[oa]\s+|nombrad[oa]\s+)?(?:como\s+)?/iu;
+/** A work reported done: "quedó concluido el hospital", "entró en operación", "ya opera". */
+export const WORK_DONE = /\b(?:quedó|quedaron|fue|fueron|ha\s+sido|han\s+sido)\s+(?:concluid[oa]s?|terminad[oa]s?|inaugurad[oa]s?|entregad[oa]s?)\b|\b(?:se\s+)?(?:concluyó|concluyeron|terminó|terminaron)\s+(?:la\s+)?(?:construcción|obra|rehabilitación)\b|\b(?:entró|entraron)\s+en\s+operación\b|\bya\s+(?:opera|operan|funciona|funcionan|está\s+en\s+operación)\b/iu;
+/** A work reported under way: "lleva un avance de 40 %", "con un 73 % de progreso", "arrancaron los trabajos". */
+export const WORK_PROGRESS = /\b(?:lleva|llevan|registra|registran|presenta|presentan|tiene|tienen)\s+un\s+avance\b|\bavance\s+(?:físico\s+)?(?:de|del)\s+\d|\bcon\s+(?:un\s+)?\d+(?:[.,]\d+)?\s*(?:%|por\s+ciento)\s+de\s+(?:avance|progreso)\b|\b(?:se\s+encuentra|está|están)\s+en\s+construcción\b|\b(?:inició|iniciaron|arrancó|arrancaron)\s+(?:la\s+construcción|los\s+trabajos|las\s+obras)\b/iu;
 /** "acompañado por ...", "junto con ...": the people named after it go with the subject, who is named before it. */
 export const ACCOMPANIED_BY = /\b(?:acompañad[oa]s?\s+(?:por|de)|junto\s+(?:con|a)|en\s+compañía\s+de)\s/giu;
 /** "el nuevo hospital ..., que sustituirá al antiguo Hospital Y": a facility that takes over another's role (and often its name). */

@@ -265,7 +265,8 @@ export function findMentions(text: string, sentenceSpans: Span[], places: PlaceL
         // a facility's institution and town are part of its name, past its acronym: "Hospital Regional de Alta
         // Especialidad (HRAE) del ISSSTE en Torreón" is not the one "en Oaxaca"
         // a facility named after someone or something, in quotes: Hospital General "Dr. Ignacio Morones Prieto"
-        const quoted = c.kind === 'Facility' ? /^\s*[“"«]([^”"»\n]{3,60})[”"»]/u.exec(text.slice(baseEnd, Math.min(s.end, baseEnd + 70))) : null;
+        // (past its acronym too: la Unidad de Medicina Familiar (UMF) "Playa del Carmen")
+        const quoted = c.kind === 'Facility' ? /^(?:\s*\([\p{Lu}][\p{L}\d-]{1,15}\))?\s*[“"«]([^”"»\n]{3,60})[”"»]/u.exec(text.slice(baseEnd, Math.min(s.end, baseEnd + 90))) : null;
         const sited = c.kind === 'Facility' && !quoted ? FACILITY_SITE.exec(text.slice(baseEnd, Math.min(s.end, baseEnd + 80))) : null;
         const siteOk = !!sited && !!sited[0].trim() && (!sited[3] || !!places.placeKind(sited[3]));
         // a state's ministry: "la Secretaría de Salud en Chiapas" is the Secretaría de Salud de Chiapas, not the federal one

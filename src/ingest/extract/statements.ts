@@ -8,7 +8,7 @@ import { slugify } from '../../domain/names.js';
 import type { XCommitment, XEvent, XFigure, XStatement } from './facts.js';
 import { participationRe, publishedDate, speechRe, VAGUE_PAST, vagueDate, within, xdate, type Discourse } from './discourse.js';
 import { isFigure } from './figures.js';
-import { COMMITMENT_CUES, uword } from './lexicon.js';
+import { COMMITMENT_CUES, WORK_DONE, WORK_PROGRESS, uword } from './lexicon.js';
 import type { Span } from '../../text/sentences.js';
 
 const OWN_DATE_CUE = uword(/\b(el|este|ayer|hoy)\b/i);
@@ -46,12 +46,15 @@ export function findStatements(d: Discourse, eventOfSentence: Map<number, XEvent
     const verb = speechRe.exec(s.text);
     const quantities = input.quantities.filter((q) => within(q, s) && isFigure(q, text, s));
     const future = COMMITMENT_CUES.test(s.text);
+    // a report of a promised work done or under way, about a facility or program the sentence names
+    const report = WORK_DONE.test(s.text) ? 'done' as const : WORK_PROGRESS.test(s.text) ? 'progress' as const : null;
+    const works = report ? M.mentions.filter((m) => (m.kind === 'Facility' || m.kind === 'Program') && within(m, s)) : [];
     // Reported speech goes on after its verb: a sentence right after a statement, in the same
     // paragraph, naming nobody else, is more of what the same speaker said.
     const prev = sentences[si - 1];
     const continues = !verb && lastSpeaker !== null && lastStatementSentence === si - 1 && !!prev && !text.slice(prev.end, s.start).includes('\n')
       && !M.mentions.some((m) => m.kind === 'Person' && within(m, s)) && !M.roleReferences.some((r) => within(r, s)) && s.text.length >= 40;
-    if (!verb && quantities.length === 0 && !future && !continues) {
+    if (!verb && quantities.length === 0 && !future && !continues && works.length === 0) {
       const p = M.mentions.filter((m) => m.kind === 'Person' && within(m, s)).pop();
       if (p) lastPerson.key = key(p);
       return;
@@ -128,7 +131,7 @@ export function findStatements(d: Discourse, eventOfSentence: Map<number, XEvent
       const c: XCommitment = {
         key: id('commitment'), summary: (clause?.[1] ?? s.text).slice(0, 400), start: start ? xdate(start) : null, deadline: deadline ? xdate(deadline) : null,
         concerns: items.length ? about.filter((k) => M.mentions.some((m) => key(m) === k && inside(m, lead))) : about,
-        targets: figs.filter((f) => !items.length || f.cites.every((x) => inside(x, lead))).map((f) => f.key), cites: [lead], confidence: 0.6,
+        targets: figs.filter((f) => !items.length || f.cites.every((x) => inside(x, lead))).map((f) => f.key), cites: [lead], confidence: 0.6, report,
       };
       commitments.push(c);
       commitmentKeys.push(c.key);
@@ -141,6 +144,14 @@ export function findStatements(d: Discourse, eventOfSentence: Map<number, XEvent
         commitments.push(k);
         commitmentKeys.push(k.key);
       }
+    }
+    if (!future && works.length > 0) {
+      const c: XCommitment = {
+        key: id('commitment'), summary: s.text.slice(0, 400), start: null, deadline: null,
+        concerns: [...new Set(works.map((m) => key(m)!))], targets: [], cites: [{ start: s.start, end: s.end }], confidence: 0.55, report, reportOnly: true,
+      };
+      commitments.push(c);
+      commitmentKeys.push(c.key);
     }
     if (speaker) {
       lastPerson.key = speaker.key;

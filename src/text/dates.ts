@@ -518,6 +518,30 @@ function scanRelative(ctx: Ctx): void {
     rel(m.index, end, offset, what);
   }
 
+  // "el pasado 3", "el próximo día 15": a day of the month alone, the last one on or before the publication
+  // (or the first after it); a count ("el pasado 3 por ciento") or a written month ("el pasado 3 de mayo") is not one
+  const dayAlone = /(?<![\p{L}])el\s+(pasado|proximo)\s+(?:dia\s+)?(\d{1,2})(?![\d%]|[.,]\d)(?!\s*(?:de|del)\s+\p{L})(?=\s*(?:[,.;:)]|$|\s(?:se|con|en|a|al|y|e|cuando|ante|para|durante|por\s+la|fue|fueron)\s))/gu;
+  for (const m of f.matchAll(dayAlone)) {
+    const n = Number(m[2]);
+    if (n < 1 || n > 31) continue;
+    const past = m[1] === 'pasado';
+    // the month of publication, else the one before (after) it, where that day exists
+    let y = pub.y;
+    let mo = pub.m;
+    const fits = () => n <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+    if (past ? n > pub.d : n < pub.d) {
+      mo += past ? -1 : 1;
+      if (mo === 0) { mo = 12; y--; }
+      if (mo === 13) { mo = 1; y++; }
+    }
+    if (!fits()) continue;
+    const start = m.index + 3;
+    add(ctx, {
+      start, end: m.index + m[0].length, priority: 8, precision: 'day', y, m: mo, d: n, inferred: true,
+      notes: [`"el ${past ? 'pasado' : 'próximo'} ${n}": the ${past ? 'last' : 'next'} day ${n} ${past ? 'on or before' : 'after'} the publication date (${isoDay(pub)})`],
+    });
+  }
+
   // "el año pasado", "este año", "el próximo año", "el mes pasado", "este mes"
   const period = /(?<![\p{L}])(?:(este|el\s+presente|el\s+actual|el\s+proximo|el\s+siguiente|el\s+pasado)\s+(ano|mes)|el\s+(ano|mes)\s+(pasado|anterior|proximo|entrante|que\s+viene|en\s+curso))(?![\p{L}])/gu;
   for (const m of f.matchAll(period)) {

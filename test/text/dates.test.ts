@@ -217,6 +217,19 @@ describe('findDates: relative days', () => {
     expect(dates('Abre los lunes y los martes.')).toEqual([]);
   });
 
+  it('reads a day of the month alone, "el pasado 3" and "el próximo día 28", against the publication date', () => {
+    expect(brief(only('Se reunieron el pasado 3 con los alcaldes.'))).toEqual(['pasado 3', '2024-05-03', 'day', true, 'point']);
+    expect(brief(only('El pasado 28, se reunieron.'))).toEqual(['pasado 28', '2024-04-28', 'day', true, 'point']);
+    expect(brief(only('Se inaugurará el próximo día 28 en Toluca.'))).toEqual(['próximo día 28', '2024-05-28', 'day', true, 'point']);
+    expect(only('Se inaugurará el próximo 15 en Toluca.').iso).toBe('2024-06-15');
+    expect(only('Se reunieron el pasado 30 con los alcaldes.', '2024-05-02').iso).toBe('2024-04-30');
+  });
+
+  it('does not read a count after "el pasado" as a day', () => {
+    expect(dates('Creció el pasado 3 por ciento y el pasado 3,5 %.')).toEqual([]);
+    expect(brief(only('Fue el pasado 3 de mayo.'))).toEqual(['3 de mayo', '2024-05-03', 'day', true, 'point']);
+  });
+
   it('gives a written date precedence over a relative weekday', () => {
     expect(brief(only('Fue el pasado martes 14 de mayo.'))).toEqual(['martes 14 de mayo', '2024-05-14', 'day', true, 'point']);
   });

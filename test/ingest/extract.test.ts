@@ -177,3 +177,14 @@ describe('promises', () => {
     expect(byCommitment).toEqual(['Julián Ortega Ríos', 'Julián Ortega Ríos']);
   });
 });
+
+describe('names the NLP engine reads', () => {
+  it('a name the engine labels a person less its last surname with a particle ("de la O") is that person, whole', async () => {
+    const { prepare, extractPrepared } = await import('../../src/ingest/pipeline.js');
+    const p = prepare('nota.txt', '---\ntitle: Nota\npublished: 2025-03-10\n---\nTambién iba a ser presentado Tadeo Salgado de la O, como secretario de Turismo, aunque por agenda no pudo estar en el acto con los demás.\n');
+    const at = p.norm.text.indexOf('Tadeo Salgado');
+    const x = extractPrepared(p, { persons: [{ start: at, end: at + 'Tadeo Salgado'.length }] });
+    expect(names(x, 'Person')).toEqual(['Tadeo Salgado de la O']);
+    expect(x.extraction.posts.map((q) => [nameOf(x, q.person), q.role])).toContainEqual(['Tadeo Salgado de la O', 'Secretario de Turismo']);
+  });
+});

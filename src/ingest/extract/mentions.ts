@@ -177,7 +177,9 @@ function headed(first: string, second: string | undefined): boolean {
 
 export function findMentions(text: string, sentenceSpans: Span[], places: PlaceLookup, evidence?: Evidence | null): Mentions {
   /** the NLP engine labels exactly this run a person */
-  const engineSaysPerson = (start: number, end: number) => !!evidence?.persons.some((p) => p.start === start && p.end === end);
+  // (or the run less a last surname with a particle the engine left out: "Rogelio Ramírez" of "Rogelio Ramírez de la O")
+  const engineSaysPerson = (start: number, end: number) => !!evidence?.persons.some((p) => p.start === start
+    && (p.end === end || (p.end < end && /^\s+(?:de|del|de\s+la|de\s+las|de\s+los|y)\s+\p{Lu}[\p{L}'’-]*$/u.test(text.slice(p.end, end)))));
   const mentions: Mention[] = [];
   const roles: RoleMention[] = [];
   const backReferences: BackReference[] = [];

@@ -135,8 +135,8 @@ export function resolveEntities(entities: XEntity[], candidates: EntityCandidate
 /**
  * The same event told by another document: the same day and the same people (at least two in
  * common, or one at the same venue), in a compatible place. An event either document does not
- * date must be an act of the same kind (an appointment, a signing) with most of the same people
- * (three, or all of them); one with no participants read (a publication) needs the
+ * date needs the same company (four people or more, all of the fewer), or to be an act
+ * of the same kind (an appointment, a signing) with most of the same people (three, or all of them); one with no participants read (a publication) needs the
  * same day and kind. An event dated by a document's publication day (inferred, in the text or in
  * the graph) may have happened up to two days before it; a day matched inside a month-wide date
  * counts for less than the same day, and needs two people or the venue.
@@ -151,10 +151,12 @@ export function sameEvent(e: XEvent, people: string[], place: string | null, c: 
   const overlap = shared / Math.max(1, Math.min(people.length, c.participants.length));
   // an event one side does not date: many of the same people, or an act of the same kind (an appointment,
   // a signing) with every one of its people
-  // (gatherings of the same officials recur: an undated one links only as an act of the same kind)
+  // (gatherings of the same officials recur: an undated one needs nearly the same company, or to be an act of
+  // the same kind)
   if (!e.date || !c.start || !c.end) {
     const act = !!c.kind && c.kind === e.kind && ACT_EVENTS.has(e.kind);
-    return act && ((shared >= 3 && overlap >= 0.6) || (shared >= 2 && overlap === 1)) ? 0.6 + 0.3 * overlap : 0;
+    const same = (act && ((shared >= 3 && overlap >= 0.6) || (shared >= 2 && overlap === 1))) || (shared >= 4 && overlap === 1);
+    return same ? 0.6 + 0.3 * overlap : 0;
   }
   // an event dated by a publication day (inferred, on either side) may have happened a day or two before it
   const earlier = (iso: string, inferred: boolean) => (inferred && iso.length === 10 ? new Date(Date.parse(`${iso}T00:00:00Z`) - 2 * 86_400_000).toISOString().slice(0, 10) : iso);

@@ -11,7 +11,7 @@ CALL {
 }
 OPTIONAL MATCH (e)-[:HELD_IN]->(place:Place)
 OPTIONAL MATCH (e)-[:HELD_AT]->(venue:Node)
-// a room is inside its building: "Salón Tesorería" is at "Palacio Nacional"
+// a room is inside its building: "Salón Morelos" is at "Palacio de Gobierno"
 OPTIONAL MATCH (e)-[:HELD_AT|HELD_IN]->(:Node)-[:PART_OF]->(building:Node)
   WHERE NOT coalesce(building.category, '') IN ['country', 'state']
 OPTIONAL MATCH (p:Person)-[:PARTICIPATED_IN]->(e)

@@ -8,7 +8,7 @@ export function foldName(name: string): string {
     .trim();
 }
 
-/** URL-safe kebab-case slug of a name: "Zoé Robledo Aburto" -> "zoe-robledo-aburto". */
+/** URL-safe kebab-case slug of a name: "Tomás Garibay Luna" -> "tomas-garibay-luna". */
 export function slugify(name: string): string {
   return foldName(name).replace(/\s+/g, '-');
 }

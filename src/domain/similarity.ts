@@ -6,7 +6,7 @@
  * - names equal once accents, case and punctuation are folded ("IMSS-Bienestar" ~ "IMSS Bienestar");
  * - a one-letter typo in a long name ("Villareal" ~ "Villarreal");
  * - people: the same given name and every other word of the shorter name in the longer one (a
- *   missing second surname, "Zoé Robledo" ~ "Zoé Robledo Aburto"), or an initial for a given
+ *   missing second surname, "Tomás Garibay" ~ "Tomás Garibay Luna"), or an initial for a given
  *   name ("J. Pérez Soto" ~ "Juan Pérez Soto");
  * - bodies, facilities, programs: every word of the shorter name in the longer one with the same
  *   head, the longer adding only places ("Hospital General de Valle de Ceylán" ~ "Hospital

@@ -173,7 +173,7 @@ export async function splitEntity(db: Db, ref: string, names: string[], newName:
       const text = texts.get(c.documentId);
       if (!text) { keepCites.push(key); continue; }
       const excerpt = foldName(text.slice(c.start, c.end));
-      // Blank out the names the original keeps ("Zoé Robledo Aburto" must not count as a mention of "Robledo").
+      // Blank out the names the original keeps ("Tomás Garibay Luna" must not count as a mention of "Garibay").
       let rest = ` ${excerpt} `;
       for (const n of stayNames) rest = rest.split(` ${n} `).join('  ');
       const readsStay = rest !== ` ${excerpt} `;

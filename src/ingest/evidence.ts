@@ -2,7 +2,7 @@
  * Evidence from a statistical NLP engine (CoreNLP's Spanish NER) beside the rules: spans of the
  * normalized text the engine labels as people. The rules and the gazetteer still decide what a
  * mention is; the evidence only lets a run of capitalised words that reads as a name but starts
- * with a given name the lexicon lacks ("Rutilio Escandón") be taken as a person.
+ * with a given name the lexicon lacks ("Tadeo Salgado") be taken as a person.
  */
 import type { NlpDoc } from '../nlp/corenlp.js';
 

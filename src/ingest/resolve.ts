@@ -183,7 +183,7 @@ export function resolveEvents(x: Extraction, entities: Map<string, string>, cand
   return out;
 }
 
-/** Two reported figures agree when equal, or when one is the other rounded ("44 mil" for 44,076). */
+/** Two reported figures agree when equal, or when one is the other rounded ("12 mil" for 12,043). */
 export function valuesAgree(a: number, b: number): boolean {
   if (a === b) return true;
   const [round, exact] = Math.abs(a) <= Math.abs(b) ? [a, b] : [b, a];

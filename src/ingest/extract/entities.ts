@@ -1,6 +1,6 @@
 /**
- * Entities of one document: the mentions that name one thing grouped into one entity ("Zoé
- * Robledo" and "Zoé Robledo Aburto"; "IMSS" and its long form; "AMLO" and the person whose
+ * Entities of one document: the mentions that name one thing grouped into one entity ("Tomás
+ * Garibay" and "Tomás Garibay Luna"; "IMSS" and its long form; "JOR" (Julián Ortega Ríos) and the person whose
  * initials it spells), with the rule of domain/similarity.ts. Pure.
  */
 import { foldName, slugify } from '../../domain/names.js';
@@ -10,7 +10,7 @@ import type { Discourse } from './discourse.js';
 import { FACILITY_REPLACES } from './lexicon.js';
 import type { Mention, MentionKind } from './mentions.js';
 
-/** Groups the mentions that name one thing: "Zoé Robledo" and "Zoé Robledo Aburto"; "IMSS" and its long form. */
+/** Groups the mentions that name one thing: "Tomás Garibay" and "Tomás Garibay Luna"; "IMSS" and its long form. */
 export function clusterEntities(ms: Mention[], canonical: (name: string) => string | null): { entities: XEntity[]; keyOf: Map<Mention, string> } {
   const clusters: { kind: MentionKind; names: Set<string>; mentions: Mention[]; acronym: string | null; category: string | null }[] = [];
   // one rule for "the same entity" (domain/similarity.ts); inside a document a person's surnames refer back to
@@ -41,7 +41,7 @@ export function clusterEntities(ms: Mention[], canonical: (name: string) => stri
       }
     }
   }
-  // A nickname of capitals that spells a person's initials ("AMLO") is that person.
+  // A nickname of capitals that spells a person's initials ("JOR" (Julián Ortega Ríos)) is that person.
   const initials = (name: string) => name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
   for (const c of clusters) {
     const only = [...c.names][0]!;
@@ -79,8 +79,8 @@ export function clusterEntities(ms: Mention[], canonical: (name: string) => stri
 }
 
 /**
- * Facilities the text says replace one another ("el nuevo Hospital Regional de Oaxaca, que
- * sustituirá al antiguo hospital Presidente Juárez"): two facilities, one of which may come to be
+ * Facilities the text says replace one another ("el nuevo Hospital Regional de Durango, que
+ * sustituirá al antiguo hospital Doctor Santiago Ramón"): two facilities, one of which may come to be
  * called by the other's name, so an editor should see them side by side.
  */
 export function replacedFacilities(d: Pick<Discourse, 'text' | 'sentences' | 'M' | 'key'>): XLookalike[] {

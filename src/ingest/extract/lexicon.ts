@@ -128,7 +128,7 @@ export const BACK_REFERENCES: [RegExp, 'm' | 'f' | null][] = [
 /** Forms that announce something to happen: future tense, periphrasis, obligation. */
 export const COMMITMENT_CUES = uword(new RegExp([
   /\b(\p{L}+(?:rá|rán|remos|ré)|va a|van a|vamos a|habrá|se comprometi(ó|eron)|compromiso|se prevé|se tiene previsto|está previsto|a partir del?|a más tardar|meta|tendrá que|deberá|deberán|buscará|buscarán|llegarán|iniciará|concluirá|continuará|continuarán)\b/u.source,
-  // works announced: "anunció la construcción de una unidad", "anunció en Tlalnepantla la inauguración del hospital"
+  // works announced: "anunció la construcción de una unidad", "anunció en Mazatlán la inauguración del hospital"
   /\banunci(?:ó|aron|a|an)\s+(?:[\p{L}]+\s+){0,3}?(?:la|el)\s+(?:construcción|inauguración|apertura|rehabilitación|ampliación|creación|entrega|instalación|contratación|edificación|conclusión)\b/u.source,
   // intentions and goals: "en próximos días", "planea", "necesitamos llegar al 95 %", "la disposición de continuar"
   /\b(?:en (?:los )?próximos días|planea|planean|necesitamos|(?:la|su) (?:disposición|intención|decisión)\b[^.;]{0,50}?\bde \p{L}+(?:ar|er|ir))\b/u.source,
@@ -196,7 +196,7 @@ export const ENTOURAGE_CUE = /\b(acompañad[oa]s? (por|de)|en compañía de|junt
 /** The name of the federal government, to which unqualified cabinet posts belong. */
 export const FEDERAL_GOVERNMENT = 'Gobierno de México';
 
-/** A state's government by name: "Gobierno de Tamaulipas", "Gobierno del Estado de México". */
+/** A state's government by name: "Gobierno de Durango", "Gobierno del Estado de México". */
 export const STATE_GOVERNMENT = /^gobierno\s+(del\s+estado\s+de|de(l)?)\s+/iu;
 
 /**
@@ -268,7 +268,7 @@ export function isGivenName(word: string): boolean {
 
 /**
  * What follows a facility's name and belongs to it: its acronym in parentheses (left out of the
- * name), the institution ("del ISSSTE", "del IMSS Bienestar") and the town ("en Torreón").
+ * name), the institution ("del ISSSTE", "del IMSS Bienestar") and the town ("en Mazatlán").
  * Groups: 1 the acronym, 2 the institution, 3 the town (kept only when the gazetteer knows it).
  */
 export const FACILITY_SITE = /^(\s*\([\p{Lu}][\p{L}\d-]{1,15}\))?(?:\s+del\s+(\p{Lu}{2,}(?:[-\s–]+Bienestar)?))?(?:\s+(?:en|de)\s+(\p{Lu}\p{Ll}+(?:\s+(?:de\s+|del\s+)?\p{Lu}\p{Ll}+){0,3}))?/u;

@@ -1,6 +1,6 @@
 /**
  * Stage 4: mentions of people, organizations, places, facilities and programs, the posts written
- * beside names ("el director general del IMSS, Zoé Robledo"; "la gobernadora Delfina Gómez"),
+ * beside names ("el director general del IMSS, Tomás Garibay"; "la gobernadora Rosa Ibarra"),
  * acronyms defined in the text, and descriptions that point back to a person ("la mandataria").
  *
  * Rule-based on purpose: Spanish NER models do not run offline on Node here, and the genre is
@@ -78,7 +78,7 @@ export interface PlaceLookup {
   canonical(name: string): string | null;
 }
 
-/** A name, then what joins it to the post written next ("Ruy López es el nuevo"): see COPULAS. */
+/** A name, then what joins it to the post written next ("Eva Ruiz es el nuevo"): see COPULAS. */
 const NAME_COPULA_BEFORE = new RegExp(`(\\p{Lu}[\\p{L}'’-]+(?:\\s+(?:de|del|la|los|y)?\\s*\\p{Lu}[\\p{L}'’-]+){1,5}),?\\s+(?:quien\\s+)?(?:${COPULAS.source})\\s+(?:(?:el|la|nuevo|nueva|actual|virtual|próximo|próxima|futuro|futura)\\s+)*$`, 'u');
 
 /** Capitalised words of bodies and programs that never occur in a person's name. */
@@ -177,7 +177,7 @@ function headed(first: string, second: string | undefined): boolean {
 
 export function findMentions(text: string, sentenceSpans: Span[], places: PlaceLookup, evidence?: Evidence | null): Mentions {
   /** the NLP engine labels exactly this run a person */
-  // (or the run less a last surname with a particle the engine left out: "Rogelio Ramírez" of "Rogelio Ramírez de la O")
+  // (or the run less a last surname with a particle the engine left out: "Tadeo Salgado" of "Tadeo Salgado de la O")
   const engineSaysPerson = (start: number, end: number) => !!evidence?.persons.some((p) => p.start === start
     && (p.end === end || (p.end < end && /^\s+(?:de|del|de\s+la|de\s+las|de\s+los|y)\s+\p{Lu}[\p{L}'’-]*$/u.test(text.slice(p.end, end)))));
   const mentions: Mention[] = [];
@@ -213,7 +213,7 @@ export function findMentions(text: string, sentenceSpans: Span[], places: PlaceL
         const gap = text.slice(toks[j]!.end, toks[j + 1]!.start);
         const next = toks[j + 1]!;
         // "Centro de Investigación, Capacitación y Adiestramiento Tecámac": a list inside a headed name
-        // (only when the list goes on to its "y": "Palacio Nacional, Kershenobich presentó" is no list)
+        // (only when the list goes on to its "y": "Palacio de Gobierno, Garibay presentó" is no list)
         const listed = /^,\s+$/.test(gap) && FACILITY_HEADS.some(([h]) => foldName(toks[i]!.text) === foldName(h).split(' ')[0]) && isCap(next.text) && !isHead(next.text) && !places.placeKind(next.text) && !isGivenName(next.text)
           && /^[\p{L}\s,]{0,60}\s(y|e)\s+\p{Lu}/u.test(text.slice(next.start, Math.min(s.end, next.start + 80)));
         // "IMSS- Bienestar": a hyphenated name broken by a space
@@ -243,7 +243,7 @@ export function findMentions(text: string, sentenceSpans: Span[], places: PlaceL
         break;
       }
       const words = toks.slice(i, j + 1).map((x) => x.text);
-      // "Rutilio Escandón Cadenas, Chiapas" in a roster: a name with its state after it is a person
+      // "Julián Ortega Ríos, Durango" in a roster: a name with its state after it is a person
       const stateAfter = /^\s*(?:,|\()\s*(\p{Lu}[\p{L}.]*(?:\s+(?:de|del|la)?\s*\p{Lu}[\p{L}.]*)*)\s*\)?\s*(?:$|[,;.\-–—•]|\s(?:y|e)\s)/u.exec(text.slice(toks[j]!.end, Math.min(s.end, toks[j]!.end + 40)));
       // (only in a roster: a sentence naming the post in the plural, or a bulleted line; "Villa Serena, Durango.-" is a dateline)
       const rostered = words.length >= 2 && words.length <= 5 && personLike(words) && !!stateAfter && places.placeKind(stateAfter[1]!) === 'state' && !places.placeKind(words.join(' '))
@@ -265,13 +265,13 @@ export function findMentions(text: string, sentenceSpans: Span[], places: PlaceL
         const baseEnd = toks[j]!.end + (numbered ? numbered[0].length : 0);
         const acr = /^\s*\(([\p{Lu}][\p{L}\d-]{1,15})\)/u.exec(text.slice(baseEnd, baseEnd + 20));
         // a facility's institution and town are part of its name, past its acronym: "Hospital Regional de Alta
-        // Especialidad (HRAE) del ISSSTE en Torreón" is not the one "en Oaxaca"
+        // Especialidad (HRAE) del ISSSTE en Durango" is not the one "en Sinaloa"
         // a facility named after someone or something, in quotes: Hospital General "Dr. Ignacio Morones Prieto"
-        // (past its acronym too: la Unidad de Medicina Familiar (UMF) "Playa del Carmen")
+        // (past its acronym too: la Unidad de Medicina Familiar (UMF) "Villa Unión")
         const quoted = c.kind === 'Facility' ? /^(?:\s*\([\p{Lu}][\p{L}\d-]{1,15}\))?\s*[“"«]([^”"»\n]{3,60})[”"»]/u.exec(text.slice(baseEnd, Math.min(s.end, baseEnd + 90))) : null;
         const sited = c.kind === 'Facility' && !quoted ? FACILITY_SITE.exec(text.slice(baseEnd, Math.min(s.end, baseEnd + 80))) : null;
         const siteOk = !!sited && !!sited[0].trim() && (!sited[3] || !!places.placeKind(sited[3]));
-        // a state's ministry: "la Secretaría de Salud en Chiapas" is the Secretaría de Salud de Chiapas, not the federal one
+        // a state's ministry: "la Secretaría de Salud en Durango" is the Secretaría de Salud de Durango, not the federal one
         const stateBody = c.kind === 'Organization' && STATE_BODY_HEAD.test(text.slice(start, baseEnd)) ? /^\s+en\s+(?:el\s+estado\s+de\s+)?(\p{Lu}\p{Ll}+(?:\s+(?:de\s+)?\p{Lu}\p{Ll}+){0,2})/u.exec(text.slice(baseEnd, Math.min(s.end, baseEnd + 40))) : null;
         const stateOk = !!stateBody && places.placeKind(stateBody[1]!) === 'state';
         const end = quoted ? baseEnd + quoted[0].length : siteOk ? baseEnd + sited![0].length : stateOk ? baseEnd + stateBody![0].length : baseEnd;
@@ -359,7 +359,7 @@ export function findMentions(text: string, sentenceSpans: Span[], places: PlaceL
     const m = mentions[k]!;
     if (m.kind !== 'Person' && roles.some((r) => m.start >= r.start && m.end <= r.start + r.role.length + 2 && !r.organization && !r.jurisdiction) && /^rep[uú]blica$/i.test(m.text)) mentions.splice(k, 1);
   }
-  // A surname alone ("Robledo detalló") names the person named in full elsewhere in the text.
+  // A surname alone ("Garibay detalló") names the person named in full elsewhere in the text.
   const surnames = new Map<string, Mention>();
   for (const m of mentions) {
     if (m.kind !== 'Person') continue;
@@ -394,11 +394,11 @@ function readRole(
 ): void {
   const before = text.slice(Math.max(s.start, roleStart - 80), roleStart);
   const article = /(?:^|\s)(el|la|los|las|del|de la|al|a la|como|su calidad de|nuevo|nueva)\s+(?:(?:virtual|nuevo|nueva|actual|próximo|próxima|futuro|futura)\s+)?$/i.exec(before);
-  // "Zoé Robledo, director general del IMSS"; "Ruy López es el nuevo subsecretario"; "David Kershenobich, fue
-  // designado por Sheinbaum como el nuevo secretario de Salud"
+  // "Tomás Garibay, director general del IMSS"; "Eva Ruiz es el nuevo subsecretario"; "Tadeo Salgado, fue
+  // designado por la gobernadora como el nuevo secretario de Salud"
   const prevName = /(\p{Lu}[\p{L}'’-]+(?:\s+(?:de|del|la|los|y)?\s*\p{Lu}[\p{L}'’-]+){1,5}),\s+(?:(?:el|la|quien es|en su calidad de|actual|virtual|nuevo|nueva)\s+)*$/u.exec(before)
     ?? NAME_COPULA_BEFORE.exec(before);
-  // "ROLE NAME" ("la gobernadora Delfina Gómez") or "ROLE qualifier, NAME" ("el director general del IMSS, Zoé Robledo")
+  // "ROLE NAME" ("la gobernadora Rosa Ibarra") or "ROLE qualifier, NAME" ("el director general del IMSS, Tomás Garibay")
   const rest = text.slice(roleEnd, Math.min(s.end, roleEnd + 200));
   const NAME = /^(?:(?:doctora?|licenciad[oa]|maestr[oa]|ingenier[oa]|profesora?|el|la)\s+)?((?:(?:Lic|Dr|Dra|Mtro|Mtra|Ing)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:de|del|la|los|y)\s+)?\p{Lu}[\p{L}'’-]+){1,5})/u;
   let qualifier = '';
@@ -440,7 +440,7 @@ function readRole(
   const place = inQual.find((m) => m.kind === 'Place');
   let roleText = text.slice(roleStart, roleEnd);
   // the post's domain: capitalised words after "de", up to the body or place the qualifier names
-  // ("de Seguridad y Protección Ciudadana", "de Educación Pública", "de Salud" in "de Salud de Tamaulipas")
+  // ("de Seguridad y Protección Ciudadana", "de Educación Pública", "de Salud" in "de Salud de Durango")
   const firstLink = Math.min(...[org, place].filter((m): m is Mention => !!m).map((m) => m.start - roleEnd), qualifier.length);
   const domain = /^\s+de\s+(\p{Lu}\p{Ll}+(?:\s+(?:(?:y|e|de|del|de la|para la|para el|para)\s+)?\p{Lu}\p{Ll}+)*)(?=$|[\s,])/u.exec(qualifier.slice(0, firstLink).replace(/\s+(de|del|de la)\s*$/u, ''));
   const capitalRun = /^\s+de\s+(\p{Lu}[\p{L}]+(?:\s+(?:de\s+|del\s+)?\p{Lu}[\p{L}]+)*)/u.exec(qualifier)?.[1] ?? '';

@@ -243,8 +243,8 @@ export function completePosts(ctx: PostContext, posts: XPost[]): XPost[] {
       if (!p.cites.some((c) => c.start >= cueAt && c.end <= s.end)) continue;
       p.jurisdiction = governor.jurisdiction;
       const g = stateGovernment && key(stateGovernment) ? key(stateGovernment) : null;
-      // a state cabinet secretary heads that state's ministry ("el secretario de Salud" of Tamaulipas: the
-      // Secretaría de Salud de Tamaulipas, not the federal one), cited where the post is written
+      // a state cabinet secretary heads that state's ministry ("el secretario de Salud" of Durango: the
+      // Secretaría de Salud de Durango, not the federal one), cited where the post is written
       const ministry = CABINET.exec(p.role) ? /^(?:secretari[oa])\s+(de\s+.+)$/iu.exec(p.role.trim()) : null;
       const stateName = entities.find((e) => e.key === governor.jurisdiction)?.name;
       if (ministry && stateName && !/\b(general|particular|técnic[oa]|ejecutiv[oa])\b/iu.test(ministry[1]!)) {

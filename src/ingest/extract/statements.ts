@@ -63,7 +63,7 @@ export function findStatements(d: Discourse, eventOfSentence: Map<number, XEvent
     if (verb) {
       const verbAt = s.start + verb.index;
       const verbEnd = verbAt + verb[0].length;
-      // ", informó Zoé Robledo, director...": the name right after the verb is the speaker
+      // ", informó Tomás Garibay, director...": the name right after the verb is the speaker
       const after = M.mentions.find((m) => m.kind === 'Person' && m.start >= verbEnd && /^[\s*_"“]{1,6}$/.test(text.slice(verbEnd, m.start)));
       const inverted = /[,”"»]\s*[*_]*$/.test(text.slice(s.start, verbAt));
       if (after && inverted) speaker = { key: key(after)!, confidence: 0.85 };
@@ -95,8 +95,8 @@ export function findStatements(d: Discourse, eventOfSentence: Map<number, XEvent
         speaker = { key: lastSpeaker, confidence: 0.6 };
       }
     } else {
-      // "La Secretaría de Salud, a cargo de Jorge Alcocer, aplicará...": the person named before the promise makes it
-      // (the subject right before the verb: "..., Jorge Alcocer, aplicará")
+      // "La Secretaría de Salud, a cargo de Ana Ruiz, aplicará...": the person named before the promise makes it
+      // (the subject right before the verb: "..., Ana Ruiz, aplicará")
       const promise = future ? COMMITMENT_CUES.exec(s.text) : null;
       const subject = promise ? M.mentions.filter((m) => m.kind === 'Person' && within(m, s) && m.end <= s.start + promise.index).pop() : undefined;
       if (subject && /^[\s,]{0,3}$/.test(text.slice(subject.end, s.start + promise!.index))) speaker = { key: key(subject)!, confidence: 0.7 };

@@ -183,6 +183,13 @@ export function resolveEvents(x: Extraction, entities: Map<string, string>, cand
   return out;
 }
 
+/** Digits of a figure once trailing zeros are dropped: 53,200,000 has 3, 44,000 has 2. */
+export function significantDigits(v: number): number {
+  let n = Math.abs(Math.round(v * 10));
+  while (n > 0 && n % 10 === 0) n /= 10;
+  return String(n).length;
+}
+
 /** Two reported figures agree when equal, or when one is the other rounded ("12 mil" for 12,043). */
 export function valuesAgree(a: number, b: number): boolean {
   if (a === b) return true;
@@ -199,7 +206,8 @@ export function valuesAgree(a: number, b: number): boolean {
  * nothing of what is promised, nor do the bodies involved when either names facilities or
  * programs), with targets that agree (equal, or one rounded) and the same deadline at the coarser
  * precision; the candidate sharing the largest part wins. Two that name only bodies need the same
- * maker and the same target or deadline as well. Otherwise a new commitment.
+ * maker and the same target or deadline as well. The same exact target ("53.2 millones") about a
+ * thing in common is a repeat whoever repeats it. Otherwise a new commitment.
  */
 export function resolveCommitments(x: Extraction, entities: Map<string, string>, candidates: CommitmentCandidate[]): Map<string, string> {
   const out = new Map<string, string>();
@@ -229,6 +237,12 @@ export function resolveCommitments(x: Extraction, entities: Map<string, string>,
         (!deadline || !k.deadline || deadlineAgrees) &&
         (makers.length === 0 || k.makers.length === 0 || sameMaker) &&
         (!onlyBodies || (sameMaker && (targetAgrees || deadlineAgrees)));
+      // the same exact target ("53.2 millones": three significant digits or more) about the same body, whoever
+      // repeats it: a figure that precise is the promise's own
+      const allShared = concerns.filter((id) => k.concerns.includes(id)).length;
+      const sameExactTarget = allShared >= 1 && values.some((v) => significantDigits(v) >= 3 && k.targetValues.includes(v))
+        && (!deadline || !k.deadline || deadlineAgrees);
+      if (!agrees && sameExactTarget) return { k, score: 0.5 };
       return { k, score: agrees ? shared / Math.max(mine.length, theirs.length) : 0 };
     });
     const match = scored.filter((x) => x.score > 0).sort((x, y) => y.score - x.score)[0]?.k;

@@ -521,6 +521,19 @@ export function findQuantities(text: string): Quantity[] {
     pos = Math.max(q.end, n.end);
   }
 
+  // a decimal point typed with a space after it: "53. 2 millones" is 53.2 millones (a sentence does not
+  // end inside "a 53." and go on "2 millones de ellos")
+  for (let i = 0; i + 1 < drafts.length; i++) {
+    const a = drafts[i]!;
+    const b = drafts[i + 1]!;
+    if (!a.numeralOnly || a.trailingMult || !Number.isInteger(a.value) || a.value >= 1000 || !b.trailingMult) continue;
+    if (f.slice(a.end, b.start) !== '. ' || !/^\d[ \t]/.test(f.slice(b.start, b.start + 2))) continue;
+    b.value = clean((a.value + Number(f[b.start]) / 10) * b.trailingMult * b.suffixScale);
+    b.start = a.start;
+    b.text = text.slice(b.start, b.end);
+    drafts.splice(i, 1);
+  }
+
   // ranges: "entre 20 y 30 por ciento", "de 3 a 5 millones de personas"
   for (let i = 0; i + 1 < drafts.length; i++) {
     const a = drafts[i]!;

@@ -117,6 +117,11 @@ describe('findQuantities: numerals in running text', () => {
     expect(only('Una obra de 1.5 mil millones de pesos.')).toMatchObject({ value: 1_500_000_000, unit: 'MXN' });
   });
 
+  it('reads a decimal point typed with a space after it ("53. 2 millones"), and nothing else across ". "', () => {
+    expect(only('Atenderá en la región a 41. 6 millones de personas sin seguridad social.')).toMatchObject({ value: 41_600_000, unit: 'people', text: '41. 6 millones de personas' });
+    expect(findQuantities('Se entregaron 12 ambulancias. 3 hospitales más abrirán.').map((q) => q.value)).toEqual([12, 3]);
+  });
+
   it('reads comma-grouped millions of pesos', () => {
     expect(only('Con una inversión de 7,030 millones de pesos se rehabilitan clínicas.')).toMatchObject({ value: 7_030_000_000, unit: 'MXN', text: '7,030 millones de pesos' });
   });

@@ -134,3 +134,20 @@ describe('a facility written only as its kind', () => {
     expect(r.candidates.map((c) => c.id)).toEqual(['facility:unidad-de-medicina-familiar']);
   });
 });
+
+describe('the same exact target', () => {
+  const withBody = new Map([...ids, ['body', 'organization:imss-bienestar']]);
+  const target = (value: number, who: string) => {
+    const x = extraction(commitment({ concerns: ['body'], targets: ['f1'] }), who);
+    x.figures.push({ key: 'f1', value, unit: 'people', counted: null, label: '', metric: '', qualifier: null, changePercent: null, asOf: null, subject: null, cites: [], confidence: 0.6 });
+    return x;
+  };
+  const curated = { ...known, makers: ['person:luis'], concerns: ['organization:imss-bienestar', 'program:plan'], targetValues: [53_200_000] };
+  it('about a body in common is a repeat, whoever repeats it', () => {
+    expect(resolveCommitments(target(53_200_000, 'ana'), withBody, [curated]).get('c1')).toBe('commitment:old');
+  });
+  it('not a round one, nor one about nothing in common', () => {
+    expect(resolveCommitments(target(50_000_000, 'ana'), withBody, [{ ...curated, targetValues: [50_000_000] }]).get('c1')).toBe('commitment:c1');
+    expect(resolveCommitments(target(53_200_000, 'ana'), withBody, [{ ...curated, concerns: ['program:plan'] }]).get('c1')).toBe('commitment:c1');
+  });
+});

@@ -150,6 +150,42 @@ export function setChildRef(child: ChildProcess, ref: boolean): void {
   }
 }
 
+const STOP_KILL_AFTER_MS = 30_000;
+
+/**
+ * An idempotent stop for a running service: SIGTERM, then SIGKILL when the process has not exited
+ * 30 s later; settles once it has exited. The event loop is held open until then, so `await
+ * stop()` always settles.
+ */
+export function serviceStopper(child: ChildProcess, o: {
+  name: string;
+  log: (l: string) => void;
+  exited: () => boolean;
+  exitPromise: Promise<void>;
+  onParentExit: () => void;
+}): () => Promise<void> {
+  let stopping: Promise<void> | undefined;
+  return () => {
+    stopping ??= (async () => {
+      process.off('exit', o.onParentExit);
+      if (o.exited()) return;
+      setChildRef(child, true);
+      const killTimer = setTimeout(() => {
+        if (!o.exited()) {
+          o.log(`${o.name}: no exit 30s after SIGTERM, sending SIGKILL`);
+          child.kill('SIGKILL');
+        }
+      }, STOP_KILL_AFTER_MS);
+      child.kill('SIGTERM');
+      await o.exitPromise;
+      clearTimeout(killTimer);
+      child.stdin?.destroy();
+      setChildRef(child, false);
+    })();
+    return stopping;
+  };
+}
+
 const inFlight = new Map<string, Promise<void>>();
 
 /**

@@ -12,7 +12,7 @@
  *   NEO4J_LOCAL_JAVA_OPTS  JVM options (default "-Xms256m -Xmx1g -XX:+ExitOnOutOfMemoryError")
  *   JAVA_HOME              Java to use (else `java` on PATH)
  */
-import { buildProject, freePort, javaCommand, portFromEnv, setChildRef, type MavenProject } from "../config/java-service.js";
+import { buildProject, freePort, javaCommand, portFromEnv, serviceStopper, setChildRef, type MavenProject } from "../config/java-service.js";
 import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
@@ -45,7 +45,6 @@ const JAR = path.join(TARGET_DIR, "neo4j-local.jar");
 const READY_PREFIX = "NEO4J_LOCAL_READY ";
 const DEFAULT_PORT = 7687;
 const DEFAULT_START_TIMEOUT_MS = 180_000;
-const STOP_KILL_AFTER_MS = 30_000;
 const BUILD_LOCK_STALE_MS = 15 * 60_000;
 /** Lines of the server's own output kept for an error message. */
 const TAIL_LINES = 40;
@@ -159,27 +158,7 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions = {}): Promise<Loc
   // Running Neo4j must not keep Node alive; if Node exits, Java sees stdin EOF and shuts down.
   setChildRef(child, false);
 
-  let stopping: Promise<void> | undefined;
-  const stop = (): Promise<void> => {
-    stopping ??= (async () => {
-      process.off("exit", onParentExit);
-      if (exited) return;
-      // Hold the event loop open until the child is gone, so `await stop()` always settles.
-      setChildRef(child, true);
-      const killTimer = setTimeout(() => {
-        if (!exited) {
-          log("neo4j-local: no exit 30s after SIGTERM, sending SIGKILL");
-          child.kill("SIGKILL");
-        }
-      }, STOP_KILL_AFTER_MS);
-      child.kill("SIGTERM");
-      await exitPromise;
-      clearTimeout(killTimer);
-      child.stdin?.destroy();
-      setChildRef(child, false);
-    })();
-    return stopping;
-  };
+  const stop = serviceStopper(child, { name: "neo4j-local", log, exited: () => exited, exitPromise, onParentExit });
 
   return { uri, stop };
 }

@@ -215,7 +215,7 @@ export function toBatch(x: Extracted, r: Resolution): GraphBatch {
 }
 
 const pick = (props: Record<string, PropValue>, prefix: string): Record<string, PropValue> =>
-  Object.fromEntries(Object.entries(props).filter(([k]) => k.startsWith(prefix) && /^(from|to|date)(Iso|Precision|Inferred|Note|Start|End)$/.test(k)));
+  Object.fromEntries(Object.entries(props).filter(([k]) => k.startsWith(prefix) && /^(Iso|Precision|Inferred|Note|Start|End)$/.test(k.slice(prefix.length))));
 
 export interface IngestResult {
   document: string;

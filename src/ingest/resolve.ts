@@ -135,9 +135,9 @@ export function resolveEntities(entities: XEntity[], candidates: EntityCandidate
 /**
  * The same event told by another document: the same day and the same people (at least two in
  * common, or one at the same venue), in a compatible place. An event either document does not
- * date needs the same company (four people or more, all of the fewer), or to be an act
- * of the same kind (an appointment, a signing) with most of the same people (three, or all of them); one with no participants read (a publication) needs the
- * same day and kind. An event dated by a document's publication day (inferred, in the text or in
+ * date needs the same company (four people or more, all of the fewer), or to be an act of the
+ * same kind (an appointment, a signing) with most of the same people (three, or all of them); one
+ * with no participants read (a publication) needs the same day and kind. An event dated by a document's publication day (inferred, in the text or in
  * the graph) may have happened up to two days before it; a day matched inside a month-wide date
  * counts for less than the same day, and needs two people or the venue.
  */
@@ -149,10 +149,8 @@ export function sameEvent(e: XEvent, people: string[], place: string | null, c: 
   // another place may be the same one at another scale (Toluca, Estado de México): only many people in common outweigh it
   if (here.length && there.length && !placeAgrees && shared < 3 && e.date?.iso !== c.iso) return 0;
   const overlap = shared / Math.max(1, Math.min(people.length, c.participants.length));
-  // an event one side does not date: many of the same people, or an act of the same kind (an appointment,
-  // a signing) with every one of its people
-  // (gatherings of the same officials recur: an undated one needs nearly the same company, or to be an act of
-  // the same kind)
+  // an event one side does not date: an act of the same kind (an appointment, a signing) with most of its
+  // people, or the same company (gatherings of the same officials recur)
   if (!e.date || !c.start || !c.end) {
     const act = !!c.kind && c.kind === e.kind && ACT_EVENTS.has(e.kind);
     const same = (act && ((shared >= 3 && overlap >= 0.6) || (shared >= 2 && overlap === 1))) || (shared >= 4 && overlap === 1);
@@ -183,11 +181,17 @@ export function resolveEvents(x: Extraction, entities: Map<string, string>, cand
   return out;
 }
 
-/** Digits of a figure once trailing zeros are dropped: 53,200,000 has 3, 44,000 has 2. */
+/** Trailing zeros of a whole figure: 44,000 has 3, 44,076 none. */
+function trailingZeros(v: number): number {
+  let z = 0;
+  for (let x = Math.abs(Math.round(v)); x > 0 && x % 10 === 0; x /= 10) z++;
+  return z;
+}
+
+/** Digits of a figure once trailing zeros are dropped: 53,200,000 has 3, 44,000 has 2, 2.5 has 2. */
 export function significantDigits(v: number): number {
-  let n = Math.abs(Math.round(v * 10));
-  while (n > 0 && n % 10 === 0) n /= 10;
-  return String(n).length;
+  const tenths = Math.abs(Math.round(v * 10));
+  return String(tenths).length - trailingZeros(tenths);
 }
 
 /** Two reported figures agree when equal, or when one is the other rounded ("12 mil" for 12,043). */
@@ -196,8 +200,7 @@ export function valuesAgree(a: number, b: number): boolean {
   const [round, exact] = Math.abs(a) <= Math.abs(b) ? [a, b] : [b, a];
   const r = Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b));
   // the rounder one ends in zeros, and the two are within 2 %
-  const zeros = (n: number) => { let z = 0; for (let x = Math.abs(Math.round(n)); x > 0 && x % 10 === 0; x /= 10) z++; return z; };
-  return r <= 0.02 && zeros(round) !== zeros(exact) && Math.max(zeros(a), zeros(b)) >= 2;
+  return r <= 0.02 && trailingZeros(round) !== trailingZeros(exact) && Math.max(trailingZeros(a), trailingZeros(b)) >= 2;
 }
 
 /**
@@ -209,6 +212,9 @@ export function valuesAgree(a: number, b: number): boolean {
  * maker and the same target or deadline as well. The same exact target ("53.2 millones") about a
  * thing in common is a repeat whoever repeats it. Otherwise a new commitment.
  */
+/** Facilities and programs say what is promised; a body (the government that promises) says little. */
+const specific = (ids: string[]) => ids.filter((id) => id.startsWith('facility:') || id.startsWith('program:'));
+
 export function resolveCommitments(x: Extraction, entities: Map<string, string>, candidates: CommitmentCandidate[]): Map<string, string> {
   const out = new Map<string, string>();
   for (const c of x.commitments) {
@@ -217,8 +223,6 @@ export function resolveCommitments(x: Extraction, entities: Map<string, string>,
     const makers = x.statements.filter((s) => s.commitments.includes(c.key) && s.speaker).map((s) => entities.get(s.speaker!)!).filter(Boolean);
     // the candidate that shares the most of what this one concerns, among those that agree
     const scored = candidates.map((k) => {
-      // facilities and programs say what is promised; a body (the government that promises) only when neither names one
-      const specific = (ids: string[]) => ids.filter((id) => id.startsWith('facility:') || id.startsWith('program:'));
       let mine = concerns;
       let theirs = k.concerns.filter((id) => !id.startsWith('place:'));
       // (one that names a facility or program and one that names only bodies promise different things)

@@ -19,7 +19,7 @@
  *   CORENLP_JAVA_OPTS   JVM options (default "-Xms256m -Xmx2g -XX:+ExitOnOutOfMemoryError")
  *   JAVA_HOME           Java to use (else `java` on PATH)
  */
-import { buildProject, freePort, javaCommand, portFromEnv, setChildRef, sleep, type MavenProject } from '../config/java-service.js';
+import { buildProject, freePort, javaCommand, portFromEnv, serviceStopper, setChildRef, sleep, type MavenProject } from '../config/java-service.js';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -61,7 +61,6 @@ const TARGET_DIR = path.join(PROJECT_DIR, 'target');
 const JAR = path.join(TARGET_DIR, 'corenlp-local.jar');
 
 const DEFAULT_START_TIMEOUT_MS = 300_000;
-const STOP_KILL_AFTER_MS = 30_000;
 const BUILD_LOCK_STALE_MS = 20 * 60_000;
 /** Lines of the server's own output kept for an error message. */
 const TAIL_LINES = 40;
@@ -200,27 +199,7 @@ export async function startLocalCoreNlp(opts: LocalCoreNlpOptions = {}): Promise
   // A running server must not keep Node alive; if Node exits, Java sees stdin EOF and shuts down.
   setChildRef(child, false);
 
-  let stopping: Promise<void> | undefined;
-  const stop = (): Promise<void> => {
-    stopping ??= (async () => {
-      process.off('exit', onParentExit);
-      if (exited) return;
-      // Hold the event loop open until the child is gone, so `await stop()` always settles.
-      setChildRef(child, true);
-      const killTimer = setTimeout(() => {
-        if (!exited) {
-          log('corenlp-local: no exit 30s after SIGTERM, sending SIGKILL');
-          child.kill('SIGKILL');
-        }
-      }, STOP_KILL_AFTER_MS);
-      child.kill('SIGTERM');
-      await exitPromise;
-      clearTimeout(killTimer);
-      child.stdin?.destroy();
-      setChildRef(child, false);
-    })();
-    return stopping;
-  };
+  const stop = serviceStopper(child, { name: 'corenlp-local', log, exited: () => !!exited, exitPromise, onParentExit });
 
   return { url, port, client, pid: child.pid ?? -1, stop };
 }

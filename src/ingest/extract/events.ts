@@ -130,10 +130,11 @@ function leadReport(d: Discourse): { event: XEvent; sentences: number[] } | null
     const verb = s.start < 800 ? REPORTING_VERBS.exec(s.text) : null;
     return verb ? d.personBefore(s, s.start + verb.index) : null;
   };
-  const lead = sentences.slice(0, 3).findIndex((s) => subject(s) !== null);
+  const subjects = sentences.slice(0, 3).map(subject);
+  const lead = subjects.findIndex((x) => x !== null);
   if (lead < 0) return null;
   const s = sentences[lead]!;
-  const official = subject(s)!.key;
+  const official = subjects[lead]!.key;
   const dateline = input.dates.find((x) => x.start < 400 && x.precision === 'day' && !x.inferred);
   const date = dateline ? { ...xdate(dateline), inferred: true, note: 'the text does not date the report; the date line of the document is used' } : publishedDate(input.published, 'report');
   if (!date) return null;

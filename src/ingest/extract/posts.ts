@@ -49,6 +49,9 @@ const UNQUALIFIED_HEAD = /^(presidente|presidenta)(\s+(electo|electa|de la rep[u
 const GOVERNOR = /^(gobernador|gobernadora)$/iu;
 const CABINET = /^(secretario|secretaria)\s+de\s+/iu;
 const entourageRe = uword(ENTOURAGE_CUE);
+/** The ministry a secretary's role writes after the word: " de Economía", " de la Función Pública". */
+const MINISTRY_IN_ROLE = /^(\s+de\s+(?:la\s+)?\p{Lu}[\p{L}]+(?:\s+(?:y|e|de|del)\s+\p{Lu}[\p{L}]+)*)/u;
+const yearOf = (y: string | undefined): XDate | null => (y ? { iso: y, precision: 'year', inferred: false, note: null } : null);
 
 /** A woman's given name: a known one, or one ending in "a" ("Mariela", "Griselda"). */
 const feminineName = (name: string) => {
@@ -74,6 +77,19 @@ export function completePosts(ctx: PostContext, posts: XPost[]): XPost[] {
   const roleAfter = (p: XPost) => {
     const c = p.cites[0];
     return c ? text.slice(c.start, c.end) : '';
+  };
+
+  /**
+   * The post written from `at`: its role word, and the body named right after it ("director del
+   * Instituto X") or, for a secretary, the ministry written in the role ("secretaria de Economía").
+   */
+  const postAt = (at: number, sentenceEnd: number): { role: string; body: Mention | undefined; ministry: boolean; end: number } | null => {
+    const word = ROLE_WORDS.find((r) => text.slice(at, at + r.length).toLowerCase() === r && !/\p{L}/u.test(text.charAt(at + r.length)));
+    if (!word) return null;
+    const wordEnd = at + word.length;
+    const body = M.mentions.find((m) => (m.kind === 'Organization' || m.kind === 'Facility') && m.start >= wordEnd && m.start - wordEnd <= 8);
+    const ministry = !body && /^(sub)?secretari[oa]$/u.test(word) ? MINISTRY_IN_ROLE.exec(text.slice(wordEnd, sentenceEnd))?.[1] ?? '' : '';
+    return { role: capitalize(text.slice(at, wordEnd) + ministry), body, ministry: ministry !== '', end: body ? body.end : wordEnd + ministry.length };
   };
 
   // Rosters.
@@ -123,23 +139,16 @@ export function completePosts(ctx: PostContext, posts: XPost[]): XPost[] {
     const year = cue[1];
     // the roles in coordination: "director del X (2012-2022) y presidente de la Y"
     for (const part of rest.split(/\s+y\s+(?=\p{Ll})/u).slice(0, 3)) {
-      const role = ROLE_WORDS.find((r) => part.toLowerCase().startsWith(r) && !/\p{L}/u.test(part.charAt(r.length)));
-      if (!role) break;
       const at = s.start + cue.index + cue[0].length + rest.indexOf(part);
-      const body = M.mentions.find((m) => (m.kind === 'Organization' || m.kind === 'Facility') && m.start >= at + role.length && m.start - (at + role.length) <= 8);
-      const afterBody = body ? text.slice(body.end, Math.min(s.end, body.end + 30)) : part.slice(role.length);
-      const range = /^\s*(?:\(\s*(\d{4})\s*[-–]\s*(\d{4})\s*\)|,?\s+de\s+(\d{4})\s+a\s+(\d{4})\b)/u.exec(afterBody);
-      const wordEnd = body ? body.end : at + role.length;
-      // a ministry written in the role ("secretaria de Economía") is the post's own name
-      const named = !body && /^(sub)?secretari[oa]$/u.test(role) ? /^(\s+de\s+(?:la\s+)?\p{Lu}[\p{L}]+(?:\s+(?:y|e|de|del)\s+\p{Lu}[\p{L}]+)*)/u.exec(text.slice(wordEnd, s.end)) : null;
+      const post = postAt(at, s.end);
+      if (!post) break;
       // a post of a body the text does not name as one is no post we can state
-      if (!body && !named) continue;
-      const roleText = capitalize(text.slice(at, at + role.length) + (named ? named[1]! : ''));
-      if (has(person, roleText)) continue;
-      const yearOf = (y: string | undefined): XDate | null => (y ? { iso: y, precision: 'year', inferred: false, note: null } : null);
+      if (!post.body && !post.ministry) continue;
+      if (has(person, post.role)) continue;
+      const range = /^\s*(?:\(\s*(\d{4})\s*[-–]\s*(\d{4})\s*\)|,?\s+de\s+(\d{4})\s+a\s+(\d{4})\b)/u.exec(text.slice(post.end, Math.min(s.end, post.end + 30)));
       const from = range ? yearOf(range[1] ?? range[3]) : yearOf(year);
       const to = range ? yearOf(range[2] ?? range[4]) : null;
-      out.push({ key: ctx.newPostKey(), person, role: roleText, organization: key(body), jurisdiction: null, from, to, cites: [{ start: at, end: Math.max(wordEnd + (named ? named[1]!.length : 0), at + role.length) }], confidence: 0.6 });
+      out.push({ key: ctx.newPostKey(), person, role: post.role, organization: key(post.body), jurisdiction: null, from, to, cites: [{ start: at, end: post.end }], confidence: 0.6 });
     }
   }
 
@@ -151,19 +160,15 @@ export function completePosts(ctx: PostContext, posts: XPost[]): XPost[] {
       const holder = M.mentions.filter((m) => m.kind === 'Person' && m.start >= s.start && m.end <= at && at - m.end <= 4).pop();
       // "fue designado por Ana Ruiz como secretario": the one who appoints is not the one appointed
       if (!holder || /\bpor\s+$/iu.test(text.slice(Math.max(s.start, holder.start - 5), holder.start))) continue;
-      const roleAt = at + cue[0].length;
-      const role = ROLE_WORDS.find((r) => text.slice(roleAt, roleAt + r.length).toLowerCase() === r && !/\p{L}/u.test(text.charAt(roleAt + r.length)));
-      if (!role) continue;
-      const after = M.mentions.find((m) => (m.kind === 'Organization' || m.kind === 'Facility') && m.start >= roleAt + role.length && m.start - (roleAt + role.length) <= 8);
-      const ministry = !after && /^(sub)?secretari[oa]$/u.test(role) ? /^(\s+de\s+(?:la\s+)?\p{Lu}[\p{L}]+(?:\s+(?:y|e|de|del)\s+\p{Lu}[\p{L}]+)*)/u.exec(text.slice(roleAt + role.length, s.end)) : null;
-      const before = /^titular$/iu.test(role) && !after ? M.mentions.filter((m) => (m.kind === 'Organization' || m.kind === 'Facility') && m.start >= s.start && m.end <= holder.start).pop() : undefined;
-      const body = after ?? before;
-      if (!body && !ministry) continue;
+      const post = postAt(at + cue[0].length, s.end);
+      if (!post) continue;
+      // "titular" alone heads the body the sentence names before the holder
+      const before = !post.body && /^titular$/iu.test(post.role) ? M.mentions.filter((m) => (m.kind === 'Organization' || m.kind === 'Facility') && m.start >= s.start && m.end <= holder.start).pop() : undefined;
+      const body = post.body ?? before;
+      if (!body && !post.ministry) continue;
       const person = key(holder)!;
-      const roleText = capitalize(text.slice(roleAt, roleAt + role.length) + (ministry ? ministry[1]! : ''));
-      if (has(person, roleText)) continue;
-      const end = after ? after.end : roleAt + role.length + (ministry ? ministry[1]!.length : 0);
-      out.push({ key: ctx.newPostKey(), person, role: roleText, organization: key(body), jurisdiction: null, from: null, to: null, cites: [{ start: holder.start, end }], confidence: 0.6 });
+      if (has(person, post.role)) continue;
+      out.push({ key: ctx.newPostKey(), person, role: post.role, organization: key(body), jurisdiction: null, from: null, to: null, cites: [{ start: holder.start, end: post.end }], confidence: 0.6 });
     }
   }
 

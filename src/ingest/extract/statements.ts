@@ -126,20 +126,19 @@ export function findStatements(d: Discourse, eventOfSentence: Map<number, XEvent
       // a list of works after a colon ("iniciarán seis obras: el Hospital A; la Unidad B; y la clínica C") is one
       // promise per item, each concerning what its item names, beside the promise the lead clause makes
       const items = listItems(s);
-      const lead = items.length ? { start: s.start, end: items[0]!.start } : { start: s.start, end: s.end };
-      const inside = (x: { start: number; end: number }, span: { start: number; end: number }) => x.start >= span.start && x.end <= span.end;
+      const lead: Span = items.length ? { start: s.start, end: items[0]!.start, text: text.slice(s.start, items[0]!.start) } : s;
       const c: XCommitment = {
         key: id('commitment'), summary: (clause?.[1] ?? s.text).slice(0, 400), start: start ? xdate(start) : null, deadline: deadline ? xdate(deadline) : null,
-        concerns: items.length ? about.filter((k) => M.mentions.some((m) => key(m) === k && inside(m, lead))) : about,
-        targets: figs.filter((f) => !items.length || f.cites.every((x) => inside(x, lead))).map((f) => f.key), cites: [lead], confidence: 0.6, report,
+        concerns: items.length ? about.filter((k) => M.mentions.some((m) => key(m) === k && within(m, lead))) : about,
+        targets: figs.filter((f) => !items.length || f.cites.every((x) => within(x, lead))).map((f) => f.key), cites: [{ start: lead.start, end: lead.end }], confidence: 0.6, report,
       };
       commitments.push(c);
       commitmentKeys.push(c.key);
       for (const item of items) {
         const k: XCommitment = {
           key: id('commitment'), summary: text.slice(item.start, item.end).trim().slice(0, 400), start: c.start, deadline: c.deadline,
-          concerns: [...new Set(M.mentions.filter((m) => m.kind !== 'Person' && inside(m, item)).map((m) => key(m)!))],
-          targets: figs.filter((f) => f.cites.every((x) => inside(x, item))).map((f) => f.key), cites: [item], confidence: 0.55,
+          concerns: [...new Set(M.mentions.filter((m) => m.kind !== 'Person' && within(m, item)).map((m) => key(m)!))],
+          targets: figs.filter((f) => f.cites.every((x) => within(x, item))).map((f) => f.key), cites: [{ start: item.start, end: item.end }], confidence: 0.55,
         };
         commitments.push(k);
         commitmentKeys.push(k.key);

@@ -1,6 +1,7 @@
 import type { Db } from '../graph/db.js';
 import { Loaders } from '../graph/loaders.js';
 import { Repository } from '../graph/repository.js';
+import type { IngestResult } from '../ingest/pipeline.js';
 import type { NlpEngine } from '../nlp/engine.js';
 import type { Caller } from './auth.js';
 
@@ -12,6 +13,8 @@ export interface Context {
   auth: Caller | null;
   /** The NLP engine ingestDocument uses, when the server has one. */
   nlp: NlpEngine | null;
+  /** Told what each ingestDocument of the request wrote (the server's ingest metrics). */
+  ingested?: (written: Pick<IngestResult, 'newDocument' | 'facts'>) => void;
 }
 
 /** One per request: its own loaders (batching and caching live for one request) and round-trip counter. */

@@ -6,12 +6,19 @@ import express from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { DestinationStream, LevelWithSilent, Logger } from 'pino';
 import { isTimeout, isUnavailable, QueryTimeoutError, type Db } from '../graph/db.js';
 import { authConfigFromEnv, authenticate, readAccessPlugin, type AuthConfig } from './auth.js';
 import { createContext, type Context } from './context.js';
 import { DATABASE_UNAVAILABLE, QUERY_TIMEOUT, QUERY_TOO_COMPLEX, QUERY_TOO_DEEP, queryTimeout } from './errors.js';
 import { EXAMPLES } from './examples.js';
 import { costLimitsFromEnv, costLimitsPlugin, type CostLimits } from './limits.js';
+import { corsFor, corsOriginsFromEnv } from './ops/cors.js';
+import { healthRoutes } from './ops/health.js';
+import { createLogger, httpLog } from './ops/logging.js';
+import { ServerMetrics } from './ops/metrics.js';
+import { operationsPlugin } from './ops/operations-plugin.js';
+import { currentRequestId, requestId } from './ops/request-id.js';
 import { playgroundRouter } from './playground.js';
 import { schema } from './schema.js';
 import type { NlpEngine } from '../nlp/engine.js';
@@ -21,9 +28,10 @@ const CLIENT_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL
 /**
  * What a client sees of an error: its own mistakes in full (code, message, argument), an
  * unreachable database as DATABASE_UNAVAILABLE, a query Neo4j stopped for its timeout as
- * QUERY_TIMEOUT, anything else as a bare INTERNAL_SERVER_ERROR. Never a stack trace.
+ * QUERY_TIMEOUT, anything else as a bare INTERNAL_SERVER_ERROR. Never a stack trace: that goes
+ * to the server's log, with the request's id.
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export function formatError(formatted: GraphQLFormattedError, error: unknown, logger: Pick<Logger, 'error'>): GraphQLFormattedError {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   const code = String(formatted.extensions?.code ?? '');
   if (isTimeout(original)) {
@@ -37,7 +45,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
-  console.error('internal error:', original);
+  logger.error({ requestId: currentRequestId(), err: original }, 'internal error');
   return { message: 'Internal server error', ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 
@@ -61,16 +69,32 @@ export interface ServerOptions {
   lookahead?: boolean;
   /** the NLP engine ingestDocument uses (default none: the rules alone) */
   nlp?: NlpEngine | null;
+  /** browser origins allowed cross-origin access (see ops/cors.ts); default: from KG_CORS_ORIGINS */
+  corsOrigins?: string[];
+  /** where the server logs; default: a JSON logger (ops/logging.ts) at `logLevel` writing to `logDestination` */
+  logger?: Logger;
+  /** default: LOG_LEVEL */
+  logLevel?: LevelWithSilent;
+  /** default: standard output */
+  logDestination?: DestinationStream;
 }
 
 /** Largest request body: a 1 MB document (ingestDocument) with room for JSON escaping. */
 const BODY_LIMIT = '4mb';
 
-/** Express app serving /graphql (API and offline playground) and /health. */
+/**
+ * Express app serving /graphql (API and offline playground), /health (liveness), /ready
+ * (readiness: Neo4j answers) and /metrics (Prometheus).
+ */
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const auth = opts.auth ?? authConfigFromEnv();
   const limits: CostLimits = { ...costLimitsFromEnv(), ...opts.limits };
+  const corsOrigins = opts.corsOrigins ?? corsOriginsFromEnv();
+  const logger = opts.logger ?? createLogger({ level: opts.logLevel, destination: opts.logDestination });
+  const metrics = new ServerMetrics();
+  const unobserve = opts.db.observe(metrics.dbObserver);
   const app = express();
+  app.disable('x-powered-by');
   const http: Server = createServer(app);
   const done: ApolloServerPlugin<Context> = {
     async requestDidStart() {
@@ -79,7 +103,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   };
   const apollo = new ApolloServer<Context>({
     schema: await schema(),
-    formatError,
+    formatError: (formatted, error) => formatError(formatted, error, logger),
     includeStacktraceInErrorResponses: false,
     // the playground and integrations read the schema, in production too (NODE_ENV=production turns it off by default)
     introspection: true,
@@ -90,20 +114,28 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       ApolloServerPluginCacheControlDisabled(),
       readAccessPlugin(auth),
       costLimitsPlugin(limits),
+      operationsPlugin(logger, metrics),
       done,
     ],
   });
   await apollo.start();
 
-  app.get('/health', async (_req, res) => {
-    const up = await opts.db.ping();
-    res.status(up ? 200 : 503).json({ status: up ? 'ok' : 'degraded', neo4j: up ? 'up' : 'down' });
-  });
+  // first, so that every response carries its request id, the error pages of express included
+  app.use(requestId);
+  app.use(httpLog(logger));
+  if (corsOrigins.length) app.use(corsFor(corsOrigins));
+  app.use(healthRoutes(opts.db, logger));
+  app.get('/metrics', metrics.handler);
   app.use(playgroundRouter({ endpoint: '/graphql', examples: EXAMPLES, title: 'Officials knowledge graph' }));
   app.use(
     '/graphql',
     express.json({ limit: BODY_LIMIT }),
-    expressMiddleware(apollo, { context: async ({ req }) => createContext(opts.db, authenticate(auth, req.headers.authorization), { lookahead: opts.lookahead ?? true, nlp: opts.nlp ?? null }) }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => ({
+        ...createContext(opts.db, authenticate(auth, req.headers.authorization), { lookahead: opts.lookahead ?? true, nlp: opts.nlp ?? null }),
+        ingested: (written) => metrics.ingested(written),
+      }),
+    }),
   );
   // A body express cannot read (too large, not JSON) still gets a GraphQL-shaped answer.
   app.use('/graphql', ((err, _req, res, next) => {
@@ -123,6 +155,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     port,
     async stop() {
       await apollo.stop();
+      unobserve();
     },
   };
 }

@@ -1,5 +1,5 @@
 import { Socket } from 'node:net';
-import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
+import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction, type QueryResult, type RecordShape, type Session } from 'neo4j-driver';
 import { cypher } from './cypher.js';
 
 /**
@@ -111,6 +111,44 @@ function boltParams(params: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'number' && Number.isInteger(v) ? neo4j.int(v) : v]));
 }
 
+export type AccessMode = 'READ' | 'WRITE';
+
+/**
+ * Watches the work of every Db view of one driver (the server's metrics). Each call marks a
+ * start and returns the function to call at its end.
+ */
+export interface DbObserver {
+  /** a session opened (it holds at most one pooled connection while it works) */
+  sessionOpened(mode: AccessMode): () => void;
+  /** one query started: an auto-commit read, a statement of a write transaction, a schema statement */
+  queryStarted(mode: AccessMode): () => void;
+}
+
+/**
+ * What every Db view of one driver shares, whoever built it (Db.connect, scoped(), new Db).
+ *
+ * One bookmark manager: every session reports the bookmark of its last transaction to it and
+ * starts after the bookmarks it holds, so a read after a write, even from another request, runs
+ * on a cluster member (or Aura) that has applied that write. This holds for session.run
+ * auto-commit reads as for transaction functions (the driver asks the manager before both). On
+ * a single instance every transaction is already applied and the bookmarks cost a few bytes.
+ */
+interface DriverShared {
+  bookmarkManager: BookmarkManager;
+  observers: Set<DbObserver>;
+}
+
+const sharedByDriver = new WeakMap<Driver, DriverShared>();
+
+function sharedOf(driver: Driver): DriverShared {
+  let shared = sharedByDriver.get(driver);
+  if (!shared) {
+    shared = { bookmarkManager: neo4j.bookmarkManager(), observers: new Set() };
+    sharedByDriver.set(driver, shared);
+  }
+  return shared;
+}
+
 /**
  * The only door to Neo4j. Reads run in read transactions and writes in write transactions
  * (so a cluster or Aura routes them right); queries are named files under cypher/.
@@ -118,8 +156,11 @@ function boltParams(params: Record<string, unknown>): Record<string, unknown> {
  */
 export class Db {
   roundTrips = 0;
+  private readonly shared: DriverShared;
 
-  constructor(readonly driver: Driver, readonly database?: string, readonly timeouts: QueryTimeouts = queryTimeoutsFromEnv()) {}
+  constructor(readonly driver: Driver, readonly database?: string, readonly timeouts: QueryTimeouts = queryTimeoutsFromEnv()) {
+    this.shared = sharedOf(driver);
+  }
 
   /** Timeouts default to KG_QUERY_TIMEOUT_MS and KG_WRITE_TIMEOUT_MS (see QueryTimeouts). */
   static connect(config: Neo4jConfig, timeouts: Partial<QueryTimeouts> = {}): Db {
@@ -144,8 +185,43 @@ export class Db {
     return { timeout: timeoutMs ?? (mode === 'READ' ? this.timeouts.readMs : this.timeouts.writeMs) };
   }
 
-  private session(mode: 'READ' | 'WRITE') {
-    return this.driver.session({ defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE, ...(this.database ? { database: this.database } : {}) });
+  /** The bookmark manager every session of this driver uses (see DriverShared). */
+  get bookmarkManager(): BookmarkManager {
+    return this.shared.bookmarkManager;
+  }
+
+  /** Tells `observer` about the sessions and queries of every Db view of this driver; returns the function that stops it. */
+  observe(observer: DbObserver): () => void {
+    this.shared.observers.add(observer);
+    return () => this.shared.observers.delete(observer);
+  }
+
+  /** Runs one query, telling the observers when it starts and ends. */
+  async timed<T>(mode: AccessMode, query: () => Promise<T>): Promise<T> {
+    const ends = [...this.shared.observers].map((o) => o.queryStarted(mode));
+    try {
+      return await query();
+    } finally {
+      for (const end of ends) end();
+    }
+  }
+
+  private async withSession<T>(mode: AccessMode, work: (session: Session) => Promise<T>): Promise<T> {
+    const session = this.driver.session({
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      bookmarkManager: this.shared.bookmarkManager,
+      ...(this.database ? { database: this.database } : {}),
+    });
+    const closed = [...this.shared.observers].map((o) => o.sessionOpened(mode));
+    try {
+      return await work(session);
+    } finally {
+      try {
+        await session.close();
+      } finally {
+        for (const close of closed) close();
+      }
+    }
   }
 
   async read<T = Row>(name: string, params: Record<string, unknown> = {}): Promise<T[]> {
@@ -164,16 +240,12 @@ export class Db {
    */
   async readText<T = Row>(text: string, params: Record<string, unknown> = {}): Promise<T[]> {
     const config = this.transactionConfig('READ');
-    const once = async (): Promise<T[]> => {
-      const session = this.session('READ');
-      try {
+    const once = () =>
+      this.withSession('READ', async (session): Promise<T[]> => {
         this.roundTrips++;
-        const res: QueryResult<RecordShape> = await stoppedAsTimeout(config.timeout, async () => await session.run(text, boltParams(params), config));
+        const res: QueryResult<RecordShape> = await this.timed('READ', () => stoppedAsTimeout(config.timeout, async () => await session.run(text, boltParams(params), config)));
         return res.records.map((r) => r.toObject() as T);
-      } finally {
-        await session.close();
-      }
-    };
+      });
     try {
       return await once();
     } catch (e) {
@@ -187,24 +259,25 @@ export class Db {
    * run for `timeouts.writeMs` (or `opts.timeoutMs`) before Neo4j stops it and rolls it back.
    */
   async write<T>(work: (tx: WriteTx) => Promise<T>, opts: { timeoutMs?: number } = {}): Promise<T> {
-    const session = this.session('WRITE');
-    try {
-      const config = this.transactionConfig('WRITE', opts.timeoutMs);
-      return await session.executeWrite((tx) => stoppedAsTimeout(config.timeout, () => work(new WriteTx(tx, this))), config);
-    } finally {
-      await session.close();
-    }
+    const config = this.transactionConfig('WRITE', opts.timeoutMs);
+    return this.withSession('WRITE', (session) => session.executeWrite((tx) => stoppedAsTimeout(config.timeout, () => work(new WriteTx(tx, this))), config));
   }
 
   /** Runs a schema statement (migrations) in its own auto-commit transaction. */
   async runSchema(statement: string): Promise<void> {
-    const session = this.session('WRITE');
-    try {
+    await this.withSession('WRITE', async (session) => {
       this.roundTrips++;
-      await stoppedAsTimeout(this.timeouts.writeMs, () => session.run(statement, {}, this.transactionConfig('WRITE')));
-    } finally {
-      await session.close();
-    }
+      await this.timed('WRITE', () => stoppedAsTimeout(this.timeouts.writeMs, () => session.run(statement, {}, this.transactionConfig('WRITE'))));
+    });
+  }
+
+  /**
+   * One `RETURN 1` read in a read session: the database executes queries now (readiness). ping()
+   * (verifyConnectivity) only opens or resets a connection. On a server that accepts bytes and
+   * never answers, the probe waits as long as the connection lives: callers bound it.
+   */
+  async probe(): Promise<void> {
+    await this.withSession('READ', (session) => this.timed('READ', () => session.run('RETURN 1', {}, this.transactionConfig('READ'))));
   }
 
   async ping(): Promise<boolean> {
@@ -226,7 +299,7 @@ export class WriteTx {
 
   async run<T = Row>(name: string, params: Record<string, unknown> = {}): Promise<T[]> {
     this.db.roundTrips++;
-    const res = await this.tx.run(cypher(name), boltParams(params));
+    const res = await this.db.timed('WRITE', async () => await this.tx.run(cypher(name), boltParams(params)));
     return res.records.map((r) => r.toObject() as T);
   }
 }

@@ -40,6 +40,7 @@ afterAll(async () => {
 });
 
 const QUERY = '{ person(slug: "zoe-robledo-aburto") { name } }';
+const ready = async () => (await fetch(`${server.base}/ready`)).status;
 const health = async () => (await fetch(`${server.base}/health`)).status;
 
 async function until(what: string, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
@@ -56,10 +57,11 @@ describe('when Neo4j goes down and comes back', () => {
     const res = await gql(server.url, QUERY);
     expect(res.errors).toBeUndefined();
     expect(res.data.person.name).toBe('Zoé Robledo Aburto');
+    expect(await ready()).toBe(200);
     expect(await health()).toBe(200);
   });
 
-  it('reports DATABASE_UNAVAILABLE, without a stack trace, while it is down, and /health answers 503', async () => {
+  it('reports DATABASE_UNAVAILABLE, without a stack trace, while it is down; /ready answers 503, /health still 200', async () => {
     await proxy.close();
 
     const res = await gql(server.url, QUERY);
@@ -70,9 +72,11 @@ describe('when Neo4j goes down and comes back', () => {
     expect(res.data ?? { person: null }).toEqual({ person: null });
     expect(JSON.stringify(res)).not.toMatch(/stacktrace|\bat .+\.(ts|js):\d+/);
 
-    expect(await health()).toBe(503);
-    const body = await (await fetch(`${server.base}/health`)).json();
+    expect(await ready()).toBe(503);
+    const body = await (await fetch(`${server.base}/ready`)).json();
     expect(body).toMatchObject({ neo4j: 'down' });
+    // liveness touches no database: a Neo4j outage is no reason to restart the server
+    expect(await health()).toBe(200);
   });
 
   it('recovers by itself once Neo4j is reachable again', async () => {
@@ -82,6 +86,6 @@ describe('when Neo4j goes down and comes back', () => {
       const res = await gql(server.url, QUERY);
       return !res.errors && res.data?.person?.name === 'Zoé Robledo Aburto';
     });
-    await until('/health answers 200 again', async () => (await health()) === 200);
+    await until('/ready answers 200 again', async () => (await ready()) === 200);
   });
 });

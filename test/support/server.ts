@@ -32,6 +32,8 @@ export async function startTestServer(db: Db, opts: TestServerOptions = {}): Pro
     auth: opts.auth ?? authConfig([]),
     limits: { ...DEFAULT_COST_LIMITS, ...opts.limits },
     lookahead: opts.lookahead ?? true,
+    // tests read answers, not log lines (test/api/operations*.test.ts check those)
+    logLevel: 'silent',
     onRequestDone: (ctx: Context) => {
       last = ctx.db.roundTrips;
     },

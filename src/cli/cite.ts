@@ -7,13 +7,7 @@ import { formatCuratedCitation } from '../domain/citation.js';
  * in the seed format `<docKey>:<start>-<end>:<hash8>`. The doc key is the file name's prefix
  * before the first underscore ("001" for 001_08e5...txt).
  */
-export function citeCommand(args: string[]): number {
-  const [file, ...phraseParts] = args;
-  const phrase = phraseParts.join(' ');
-  if (!file || !phrase) {
-    process.stderr.write('usage: kg cite <document file> <phrase>\n');
-    return 2;
-  }
+export function citeCommand(file: string, phrase: string): number {
   const text = readFileSync(file, 'utf8');
   const key = basename(file).split('_')[0]!;
   let found = 0;

@@ -3,21 +3,18 @@
  * local Neo4j, or EVAL_NEO4J_URI, which must be empty), reads the graph back and compares it
  * with the curated seed graph: precision, recall and F1 per fact type.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { GraphBatch, NodeKind, PropValue, RelType } from '../domain/model.js';
 import { Db } from '../graph/db.js';
 import { startLocalNeo4j } from '../graph/local-neo4j.js';
 import { migrate } from '../graph/migrate.js';
 import { evaluate, formatDetails, formatScores } from '../ingest/eval.js';
-import { compileSeedFromDisk, CORPUS_DIR } from '../ingest/seed/load.js';
+import { compileSeedFromDisk, CORPUS_DIR, loadSeed } from '../ingest/seed/load.js';
 import { formatSummary, ingestFiles, articleFiles } from './ingest.js';
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { authConfig } from '../api/auth.js';
 import { startServer } from '../api/server.js';
-import { loadSeed } from '../ingest/seed/load.js';
 import { collectAnswers } from '../eval/collect.js';
 import { nlpEngine } from '../nlp/engine.js';
 import { parseGold } from '../eval/gold.js';
@@ -82,7 +79,8 @@ export async function evalRealset(log: (line: string) => void, opts: RealsetOpti
   return throwAway(log, async (db) => {
     if (opts.seed !== false) await loadSeed(db, { log });
     await ingestForEval(db, wanted, log, opts.nlp !== false);
-    const server = await startServer({ db, port: 0, host: '127.0.0.1', auth: authConfig([]), limits: { maxDepth: 50, maxComplexity: 10_000_000 } });
+    // the report goes to stdout: the server's per-operation log lines stay out of it
+    const server = await startServer({ db, port: 0, host: '127.0.0.1', auth: authConfig([]), limits: { maxDepth: 50, maxComplexity: 10_000_000 }, logLevel: 'warn' });
     try {
       const texts = new Map(gold.filter((g) => byId.has(g.id)).map((g) => [g.id, { fileName: basename(byId.get(g.id)!), text: readFileSync(byId.get(g.id)!, 'utf8') }]));
       const answers = await collectAnswers(server.url, gold, texts);

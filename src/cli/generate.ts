@@ -8,45 +8,24 @@
 import { Presets, SingleBar } from 'cli-progress';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { planGraph, writeGenerated, type GenerateStats } from '../bench/generate.js';
 import { cypher } from '../graph/cypher.js';
 import { Db, neo4jConfigFromEnv } from '../graph/db.js';
 import { startLocalNeo4j, type LocalNeo4j } from '../graph/local-neo4j.js';
 import { migrate } from '../graph/migrate.js';
+import { REPO_ROOT } from '../config/paths.js';
 
-export const GENERATE_USAGE = `usage: kg generate --scale N [--seed S] [--chunk C] [--replace]
-
-  --scale N   about how many nodes to make (10000, 100000, 1000000...; at least 100)
-  --seed S    seed of the generator (default 1); same seed, same graph
-  --chunk C   about how many nodes per write transaction (default 5000)
-  --replace   clear a database that holds nodes first (otherwise it is refused)
-  --via-writer  write with the ingestion's writeBatch (MERGE) instead of the bulk CREATE queries
-
-Writes into NEO4J_URI (NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE) when set, else into the local
-Neo4j with its data in NEO4J_LOCAL_DATA or .neo4j/scale-<N>, on port NEO4J_LOCAL_PORT (7687).`;
-
-interface Args { scale: number; seed: number; chunk: number; replace: boolean; viaWriter: boolean }
-
-function parseArgs(argv: string[]): Args | string {
-  const out: Args = { scale: 0, seed: 1, chunk: 5000, replace: false, viaWriter: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    if (flag === '--help' || flag === '-h') return GENERATE_USAGE;
-    if (flag === '--replace') { out.replace = true; continue; }
-    if (flag === '--via-writer') { out.viaWriter = true; continue; }
-    if (flag !== '--scale' && flag !== '--seed' && flag !== '--chunk') return `unknown argument "${a}"\n\n${GENERATE_USAGE}`;
-    const raw = inline ?? argv[++i];
-    const n = Number(raw?.replace(/[_,]/g, ''));
-    const min = flag === '--scale' ? 100 : flag === '--chunk' ? 200 : 0;
-    if (raw === undefined || !Number.isInteger(n) || n < min) return `${flag} needs a whole number of at least ${min}, not ${raw === undefined ? 'nothing' : `"${raw}"`}\n\n${GENERATE_USAGE}`;
-    if (flag === '--scale') out.scale = n;
-    else if (flag === '--seed') out.seed = n;
-    else out.chunk = n;
-  }
-  if (!out.scale) return `--scale is required\n\n${GENERATE_USAGE}`;
-  return out;
+export interface GenerateOptions {
+  /** about how many nodes to make (at least 100) */
+  scale: number;
+  /** seed of the generator; same seed, same graph */
+  seed: number;
+  /** about how many nodes per write transaction */
+  chunk: number;
+  /** clear a database that holds nodes first (otherwise it is refused) */
+  replace: boolean;
+  /** write with the ingestion's writeBatch (MERGE) instead of the bulk CREATE queries */
+  viaWriter: boolean;
 }
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -80,12 +59,7 @@ function progress(total: number) {
   };
 }
 
-export async function generateCommand(argv: string[], log: (line: string) => void): Promise<number> {
-  const args = parseArgs(argv);
-  if (typeof args === 'string') {
-    (args === GENERATE_USAGE ? process.stdout : process.stderr).write(`${args}\n`);
-    return args === GENERATE_USAGE ? 0 : 2;
-  }
+export async function generateCommand(args: GenerateOptions, log: (line: string) => void): Promise<number> {
   const config = neo4jConfigFromEnv();
   let local: LocalNeo4j | null = null;
   let db: Db;
@@ -94,8 +68,7 @@ export async function generateCommand(argv: string[], log: (line: string) => voi
     db = Db.connect(config);
     where = config.uri;
   } else {
-    const repo = fileURLToPath(new URL('../../', import.meta.url));
-    const dataDir = resolve(process.env.NEO4J_LOCAL_DATA?.trim() || resolve(repo, '.neo4j', `scale-${args.scale}`));
+    const dataDir = resolve(process.env.NEO4J_LOCAL_DATA?.trim() || resolve(REPO_ROOT, '.neo4j', `scale-${args.scale}`));
     log(`NEO4J_URI not set: starting the local Neo4j with its data in ${dataDir}`);
     local = await startLocalNeo4j({ dataDir, log: (l) => (l.startsWith('neo4j-local:') ? log(l) : undefined) });
     db = Db.connect({ uri: local.uri });

@@ -28,7 +28,8 @@ export async function connectGraph(log: (line: string) => void): Promise<Connect
     return { db, close: () => db.close() };
   }
   log('NEO4J_URI not set: starting the local Neo4j (the first run builds it with Maven)');
-  const local = await startLocalNeo4j({ ...(process.env.NEO4J_LOCAL_PORT ? { port: Number(process.env.NEO4J_LOCAL_PORT) } : {}), log });
+  // its port: NEO4J_LOCAL_PORT, read by the launcher
+  const local = await startLocalNeo4j({ log });
   const db = Db.connect({ uri: local.uri });
   await waitForBolt(db, 60_000);
   log(`local Neo4j ready at ${local.uri}`);
@@ -39,4 +40,14 @@ export async function connectGraph(log: (line: string) => void): Promise<Connect
       await local.stop();
     },
   };
+}
+
+/** Runs `work` against the graph and closes it (and the local Neo4j this started) afterwards. */
+export async function withGraph<T>(log: (line: string) => void, work: (g: Connected) => Promise<T>): Promise<T> {
+  const graph = await connectGraph(log);
+  try {
+    return await work(graph);
+  } finally {
+    await graph.close();
+  }
 }

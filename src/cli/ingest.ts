@@ -1,14 +1,18 @@
 /**
  * `kg ingest <files or folders>`: runs every article through the pipeline, one transaction per
  * document, with a progress bar on a terminal and a summary at the end. Bad files are skipped
- * with their reason; the good ones are ingested.
+ * with their reason; the good ones are ingested. The exit code says whether every file went in.
  */
 import { SingleBar, Presets } from 'cli-progress';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { Db } from '../graph/db.js';
+import { migrate } from '../graph/migrate.js';
 import { DocumentError } from '../ingest/metadata.js';
 import { ingest, type IngestOptions, type IngestResult } from '../ingest/pipeline.js';
+import { nlpEngine } from '../nlp/engine.js';
+import { withGraph } from './graph.js';
+import { EXIT } from './usage.js';
 
 const ARTICLE = /\.(txt|md|markdown|html?)$/i;
 
@@ -34,9 +38,14 @@ export function articleFiles(args: string[]): { files: string[]; missing: string
   return { files, missing };
 }
 
-export async function ingestFiles(db: Db, args: string[], log: (line: string) => void, opts: IngestOptions = {}): Promise<IngestSummary> {
+/** The article files of the arguments, and a summary that already skips the missing ones. */
+function plan(args: string[]): { files: string[]; summary: IngestSummary } {
   const { files, missing } = articleFiles(args);
-  const summary: IngestSummary = { results: [], skipped: missing.map((file) => ({ file, reason: 'no such file or folder' })) };
+  return { files, summary: { results: [], skipped: missing.map((file) => ({ file, reason: 'no such file or folder' })) } };
+}
+
+export async function ingestFiles(db: Db, args: string[], log: (line: string) => void, opts: IngestOptions = {}): Promise<IngestSummary> {
+  const { files, summary } = plan(args);
   const bar = process.stderr.isTTY ? new SingleBar({ format: 'ingest [{bar}] {value}/{total} {file}', hideCursor: true }, Presets.shades_classic) : null;
   bar?.start(files.length, 0, { file: '' });
   for (const [i, file] of files.entries()) {
@@ -67,4 +76,32 @@ export function formatSummary(s: IngestSummary): string {
   ];
   for (const k of s.skipped) lines.push(`skipped ${k.file}: ${k.reason}`);
   return lines.join('\n');
+}
+
+/** Success only when every file named went in: one skipped file (bad, missing, refused) fails the run. */
+export function ingestExitCode(summary: IngestSummary): number {
+  return summary.skipped.length > 0 ? EXIT.failure : EXIT.ok;
+}
+
+/**
+ * `kg ingest`: migrations, then every article, then the summary on stdout. With no article to
+ * ingest (missing paths, folders without articles) the summary comes at once, without Neo4j.
+ */
+export async function ingestCommand(paths: string[], log: (line: string) => void): Promise<number> {
+  const { files, summary: nothing } = plan(paths);
+  if (files.length === 0) {
+    process.stdout.write(`${formatSummary(nothing)}\n`);
+    return ingestExitCode(nothing);
+  }
+  return withGraph(log, async (g) => {
+    await migrate(g.db, log);
+    const nlp = nlpEngine(log);
+    try {
+      const summary = await ingestFiles(g.db, paths, log, { nlp: await nlp.get() });
+      process.stdout.write(`${formatSummary(summary)}\n`);
+      return ingestExitCode(summary);
+    } finally {
+      await nlp.stop();
+    }
+  });
 }

@@ -3,17 +3,12 @@
  * once, on stdout; the server is configured with its sha256 only (KG_API_KEYS or KG_API_KEYS_FILE),
  * so no command can show an existing key's token again.
  */
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { stringify } from 'yaml';
 import { hashToken, KEY_NAME, newToken, ROLES, type Role } from '../api/auth.js';
+import { exitCodeFor, applySettings, stdio, type Io } from './usage.js';
 
-export const KEY_USAGE = 'usage: kg key create --name <name> --role <editor|reader>';
-
-function option(args: string[], name: string): string | undefined {
-  const i = args.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
-  if (i < 0) return undefined;
-  const a = args[i]!;
-  return a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[i + 1];
-}
+const USAGE = `create --name <name> --role <${ROLES.join('|')}>`;
 
 export interface NewKey {
   name: string;
@@ -27,24 +22,13 @@ export function createKey(name: string, role: Role): NewKey {
   return { name, role, token, sha256: hashToken(token) };
 }
 
-export function keyCommand(args: string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): number {
-  const [sub, ...rest] = args;
-  if (sub !== 'create') {
-    err(`${KEY_USAGE}\n`);
-    return 2;
-  }
-  const name = option(rest, 'name');
-  const role = option(rest, 'role');
-  if (!name || !KEY_NAME.test(name)) {
-    err(`--name: 1 to 64 letters, digits or . _ @ - (it names the key in edit histories)\n${KEY_USAGE}\n`);
-    return 2;
-  }
-  if (!role || !(ROLES as readonly string[]).includes(role)) {
-    err(`--role: ${ROLES.join(' or ')}\n${KEY_USAGE}\n`);
-    return 2;
-  }
-  const key = createKey(name, role as Role);
-  out(
+function keyName(value: string): string {
+  if (!KEY_NAME.test(value)) throw new InvalidArgumentError('Expected 1 to 64 letters, digits or . _ @ - (it names the key in edit histories).');
+  return value;
+}
+
+function printKey(key: NewKey, io: Io): void {
+  io.out(
     [
       `token (shown only this once; give it to the client, who sends "Authorization: Bearer <token>"):`,
       `  ${key.token}`,
@@ -56,5 +40,28 @@ export function keyCommand(args: string[], out: (s: string) => void = (s) => pro
       ``,
     ].join('\n'),
   );
-  return 0;
+}
+
+/** The `key` command and its `create` subcommand, printing to `io`. */
+export function keyCommands(io: Io): Command {
+  const key = new Command('key').description('manage API keys').usage(USAGE);
+  key
+    .command('create')
+    .description('make an API key: prints its token once, and the configuration entry holding its sha256')
+    .usage(USAGE.replace(/^create /, ''))
+    .requiredOption('--name <name>', 'who the key is for; it names the key in edit histories', keyName)
+    .addOption(new Option('--role <role>', 'editor: reads and writes; reader: reads').choices(ROLES).makeOptionMandatory())
+    .action((opts: { name: string; role: Role }) => printKey(createKey(opts.name, opts.role), io));
+  return key;
+}
+
+/** `kg key <args>` on its own, for tests and callers without the whole program: the exit code. */
+export function keyCommand(args: string[], out: Io['out'] = stdio.out, err: Io['err'] = stdio.err): number {
+  const io = { out, err };
+  try {
+    applySettings(keyCommands(io), io, 'kg key').parse(args, { from: 'user' });
+    return 0;
+  } catch (e) {
+    return exitCodeFor(e, io);
+  }
 }

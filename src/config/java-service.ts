@@ -218,9 +218,9 @@ export async function buildProject(p: MavenProject, log: (l: string) => void): P
   return build;
 }
 
-/** A port from an environment variable, checked; undefined when unset. */
-export function portFromEnv(name: string): number | undefined {
-  const raw = process.env[name]?.trim();
+/** A port from an environment variable, checked; undefined when unset. 0 asks for a free port. */
+export function portFromEnv(name: string, env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const raw = env[name]?.trim();
   if (!raw) return undefined;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${name} is not a valid port: ${raw}`);

@@ -1,8 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const REPO = fileURLToPath(new URL('../../', import.meta.url));
+import { REPO_ROOT as REPO } from './paths.js';
 
 /**
  * The project's shared folder (corpus, acceptance questions): `SHARED_DIR` when set, else the

@@ -1,5 +1,6 @@
-// Batch: each node's edits (confirmations, rejections, merges, splits), oldest first.
+// Batch: each node's edits (confirmations, rejections, merges, splits, dismissals, undos), oldest
+// first, without the state an undo restores (`undo`, kept for undoEdit).
 UNWIND $ids AS id
 MATCH (:Node {id: id})<-[:EDITED]-(e:Edit)
-RETURN id, e {.*} AS edit
+RETURN id, e {.*, undo: null, undoable: e.undoneAt IS NULL AND e.action IN ['confirm', 'reject', 'merge', 'split', 'dismiss-duplicate']} AS edit
 ORDER BY e.at, e.id

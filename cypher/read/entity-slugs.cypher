@@ -1,4 +1,10 @@
-// The entities holding these slugs (slugs are unique across entity kinds).
+// The entities holding these slugs (slugs are unique across entity kinds), and the redirects of
+// merged entities that keep them (a new entity does not take a merged one's slug: an undone merge
+// gives it back).
 UNWIND $slugs AS slug
-MATCH (n:Entity {slug: slug})
-RETURN slug, n.id AS id
+CALL (slug) {
+  MATCH (n:Entity {slug: slug}) RETURN n.id AS id
+  UNION
+  MATCH (r:Redirect {slug: slug}) RETURN r.id + ' (merged)' AS id
+}
+RETURN slug, id

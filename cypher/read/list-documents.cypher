@@ -6,7 +6,7 @@ WHERE (size($kinds) = 0 OR d.category IN $kinds)
   AND ($to IS NULL OR d.publishedStart <= $to)
   AND ($text IS NULL OR d.fold CONTAINS $text)
 WITH d
-ORDER BY CASE WHEN $desc THEN d.publishedStart END DESC, CASE WHEN $desc THEN null ELSE d.publishedStart END ASC, d.id
+ORDER BY d.publishedStart IS NULL, CASE WHEN $desc THEN d.publishedStart END DESC, CASE WHEN $desc THEN null ELSE d.publishedStart END ASC, d.id
 WITH collect(d) AS matches
 RETURN size(matches) AS total,
        [n IN matches[$skip..($skip + $limit)] | {id: n.id, labels: labels(n), props: n {.*, text: null}}] AS page

@@ -3,7 +3,8 @@
 CALL { MATCH (a:Node {id: $anchor}) RETURN a UNION MATCH (a:Entity {slug: $anchor}) RETURN a }
 WITH a WHERE a:Person
 MATCH (a)-[:PARTICIPATED_IN]->(e:Event)
-WHERE (size($kinds) = 0 OR e.category IN $kinds)
+WHERE coalesce(e.reviewStatus, 'extracted') IN $reviewStatuses
+  AND (size($kinds) = 0 OR e.category IN $kinds)
   AND ($from IS NULL OR e.dateEnd >= $from)
   AND ($to IS NULL OR e.dateStart <= $to)
   AND all(ref IN $participants WHERE EXISTS { MATCH (p:Person)-[:PARTICIPATED_IN]->(e) WHERE p.slug = ref OR p.id = ref })
@@ -13,7 +14,7 @@ WHERE (size($kinds) = 0 OR e.category IN $kinds)
   AND ($document IS NULL OR EXISTS { MATCH (e)-[:SOURCED_FROM]->(d:Document) WHERE d.id = $document OR d.fileName = $document })
   AND ($text IS NULL OR e.fold CONTAINS $text)
 WITH e
-ORDER BY CASE WHEN $desc THEN e.dateStart END DESC, CASE WHEN $desc THEN null ELSE e.dateStart END ASC, e.id
+ORDER BY e.dateStart IS NULL, CASE WHEN $desc THEN e.dateStart END DESC, CASE WHEN $desc THEN null ELSE e.dateStart END ASC, e.id
 WITH collect(e) AS matches
 RETURN size(matches) AS total,
        [n IN matches[$skip..($skip + $limit)] | {id: n.id, labels: labels(n), props: n {.*}}] AS page

@@ -2,7 +2,8 @@
 // overlap ([$at, $atEnd]: a day, or every day of a month or year; unknown bounds are open). A post's
 // bounds are the ones documents give, else its inferred tenure (ingest/tenures.ts), as records.ts reads them.
 MATCH (holder:Person)-[:HOLDS]->(p:Post)
-WHERE ($person IS NULL OR holder.slug = $person OR holder.id = $person)
+WHERE coalesce(p.reviewStatus, 'extracted') IN $reviewStatuses
+  AND ($person IS NULL OR holder.slug = $person OR holder.id = $person)
   AND ($organization IS NULL OR EXISTS {
         MATCH (p)-[:POST_IN]->()-[:PART_OF*0..5]->(o:Organization) WHERE o.slug = $organization OR o.id = $organization })
   AND ($jurisdiction IS NULL OR EXISTS {

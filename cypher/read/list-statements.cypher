@@ -1,7 +1,8 @@
 // Statements by speaker, subject (directly, or through the figures and commitments they carry),
 // event, kind, date range, text and source document.
 MATCH (s:Statement)
-WHERE (size($kinds) = 0 OR s.category IN $kinds)
+WHERE coalesce(s.reviewStatus, 'extracted') IN $reviewStatuses
+  AND (size($kinds) = 0 OR s.category IN $kinds)
   AND ($from IS NULL OR s.dateEnd >= $from)
   AND ($to IS NULL OR s.dateStart <= $to)
   AND ($speaker IS NULL OR EXISTS { MATCH (p:Person)-[:STATED]->(s) WHERE p.slug = $speaker OR p.id = $speaker })
@@ -12,7 +13,7 @@ WHERE (size($kinds) = 0 OR s.category IN $kinds)
   AND ($document IS NULL OR EXISTS { MATCH (s)-[:SOURCED_FROM]->(d:Document) WHERE d.id = $document OR d.fileName = $document })
   AND ($text IS NULL OR s.fold CONTAINS $text)
 WITH s
-ORDER BY CASE WHEN $desc THEN s.dateStart END DESC, CASE WHEN $desc THEN null ELSE s.dateStart END ASC, s.id
+ORDER BY s.dateStart IS NULL, CASE WHEN $desc THEN s.dateStart END DESC, CASE WHEN $desc THEN null ELSE s.dateStart END ASC, s.id
 WITH collect(s) AS matches
 RETURN size(matches) AS total,
        [n IN matches[$skip..($skip + $limit)] | {id: n.id, labels: labels(n), props: n {.*}}] AS page

@@ -1,7 +1,9 @@
 // Shortest connections between two entities through people, bodies, places and facts (never
 // through documents), each hop with its relationship's citations (and, with $passages, their
 // documents and passages, so a paths request with cited hops is one round trip). The hop bound
-// is a literal (Cypher needs one) equal to the API cap on maxHops (6); $maxHops narrows it.
+// is a literal (Cypher needs one) equal to the API cap on maxHops (6); $maxHops narrows it. Paths
+// through a fact an editor rejected are dropped by the caller (Repository.paths), not here: a
+// predicate on the path's nodes changes how Neo4j plans the search.
 MATCH (a:Entity:Node) WHERE a.slug = $from OR a.id = $from
 MATCH (b:Entity:Node) WHERE b.slug = $to OR b.id = $to
 MATCH p = allShortestPaths((a)-[:PART_OF|GOVERNS|LOCATED_IN|OPERATED_BY|RUN_BY|HOLDS|POST_IN|PARTICIPATED_IN|HELD_IN|HELD_AT|INVOLVES|STATED|AT_EVENT|ABOUT|REPORTS|COMMITS|CONCERNS|TARGETS|MEASURES*..6]-(b))

@@ -2,7 +2,7 @@
 // statements it made or that were about it; commitments it made or that concern it; posts it held
 // or that belong to it. Filtered to [$from, $to] and ordered by date. Events and statements, the
 // many, are filtered on their own date as they are read (a busy official has thousands); the rest
-// once gathered.
+// once gathered. Facts whose review status is not in $reviewStatuses are left out.
 MATCH (x:Entity:Node) WHERE x.slug = $ref OR x.id = $ref
 CALL (x) {
   MATCH (x)-[:PARTICIPATED_IN]->(n:Event)
@@ -35,6 +35,7 @@ WITH n, collect(role) AS roles,
 WHERE ($from IS NULL OR end IS NULL OR end >= $from)
   AND ($to IS NULL OR start IS NULL OR start <= $to)
   AND (size($kinds) = 0 OR any(k IN labels(n) WHERE k IN $kinds))
+  AND coalesce(n.reviewStatus, 'extracted') IN $reviewStatuses
 RETURN n.id AS id, labels(n) AS labels, n {.*, fold: null} AS props, roles, start
 ORDER BY start IS NULL, start, n.id
 LIMIT $limit

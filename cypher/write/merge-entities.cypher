@@ -1,7 +1,8 @@
 // Merges entity $merge into $keep. Every relationship of merge, in either direction and of any type, moves to
 // keep with its type and properties; where keep already has the same one (type, other end, key) it is reused
 // and the citations are united. Relationships between the two are dropped. Keep takes $props (names, aliases,
-// citations) and any description or acronym it lacks; merge is deleted; an Edit node records the change.
+// citations) and any description or acronym it lacks; merge is deleted and leaves a Redirect (its id and
+// slug lead to keep); an Edit node records the change, with what undoEdit needs to put it back ($edit.undo).
 MATCH (k:Node {id: $keep})
 MATCH (m:Node {id: $merge})
 CALL (k, m) {
@@ -38,6 +39,14 @@ CALL (k, m) {
 }
 SET k += $props
 SET k.description = coalesce(k.description, m.description), k.acronym = coalesce(k.acronym, m.acronym)
+WITH k, m
+// merge's id and slug lead to keep from now on, and so do those of entities merged into merge before
+CALL (k, m) {
+  MATCH (earlier:Redirect {to: m.id})
+  SET earlier.to = k.id
+}
+MERGE (rd:Redirect {id: m.id})
+SET rd.slug = m.slug, rd.to = k.id, rd.name = m.name
 DETACH DELETE m
 CREATE (e:Edit)-[:EDITED]->(k)
 SET e = $edit

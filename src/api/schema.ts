@@ -16,7 +16,22 @@ export function schema(): Promise<GraphQLSchema> {
     validate: false,
     // @Authorized('editor') on mutations: no key is UNAUTHENTICATED, a reader key FORBIDDEN (auth.ts)
     authChecker,
-  });
+  }).then(describeRootTypes);
+  return built;
+}
+
+/** type-graphql names the root types but takes no description for them: they are set here. */
+function describeRootTypes(built: GraphQLSchema): GraphQLSchema {
+  const query = built.getQueryType();
+  if (query) {
+    query.description = 'Reads of the graph: look up, search, list and traverse entities, facts and documents. ' +
+      'Open to all unless the server asks for a key for reads (then a reader or editor key).';
+  }
+  const mutation = built.getMutationType();
+  if (mutation) {
+    mutation.description = 'Changes to the graph: ingesting documents, reviewing facts, merging and splitting entities, undoing edits. ' +
+      'Each needs an editor key and runs in one transaction; editors\' changes are kept in the `history` of the nodes they change.';
+  }
   return built;
 }
 

@@ -229,9 +229,9 @@ const EVENT_KINDS: [string, string, number][] = [
   ['press-conference', 'Conferencia de prensa', 3],
   ['visit', 'Visita de supervisión', 3],
   ['inauguration', 'Inauguración', 2],
-  ['signing', 'Firma de convenio', 1],
+  ['agreement', 'Firma de convenio', 1],
   ['session', 'Sesión ordinaria', 1],
-  ['forum', 'Foro regional', 1],
+  ['meeting', 'Foro regional', 1],
 ];
 const TOPICS = ['la federalización de los servicios de salud', 'el abasto de medicamentos', 'la contratación de médicos especialistas', 'la rehabilitación de hospitales', 'la ampliación de la cobertura médica', 'el programa de vacunación', 'la basificación del personal de salud', 'la infraestructura hospitalaria', 'la atención a personas sin seguridad social', 'el presupuesto de salud', 'la seguridad en los municipios', 'la calidad del agua', 'las obras carreteras', 'la educación básica'];
 const MEASURES: { key: string; unit: string; label: string; min: number; max: number }[] = [

@@ -138,7 +138,8 @@ export function projectionQuery(p: Projection, start: Start): { text: string; pa
     const r = fresh('r');
     const m = fresh('m');
     const pattern = e.dir === 'out' ? `(${x})-[${r}:${e.type}]->(${m}:Node)` : `(${x})<-[${r}:${e.type}]-(${m}:Node)`;
-    const where: string[] = [];
+    // a fact an editor rejected is left out of every nested list (root lists filter on reviewStatuses)
+    const where: string[] = [`coalesce(${m}.reviewStatus, '') <> 'rejected'`];
     let order = '';
     if (e.window) {
       if (e.window.from) where.push(`(${m}.dateEnd IS NULL OR ${m}.dateEnd >= ${param(e.window.from)})`);
@@ -152,7 +153,7 @@ export function projectionQuery(p: Projection, start: Start): { text: string; pa
       `id: ${m}.id, labels: labels(${m}), props: ${m} {.*, text: null}`,
       ...below(m, e.node),
     ];
-    return `COLLECT { MATCH ${pattern}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}${order} RETURN {${fields.join(', ')}} }`;
+    return `COLLECT { MATCH ${pattern} WHERE ${where.join(' AND ')}${order} RETURN {${fields.join(', ')}} }`;
   };
 
   const root = `{${below('n', p).join(', ')}} AS below`;

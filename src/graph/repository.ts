@@ -1,5 +1,5 @@
 import { foldName } from '../domain/names.js';
-import type { EntityKind, NodeKind } from '../domain/model.js';
+import { ENTITY_KINDS, type EntityKind, type NodeKind } from '../domain/model.js';
 import type { Db } from './db.js';
 import { resolveCites, type CiteRow } from './projection.js';
 import { rowToNode, toNode, toRel, type Edge, type GraphNode, type NodeRow } from './records.js';
@@ -31,7 +31,20 @@ export interface PathResult {
   hops: { from: GraphNode; to: GraphNode; type: string; forward: boolean; rel: Edge['rel'] }[];
 }
 
-export type ListName = 'events' | 'statements' | 'commitments' | 'figures' | 'documents' | 'posts';
+export type ListName = 'events' | 'statements' | 'commitments' | 'figures' | 'documents' | 'posts' | 'entities';
+
+/** An entity an argument may name: found by id or slug, through a merge's redirect, or by the full-text index. */
+export interface RefCandidate {
+  ref: string;
+  how: 'key' | 'redirect' | 'name';
+  score: number;
+  id: string;
+  kind: EntityKind;
+  name: string;
+  slug: string;
+  /** name, aliases and acronym */
+  names: string[];
+}
 
 /** Graph reads that are not per-parent batches (those are in loaders.ts). */
 export class Repository {
@@ -64,6 +77,16 @@ export class Repository {
     };
   }
 
+  /** Every entity each text may name (see read/resolve-entity-refs); the API decides which one it is. */
+  async refCandidates(refs: string[], lucene: (text: string) => string): Promise<RefCandidate[]> {
+    type Row = Omit<RefCandidate, 'kind' | 'names'> & { labels: string[]; aliases: string[]; acronym: string | null };
+    const rows = await this.db.read<Row>('read/resolve-entity-refs', { refs: [...new Set(refs)].map((ref) => ({ ref, lucene: lucene(ref) })) });
+    return rows.flatMap(({ labels, aliases, acronym, ...r }) => {
+      const kind = ENTITY_KINDS.find((k) => labels.includes(k));
+      return kind ? [{ ...r, kind, names: [r.name, ...aliases, ...(acronym ? [acronym] : [])] }] : [];
+    });
+  }
+
   async search(text: string, kinds: NodeKind[], limit: number): Promise<SearchHit[]> {
     const lucene = luceneQuery(text);
     if (!lucene) return [];
@@ -89,8 +112,8 @@ export class Repository {
     return ranked.slice(0, limit).map(({ row, score, rank }) => ({ node: rowToNode(row), score: rank + Math.min(score / 100, 0.99) }));
   }
 
-  async timeline(ref: string, from: string | null, to: string | null, kinds: NodeKind[], limit: number): Promise<TimelineEntry[]> {
-    const rows = await this.db.read<NodeRow & { roles: string[]; start: string | null }>('read/timeline', { ref, from, to, kinds, limit });
+  async timeline(ref: string, from: string | null, to: string | null, kinds: NodeKind[], reviewStatuses: string[], limit: number): Promise<TimelineEntry[]> {
+    const rows = await this.db.read<NodeRow & { roles: string[]; start: string | null }>('read/timeline', { ref, from, to, kinds, reviewStatuses, limit });
     return rows.map((r) => ({ node: rowToNode(r), roles: r.roles, date: r.start }));
   }
 
@@ -98,7 +121,8 @@ export class Repository {
   async paths(from: string, to: string, maxHops: number, limit: number, passages = false): Promise<PathResult[]> {
     type RelRow = { type: string; from: string; to: string; props: Record<string, unknown>; passages: CiteRow[] | null };
     const rows = await this.db.read<{ nodes: NodeRow[]; rels: RelRow[] }>('read/paths', { from, to, maxHops, limit, passages });
-    return rows.map((r) => {
+    // no path goes through a fact an editor rejected (dropped, not replaced by a longer one)
+    return rows.filter((r) => !r.nodes.some((n) => n.props.reviewStatus === 'rejected')).map((r) => {
       const nodes = r.nodes.map((n) => toNode(n.id, n.labels, n.props));
       return {
         nodes,

@@ -27,3 +27,14 @@ export function nameMatchRank(query: string, names: string[]): number {
   }
   return best;
 }
+
+/**
+ * A full-text query for names close to a text that may be misspelt: its words, each also matched
+ * within two edits (Lucene fuzzy terms) when it is long enough for that to mean something.
+ */
+export function fuzzyLuceneQuery(text: string): string {
+  const tokens = foldName(text).split(' ').filter(Boolean).map((t) => t.replace(LUCENE_SPECIAL, '\\$&'));
+  if (!tokens.length) return '';
+  const terms = tokens.map((t) => (t.length >= 4 ? `${t} OR ${t}~` : t));
+  return tokens.length > 1 ? `"${tokens.join(' ')}"^4 OR ${terms.join(' OR ')}` : terms[0]!;
+}

@@ -85,6 +85,11 @@ export interface PrimaryItem {
 
 export interface Answer {
   errors: string[];
+  /**
+   * What the API said it holds nothing by (NOT_FOUND on an argument naming an entity): an answer,
+   * not a failure. A question whose answer is "none" passes; one that expects items fails on them.
+   */
+  notFound: string[];
   primary: PrimaryItem[];
   events: EventItem[];
   people: Named[];
@@ -181,14 +186,19 @@ function searchQueries(operation: string, variables: Json): Map<string, string> 
 
 export function readAnswer(operation: string, response: unknown, variables: Json = {}): Answer {
   const answer: Answer = {
-    errors: [], primary: [], events: [], people: [], organizations: [], facilities: [], figures: [], posts: [],
+    errors: [], notFound: [], primary: [], events: [], people: [], organizations: [], facilities: [], figures: [], posts: [],
     statements: [], commitments: [], paths: [], dates: [], sources: new Set(), citedSources: [], searches: [], uncited: [],
   };
   if (!isObj(response)) {
     answer.errors.push('response is not a JSON object');
     return answer;
   }
-  for (const e of list(response.errors)) answer.errors.push(isObj(e) ? `${String(e.message)} (${String(isObj(e.extensions) ? e.extensions.code : '')})` : String(e));
+  for (const e of list(response.errors)) {
+    const code = isObj(e) && isObj(e.extensions) ? String(e.extensions.code) : '';
+    const line = isObj(e) ? `${String(e.message)} (${code})` : String(e);
+    if (code === 'NOT_FOUND' && isObj(e) && isObj(e.extensions) && typeof e.extensions.argumentName === 'string') answer.notFound.push(line);
+    else answer.errors.push(line);
+  }
   const data = isObj(response.data) ? response.data : {};
 
   const seen = new Set<string>();

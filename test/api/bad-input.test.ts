@@ -52,9 +52,10 @@ describe('a client mistake is a BAD_USER_INPUT error naming the argument, withou
     expectBadInput(res, 'after');
   });
 
-  it('a rejected argument yields no data for its field', async () => {
-    const res = await gql(seeded.server.url, '{ events(first: 101) { totalCount } }');
-    expect(res.data ?? null).toBeNull();
+  it('a rejected argument yields no data for its field, and the request\'s other fields are answered', async () => {
+    const res = await gql(seeded.server.url, '{ events(first: 101) { totalCount } statements(first: 1) { totalCount } }');
+    expect(res.data?.events).toBeNull();
+    expect(res.data?.statements.totalCount).toBeGreaterThan(0);
   });
 });
 
@@ -75,15 +76,16 @@ describe('a well-formed cursor still pages', () => {
 
 describe('looking up something that does not exist', () => {
   it.each([
-    ['person(slug: "nobody")', 'person'],
-    ['organization(slug: "nobody")', 'organization'],
-    ['event(id: "event:nope")', 'event'],
-    ['statement(id: "statement:nope")', 'statement'],
-    ['document(id: "nope.txt")', 'document'],
-    ['node(id: "zzz")', 'node'],
-  ])('%s is null, without errors', async (field, key) => {
+    ['person(slug: "nobody")', 'person', 'slug'],
+    ['organization(slug: "nobody")', 'organization', 'slug'],
+    ['event(id: "event:nope")', 'event', 'id'],
+    ['statement(id: "statement:nope")', 'statement', 'id'],
+    ['document(id: "nope.txt")', 'document', 'id'],
+    ['node(id: "zzz")', 'node', 'id'],
+  ])('%s is NOT_FOUND naming the argument, and the field null', async (field, key, argument) => {
     const res = await gql(seeded.server.url, `{ ${field} { id } }`);
-    expect(res.errors).toBeUndefined();
+    expect(res.errors).toHaveLength(1);
+    expect(res.errors![0]!.extensions).toMatchObject({ code: 'NOT_FOUND', argumentName: argument });
     expect(res.data).toEqual({ [key]: null });
   });
 });

@@ -139,7 +139,8 @@ describe('the default limits let every known operation through', () => {
   it.each([...acceptance, ...examples])('%s', async (_name, query) => {
     const res = await gql(seeded.server.url, query);
     expect(res.status).toBe(200);
-    expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+    // an operation may name what the graph does not hold (NOT_FOUND is its answer); no limit stops it
+    expect((res.errors ?? []).filter((e) => e.extensions?.code !== 'NOT_FOUND'), JSON.stringify(res.errors)).toEqual([]);
     expect(res.data).toBeTruthy();
   });
 });
@@ -188,7 +189,7 @@ describe('query timeout', () => {
     const error = expectOneError(res, 'QUERY_TIMEOUT');
     expect(error.message).toBe('The query took longer than 300 ms and was stopped; narrow it (fewer items, fewer hops).');
     expect(error.path).toEqual(['paths']);
-    expect(res.data ?? null).toBeNull();
+    expect(res.data?.paths ?? null).toBeNull();
 
     const after = await gql(slow.url, normal);
     expect(after.errors).toBeUndefined();

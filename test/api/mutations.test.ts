@@ -83,8 +83,9 @@ describe('confirmFact and rejectFact', () => {
     for (const r of rows) {
       expect(r.labels).toEqual(['Edit']);
       expect(r.target).toBe(STATEMENT);
-      const { node } = expectOk(await gql(seeded.server.url, 'query($id: ID!) { node(id: $id) { id } }', { id: r.id }));
-      expect(node).toBeNull();
+      const res = await gql(seeded.server.url, 'query($id: ID!) { node(id: $id) { id } }', { id: r.id });
+      expect(res.data).toEqual({ node: null });
+      expect(res.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     }
   });
 
@@ -139,8 +140,8 @@ async function relsOf(id: string): Promise<RelRow[]> {
 const relKey = (r: RelRow) => `${r.type} ${r.out ? '->' : '<-'} ${r.other} [${r.key ?? ''}]`;
 
 const MERGE = /* GraphQL */ `
-  mutation($keep: ID!, $merge: ID!, $note: String) {
-    mergeEntities(keep: $keep, merge: $merge, note: $note) {
+  mutation($keep: ID!, $merge: ID!, $note: String, $force: Boolean = false) {
+    mergeEntities(keep: $keep, merge: $merge, note: $note, force: $force) {
       id name aliases
       citations { document { id } start end }
       history { action by note }
@@ -163,7 +164,7 @@ describe('mergeEntities', () => {
     const shared = keepBefore.filter((r) => mergedBefore.some((m) => relKey(m) === relKey(r)));
     expect(shared.length).toBeGreaterThan(0);
 
-    const { mergeEntities } = expectOk(await send(MERGE, { keep: KEEP, merge: 'macarena-montoya-olvera', note: 'Same person?' }));
+    const { mergeEntities } = expectOk(await send(MERGE, { keep: KEEP, merge: 'macarena-montoya-olvera', note: 'Same person?', force: true }));
     expect(mergeEntities.id).toBe(KEEP);
     expect(mergeEntities.aliases).toEqual([...new Set([...keepProps!.aliases, mergedProps!.name, ...mergedProps!.aliases])]);
     expect(mergeEntities.history).toEqual([{ action: 'MERGE', by: 'ana-editora', note: 'Same person?' }]);
@@ -184,8 +185,11 @@ describe('mergeEntities', () => {
     if (moved) expect(after.find((a) => relKey(a) === relKey(moved))!.cites).toEqual(moved.cites);
 
     // the merged entity is gone; the full-text index reads the new aliases
-    expect(await inspect(seeded.db, 'MATCH (n {id: $id}) RETURN n', { id: MERGED })).toEqual([]);
-    expect(expectOk(await gql(seeded.server.url, '{ person(slug: "macarena-montoya-olvera") { id } }')).person).toBeNull();
+    expect(await inspect(seeded.db, 'MATCH (n:Node {id: $id}) RETURN n', { id: MERGED })).toEqual([]);
+    // its slug and id lead to the kept entity now
+    for (const ref of ['macarena-montoya-olvera', MERGED]) {
+      expect(expectOk(await gql(seeded.server.url, `{ person(slug: "${ref}") { id redirectedFrom } }`)).person).toEqual({ id: KEEP, redirectedFrom: ref });
+    }
     const { search } = expectOk(await gql(seeded.server.url, '{ search(query: "Macarena Montoya Olvera", types: [PERSON]) { node { id } } }'));
     expect(search[0].node.id).toBe(KEEP);
     const { person } = expectOk(await gql(seeded.server.url, '{ person(slug: "horacio-duarte-olivares") { events { id } posts { role } } }'));
@@ -198,7 +202,7 @@ describe('mergeEntities', () => {
   it('relationships between the two are dropped, not turned into loops', async () => {
     const between = (await relsOf('place:toluca')).filter((r) => r.other === 'place:estado-de-mexico');
     expect(between.map(relKey)).toEqual(['PART_OF -> place:estado-de-mexico []']);
-    const { mergeEntities } = expectOk(await send(MERGE, { keep: 'place:estado-de-mexico', merge: 'place:toluca' }));
+    const { mergeEntities } = expectOk(await send(MERGE, { keep: 'place:estado-de-mexico', merge: 'place:toluca', force: true, note: 'test: merging a state and its capital' }));
     expect(mergeEntities.aliases).toContain('Toluca');
     expect(await inspect(seeded.db, 'MATCH (n {id: "place:estado-de-mexico"})-[r]->(n) RETURN r')).toEqual([]);
     const { place } = expectOk(await gql(seeded.server.url, '{ place(slug: "estado-de-mexico") { events { id } partOf { id } } }'));
@@ -265,7 +269,7 @@ describe('splitEntity', () => {
   });
 
   it('merging the split entity back restores the names and keeps both histories', async () => {
-    const { mergeEntities } = expectOk(await send(MERGE, { keep: AMLO, merge: 'person:amlo' }));
+    const { mergeEntities } = expectOk(await send(MERGE, { keep: AMLO, merge: 'person:amlo', force: true, note: 'one person after all' }));
     expect(mergeEntities.aliases).toEqual(['López Obrador', 'Andres Manuel Lopez Obrador', 'AMLO']);
     expect(mergeEntities.citations).toHaveLength(4);
     expect(mergeEntities.history.map((e: { action: string }) => e.action)).toEqual(['SPLIT', 'SPLIT', 'MERGE']);

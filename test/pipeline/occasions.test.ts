@@ -68,13 +68,13 @@ describe('one event per real event', () => {
   it('an act told with its setting is one event: the inauguration, with everyone named at the press conference', async () => {
     await ingest(db, 'occasion-3.txt', file(3));
     const events = await eventsOf('yolanda-ortiz-vega');
-    expect(events.map((e) => e.kind)).toEqual(['inauguration']);
+    expect(events.map((e) => e.kind)).toEqual(['INAUGURATION']);
     expect(events[0]!.participants.map((p) => p.person.name).sort()).toEqual(['Lucía Fernández Ortega', 'Martín Robles Guerra', 'Yolanda Ortiz Vega']);
   });
 
   it('a bulletin that names no gathering is its official\'s report, on the publication day, marked inferred', async () => {
     await ingest(db, 'occasion-4.txt', file(4));
-    const report = (await eventsOf('martin-robles-guerra')).find((e) => e.kind === 'report');
+    const report = (await eventsOf('martin-robles-guerra')).find((e) => e.kind === 'REPORT');
     expect(report).toMatchObject({ date: { iso: '2025-06-24', inferred: true }, sources: [{ fileName: 'occasion-4.txt' }] });
   });
 

@@ -78,7 +78,7 @@ describe('posts as tenures', () => {
     await read(1);
     const res = await gql(served.server.url, '{ holders(role: "director general", of: "Instituto Estatal de Cancerologia Infantil", at: "2024") { id } }');
     expect(res.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    expect(res.errors?.[0]?.message).toMatch(/closest: Instituto Estatal de Cancerología/);
+    expect(res.errors?.[0]?.message).toMatch(/Closest: Instituto Estatal de Cancerología/);
   });
 });
 

@@ -1,12 +1,12 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Resolver, Root } from 'type-graphql';
-import { dismissDuplicate, EditError, mergeEntities, reviewFact, splitEntity, type EditBy } from '../../graph/edits.js';
+import { dismissDuplicate, EditError, mergeEntities, reviewFact, splitEntity, undoEdit, unmergeEntities, type EditBy } from '../../graph/edits.js';
 import { Loaders } from '../../graph/loaders.js';
 import type { GraphNode } from '../../graph/records.js';
 import { DocumentError, DOCUMENT_EXTENSIONS, MAX_DOCUMENT_BYTES, parsePublished } from '../../ingest/metadata.js';
 import { ingest } from '../../ingest/pipeline.js';
 import type { Context } from '../context.js';
 import { badInput, notFoundArg } from '../errors.js';
-import { Commitment, Document, Entity, EntityMatch, Event, Fact, IngestResult } from '../types.js';
+import { Commitment, Document, Entity, EntityMatch, Event, Fact, IngestResult, Node } from '../types.js';
 
 // Every mutation needs an editor key (see auth.ts) and runs in one write transaction.
 
@@ -20,8 +20,8 @@ class IngestDocumentInput {
   }) fileName!: string;
   @Field(() => String, { description: `The document's text, at most ${MAX_DOCUMENT_BYTES} bytes of UTF-8. Front matter may carry metadata too (it wins over these fields).` })
   content!: string;
-  @Field(() => String, { nullable: true }) title?: string;
-  @Field(() => String, { nullable: true }) publisher?: string;
+  @Field(() => String, { nullable: true, description: 'The headline; else the first line of the text.' }) title?: string;
+  @Field(() => String, { nullable: true, description: 'Who published it: an outlet or a government office.' }) publisher?: string;
   @Field(() => String, { nullable: true, description: 'http(s) address of the original.' }) url?: string;
   @Field(() => String, { nullable: true, description: 'Publication date: YYYY-MM-DD, YYYY-MM or YYYY.' }) published?: string;
 }
@@ -63,7 +63,7 @@ export class MutationResolver {
       'Extracts the people, bodies, places, events, statements, commitments and figures of a Spanish document and adds them to the graph ' +
       'in one transaction, linked to what the graph already holds. Ingesting the same document again changes nothing.',
   })
-  async ingestDocument(@Arg('input', () => IngestDocumentInput) input: IngestDocumentInput, @Ctx() ctx: Context): Promise<IngestResult> {
+  async ingestDocument(@Arg('input', () => IngestDocumentInput, { description: 'The document and its metadata.' }) input: IngestDocumentInput, @Ctx() ctx: Context): Promise<IngestResult> {
     const fileName = input.fileName.trim();
     if (!fileName || fileName.length > 255 || /[/\\\u0000-\u001f]/.test(fileName)) {
       throw badInput('input.fileName', 'must be a plain file name (no folders), 1 to 255 characters, such as "nota.txt"');
@@ -84,6 +84,7 @@ export class MutationResolver {
     );
     try {
       const r = await ingest(ctx.db, fileName, input.content, Object.keys(meta).length ? JSON.stringify(meta) : null, { nlp: await ctx.nlp?.get() ?? null });
+      ctx.ingested?.(r);
       return {
         documentId: r.document,
         title: r.title,
@@ -105,13 +106,13 @@ export class MutationResolver {
 
   @Authorized('editor')
   @Mutation(() => Fact, { description: 'Marks a fact confirmed, recording who (the API key\'s name), when and the note in its history.' })
-  confirmFact(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Arg('note', () => String, { nullable: true }) note?: string) {
+  confirmFact(@Arg('id', () => ID, { description: 'The fact\'s id.' }) id: string, @Ctx() ctx: Context, @Arg('note', () => String, { nullable: true, description: 'Why: kept in the history.' }) note?: string) {
     return edit(ctx, () => reviewFact(ctx.db, id, 'confirmed', who(ctx, note)));
   }
 
   @Authorized('editor')
   @Mutation(() => Fact, { description: 'Marks a fact rejected (it stays in the graph, with reviewStatus REJECTED), recording who, when and the note in its history.' })
-  rejectFact(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Arg('note', () => String, { nullable: true }) note?: string) {
+  rejectFact(@Arg('id', () => ID, { description: 'The fact\'s id.' }) id: string, @Ctx() ctx: Context, @Arg('note', () => String, { nullable: true, description: 'Why: kept in the history.' }) note?: string) {
     return edit(ctx, () => reviewFact(ctx.db, id, 'rejected', who(ctx, note)));
   }
 
@@ -119,16 +120,48 @@ export class MutationResolver {
   @Mutation(() => Entity, {
     description:
       'Merges two entities of the same kind that are one: every relationship of `merge` moves to `keep` (both directions, any type, ' +
-      'with its properties and citations), `merge`\'s name and aliases become aliases of `keep`, and `merge` is deleted. ' +
-      'Ids or slugs. Returns the kept entity; its history records the merge.',
+      'with its properties and citations), `merge`\'s name and aliases become aliases of `keep`, and `merge` is deleted; its id and slug ' +
+      'redirect to `keep` (lookups answer `keep`, with redirectedFrom). Entities that share no name, alias or acronym are refused unless ' +
+      '`force` is true and a note says why. Returns the kept entity; its history records the merge, which unmergeEntities or undoEdit undo.',
   })
   mergeEntities(
     @Arg('keep', () => ID, { description: 'The entity that stays (id or slug).' }) keep: string,
     @Arg('merge', () => ID, { description: 'The entity merged into it and deleted (id or slug).' }) merge: string,
     @Ctx() ctx: Context,
-    @Arg('note', () => String, { nullable: true }) note?: string,
+    @Arg('note', () => String, { nullable: true, description: 'Why: kept in the history (required with force).' }) note?: string,
+    @Arg('force', () => Boolean, { defaultValue: false, description: 'Merge even though the two share no name, alias or acronym (needs a note).' }) force = false,
   ) {
-    return edit(ctx, () => mergeEntities(ctx.db, keep, merge, who(ctx, note)));
+    return edit(ctx, () => mergeEntities(ctx.db, keep, merge, who(ctx, note), { force }));
+  }
+
+  @Authorized('editor')
+  @Mutation(() => Entity, {
+    description:
+      'Undoes a merge from its recorded history: the merged entity is back with its id, slug, names, citations and relationships, and ' +
+      'the kept entity loses what the merge gave it (relationships added to it since stay with it). Refused when the kept entity was itself ' +
+      'merged into another since (unmerge that first). Returns the entity restored; both histories record the unmerge.',
+  })
+  unmergeEntities(
+    @Arg('merged', () => ID, { description: 'The id or slug the merged entity had, or the id of the merge\'s edit.' }) merged: string,
+    @Ctx() ctx: Context,
+    @Arg('note', () => String, { nullable: true, description: 'Why: kept in the history.' }) note?: string,
+  ) {
+    return edit(ctx, () => unmergeEntities(ctx.db, merged, who(ctx, note)));
+  }
+
+  @Authorized('editor')
+  @Mutation(() => Node, {
+    description:
+      'Undoes one edit from its history (an Edit id, see `history`): a confirmation or rejection puts the previous review back (refused ' +
+      'when a later review changed the fact since), a merge is unmerged, a split merged back, a dismissal of possible duplicates listed ' +
+      'again. The edit is marked undone (undoneAt, undoneBy) and an UNDO edit records who and when. Returns the node changed.',
+  })
+  undoEdit(
+    @Arg('id', () => ID, { description: 'The id of the edit to undo.' }) id: string,
+    @Ctx() ctx: Context,
+    @Arg('note', () => String, { nullable: true, description: 'Why: kept in the history.' }) note?: string,
+  ) {
+    return edit(ctx, () => undoEdit(ctx.db, id, who(ctx, note)));
   }
 
   @Authorized('editor')
@@ -139,7 +172,7 @@ export class MutationResolver {
     @Arg('a', () => ID, { description: 'One entity of the pair (id or slug).' }) a: string,
     @Arg('b', () => ID, { description: 'The other (id or slug).' }) b: string,
     @Ctx() ctx: Context,
-    @Arg('note', () => String, { nullable: true }) note?: string,
+    @Arg('note', () => String, { nullable: true, description: 'Why they are not one: kept in both histories.' }) note?: string,
   ) {
     return edit(ctx, () => dismissDuplicate(ctx.db, a, b, who(ctx, note)));
   }
@@ -156,7 +189,7 @@ export class MutationResolver {
     @Arg('names', () => [String], { description: 'Aliases of the entity that name the other one (accents and case ignored).' }) names: string[],
     @Arg('name', () => String, { description: 'Name of the new entity.' }) name: string,
     @Ctx() ctx: Context,
-    @Arg('note', () => String, { nullable: true }) note?: string,
+    @Arg('note', () => String, { nullable: true, description: 'Why: kept in both histories.' }) note?: string,
   ) {
     if (name.length > MAX_NAME) throw badInput('name', `at most ${MAX_NAME} characters`);
     return edit(ctx, () => splitEntity(ctx.db, id, names, name, who(ctx, note)));
@@ -188,9 +221,12 @@ export class IngestResultResolver {
 
 @Resolver(() => EntityMatch)
 export class EntityMatchResolver {
-  @FieldResolver(() => Entity, { nullable: true, description: 'The graph entity (null if it has since been merged away).' })
+  @FieldResolver(() => Entity, { nullable: true, description: 'The graph entity; if it has since been merged into another, that one (null if it is gone).' })
   async entity(@Root() m: EntityMatch, @Ctx() ctx: Context) {
-    return ctx.loaders.node.load(m.id);
+    const node = await ctx.loaders.node.load(m.id);
+    if (node) return node;
+    const [redirect] = (await ctx.repo.refCandidates([m.id], () => '')).filter((c) => c.how === 'redirect');
+    return redirect ? ctx.loaders.node.load(redirect.id) : null;
   }
 }
 

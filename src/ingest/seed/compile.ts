@@ -1,7 +1,7 @@
 import type { CitationRef, SeedDate, SeedFile } from './format.js';
 import { astralOffsets, citationKey, parseCuratedCitation, sha256Hex, spanHash } from '../../domain/citation.js';
 import { dateBounds, DateFormatError, parseIsoDate, type FuzzyDate } from '../../domain/dates.js';
-import { nodeId, type EntityKind, type GraphBatch, type NodeRecord, type PropValue, type RelRecord, type RelType } from '../../domain/model.js';
+import { EVENT_KINDS, nodeId, STATEMENT_KINDS, type EntityKind, type GraphBatch, type NodeRecord, type PropValue, type RelRecord, type RelType } from '../../domain/model.js';
 
 /** Raised with every problem found, each naming the fact it concerns. Nothing is written. */
 export class SeedError extends Error {
@@ -186,6 +186,7 @@ export function compileSeed(files: SeedFile[], corpus: CorpusTexts | null): Grap
     const id = nodeId('Event', e.id);
     eventIds.add(id);
     const c = cites(what, e.cite);
+    if (!(EVENT_KINDS as readonly string[]).includes(e.kind)) problems.push(`${what}: kind "${e.kind}" is not one of ${EVENT_KINDS.join(', ')}`);
     addNode({ id, kind: 'Event', cites: c, props: { ...base, category: e.kind, title: e.title, ...dateProps('date', date(what, e.date)) } }, what);
     rel('HELD_IN', id, ref(what, e.place, ['Place']), c);
     rel('HELD_AT', id, ref(what, e.venue, ['Facility']), c);
@@ -230,6 +231,7 @@ export function compileSeed(files: SeedFile[], corpus: CorpusTexts | null): Grap
     const id = nodeId('Statement', s.id);
     const c = cites(what, s.cite);
     const quote = s.quote ? cites(`${what} quote`, [s.quote])[0] ?? null : null;
+    if (!(STATEMENT_KINDS as readonly string[]).includes(s.kind)) problems.push(`${what}: kind "${s.kind}" is not one of ${STATEMENT_KINDS.join(', ')}`);
     addNode({
       id, kind: 'Statement', cites: c,
       props: { ...base, category: s.kind, summary: s.summary, quote, ...dateProps('date', date(what, s.date)) },

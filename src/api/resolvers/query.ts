@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, Field, ID, Info, InputType, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, ID, Info, InputType, Int, Query, Resolver } from 'type-graphql';
 import { kindOfId, type EntityKind, type NodeKind as Kind } from '../../domain/model.js';
 import type { ListName } from '../../graph/repository.js';
 import type { GraphNode } from '../../graph/records.js';
@@ -19,6 +19,9 @@ export const MAX_SEARCH = 50;
 export const MAX_HOPS = 6;
 export const MAX_PATHS = 10;
 export const MAX_TIMELINE = 500;
+
+const FIRST_DESCRIPTION = 'Page size, at most 100 (default 20).';
+const AFTER_DESCRIPTION = 'The cursor of the item after which the page starts (pageInfo.endCursor).';
 
 
 /** Review statuses lists keep when the client names none: rejected facts are left out. */
@@ -108,6 +111,14 @@ class EntityFilter {
   @Field(() => String, { nullable: true, description: 'A document (id or file name) that names them.' }) document?: string;
 }
 
+@ArgsType()
+class EntityListArgs {
+  @Field(() => EntityFilter, { nullable: true, description: 'What the entities must match.' }) filter?: EntityFilter;
+  @Field(() => EntityOrder, { defaultValue: EntityOrder.NAME_ASC, description: 'By name (default) or by mentions.' }) orderBy: EntityOrder = EntityOrder.NAME_ASC;
+  @Field(() => Int, { nullable: true, description: FIRST_DESCRIPTION }) first?: number;
+  @Field(() => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string;
+}
+
 function connection<T>(result: { nodes: T[]; total: number }, skip: number) {
   const edges = result.nodes.map((node, i) => ({ cursor: encodeCursor(skip + i), node }));
   return {
@@ -145,8 +156,6 @@ function filterRef(key: string, value: string | null | undefined, kinds: readonl
 const ERROR_NULL = 'Null only with an error: a bad argument, or a name that matches no entity (NOT_FOUND, with the closest names) or several (BAD_USER_INPUT).';
 
 const ORDER_ARG = { defaultValue: DateOrder.DATE_ASC, description: 'Oldest first (default) or newest first.' };
-const FIRST_DESCRIPTION = 'Page size, at most 100 (default 20).';
-const AFTER_DESCRIPTION = 'The cursor of the item after which the page starts (pageInfo.endCursor).';
 const ENTITY_ARG = 'Its slug, id, or exact name or alias (accents and case ignored); an id or slug of an entity merged into another leads to that one (redirectedFrom says so).';
 
 @Resolver()
@@ -203,39 +212,19 @@ export class QueryResolver {
 
   // ---- lists of entities ----
   @Query(() => PersonConnection, { nullable: true, description: 'People, by name (default) or by how many documents name them. ' + ERROR_NULL })
-  people(@Ctx() ctx: Context, @Info() info: GraphQLResolveInfo, @Arg('filter', () => EntityFilter, { nullable: true, description: 'What the people must match.' }) f?: EntityFilter,
-    @Arg('orderBy', () => EntityOrder, { defaultValue: EntityOrder.NAME_ASC, description: 'By name (default) or by mentions.' }) orderBy = EntityOrder.NAME_ASC,
-    @Arg('first', () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first?: number, @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string) {
-    return this.entities(ctx, info, 'Person', f, orderBy, first, after);
-  }
+  people(@Args(() => EntityListArgs) a: EntityListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) { return this.entities(ctx, info, 'Person', a); }
 
   @Query(() => OrganizationConnection, { nullable: true, description: 'Organizations, as `people` lists people. ' + ERROR_NULL })
-  organizations(@Ctx() ctx: Context, @Info() info: GraphQLResolveInfo, @Arg('filter', () => EntityFilter, { nullable: true, description: 'What the organizations must match.' }) f?: EntityFilter,
-    @Arg('orderBy', () => EntityOrder, { defaultValue: EntityOrder.NAME_ASC, description: 'By name (default) or by mentions.' }) orderBy = EntityOrder.NAME_ASC,
-    @Arg('first', () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first?: number, @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string) {
-    return this.entities(ctx, info, 'Organization', f, orderBy, first, after);
-  }
+  organizations(@Args(() => EntityListArgs) a: EntityListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) { return this.entities(ctx, info, 'Organization', a); }
 
   @Query(() => PlaceConnection, { nullable: true, description: 'Places, as `people` lists people. ' + ERROR_NULL })
-  places(@Ctx() ctx: Context, @Info() info: GraphQLResolveInfo, @Arg('filter', () => EntityFilter, { nullable: true, description: 'What the places must match.' }) f?: EntityFilter,
-    @Arg('orderBy', () => EntityOrder, { defaultValue: EntityOrder.NAME_ASC, description: 'By name (default) or by mentions.' }) orderBy = EntityOrder.NAME_ASC,
-    @Arg('first', () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first?: number, @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string) {
-    return this.entities(ctx, info, 'Place', f, orderBy, first, after);
-  }
+  places(@Args(() => EntityListArgs) a: EntityListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) { return this.entities(ctx, info, 'Place', a); }
 
   @Query(() => FacilityConnection, { nullable: true, description: 'Facilities, as `people` lists people. ' + ERROR_NULL })
-  facilities(@Ctx() ctx: Context, @Info() info: GraphQLResolveInfo, @Arg('filter', () => EntityFilter, { nullable: true, description: 'What the facilities must match.' }) f?: EntityFilter,
-    @Arg('orderBy', () => EntityOrder, { defaultValue: EntityOrder.NAME_ASC, description: 'By name (default) or by mentions.' }) orderBy = EntityOrder.NAME_ASC,
-    @Arg('first', () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first?: number, @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string) {
-    return this.entities(ctx, info, 'Facility', f, orderBy, first, after);
-  }
+  facilities(@Args(() => EntityListArgs) a: EntityListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) { return this.entities(ctx, info, 'Facility', a); }
 
   @Query(() => ProgramConnection, { nullable: true, description: 'Programs, as `people` lists people. ' + ERROR_NULL })
-  programs(@Ctx() ctx: Context, @Info() info: GraphQLResolveInfo, @Arg('filter', () => EntityFilter, { nullable: true, description: 'What the programs must match.' }) f?: EntityFilter,
-    @Arg('orderBy', () => EntityOrder, { defaultValue: EntityOrder.NAME_ASC, description: 'By name (default) or by mentions.' }) orderBy = EntityOrder.NAME_ASC,
-    @Arg('first', () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first?: number, @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string) {
-    return this.entities(ctx, info, 'Program', f, orderBy, first, after);
-  }
+  programs(@Args(() => EntityListArgs) a: EntityListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) { return this.entities(ctx, info, 'Program', a); }
 
   // ---- lists of facts ----
   @Query(() => EventConnection, { nullable: true, description: 'Events, oldest first by default. ' + ERROR_NULL })
@@ -426,7 +415,7 @@ export class QueryResolver {
     });
   }
 
-  private async entities(ctx: Context, info: GraphQLResolveInfo, kind: EntityKind, f: EntityFilter | undefined, order: EntityOrder, first?: number, after?: string) {
+  private async entities(ctx: Context, info: GraphQLResolveInfo, kind: EntityKind, { filter: f, orderBy: order, first, after }: EntityListArgs) {
     if (f?.kinds?.length && (kind === 'Person' || kind === 'Program')) throw badInput('filter.kinds', `${kind === 'Person' ? 'people' : 'programs'} have no kind`);
     const page = pageArgs(first, after);
     // `within` names an entity: resolved first, so a typo is an error and not an empty page

@@ -22,6 +22,8 @@ import { fileURLToPath } from "node:url";
 export interface LocalNeo4j {
   /** bolt://127.0.0.1:<port> (no auth: connect with any or no credentials). */
   uri: string;
+  /** The Java process's id (operators and tests signal it: SIGSTOP stands for a hung database). */
+  pid: number;
   /** SIGTERM, then SIGKILL after 30s; resolves when the Java process has exited. Idempotent. */
   stop(): Promise<void>;
 }
@@ -160,5 +162,5 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions = {}): Promise<Loc
 
   const stop = serviceStopper(child, { name: "neo4j-local", log, exited: () => exited, exitPromise, onParentExit });
 
-  return { uri, stop };
+  return { uri, pid: child.pid!, stop };
 }

@@ -1,16 +1,19 @@
+import { mkdtempSync } from 'node:fs';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authConfig } from '../../src/api/auth.js';
 import { startServer, type RunningServer } from '../../src/api/server.js';
 import { Db } from '../../src/graph/db.js';
+import { startLocalNeo4j, type LocalNeo4j } from '../../src/graph/local-neo4j.js';
 import { testNeo4j } from '../support/db.js';
 
 /**
- * /ready against a Neo4j that stops answering, as a SIGSTOPped process does: its port still
- * accepts connections and bytes, and nothing comes back. The shared test Neo4j cannot be
- * stopped (other files use it), so a relay in front of it holds every byte while stalled and
- * delivers them once resumed; and a listener that never says anything stands for a Neo4j
- * stopped before the server ever connected.
+ * /ready against a Neo4j that stops answering: a Neo4j process of its own paused with SIGSTOP
+ * (its port still accepts connections and bytes, and nothing comes back); a relay in front of the
+ * shared test Neo4j that holds every byte while stalled, to count the checks that wait; and a
+ * listener that never says anything, for a Neo4j stopped before the server ever connected.
  */
 
 /** A TCP relay that can stall (hold every byte, both ways, connections kept open) and resume. */
@@ -91,6 +94,40 @@ const READY_BOUND_MS = 2_500;
 const serve = (db: Db) => startServer({ db, port: 0, host: '127.0.0.1', auth: authConfig([]), logLevel: 'silent' });
 const base = (s: RunningServer) => `http://127.0.0.1:${s.port}`;
 
+describe('when the Neo4j process is paused with SIGSTOP', () => {
+  // a Neo4j of its own (the shared one serves the other files): paused, then resumed
+  let neo4j: LocalNeo4j;
+  let db: Db;
+  let server: RunningServer;
+  let paused = false;
+
+  beforeAll(async () => {
+    neo4j = await startLocalNeo4j({ port: 0, dataDir: mkdtempSync(join(tmpdir(), 'kg-ready-neo4j-')) });
+    db = Db.connect({ uri: neo4j.uri });
+    server = await serve(db);
+    await until('/ready answers 200', async () => (await fetch(`${base(server)}/ready`)).status === 200, 60_000);
+  });
+
+  afterAll(async () => {
+    if (paused) process.kill(neo4j.pid, 'SIGCONT');
+    await server?.stop();
+    await db?.close();
+    await neo4j?.stop();
+  });
+
+  it('/ready answers 503 within 2 s while the process is stopped, /health 200; ready again once it runs', async () => {
+    process.kill(neo4j.pid, 'SIGSTOP');
+    paused = true;
+    const ready = await timed(`${base(server)}/ready`);
+    expect(ready).toMatchObject({ status: 503, body: { status: 'unavailable' } });
+    expect(ready.ms).toBeLessThan(READY_BOUND_MS);
+    expect(await timed(`${base(server)}/health`)).toMatchObject({ status: 200, body: { status: 'ok' } });
+    process.kill(neo4j.pid, 'SIGCONT');
+    paused = false;
+    await until('/ready answers 200', async () => (await fetch(`${base(server)}/ready`)).status === 200, 60_000);
+  });
+});
+
 describe('when Neo4j hangs after the server connected', () => {
   let relay: StallingRelay;
   let db: Db;
@@ -113,8 +150,9 @@ describe('when Neo4j hangs after the server connected', () => {
   });
 
   it('/ready answers 200 while Neo4j answers', async () => {
-    const ready = await timed(`${base(server)}/ready`);
-    expect(ready).toMatchObject({ status: 200, body: { status: 'ready', neo4j: 'up' } });
+    // the first check also opens the connection: on a busy machine that may take past the bound
+    await until('/ready answers 200', async () => (await fetch(`${base(server)}/ready`)).status === 200, 60_000);
+    expect(await timed(`${base(server)}/ready`)).toMatchObject({ status: 200, body: { status: 'ready', neo4j: 'up' } });
   });
 
   it('/ready answers 503 within 2 s while it hangs, /health 200, and only one check waits on Neo4j', async () => {

@@ -2,5 +2,5 @@
 // first, without the state an undo restores (`undo`, kept for undoEdit).
 UNWIND $ids AS id
 MATCH (:Node {id: id})<-[:EDITED]-(e:Edit)
-RETURN id, e {.*, undo: null, undoable: e.undoneAt IS NULL AND e.action IN ['confirm', 'reject', 'merge', 'split', 'dismiss-duplicate']} AS edit
+RETURN id, e {.*, undo: null} AS edit
 ORDER BY e.at, e.id

@@ -3,8 +3,8 @@
 // gives it back).
 UNWIND $slugs AS slug
 CALL (slug) {
-  MATCH (n:Entity {slug: slug}) RETURN n.id AS id
+  MATCH (n:Entity {slug: slug}) RETURN n.id AS id, false AS merged
   UNION
-  MATCH (r:Redirect {slug: slug}) RETURN r.id + ' (merged)' AS id
+  MATCH (r:Redirect {slug: slug}) RETURN r.id AS id, true AS merged
 }
-RETURN slug, id
+RETURN slug, id, merged

@@ -35,7 +35,6 @@ CALL (k, m) {
     CREATE (x)-[n:$(r.type)]->(m)
     SET n = r.props
   }
-  RETURN count(*) AS restored
 }
 CALL (k, m) {
   UNWIND $between AS b
@@ -50,9 +49,8 @@ CALL (k, m) {
     SET n = b.props
   }
 }
-WITH k, m, restored
 SET k += $keepProps
-WITH k, m, restored
+WITH k, m
 CALL (m) {
   MATCH (rd:Redirect {id: m.id})
   DELETE rd
@@ -70,4 +68,4 @@ CREATE (ek:Edit)-[:EDITED]->(k)
 SET ek = $keepEdit
 CREATE (em:Edit)-[:EDITED]->(m)
 SET em = $mergedEdit
-RETURN m.id AS id, labels(m) AS labels, m {.*, text: null} AS props, restored
+RETURN m.id AS id, labels(m) AS labels, m {.*, text: null} AS props

@@ -6,7 +6,7 @@
  * matches several entities is a BAD_USER_INPUT error listing them. Never a silent empty answer.
  */
 import { GraphQLError } from 'graphql';
-import type { EntityKind } from '../domain/model.js';
+import { ENTITY_KINDS, type EntityKind } from '../domain/model.js';
 import { foldName } from '../domain/names.js';
 import type { RefCandidate, Repository } from '../graph/repository.js';
 import { fuzzyLuceneQuery } from '../graph/search.js';
@@ -26,8 +26,6 @@ export interface ResolvedRef extends EntityRef {
   how: RefCandidate['how'];
 }
 
-export const ANY_ENTITY: readonly EntityKind[] = ['Person', 'Organization', 'Place', 'Facility', 'Program'];
-
 /** How many close names a NOT_FOUND error suggests. */
 const SUGGESTIONS = 5;
 
@@ -37,10 +35,13 @@ const NOUN: Record<EntityKind, [string, string]> = {
 };
 
 function kindsPhrase(kinds: readonly EntityKind[], plural = false): string {
-  if (kinds.length === ANY_ENTITY.length) return plural ? 'entities' : 'entity';
+  if (kinds.length === ENTITY_KINDS.length) return plural ? 'entities' : 'entity';
   const words = kinds.map((k) => NOUN[k][plural ? 1 : 0]);
   return words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words.at(-1)}` : words[0]!;
 }
+
+/** "a person", "an organization". */
+const aNoun = (kind: EntityKind) => `${/^[aeiou]/.test(NOUN[kind][0]) ? 'an' : 'a'} ${NOUN[kind][0]}`;
 
 const label = (c: RefCandidate) => `${c.name} (${c.slug}, ${c.kind.toLowerCase()})`;
 const entry = (c: RefCandidate) => ({ id: c.id, slug: c.slug, name: c.name, kind: c.kind });
@@ -58,7 +59,7 @@ export function pickRef(r: EntityRef, candidates: RefCandidate[]): ResolvedRef {
     const hit = mine.find((c) => c.how === how);
     if (!hit) continue;
     if (!wanted(hit)) {
-      throw argError('BAD_USER_INPUT', r, `"${r.ref}" is ${/^[aeiou]/.test(NOUN[hit.kind][0]) ? 'an' : 'a'} ${NOUN[hit.kind][0]} (${hit.name}); expected a ${kindsPhrase(r.kinds)}`);
+      throw argError('BAD_USER_INPUT', r, `"${r.ref}" is ${aNoun(hit.kind)} (${hit.name}); expected a ${kindsPhrase(r.kinds)}`);
     }
     return { ...r, id: hit.id, kind: hit.kind, how };
   }
@@ -71,7 +72,7 @@ export function pickRef(r: EntityRef, candidates: RefCandidate[]): ResolvedRef {
   }
   const otherKind = byName.find((c) => !wanted(c) && c.names.some((n) => foldName(n) === folded));
   const near = [...new Map(byName.filter(wanted).map((c) => [c.id, c])).values()].slice(0, SUGGESTIONS);
-  const hint = otherKind ? `; "${r.ref}" is ${/^[aeiou]/.test(NOUN[otherKind.kind][0]) ? 'an' : 'a'} ${NOUN[otherKind.kind][0]}` : '';
+  const hint = otherKind ? `; "${r.ref}" is ${aNoun(otherKind.kind)}` : '';
   throw argError(
     'NOT_FOUND', r,
     `no ${kindsPhrase(r.kinds)} has the slug, id, name or alias "${r.ref}"${hint}${near.length ? `. Closest: ${near.map(label).join('; ')}` : ''}`,

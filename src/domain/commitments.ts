@@ -13,7 +13,6 @@
 export const RECORDED_STATUSES = ['in-progress', 'fulfilled', 'abandoned'] as const;
 /** Every status a commitment can have, derived or recorded. */
 export const COMMITMENT_STATUSES = ['announced', 'repeated', 'overdue', 'in-progress', 'fulfilled', 'abandoned'] as const;
-export type CommitmentStatusValue = (typeof COMMITMENT_STATUSES)[number];
 
 export interface CommitmentFacts {
   /** the status property (an editor's or the seed's; the pipeline writes "announced") */

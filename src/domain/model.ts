@@ -44,19 +44,16 @@ export type RelType = (typeof REL_TYPES)[number];
 /** Relationships that connect people, bodies, places and facts; paths never go through documents. */
 export const PATH_REL_TYPES: readonly RelType[] = REL_TYPES.filter((t) => t !== 'SOURCED_FROM' && t !== 'CITES' && t !== 'POSSIBLY_SAME_AS');
 
-export const REVIEW_STATUSES = ['extracted', 'confirmed', 'rejected'] as const;
-export type FactStatus = (typeof REVIEW_STATUSES)[number];
+export type FactStatus = 'extracted' | 'confirmed' | 'rejected';
 
 /**
  * What kind of occasion an event is. The extraction lexicon (ingest/extract/lexicon.ts) and the
  * seed data use only these; the API serves them as the EventKind enum.
  */
 export const EVENT_KINDS = ['meeting', 'press-conference', 'session', 'publication', 'agreement', 'inauguration', 'appointment', 'report', 'visit'] as const;
-export type EventKindValue = (typeof EVENT_KINDS)[number];
 
 /** What kind of statement: said, reported, announced, quoted, or recalled. */
 export const STATEMENT_KINDS = ['declaration', 'report', 'announcement', 'quote', 'recollection'] as const;
-export type StatementKindValue = (typeof STATEMENT_KINDS)[number];
 
 export type PropValue = string | number | boolean | null | string[] | number[];
 

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from '../config/paths.js';
 
 /** The repository's cypher/ folder: every query the system runs is a named file there. */
-export const CYPHER_DIR = fileURLToPath(new URL('../../cypher/', import.meta.url));
+export const CYPHER_DIR = join(REPO_ROOT, 'cypher');
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {

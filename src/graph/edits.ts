@@ -208,8 +208,8 @@ async function mergeIn(tx: WriteTx, keepRef: string, mergeRef: string, who: Edit
  * relationships; the kept one loses what the merge gave it (relationships added to it since stay).
  * `ref` is the merged entity's former id or slug, or the merge Edit's id. Returns the entity restored.
  */
-export async function unmergeEntities(db: Db, ref: string, who: EditBy, argument = 'merged'): Promise<GraphNode> {
-  return db.write((tx) => unmergeIn(tx, ref, who, argument));
+export async function unmergeEntities(db: Db, ref: string, who: EditBy): Promise<GraphNode> {
+  return db.write((tx) => unmergeIn(tx, ref, who, 'merged'));
 }
 
 async function unmergeIn(tx: WriteTx, ref: string, who: EditBy, argument: string): Promise<GraphNode> {
@@ -241,7 +241,7 @@ async function unmergeIn(tx: WriteTx, ref: string, who: EditBy, argument: string
   const at = new Date().toISOString();
   const mergedId = String(undo.merged.props.id);
   const mergedName = String(undo.merged.props.name);
-  const [row] = await tx.run<NodeRow & { restored: number }>('write/unmerge-entities', {
+  const [row] = await tx.run<NodeRow>('write/unmerge-entities', {
     keep: keepId, merged: undo.merged, rels: undo.rels, between: undo.between, keepProps, retargeted: undo.retargeted,
     editId: edit.id, at, by: who.by,
     keepEdit: editRecord('unmerge', keepId, who, at, `undid the merge of ${mergedId} (${mergedName}) from ${String(edit.at)}`),
@@ -363,6 +363,11 @@ export async function dismissDuplicate(db: Db, aRef: string, bRef: string, who: 
 
 const UNDOABLE: readonly EditAction[] = ['confirm', 'reject', 'merge', 'split', 'dismiss-duplicate'];
 
+/** Whether undoEdit can undo an edit now: it stands, and is of a kind that undoes (undos and unmerges are not undone). */
+export function undoable(edit: { action?: unknown; undoneAt?: unknown }): boolean {
+  return !edit.undoneAt && UNDOABLE.includes(edit.action as EditAction);
+}
+
 /**
  * Undoes one edit from what it recorded: a review puts the fact's previous review back (refused
  * when a later review changed it since), a merge is unmerged (see unmergeEntities), a split is
@@ -378,7 +383,7 @@ export async function undoEdit(db: Db, id: string, who: EditBy): Promise<GraphNo
     const edit = row.edit;
     const action = edit.action as EditAction;
     if (edit.undoneAt) throw new EditError('bad-input', 'id', `${id} was undone already, at ${String(edit.undoneAt)} by ${String(edit.undoneBy)}`);
-    if (!UNDOABLE.includes(action)) throw new EditError('bad-input', 'id', `${id} is ${action === 'undo' ? 'an undo' : 'an unmerge'}: to go back, make the edit again`);
+    if (!undoable(edit)) throw new EditError('bad-input', 'id', `${id} is ${action === 'undo' ? 'an undo' : 'an unmerge'}: to go back, make the edit again`);
     const undo = typeof edit.undo === 'string' ? (JSON.parse(edit.undo) as unknown) : null;
     if (!undo && action !== 'merge') throw new EditError('bad-input', 'id', `${id} was made before edits recorded what they changed: it cannot be undone`);
     const at = new Date().toISOString();

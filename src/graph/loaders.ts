@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { CommitmentFacts } from '../domain/commitments.js';
 import type { RelType } from '../domain/model.js';
 import type { Db } from './db.js';
+import { undoable } from './edits.js';
 import { attach, edgeKey, isEmpty, lookedUp, projectionQuery, type Prefetched, type Projection, type ProjectionRow, type Step, type Window } from './projection.js';
 import { rowToNode, toNode, toRel, type Edge, type GraphNode, type NodeRow } from './records.js';
 
@@ -86,7 +87,7 @@ export class Loaders {
   readonly history = new DataLoader<string, Record<string, unknown>[]>(async (ids) => {
     const rows = await this.db.read<{ id: string; edit: Record<string, unknown> }>('read/edit-history', { ids });
     const by = new Map<string, Record<string, unknown>[]>(ids.map((id) => [id, []]));
-    for (const r of rows) by.get(r.id)?.push(r.edit);
+    for (const r of rows) by.get(r.id)?.push({ ...r.edit, undoable: undoable(r.edit) });
     return ids.map((id) => by.get(id)!);
   });
 

@@ -17,7 +17,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
-import { fileURLToPath } from "node:url";
+import { REPO_ROOT } from "../config/paths.js";
 
 export interface LocalNeo4j {
   /** bolt://127.0.0.1:<port> (no auth: connect with any or no credentials). */
@@ -39,7 +39,6 @@ export interface LocalNeo4jOptions {
   startTimeoutMs?: number;
 }
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const PROJECT_DIR = path.join(REPO_ROOT, "neo4j-local");
 const TARGET_DIR = path.join(PROJECT_DIR, "target");
 const JAR = path.join(TARGET_DIR, "neo4j-local.jar");

@@ -77,20 +77,27 @@ export class Repository {
     };
   }
 
-  /** Every entity each text may name (see read/resolve-entity-refs); the API decides which one it is. */
+  /**
+   * Every entity each text may name; the API decides which one it is. Ids, slugs and redirects
+   * first (index seeks); the full-text index (`lucene` of the text, fuzzy for suggestions) only
+   * for the texts they find nothing for: a filter by slug stays one cheap query.
+   */
   async refCandidates(refs: string[], lucene: (text: string) => string): Promise<RefCandidate[]> {
     type Row = Omit<RefCandidate, 'kind' | 'names'> & { labels: string[]; aliases: string[]; acronym: string | null };
-    const rows = await this.db.read<Row>('read/resolve-entity-refs', { refs: [...new Set(refs)].map((ref) => ({ ref, lucene: lucene(ref) })) });
-    return rows.flatMap(({ labels, aliases, acronym, ...r }) => {
+    const candidates = (rows: Row[]) => rows.flatMap(({ labels, aliases, acronym, ...r }) => {
       const kind = ENTITY_KINDS.find((k) => labels.includes(k));
       return kind ? [{ ...r, kind, names: [r.name, ...aliases, ...(acronym ? [acronym] : [])] }] : [];
     });
+    const texts = [...new Set(refs)];
+    const keyed = candidates(await this.db.read<Row>('read/resolve-entity-keys', { refs: texts }));
+    const rest = texts.filter((t) => !keyed.some((c) => c.ref === t)).map((ref) => ({ ref, lucene: lucene(ref) })).filter((r) => r.lucene);
+    return rest.length ? [...keyed, ...candidates(await this.db.read<Row>('read/resolve-entity-names', { refs: rest }))] : keyed;
   }
 
   async search(text: string, kinds: NodeKind[], limit: number): Promise<SearchHit[]> {
     const lucene = luceneQuery(text);
     if (!lucene) return [];
-    const entityKinds = kinds.filter((k) => ['Person', 'Organization', 'Place', 'Facility', 'Program'].includes(k));
+    const entityKinds = kinds.filter((k) => (ENTITY_KINDS as readonly string[]).includes(k));
     const factKinds = kinds.filter((k) => ['Event', 'Statement', 'Commitment', 'Document'].includes(k));
     const wantEntities = !kinds.length || entityKinds.length > 0;
     const wantFacts = !kinds.length || factKinds.length > 0;

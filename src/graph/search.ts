@@ -2,9 +2,14 @@ import { foldName } from '../domain/names.js';
 
 const LUCENE_SPECIAL = /[+\-!(){}[\]^"~*?:\\/&|]/g;
 
+/** The folded words of a text, with Lucene's special characters escaped. */
+function luceneTokens(text: string): string[] {
+  return foldName(text).split(' ').filter(Boolean).map((t) => t.replace(LUCENE_SPECIAL, '\\$&'));
+}
+
 /** A full-text query that finds a name by its words, ranking the whole phrase higher. */
 export function luceneQuery(text: string): string {
-  const tokens = foldName(text).split(' ').filter(Boolean).map((t) => t.replace(LUCENE_SPECIAL, '\\$&'));
+  const tokens = luceneTokens(text);
   if (!tokens.length) return '';
   const phrase = `"${tokens.join(' ')}"^4`;
   return tokens.length > 1 ? `${phrase} OR (${tokens.join(' OR ')})` : `${tokens[0]} OR ${tokens[0]}*`;
@@ -33,7 +38,7 @@ export function nameMatchRank(query: string, names: string[]): number {
  * within two edits (Lucene fuzzy terms) when it is long enough for that to mean something.
  */
 export function fuzzyLuceneQuery(text: string): string {
-  const tokens = foldName(text).split(' ').filter(Boolean).map((t) => t.replace(LUCENE_SPECIAL, '\\$&'));
+  const tokens = luceneTokens(text);
   if (!tokens.length) return '';
   const terms = tokens.map((t) => (t.length >= 4 ? `${t} OR ${t}~` : t));
   return tokens.length > 1 ? `"${tokens.join(' ')}"^4 OR ${terms.join(' OR ')}` : terms[0]!;

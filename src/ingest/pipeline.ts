@@ -235,14 +235,15 @@ async function resolve(db: Db, x: Extracted): Promise<Resolution> {
   const queries = x.extraction.entities.flatMap((e) => [e.name, ...e.aliases].map((n) => ({ key: e.key, lucene: luceneQuery(n) }))).filter((q) => q.lucene);
   const rows = queries.length ? await db.read<EntityCandidate & { score: number }>('read/resolution-entities', { queries }) : [];
   const ents = resolveEntities(x.extraction.entities, rows, (words) => placeLookup().placeKind(words) !== null, x.extraction.lookalikes ?? [], x.contentHash.slice(0, 8));
-  // A new entity's slug may be taken by an entity of another kind: give it the kind as a suffix.
+  // A new entity's slug may be taken by an entity of another kind, or kept by a merged entity's
+  // redirect: give it the kind as a suffix.
   const fresh = x.extraction.entities.filter((e) => !ents.linked.some((l) => l.key === e.key));
   const slugOf = (id: string) => id.slice(id.indexOf(':') + 1);
-  const taken = fresh.length ? await db.read<{ slug: string; id: string }>('read/entity-slugs', { slugs: fresh.map((e) => slugOf(ents.entities.get(e.key)!)) }) : [];
+  const taken = fresh.length ? await db.read<{ slug: string; id: string; merged: boolean }>('read/entity-slugs', { slugs: fresh.map((e) => slugOf(ents.entities.get(e.key)!)) }) : [];
   for (const e of fresh) {
     const id = ents.entities.get(e.key)!;
     const holder = taken.find((t) => t.slug === slugOf(id));
-    if (holder && holder.id !== id) ents.entities.set(e.key, nodeId(e.kind, `${slugOf(id)}-${e.kind.toLowerCase()}`));
+    if (holder && (holder.merged || holder.id !== id)) ents.entities.set(e.key, nodeId(e.kind, `${slugOf(id)}-${e.kind.toLowerCase()}`));
   }
   const people = [...new Set(x.extraction.events.flatMap((e) => e.participants.map((p) => ents.entities.get(p.person)!)))];
   let eventRows: EventCandidate[] = [];

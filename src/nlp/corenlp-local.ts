@@ -23,7 +23,7 @@ import { buildProject, freePort, javaCommand, portFromEnv, serviceStopper, setCh
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from '../config/paths.js';
 import { coreNlpClient, CoreNlpError, DEFAULT_TIMEOUT_MS, type CoreNlp, type CoreNlpClientOptions } from './corenlp.js';
 
 export interface LocalCoreNlp {
@@ -55,7 +55,6 @@ export interface LocalCoreNlpOptions {
   client?: CoreNlpClientOptions;
 }
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PROJECT_DIR = path.join(REPO_ROOT, 'corenlp-local');
 const TARGET_DIR = path.join(PROJECT_DIR, 'target');
 const JAR = path.join(TARGET_DIR, 'corenlp-local.jar');

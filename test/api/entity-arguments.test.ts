@@ -127,9 +127,12 @@ describe('root lists of entities', () => {
     for (const p of places.nodes) expect(p.kind).toBe('municipality');
   });
 
-  it('orders by mentions', async () => {
-    const { organizations } = ok(await ask('{ organizations(orderBy: MENTIONS_DESC, first: 5) { nodes { slug sources: citations { start } } } }'));
-    expect(organizations.nodes.length).toBeGreaterThan(0);
+  it('orders by mentions: named in the most documents first', async () => {
+    const { organizations } = ok(await ask('{ organizations(orderBy: MENTIONS_DESC, first: 100) { nodes { citations { document { id } } } } }'));
+    const documents = organizations.nodes.map((n: { citations: { document: { id: string } }[] }) => new Set(n.citations.map((c) => c.document.id)).size);
+    expect(documents.length).toBeGreaterThan(3);
+    expect(documents[0]).toBeGreaterThan(documents.at(-1));
+    expect([...documents].sort((a, b) => b - a)).toEqual(documents);
   });
 
   it('finds people holding a post in a body', async () => {

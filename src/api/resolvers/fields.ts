@@ -2,6 +2,7 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Resolver, Root } f
 import { parseCitationKey, citationKey, type Citation as CitationValue } from '../../domain/citation.js';
 import { commitmentStatus } from '../../domain/commitments.js';
 import { agreement } from '../../domain/figures.js';
+import { ENTITY_KINDS, FACT_KINDS } from '../../domain/model.js';
 import type { ResolvedCitation, Window } from '../../graph/projection.js';
 import type { Edge, GraphNode } from '../../graph/records.js';
 import type { Context } from '../context.js';
@@ -15,6 +16,7 @@ import {
 // Field resolvers: each walks one relationship (relations.ts) from what the request fetched ahead
 // (lookahead.ts), or else through a batch loader (one query per level).
 
+const isFact = (kind: string) => (FACT_KINDS as readonly string[]).includes(kind);
 const walk = (ctx: Context, n: GraphNode, rel: Relation, window: Window | null = null) => ctx.loaders.follow(n, rel, window);
 const nodes = (edges: Edge[]) => edges.map((e) => e.node);
 const first = (edges: Edge[]) => edges[0]?.node ?? null;
@@ -245,14 +247,14 @@ export class DocumentResolver {
   @FieldResolver(() => [Document], { description: 'Documents that cite this one.' }) async citedBy(@Root() d: GraphNode, @Ctx() ctx: Context) { return nodes(await walk(ctx, d, RELATIONS.Document.citedBy)); }
   @FieldResolver(() => [Fact], { description: 'Facts this document supports (cites a passage for), optionally of some kinds only.' })
   async supports(@Root() d: GraphNode, @Ctx() ctx: Context, @Arg('kinds', () => [NodeKind], { nullable: true, description: 'Only facts of these kinds (POST, EVENT, STATEMENT, COMMITMENT, FIGURE); default all.' }) kinds?: NodeKind[]) {
-    const notFacts = (kinds ?? []).filter((k) => !['Post', 'Event', 'Statement', 'Commitment', 'Figure'].includes(k));
+    const notFacts = (kinds ?? []).filter((k) => !isFact(k));
     if (notFacts.length) throw badInput('kinds', `${notFacts.map((k) => k.toUpperCase()).join(', ')} ${notFacts.length > 1 ? 'are' : 'is'} not a kind of fact: give POST, EVENT, STATEMENT, COMMITMENT or FIGURE (entities are in mentions)`);
     return nodes(await walk(ctx, d, RELATIONS.Document.supports))
-      .filter((n) => ['Post', 'Event', 'Statement', 'Commitment', 'Figure'].includes(n.__typename))
+      .filter((n) => isFact(n.__typename))
       .filter((n) => !kinds?.length || kinds.includes(n.__typename as NodeKind));
   }
   @FieldResolver(() => [Entity], { description: 'Entities this document names.' })
   async mentions(@Root() d: GraphNode, @Ctx() ctx: Context) {
-    return nodes(await walk(ctx, d, RELATIONS.Document.mentions)).filter((n) => ['Person', 'Organization', 'Place', 'Facility', 'Program'].includes(n.__typename));
+    return nodes(await walk(ctx, d, RELATIONS.Document.mentions)).filter((n) => (ENTITY_KINDS as readonly string[]).includes(n.__typename));
   }
 }

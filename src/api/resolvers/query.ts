@@ -1,13 +1,13 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, ArgsType, Ctx, Field, ID, Info, InputType, Int, Query, Resolver } from 'type-graphql';
-import { kindOfId, type EntityKind, type NodeKind as Kind } from '../../domain/model.js';
+import { ENTITY_KINDS, kindOfId, type EntityKind, type NodeKind as Kind } from '../../domain/model.js';
 import type { ListName } from '../../graph/repository.js';
 import type { GraphNode } from '../../graph/records.js';
 import type { Context } from '../context.js';
 import { badInput, dateArg, encodeCursor, notFoundArg as notFound, pageArgs } from '../errors.js';
 import { roleAnswers, roleKey } from '../../domain/roles.js';
 import { lookahead, selects } from '../lookahead.js';
-import { ANY_ENTITY, resolveRefs, type EntityRef } from '../refs.js';
+import { resolveRefs, type EntityRef } from '../refs.js';
 import {
   Commitment, CommitmentConnection, CommitmentStatus, DateOrder, Document, DocumentConnection, EntityOrder, Event, EventConnection, EventKind, Facility,
   FacilityConnection, Figure, FigureConnection, Node, NodeKind, Organization, OrganizationConnection, Path, Person, PersonConnection, Place, PlaceConnection,
@@ -22,7 +22,6 @@ export const MAX_TIMELINE = 500;
 
 const FIRST_DESCRIPTION = 'Page size, at most 100 (default 20).';
 const AFTER_DESCRIPTION = 'The cursor of the item after which the page starts (pageInfo.endCursor).';
-
 
 /** Review statuses lists keep when the client names none: rejected facts are left out. */
 const SHOWN_STATUSES = [ReviewStatus.EXTRACTED, ReviewStatus.CONFIRMED];
@@ -190,7 +189,7 @@ export class QueryResolver {
     const found = await ctx.loaders.lookup({ id }, lookahead(info));
     if (found) return found;
     const kind = kindOfId(id);
-    if (kind && (ANY_ENTITY as readonly string[]).includes(kind)) return this.entity(ctx, info, kind as EntityKind, id, 'id');
+    if (kind && (ENTITY_KINDS as readonly string[]).includes(kind)) return this.resolvedEntity(ctx, info, kind as EntityKind, id, 'id');
     throw notFound('id', `no node has the id "${id}"`);
   }
 
@@ -233,7 +232,7 @@ export class QueryResolver {
     @Arg('first', () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first?: number, @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string) {
     const refs: FilterRef[] = [
       ...(f?.participants ?? []).map((ref, index) => ({ key: 'participants', index, argument: `filter.participants[${index}]`, ref, kinds: ['Person'] as EntityKind[] })),
-      ...filterRef('place', f?.place, ['Place', 'Facility']), ...filterRef('involves', f?.involves, ANY_ENTITY),
+      ...filterRef('place', f?.place, ['Place', 'Facility']), ...filterRef('involves', f?.involves, ENTITY_KINDS),
     ];
     return this.list(ctx, info, 'events', {
       participants: f?.participants ?? [], place: f?.place ?? null, involves: f?.involves ?? null, kinds: f?.kinds ?? [],
@@ -250,7 +249,7 @@ export class QueryResolver {
       speaker: f?.speaker ?? null, about: f?.about ?? null, event: f?.event ? globalId('Event', f.event) : null, kinds: f?.kinds ?? [],
       from: dateArg('filter.from', f?.from, 'start'), to: dateArg('filter.to', f?.to, 'end'), text: f?.text ?? null, document: docRef(f?.document),
       reviewStatuses: reviewStatuses('filter.reviewStatuses', f?.reviewStatuses),
-    }, [...filterRef('speaker', f?.speaker, ['Person']), ...filterRef('about', f?.about, ANY_ENTITY)], orderBy, first, after);
+    }, [...filterRef('speaker', f?.speaker, ['Person']), ...filterRef('about', f?.about, ENTITY_KINDS)], orderBy, first, after);
   }
 
   @Query(() => CommitmentConnection, { nullable: true, description: 'Commitments, by deadline (else start date), soonest first by default. ' + ERROR_NULL })
@@ -261,7 +260,7 @@ export class QueryResolver {
       concerning: f?.concerning ?? null, statuses: f?.statuses ?? [], madeBy: f?.madeBy ?? null, today: new Date().toISOString().slice(0, 10),
       deadlineFrom: dateArg('filter.deadlineFrom', f?.deadlineFrom, 'start'), deadlineTo: dateArg('filter.deadlineTo', f?.deadlineTo, 'end'),
       text: f?.text ?? null, document: docRef(f?.document), reviewStatuses: reviewStatuses('filter.reviewStatuses', f?.reviewStatuses),
-    }, [...filterRef('concerning', f?.concerning, ANY_ENTITY), ...filterRef('madeBy', f?.madeBy, ['Person'])], orderBy, first, after);
+    }, [...filterRef('concerning', f?.concerning, ENTITY_KINDS), ...filterRef('madeBy', f?.madeBy, ['Person'])], orderBy, first, after);
   }
 
   @Query(() => FigureConnection, { nullable: true, description: 'Figures, by the date they are given as of, oldest first by default. ' + ERROR_NULL })
@@ -271,7 +270,7 @@ export class QueryResolver {
     return this.list(ctx, info, 'figures', {
       metric: f?.metric ?? null, unit: f?.unit ?? null, subject: f?.subject ?? null, text: f?.text ?? null, document: docRef(f?.document),
       reviewStatuses: reviewStatuses('filter.reviewStatuses', f?.reviewStatuses),
-    }, filterRef('subject', f?.subject, ANY_ENTITY), orderBy, first, after);
+    }, filterRef('subject', f?.subject, ENTITY_KINDS), orderBy, first, after);
   }
 
   @Query(() => DocumentConnection, { nullable: true, description: 'Documents, by publication date, oldest first by default. ' + ERROR_NULL })
@@ -327,7 +326,7 @@ export class QueryResolver {
     @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string,
   ) {
     const k: string | null = kind ?? null;
-    if (k && !(ANY_ENTITY as readonly string[]).includes(k)) throw badInput('kind', 'must be an entity kind: PERSON, ORGANIZATION, PLACE, FACILITY or PROGRAM');
+    if (k && !(ENTITY_KINDS as readonly string[]).includes(k)) throw badInput('kind', 'must be an entity kind: PERSON, ORGANIZATION, PLACE, FACILITY or PROGRAM');
     const page = pageArgs(first, after);
     const r = await ctx.repo.possibleDuplicates(k as Kind | null, page);
     return connection({ nodes: r.pairs, total: r.total }, page.skip);
@@ -349,7 +348,7 @@ export class QueryResolver {
     const run = (ref: string) => ctx.repo.timeline(ref, window[0], window[1], (kinds ?? []) as Kind[], statuses, MAX_TIMELINE);
     let rows = await run(entity);
     if (!rows.length) {
-      const [r] = await resolveRefs(ctx.repo, [{ argument: 'entity', ref: entity, kinds: ANY_ENTITY }]);
+      const [r] = await resolveRefs(ctx.repo, [{ argument: 'entity', ref: entity, kinds: ENTITY_KINDS }]);
       if (r!.how !== 'key') rows = await run(r!.id);
     }
     await ctx.loaders.prefetch(rows.map((r) => r.node), lookahead(info));
@@ -371,7 +370,7 @@ export class QueryResolver {
     const passages = ctx.loaders.lookahead && (selects(info, ['hops', 'citations', 'document']) || selects(info, ['hops', 'citations', 'excerpt']));
     let paths = await ctx.repo.paths(from, to, maxHops, first, passages);
     if (!paths.length) {
-      const [a, b] = await resolveRefs(ctx.repo, [{ argument: 'from', ref: from, kinds: ANY_ENTITY }, { argument: 'to', ref: to, kinds: ANY_ENTITY }]);
+      const [a, b] = await resolveRefs(ctx.repo, [{ argument: 'from', ref: from, kinds: ENTITY_KINDS }, { argument: 'to', ref: to, kinds: ENTITY_KINDS }]);
       if (a!.how !== 'key' || b!.how !== 'key') paths = await ctx.repo.paths(a!.id, b!.id, maxHops, first, passages);
     }
     await ctx.loaders.prefetch(paths.flatMap((p) => p.nodes), lookahead(info));
@@ -386,12 +385,14 @@ export class QueryResolver {
    * An entity lookup: by slug first (one query with everything the request selects below it), else
    * by what the text names (id, redirect, name or alias), else the NOT_FOUND or ambiguity error.
    */
-  private async entity(ctx: Context, info: GraphQLResolveInfo, kind: EntityKind, ref: string, argument = 'slug'): Promise<GraphNode> {
-    const projection = lookahead(info);
-    const bySlug = await ctx.loaders.lookup({ slug: ref, kind }, projection);
-    if (bySlug) return bySlug;
+  private async entity(ctx: Context, info: GraphQLResolveInfo, kind: EntityKind, ref: string): Promise<GraphNode> {
+    return (await ctx.loaders.lookup({ slug: ref, kind }, lookahead(info))) ?? this.resolvedEntity(ctx, info, kind, ref, 'slug');
+  }
+
+  /** An entity by what the text names (id, redirect, name or alias), with the request's projection; else the argument's error. */
+  private async resolvedEntity(ctx: Context, info: GraphQLResolveInfo, kind: EntityKind, ref: string, argument: string): Promise<GraphNode> {
     const [r] = await resolveRefs(ctx.repo, [{ argument, ref, kinds: [kind] }]);
-    const node = await ctx.loaders.lookup({ id: r!.id }, projection);
+    const node = await ctx.loaders.lookup({ id: r!.id }, lookahead(info));
     if (!node) throw notFound(argument, `"${ref}" was removed while it was read; retry`);
     if (r!.how === 'redirect') node.redirectedFrom = ref;
     return node;
@@ -419,7 +420,7 @@ export class QueryResolver {
     if (f?.kinds?.length && (kind === 'Person' || kind === 'Program')) throw badInput('filter.kinds', `${kind === 'Person' ? 'people' : 'programs'} have no kind`);
     const page = pageArgs(first, after);
     // `within` names an entity: resolved first, so a typo is an error and not an empty page
-    const [within] = f?.within ? await resolveRefs(ctx.repo, [{ argument: 'filter.within', ref: f.within, kinds: ANY_ENTITY }]) : [];
+    const [within] = f?.within ? await resolveRefs(ctx.repo, [{ argument: 'filter.within', ref: f.within, kinds: ENTITY_KINDS }]) : [];
     const result = await ctx.repo.list('entities', {
       kind, text: f?.text ?? null, categories: f?.kinds ?? [], within: within?.id ?? null, document: docRef(f?.document), order,
     }, page);

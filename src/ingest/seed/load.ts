@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from '../../config/paths.js';
 import { parse } from 'yaml';
 import type { Db } from '../../graph/db.js';
 import { writeBatch } from '../../graph/writer.js';
@@ -8,8 +8,7 @@ import type { GraphBatch } from '../../domain/model.js';
 import { compileSeed, type CorpusTexts } from './compile.js';
 import type { SeedFile } from './format.js';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-export const SEED_DIR = join(ROOT, 'data', 'seed');
+export const SEED_DIR = join(REPO_ROOT, 'data', 'seed');
 /** The corpus lives in the shared folder beside the repository (../shared/corpus); CORPUS_DIR overrides. */
 export { CORPUS_DIR } from '../../config/shared.js';
 import { CORPUS_DIR } from '../../config/shared.js';

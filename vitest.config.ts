@@ -24,6 +24,11 @@ export default defineConfig({
     fileParallelism: false,
     // Stopping the test Neo4j (global teardown) may take a while.
     teardownTimeout: 60_000,
+    // No test may depend on vitest's 5 s default: on a loaded 2-core machine a pure test of
+    // thousands of cases runs several times slower than on a quiet one. Limits are generous;
+    // what a test measures is its answer, never its time.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     projects: [
       {
         extends: true,

@@ -1,19 +1,22 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
+  getArgumentValues,
   getNamedType,
+  GraphQLError,
   getNullableType,
   isCompositeType,
   isListType,
   Kind,
   type DocumentNode,
   type FragmentDefinitionNode,
+  type FieldNode,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
 import type { ComplexityEstimator } from 'graphql-query-complexity';
 import { createRequire } from 'node:module';
-import { DEFAULT_PAGE, MAX_PAGE, queryTooComplex, queryTooDeep } from './errors.js';
+import { DEFAULT_PAGE, MAX_PAGE, QUERY_TOO_COMPLEX, queryTooComplex, queryTooDeep } from './errors.js';
 
 // graphql-query-complexity's CommonJS build, required: its ESM build imports graphql's .mjs files,
 // a second graphql instance that cannot read our schema (Node gives everything else, type-graphql
@@ -31,6 +34,10 @@ export interface CostLimits {
   maxDepth: number;
   /** estimated cost (see operationComplexity). KG_MAX_COMPLEXITY */
   maxComplexity: number;
+  /** estimated database work of the root fields (see databaseCost). KG_MAX_DB_COST */
+  maxDatabaseCost: number;
+  /** root fields of the costly kinds (search, paths, timeline...: see ROOT_COSTS) one operation may ask for. KG_MAX_COSTLY_FIELDS */
+  maxCostlyFields: number;
 }
 
 /**
@@ -41,7 +48,7 @@ export interface CostLimits {
  * (`events(first: 100) { nodes { participants { person { events { participants ...`, 112,201)
  * is refused.
  */
-export const DEFAULT_COST_LIMITS: CostLimits = { maxDepth: 10, maxComplexity: 50_000 };
+export const DEFAULT_COST_LIMITS: CostLimits = { maxDepth: 10, maxComplexity: 50_000, maxDatabaseCost: 100, maxCostlyFields: 20 };
 
 /** How many items an unbounded list field (`participants`, `posts`, `citations`...) is assumed to hold. */
 export const DEFAULT_LIST_SIZE = 10;
@@ -58,6 +65,8 @@ export function costLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): CostLim
   return {
     maxDepth: positiveInt(env, 'KG_MAX_DEPTH', DEFAULT_COST_LIMITS.maxDepth),
     maxComplexity: positiveInt(env, 'KG_MAX_COMPLEXITY', DEFAULT_COST_LIMITS.maxComplexity),
+    maxDatabaseCost: positiveInt(env, 'KG_MAX_DB_COST', DEFAULT_COST_LIMITS.maxDatabaseCost),
+    maxCostlyFields: positiveInt(env, 'KG_MAX_COSTLY_FIELDS', DEFAULT_COST_LIMITS.maxCostlyFields),
   };
 }
 
@@ -141,7 +150,107 @@ export function operationComplexity(schema: GraphQLSchema, document: DocumentNod
   }
 }
 
-/** Refuses, before anything runs, an operation deeper than `maxDepth` or costlier than `maxComplexity`. */
+/**
+ * What one root field may cost the database, in units of a one-node lookup, from its arguments;
+ * `costly` fields (a full-text search, a path search, a timeline, an ingest) are also capped in
+ * number. The complexity above counts the objects an operation may return and is blind to this:
+ * `{ a1: person(slug: "x") { name } ... a1000: ... }` returns 1,000 small objects (cost 1,000,
+ * far under the limit) but reads the graph 1,000 times. Weights, measured on the seed graph and
+ * the 10,000-document bench graph (BENCHMARKS.md): a lookup reads one node and what is selected
+ * below it (1); a list reads a page and may look up its entity filters (1 per 20 items, plus 1);
+ * a search queries four full-text indexes (2, plus 1 per 10 hits); a path search grows with its
+ * hop cap, about twice the work per hop (2^(maxHops-1): 8 at the default 4 hops, 32 at 6).
+ * A root field not listed costs 1.
+ */
+interface RootCost {
+  cost: (args: Record<string, unknown>) => number;
+  costly?: boolean;
+}
+
+const num = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) ? Math.max(0, v) : fallback);
+const LOOKUP: RootCost = { cost: () => 1 };
+const LIST: RootCost = { cost: (a) => 1 + Math.ceil(Math.min(num(a.first, DEFAULT_PAGE), MAX_PAGE) / DEFAULT_PAGE) };
+
+export const ROOT_COSTS: Record<string, RootCost> = {
+  search: { cost: (a) => 2 + Math.ceil(Math.min(num(a.first, 10), MAX_PAGE) / 10), costly: true },
+  paths: { cost: (a) => 2 ** (Math.min(Math.max(num(a.maxHops, 4), 1), 10) - 1), costly: true },
+  timeline: { cost: () => 3, costly: true },
+  holders: { cost: () => 2, costly: true },
+  possibleDuplicates: { cost: () => 3, costly: true },
+  ingestDocument: { cost: () => 10, costly: true },
+  people: LIST, organizations: LIST, places: LIST, facilities: LIST, programs: LIST,
+  events: LIST, statements: LIST, commitments: LIST, figures: LIST, documents: LIST, posts: LIST,
+  person: LOOKUP, organization: LOOKUP, place: LOOKUP, facility: LOOKUP, program: LOOKUP,
+  event: LOOKUP, statement: LOOKUP, commitment: LOOKUP, figure: LOOKUP, post: LOOKUP, document: LOOKUP, node: LOOKUP,
+};
+
+export interface DatabaseCost {
+  cost: number;
+  /** root fields of the costly kinds */
+  costlyFields: number;
+  /** how many times each root field is asked for (aliases included), for the refusal's message */
+  fields: Map<string, number>;
+}
+
+/**
+ * The database work an operation's root fields may cause (ROOT_COSTS), fragments on the root type
+ * included; `@skip` and `@include` are not read (an upper estimate). Introspection and
+ * `__typename` cost nothing.
+ */
+export function databaseCost(schema: GraphQLSchema, operation: OperationDefinitionNode, document: DocumentNode, variables: Record<string, unknown> = {}): DatabaseCost {
+  const root = operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
+  const fragments = fragmentsOf(document);
+  const out: DatabaseCost = { cost: 0, costlyFields: 0, fields: new Map() };
+  const visit = (set: SelectionSetNode, seen: Set<string>) => {
+    for (const sel of set.selections) {
+      if (sel.kind === Kind.INLINE_FRAGMENT) visit(sel.selectionSet, seen);
+      else if (sel.kind === Kind.FRAGMENT_SPREAD) {
+        const fragment = fragments.get(sel.name.value);
+        if (fragment && !seen.has(sel.name.value)) visit(fragment.selectionSet, new Set(seen).add(sel.name.value));
+      } else if (!sel.name.value.startsWith('__')) add(sel);
+    }
+  };
+  const add = (field: FieldNode) => {
+    const name = field.name.value;
+    const def = root?.getFields()[name];
+    let args: Record<string, unknown> = {};
+    try {
+      if (def) args = getArgumentValues(def, field, variables);
+    } catch {
+      // arguments that do not fit their types: execution refuses them with its own error
+    }
+    const rule = ROOT_COSTS[name] ?? LOOKUP;
+    out.cost += rule.cost(args);
+    if (rule.costly) out.costlyFields++;
+    out.fields.set(name, (out.fields.get(name) ?? 0) + 1);
+  };
+  visit(operation.selectionSet, new Set());
+  return out;
+}
+
+function fieldCounts(fields: Map<string, number>, only?: (name: string) => boolean): string {
+  return [...fields].filter(([n]) => !only || only(n)).sort((a, b) => b[1] - a[1]).slice(0, 5).map(([n, c]) => `${n} ×${c}`).join(', ');
+}
+
+/** An operation whose root fields would cost the database more than the server allows; HTTP 400. */
+export function databaseTooCostly(c: DatabaseCost, limits: CostLimits): GraphQLError {
+  if (c.costlyFields > limits.maxCostlyFields) {
+    return new GraphQLError(
+      `The operation asks for ${c.costlyFields} searches, path searches, timelines or ingests (${fieldCounts(c.fields, (n) => ROOT_COSTS[n]?.costly === true)}); the limit is ${limits.maxCostlyFields} per operation. Split it into several operations.`,
+      { extensions: { code: QUERY_TOO_COMPLEX, costlyFields: c.costlyFields, limit: limits.maxCostlyFields, http: { status: 400 } } },
+    );
+  }
+  return new GraphQLError(
+    `The operation's root fields would cost the database ${c.cost} (${fieldCounts(c.fields)}); the limit is ${limits.maxDatabaseCost}. Ask for fewer root fields or aliases, smaller pages or fewer hops, or split it into several operations.`,
+    { extensions: { code: QUERY_TOO_COMPLEX, databaseCost: c.cost, limit: limits.maxDatabaseCost, http: { status: 400 } } },
+  );
+}
+
+/**
+ * Refuses, before anything runs, an operation deeper than `maxDepth`, costlier than
+ * `maxComplexity`, or whose root fields would cost the database more than `maxDatabaseCost` or
+ * ask for more than `maxCostlyFields` costly fields.
+ */
 export function costLimitsPlugin(limits: CostLimits): ApolloServerPlugin {
   return {
     async requestDidStart() {
@@ -150,6 +259,8 @@ export function costLimitsPlugin(limits: CostLimits): ApolloServerPlugin {
           if (!operation) return; // Apollo refuses a request without a resolvable operation before this
           const depth = operationDepth(operation, document);
           if (depth > limits.maxDepth) throw queryTooDeep(depth, limits.maxDepth);
+          const db = databaseCost(schema, operation, document, request.variables);
+          if (db.costlyFields > limits.maxCostlyFields || db.cost > limits.maxDatabaseCost) throw databaseTooCostly(db, limits);
           const complexity = operationComplexity(schema, document, operation.name?.value, request.variables);
           if (complexity !== null && complexity > limits.maxComplexity) throw queryTooComplex(complexity, limits.maxComplexity);
         },

@@ -80,9 +80,14 @@ export function pickRef(r: EntityRef, candidates: RefCandidate[]): ResolvedRef {
   );
 }
 
+/** Longest text an entity argument may be: no slug, id, name or alias comes near it. */
+export const MAX_REF_CHARS = 300;
+
 /** Resolves every reference in one query; the first that names nothing, or several, throws. */
 export async function resolveRefs(repo: Repository, refs: EntityRef[]): Promise<ResolvedRef[]> {
   if (!refs.length) return [];
+  const long = refs.find((r) => r.ref.length > MAX_REF_CHARS);
+  if (long) throw argError('BAD_USER_INPUT', long, `is ${long.ref.length} characters long; a slug, id, name or alias is at most ${MAX_REF_CHARS}`);
   const candidates = await repo.refCandidates(refs.map((r) => r.ref), fuzzyLuceneQuery);
   return refs.map((r) => pickRef(r, candidates));
 }

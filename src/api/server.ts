@@ -7,17 +7,19 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DestinationStream, LevelWithSilent, Logger } from 'pino';
-import { isTimeout, isUnavailable, QueryTimeoutError, type Db } from '../graph/db.js';
+import { isBusy, isTimeout, isUnavailable, QueryBudgetError, QueryTimeoutError, type Db } from '../graph/db.js';
 import { authConfigFromEnv, authenticate, readAccessPlugin, type AuthConfig } from './auth.js';
 import { createContext, type Context } from './context.js';
-import { DATABASE_UNAVAILABLE, QUERY_TIMEOUT, QUERY_TOO_COMPLEX, QUERY_TOO_DEEP, queryTimeout } from './errors.js';
+import { DATABASE_BUSY, DATABASE_UNAVAILABLE, databaseBusy, databaseUnavailable, QUERY_TIMEOUT, QUERY_TOO_COMPLEX, QUERY_TOO_DEEP, queryBudgetSpent, queryTimeout, RETRY_AFTER_SECONDS } from './errors.js';
 import { EXAMPLES } from './examples.js';
 import { costLimitsFromEnv, costLimitsPlugin, type CostLimits } from './limits.js';
+import { MAX_TOKENS, nestingGuard, NoSubscriptions, textArgumentsPlugin } from './input-bounds.js';
 import { corsFor, corsOriginsFromEnv } from './ops/cors.js';
 import { healthRoutes } from './ops/health.js';
 import { createLogger, httpLog } from './ops/logging.js';
 import { ServerMetrics } from './ops/metrics.js';
 import { operationsPlugin } from './ops/operations-plugin.js';
+import { warmUp, type WarmUpReport } from './ops/warmup.js';
 import { currentRequestId, requestId } from './ops/request-id.js';
 import { playgroundRouter } from './playground.js';
 import { schema } from './schema.js';
@@ -27,20 +29,23 @@ const CLIENT_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL
 
 /**
  * What a client sees of an error: its own mistakes in full (code, message, argument), an
- * unreachable database as DATABASE_UNAVAILABLE, a query Neo4j stopped for its timeout as
- * QUERY_TIMEOUT, anything else as a bare INTERNAL_SERVER_ERROR. Never a stack trace: that goes
- * to the server's log, with the request's id.
+ * unreachable database as DATABASE_UNAVAILABLE, a saturated one as DATABASE_BUSY (both
+ * retryable, HTTP 503: see retryablePlugin), a query Neo4j stopped for its timeout as
+ * QUERY_TIMEOUT, a request past its budget of queries as QUERY_TOO_COMPLEX, anything else as a
+ * bare INTERNAL_SERVER_ERROR. An error of a mutation (`mutations` holds their root field names)
+ * says that nothing of it was written. Never a stack trace: that goes to the server's log, with
+ * the request's id.
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown, logger: Pick<Logger, 'error'>): GraphQLFormattedError {
+export function formatError(formatted: GraphQLFormattedError, error: unknown, logger: Pick<Logger, 'error'>, mutations: ReadonlySet<string> = new Set()): GraphQLFormattedError {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   const code = String(formatted.extensions?.code ?? '');
-  if (isTimeout(original)) {
-    const { message, extensions } = queryTimeout(original instanceof QueryTimeoutError ? original.timeoutMs : undefined);
-    return { message, ...(formatted.path ? { path: formatted.path } : {}), extensions };
-  }
-  if (isUnavailable(original)) {
-    return { message: 'The graph database is unreachable; retry shortly.', ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: DATABASE_UNAVAILABLE } };
-  }
+  const root = formatted.path?.[0];
+  const mutation = typeof root === 'string' && mutations.has(root) ? root : undefined;
+  const typed = (e: GraphQLError): GraphQLFormattedError => ({ message: e.message, ...(formatted.path ? { path: formatted.path } : {}), extensions: e.extensions });
+  if (isTimeout(original)) return typed(queryTimeout(original instanceof QueryTimeoutError ? original.timeoutMs : undefined, mutation));
+  if (isBusy(original)) return typed(databaseBusy(mutation));
+  if (isUnavailable(original)) return typed(databaseUnavailable(mutation));
+  if (original instanceof QueryBudgetError) return typed(queryBudgetSpent(original.limit));
   if (CLIENT_CODES.has(code)) {
     const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
@@ -49,9 +54,32 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   return { message: 'Internal server error', ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 
+/**
+ * A response whose errors include DATABASE_BUSY or DATABASE_UNAVAILABLE is sent with HTTP 503 and
+ * a Retry-After header (seconds), so that clients and proxies retry it as they retry any 503.
+ */
+const retryablePlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        if (response.body.kind !== 'single') return;
+        const codes = (response.body.singleResult.errors ?? []).map((e) => String(e.extensions?.code ?? ''));
+        const retryable = codes.filter((c) => c === DATABASE_BUSY || c === DATABASE_UNAVAILABLE);
+        if (!retryable.length) return;
+        response.http.status = 503;
+        response.http.headers.set('retry-after', String(Math.max(...retryable.map((c) => RETRY_AFTER_SECONDS[c]!))));
+      },
+    };
+  },
+};
+
 export interface RunningServer {
   url: string;
   port: number;
+  /** settles when the warm-up ends (at once, null, without `warmUp`) */
+  warmed: Promise<WarmUpReport | null>;
+  /** warms Neo4j again (after a restart of it) while the API goes on answering */
+  rewarm(): Promise<WarmUpReport>;
   stop(): Promise<void>;
 }
 
@@ -77,7 +105,15 @@ export interface ServerOptions {
   logLevel?: LevelWithSilent;
   /** default: standard output */
   logDestination?: DestinationStream;
+  /**
+   * warm Neo4j (ops/warmup.ts) once listening, before /ready says ready; GraphQL requests that
+   * arrive meanwhile wait for it. Default false (tests); `kg serve` turns it on.
+   */
+  warmUp?: boolean;
 }
+
+/** Longest a GraphQL request waits for the warm-up before it is served anyway. */
+const WARM_UP_WAIT_MS = 180_000;
 
 /** Largest request body: a 1 MB document (ingestDocument) with room for JSON escaping. */
 const BODY_LIMIT = '4mb';
@@ -101,10 +137,14 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       return { async willSendResponse({ contextValue }) { opts.onRequestDone?.(contextValue); } };
     },
   };
+  const built = await schema();
+  const mutations = new Set(Object.keys(built.getMutationType()?.getFields() ?? {}));
   const apollo = new ApolloServer<Context>({
-    schema: await schema(),
-    formatError: (formatted, error) => formatError(formatted, error, logger),
+    schema: built,
+    formatError: (formatted, error) => formatError(formatted, error, logger, mutations),
     includeStacktraceInErrorResponses: false,
+    validationRules: [NoSubscriptions],
+    parseOptions: { maxTokens: MAX_TOKENS },
     // the playground and integrations read the schema, in production too (NODE_ENV=production turns it off by default)
     introspection: true,
     plugins: [
@@ -113,7 +153,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       // no cache hints are set; left on, the plugin wraps every field resolver to collect them
       ApolloServerPluginCacheControlDisabled(),
       readAccessPlugin(auth),
+      textArgumentsPlugin,
       costLimitsPlugin(limits),
+      retryablePlugin,
       operationsPlugin(logger, metrics),
       done,
     ],
@@ -124,12 +166,21 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   app.use(requestId);
   app.use(httpLog(logger));
   if (corsOrigins.length) app.use(corsFor(corsOrigins));
-  app.use(healthRoutes(opts.db, logger));
+  let warming = opts.warmUp ?? false;
+  let warmedUp: (report: WarmUpReport | null) => void = () => {};
+  const warmed = new Promise<WarmUpReport | null>((resolve) => (warmedUp = resolve));
+  app.use(healthRoutes(opts.db, logger, () => warming));
   app.get('/metrics', metrics.handler);
   app.use(playgroundRouter({ endpoint: '/graphql', examples: EXAMPLES, title: 'Officials knowledge graph' }));
   app.use(
     '/graphql',
+    // requests that arrive while Neo4j warms up wait for it rather than run cold
+    async (_req, _res, next) => {
+      if (warming) await Promise.race([warmed, new Promise((r) => setTimeout(r, WARM_UP_WAIT_MS).unref())]);
+      next();
+    },
     express.json({ limit: BODY_LIMIT }),
+    nestingGuard(),
     expressMiddleware(apollo, {
       context: async ({ req }) => ({
         ...createContext(opts.db, authenticate(auth, req.headers.authorization), { lookahead: opts.lookahead ?? true, nlp: opts.nlp ?? null }),
@@ -150,9 +201,24 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
 
   await new Promise<void>((resolve) => http.listen(opts.port ?? 4000, opts.host ?? '127.0.0.1', resolve));
   const port = (http.address() as AddressInfo).port;
+  const rewarm = async () => {
+    const report = await warmUp(opts.db, apollo, logger);
+    logger.info(report, 'warm-up done');
+    return report;
+  };
+  if (warming) {
+    void rewarm().then((report) => {
+      warming = false;
+      warmedUp(report);
+    });
+  } else {
+    warmedUp(null);
+  }
   return {
     url: `http://localhost:${port}/graphql`,
     port,
+    warmed,
+    rewarm,
     async stop() {
       await apollo.stop();
       unobserve();

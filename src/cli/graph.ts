@@ -1,10 +1,21 @@
 import { Db, neo4jConfigFromEnv } from '../graph/db.js';
 import { startLocalNeo4j } from '../graph/local-neo4j.js';
+import { startSupervisedNeo4j } from '../graph/neo4j-supervisor.js';
 
 export interface Connected {
   db: Db;
   /** closes the driver and stops the local Neo4j if this process started it */
   close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  /**
+   * Restart the local Neo4j whenever it exits unexpectedly (same port and data; see
+   * graph/neo4j-supervisor.ts). For long-running servers; no effect with NEO4J_URI.
+   */
+  supervise?: boolean;
+  /** with `supervise`: called once a restarted local Neo4j accepts connections */
+  onRestarted?: () => void;
 }
 
 async function waitForBolt(db: Db, timeoutMs: number): Promise<void> {
@@ -17,9 +28,10 @@ async function waitForBolt(db: Db, timeoutMs: number): Promise<void> {
 
 /**
  * The graph database: NEO4J_URI (with NEO4J_USER/NEO4J_PASSWORD) when set, otherwise the local
- * launcher in neo4j-local/ (built and started on first use; port NEO4J_LOCAL_PORT, data in .neo4j/).
+ * launcher in neo4j-local/ (built and started on first use; port NEO4J_LOCAL_PORT, data in .neo4j/),
+ * supervised when `opts.supervise` is set.
  */
-export async function connectGraph(log: (line: string) => void): Promise<Connected> {
+export async function connectGraph(log: (line: string) => void, opts: ConnectOptions = {}): Promise<Connected> {
   const config = neo4jConfigFromEnv();
   if (config) {
     const db = Db.connect(config);
@@ -29,7 +41,7 @@ export async function connectGraph(log: (line: string) => void): Promise<Connect
   }
   log('NEO4J_URI not set: starting the local Neo4j (the first run builds it with Maven)');
   // its port: NEO4J_LOCAL_PORT, read by the launcher
-  const local = await startLocalNeo4j({ log });
+  const local = opts.supervise ? await startSupervisedNeo4j({ log }, { onRestarted: () => opts.onRestarted?.() }) : await startLocalNeo4j({ log });
   const db = Db.connect({ uri: local.uri });
   await waitForBolt(db, 60_000);
   log(`local Neo4j ready at ${local.uri}`);

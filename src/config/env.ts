@@ -17,7 +17,8 @@ import { authConfigFromEnv } from '../api/auth.js';
 import { costLimitsFromEnv, DEFAULT_COST_LIMITS } from '../api/limits.js';
 import { corsOriginsFromEnv } from '../api/ops/cors.js';
 import { LOG_LEVELS, logLevelFromEnv } from '../api/ops/logging.js';
-import { DEFAULT_QUERY_TIMEOUTS, queryTimeoutsFromEnv } from '../graph/db.js';
+import { DEFAULT_MAX_REQUEST_QUERIES, DEFAULT_QUERY_TIMEOUTS, maxRequestQueriesFromEnv, queryTimeoutsFromEnv } from '../graph/db.js';
+import { DEFAULT_READ_CONCURRENCY, readConcurrencyFromEnv } from '../graph/gate.js';
 import { DEFAULT_TIMEOUT_MS as CORENLP_DEFAULT_TIMEOUT_MS } from '../nlp/corenlp.js';
 import { ConfigError } from './errors.js';
 import { portFromEnv } from './java-service.js';
@@ -130,6 +131,30 @@ const fields = {
   KG_MAX_COMPLEXITY: variable(readBy('KG_MAX_COMPLEXITY', costLimitsFromEnv), {
     description: 'highest estimated cost an operation may have',
     default: String(DEFAULT_COST_LIMITS.maxComplexity),
+  }),
+  KG_MAX_DB_COST: variable(readBy('KG_MAX_DB_COST', costLimitsFromEnv), {
+    description: "highest database cost an operation's root fields may have (a lookup 1, a list 2, a search 3, a path search 8 at 4 hops)",
+    default: String(DEFAULT_COST_LIMITS.maxDatabaseCost),
+  }),
+  KG_MAX_COSTLY_FIELDS: variable(readBy('KG_MAX_COSTLY_FIELDS', costLimitsFromEnv), {
+    description: 'most searches, path searches, timelines, holders, duplicate lists and ingests one operation may ask for',
+    default: String(DEFAULT_COST_LIMITS.maxCostlyFields),
+  }),
+  KG_MAX_REQUEST_QUERIES: variable(readBy('KG_MAX_REQUEST_QUERIES', maxRequestQueriesFromEnv), {
+    description: 'most Neo4j queries one request may send; past it the rest of the request is refused',
+    default: String(DEFAULT_MAX_REQUEST_QUERIES),
+  }),
+  KG_DB_CONCURRENCY: variable(readBy('KG_DB_CONCURRENCY', readConcurrencyFromEnv), {
+    description: 'Neo4j reads of all requests running at once; the others wait their turn',
+    default: String(DEFAULT_READ_CONCURRENCY.overall),
+  }),
+  KG_DB_REQUEST_CONCURRENCY: variable(readBy('KG_DB_REQUEST_CONCURRENCY', readConcurrencyFromEnv), {
+    description: 'Neo4j reads of one request running at once',
+    default: String(DEFAULT_READ_CONCURRENCY.perRequest),
+  }),
+  KG_DB_QUEUE_MS: variable(readBy('KG_DB_QUEUE_MS', readConcurrencyFromEnv), {
+    description: 'milliseconds a read may wait for its turn before the request is answered DATABASE_BUSY (HTTP 503)',
+    default: String(DEFAULT_READ_CONCURRENCY.queueMs),
   }),
   KG_READS: variable(readBy('KG_READS', authConfigFromEnv), {
     description: 'open: queries need no key; key: queries need a reader or editor key',

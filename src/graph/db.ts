@@ -1,6 +1,7 @@
 import { Socket } from 'node:net';
 import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction, type QueryResult, type RecordShape, type Session } from 'neo4j-driver';
 import { cypher } from './cypher.js';
+import { DatabaseBusyError, Gate, readConcurrencyFromEnv, type ReadConcurrency } from './gate.js';
 
 /**
  * neo4j-driver 5 leaves Nagle's algorithm on for its Bolt sockets and has no setting for it. A Bolt
@@ -74,7 +75,7 @@ export function queryTimeoutsFromEnv(env: NodeJS.ProcessEnv = process.env): Quer
 /** Neo4j stopped a transaction for running past its timeout (ours, or the server's db.transaction.timeout). */
 export class QueryTimeoutError extends Error {
   override readonly name = 'QueryTimeoutError';
-  constructor(readonly timeoutMs: number, cause?: unknown) {
+  constructor(readonly timeoutMs: number, cause?: unknown, readonly mode: AccessMode = 'READ') {
     super(`The query took longer than ${timeoutMs} ms and was stopped`, { cause });
   }
 }
@@ -93,11 +94,11 @@ export function isTimeout(err: unknown): boolean {
  * transactions: its retry loop only retries errors Neo4j marks retriable, and a QueryTimeoutError
  * is not one, so a stopped query fails at once instead of running again.
  */
-async function stoppedAsTimeout<T>(timeoutMs: number, work: () => Promise<T>): Promise<T> {
+async function stoppedAsTimeout<T>(timeoutMs: number, work: () => Promise<T>, mode: AccessMode = 'READ'): Promise<T> {
   try {
     return await work();
   } catch (e) {
-    if (isTimeout(e) && !(e instanceof QueryTimeoutError)) throw new QueryTimeoutError(timeoutMs, e);
+    if (isTimeout(e) && !(e instanceof QueryTimeoutError)) throw new QueryTimeoutError(timeoutMs, e, mode);
     throw e;
   }
 }
@@ -136,34 +137,61 @@ export interface DbObserver {
 interface DriverShared {
   bookmarkManager: BookmarkManager;
   observers: Set<DbObserver>;
+  /** the server's read gate (see gate.ts) */
+  reads: Gate;
+  concurrency: ReadConcurrency;
 }
 
 const sharedByDriver = new WeakMap<Driver, DriverShared>();
 
-function sharedOf(driver: Driver): DriverShared {
+function sharedOf(driver: Driver, concurrency: ReadConcurrency = readConcurrencyFromEnv()): DriverShared {
   let shared = sharedByDriver.get(driver);
   if (!shared) {
-    shared = { bookmarkManager: neo4j.bookmarkManager(), observers: new Set() };
+    shared = { bookmarkManager: neo4j.bookmarkManager(), observers: new Set(), reads: new Gate(concurrency.overall, concurrency.queueMs), concurrency };
     sharedByDriver.set(driver, shared);
   }
   return shared;
+}
+
+/** How many queries one GraphQL request may send; KG_MAX_REQUEST_QUERIES, default 300. */
+export const DEFAULT_MAX_REQUEST_QUERIES = 300;
+
+export function maxRequestQueriesFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  return positiveMs(env, 'KG_MAX_REQUEST_QUERIES', DEFAULT_MAX_REQUEST_QUERIES);
+}
+
+/** A request sent as many queries as it may (Db.scoped's budget): the rest of it is refused. */
+export class QueryBudgetError extends Error {
+  override readonly name = 'QueryBudgetError';
+  constructor(readonly limit: number) {
+    super(`The request used its budget of ${limit} database queries`);
+  }
 }
 
 /**
  * The only door to Neo4j. Reads run in read transactions and writes in write transactions
  * (so a cluster or Aura routes them right); queries are named files under cypher/.
  * `roundTrips` counts the queries sent, for tests and request metrics.
+ *
+ * Reads pass the server's read gate (one per driver, see gate.ts); a request's view (scoped())
+ * adds its own gate and a budget of queries.
  */
 export class Db {
   roundTrips = 0;
   private readonly shared: DriverShared;
 
-  constructor(readonly driver: Driver, readonly database?: string, readonly timeouts: QueryTimeouts = queryTimeoutsFromEnv()) {
-    this.shared = sharedOf(driver);
+  constructor(
+    readonly driver: Driver,
+    readonly database?: string,
+    readonly timeouts: QueryTimeouts = queryTimeoutsFromEnv(),
+    private readonly request: { gate: Gate; maxQueries: number } | null = null,
+    concurrency?: ReadConcurrency,
+  ) {
+    this.shared = sharedOf(driver, concurrency);
   }
 
   /** Timeouts default to KG_QUERY_TIMEOUT_MS and KG_WRITE_TIMEOUT_MS (see QueryTimeouts). */
-  static connect(config: Neo4jConfig, timeouts: Partial<QueryTimeouts> = {}): Db {
+  static connect(config: Neo4jConfig, timeouts: Partial<QueryTimeouts> = {}, concurrency: Partial<ReadConcurrency> = {}): Db {
     boltNoDelay();
     const auth = config.user ? neo4j.auth.basic(config.user, config.password ?? '') : undefined;
     const driver = neo4j.driver(config.uri, auth, {
@@ -172,12 +200,43 @@ export class Db {
       connectionTimeout: 5_000,
       maxTransactionRetryTime: 5_000,
     });
-    return new Db(driver, config.database, { ...queryTimeoutsFromEnv(), ...timeouts });
+    return new Db(driver, config.database, { ...queryTimeoutsFromEnv(), ...timeouts }, null, { ...readConcurrencyFromEnv(), ...concurrency });
   }
 
-  /** A view sharing the driver with its own round-trip counter (one per GraphQL request). */
-  scoped(): Db {
-    return new Db(this.driver, this.database, this.timeouts);
+  /**
+   * A view sharing the driver with its own round-trip counter, read gate and query budget (one per
+   * GraphQL request): at most `perRequest` of its reads run at once, and past `maxQueries`
+   * queries it is refused with QueryBudgetError.
+   */
+  scoped(maxQueries = maxRequestQueriesFromEnv()): Db {
+    return new Db(this.driver, this.database, this.timeouts, { gate: new Gate(this.shared.concurrency.perRequest), maxQueries });
+  }
+
+  /** Reads running and waiting at the server's read gate (the metrics read them). */
+  get readGate(): { running: number; waiting: number } {
+    return { running: this.shared.reads.running, waiting: this.shared.reads.waiting };
+  }
+
+  /** Counts one statement of a write transaction against the request's budget. */
+  counted(): void {
+    this.spend();
+  }
+
+  /** Counts one query against the request's budget. */
+  private spend(): void {
+    if (this.request && this.roundTrips >= this.request.maxQueries) throw new QueryBudgetError(this.request.maxQueries);
+    this.roundTrips++;
+  }
+
+  /** A read through the request's gate, then the server's. */
+  private gated<T>(work: () => Promise<T>): Promise<T> {
+    const overall = () => this.shared.reads.run(work);
+    return this.request ? this.request.gate.run(overall) : overall();
+  }
+
+  /** A view sharing the driver with other timeouts (long reads of a warm-up, batch commands). */
+  withTimeouts(timeouts: Partial<QueryTimeouts>): Db {
+    return new Db(this.driver, this.database, { ...this.timeouts, ...timeouts });
   }
 
   /** The transaction config every read or write transaction runs with (its timeout). */
@@ -241,11 +300,13 @@ export class Db {
   async readText<T = Row>(text: string, params: Record<string, unknown> = {}): Promise<T[]> {
     const config = this.transactionConfig('READ');
     const once = () =>
-      this.withSession('READ', async (session): Promise<T[]> => {
-        this.roundTrips++;
-        const res: QueryResult<RecordShape> = await this.timed('READ', () => stoppedAsTimeout(config.timeout, async () => await session.run(text, boltParams(params), config)));
-        return res.records.map((r) => r.toObject() as T);
-      });
+      this.gated(() =>
+        this.withSession('READ', async (session): Promise<T[]> => {
+          this.spend();
+          const res: QueryResult<RecordShape> = await this.timed('READ', () => stoppedAsTimeout(config.timeout, async () => await session.run(text, boltParams(params), config)));
+          return res.records.map((r) => r.toObject() as T);
+        }),
+      );
     try {
       return await once();
     } catch (e) {
@@ -257,17 +318,27 @@ export class Db {
   /**
    * Runs `work` in one write transaction: all of it lands or none of it does. The transaction may
    * run for `timeouts.writeMs` (or `opts.timeoutMs`) before Neo4j stops it and rolls it back.
+   * It first takes the graph's write lock (write/take-graph-lock): writers take turns, and what
+   * `work` reads is what the writers before it committed.
    */
   async write<T>(work: (tx: WriteTx) => Promise<T>, opts: { timeoutMs?: number } = {}): Promise<T> {
     const config = this.transactionConfig('WRITE', opts.timeoutMs);
-    return this.withSession('WRITE', (session) => session.executeWrite((tx) => stoppedAsTimeout(config.timeout, () => work(new WriteTx(tx, this))), config));
+    return this.withSession('WRITE', (session) =>
+      session.executeWrite(async (tx) => {
+        const wtx = new WriteTx(tx, this);
+        return stoppedAsTimeout(config.timeout, async () => {
+          await wtx.lock();
+          return work(wtx);
+        }, 'WRITE');
+      }, config),
+    );
   }
 
   /** Runs a schema statement (migrations) in its own auto-commit transaction. */
   async runSchema(statement: string): Promise<void> {
     await this.withSession('WRITE', async (session) => {
-      this.roundTrips++;
-      await this.timed('WRITE', () => stoppedAsTimeout(this.timeouts.writeMs, () => session.run(statement, {}, this.transactionConfig('WRITE'))));
+      this.spend();
+      await this.timed('WRITE', () => stoppedAsTimeout(this.timeouts.writeMs, () => session.run(statement, {}, this.transactionConfig('WRITE')), 'WRITE'));
     });
   }
 
@@ -297,12 +368,36 @@ export class Db {
 export class WriteTx {
   constructor(private readonly tx: ManagedTransaction, private readonly db: Db) {}
 
+  /** Takes the graph's write lock (Db.write does, first): not counted as one of the request's queries. */
+  async lock(): Promise<void> {
+    await this.db.timed('WRITE', () => this.tx.run(cypher('write/take-graph-lock')));
+  }
+
+  /** A read inside the transaction: it sees what the transaction wrote so far and what committed before its lock. */
+  read<T = Row>(name: string, params: Record<string, unknown> = {}): Promise<T[]> {
+    return this.run<T>(name, params);
+  }
+
   async run<T = Row>(name: string, params: Record<string, unknown> = {}): Promise<T[]> {
-    this.db.roundTrips++;
+    this.db.counted();
     const res = await this.db.timed('WRITE', async () => await this.tx.run(cypher(name), boltParams(params)));
     return res.records.map((r) => r.toObject() as T);
   }
 }
+
+const BUSY_CODES = new Set(['Neo.TransientError.Request.NoThreadsAvailable', 'Neo.TransientError.General.MemoryPoolOutOfMemoryError', 'Neo.TransientError.General.TransactionMemoryLimit']);
+
+/**
+ * Errors that mean "the database is saturated right now, retry shortly": our read gate's refusal,
+ * Neo4j out of worker threads or of transaction memory, the driver's pool giving no connection in time.
+ */
+export function isBusy(err: unknown): boolean {
+  if (err instanceof DatabaseBusyError) return true;
+  const code = (err as { code?: string } | null)?.code ?? '';
+  return BUSY_CODES.has(code) || /connection acquisition timed out/i.test(String((err as Error)?.message ?? ''));
+}
+
+export { DatabaseBusyError };
 
 /** Errors that mean "the database cannot be reached right now" rather than a bad query. */
 export function isUnavailable(err: unknown): boolean {

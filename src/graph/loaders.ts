@@ -3,7 +3,14 @@ import type { CommitmentFacts } from '../domain/commitments.js';
 import type { RelType } from '../domain/model.js';
 import type { Db } from './db.js';
 import { undoable } from './edits.js';
-import { attach, edgeKey, isEmpty, lookedUp, projectionQuery, type Prefetched, type Projection, type ProjectionRow, type Step, type Window } from './projection.js';
+import { attach, edgeKey, isEmpty, lookedUp, projectionQuery, type LookupStart, type Prefetched, type Projection, type ProjectionRow, type Step, type Window } from './projection.js';
+
+interface LookupKey {
+  start: { id: string } | { slug: string; kind: string };
+  projection: Projection;
+  /** lookups with the same projection share a query */
+  signature: string;
+}
 import { rowToNode, toNode, toRel, type Edge, type GraphNode, type NodeRow } from './records.js';
 
 interface EdgeRow {
@@ -69,19 +76,48 @@ export class Loaders {
   }
 
   /**
-   * A node by id, or an entity by slug and kind, with the projection below it: one query. With
-   * look-ahead off, the lookup alone (the levels below go through the batch loaders).
+   * A node by id, or an entity by slug and kind, with the projection below it: one query. The
+   * lookups a request makes at once (its root fields, aliases included) are batched: one query per
+   * distinct projection, so a thousand aliases of `person(slug:)` asking for the same fields cost
+   * one round trip, not a thousand. With look-ahead off, the lookup alone (the levels below go
+   * through the batch loaders).
    */
-  async lookup(start: { id: string } | { slug: string; kind: string }, projection: Projection): Promise<GraphNode | null> {
+  async lookup(start: LookupKey['start'], projection: Projection): Promise<GraphNode | null> {
     if (!this.opts.lookahead) {
       if ('id' in start) return this.node.load(start.id);
       const [row] = await this.db.read<NodeRow>('read/entity-by-slug', start);
       return row ? rowToNode(row) : null;
     }
-    const { text, params } = projectionQuery(projection, start);
-    const [row] = await this.db.readText<ProjectionRow>(text, params);
-    return lookedUp(row, projection, this.prefetched);
+    return this.lookups.load({ start, projection, signature: JSON.stringify(projection) });
   }
+
+  // not cached: two lookups of one node get two objects, each with what its own field fetched
+  private readonly lookups = new DataLoader<LookupKey, GraphNode | null>(
+    async (keys) => {
+      const out: (GraphNode | null)[] = new Array(keys.length).fill(null);
+      const groups = new Map<string, number[]>();
+      keys.forEach((k, i) => groups.set(k.signature, [...(groups.get(k.signature) ?? []), i]));
+      await Promise.all(
+        [...groups.values()].map(async (indexes) => {
+          const projection = keys[indexes[0]!]!.projection;
+          if (indexes.length === 1) {
+            const { text, params } = projectionQuery(projection, keys[indexes[0]!]!.start);
+            const [row] = await this.db.readText<ProjectionRow>(text, params);
+            out[indexes[0]!] = lookedUp(row, projection, this.prefetched);
+            return;
+          }
+          const lookups: LookupStart[] = indexes.map((i) => {
+            const s = keys[i]!.start;
+            return 'id' in s ? { i, id: s.id, slug: null, kind: null } : { i, id: null, slug: s.slug, kind: s.kind };
+          });
+          const { text, params } = projectionQuery(projection, { lookups });
+          for (const row of await this.db.readText<ProjectionRow>(text, params)) out[row.i!] = lookedUp(row, projection, this.prefetched);
+        }),
+      );
+      return out;
+    },
+    { cache: false },
+  );
 
   /** Each node's edits (Edit nodes linked by EDITED), oldest first. */
   readonly history = new DataLoader<string, Record<string, unknown>[]>(async (ids) => {

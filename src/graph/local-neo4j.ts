@@ -26,6 +26,15 @@ export interface LocalNeo4j {
   pid: number;
   /** SIGTERM, then SIGKILL after 30s; resolves when the Java process has exited. Idempotent. */
   stop(): Promise<void>;
+  /** Settles when the Java process has exited, for whatever reason (never rejects). */
+  exited: Promise<LocalNeo4jExit>;
+}
+
+export interface LocalNeo4jExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  /** Whether stop() asked for this exit. */
+  stopped: boolean;
 }
 
 export interface LocalNeo4jOptions {
@@ -37,6 +46,8 @@ export interface LocalNeo4jOptions {
   log?: (line: string) => void;
   /** How long to wait for the READY line (default 180000 ms). */
   startTimeoutMs?: number;
+  /** Cancels a start in progress: the Java process is stopped and the start rejects. No effect once ready. */
+  signal?: AbortSignal;
 }
 
 const PROJECT_DIR = path.join(REPO_ROOT, "neo4j-local");
@@ -61,6 +72,18 @@ export async function buildLocalNeo4j(log: (l: string) => void = noop): Promise<
 
 
 
+/** The Bolt port asked for (0 = pick a free one): the option, else $NEO4J_LOCAL_PORT, else 7687. */
+export function localNeo4jPort(opts: LocalNeo4jOptions = {}): number {
+  const port = opts.port ?? portFromEnv("NEO4J_LOCAL_PORT") ?? DEFAULT_PORT;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port: ${port}`);
+  return port;
+}
+
+/** The data folder, as an absolute path: the option, else $NEO4J_LOCAL_DATA, else <repo>/.neo4j/data. */
+export function localNeo4jDataDir(opts: LocalNeo4jOptions = {}): string {
+  return path.resolve(opts.dataDir ?? process.env.NEO4J_LOCAL_DATA?.trim() ?? path.join(REPO_ROOT, ".neo4j", "data"));
+}
+
 /**
  * Builds the jar if needed, starts the local Neo4j and resolves once Bolt accepts connections.
  * The Java process exits when this Node process dies (it watches its stdin pipe), and a running
@@ -68,13 +91,14 @@ export async function buildLocalNeo4j(log: (l: string) => void = noop): Promise<
  */
 export async function startLocalNeo4j(opts: LocalNeo4jOptions = {}): Promise<LocalNeo4j> {
   const log = opts.log ?? noop;
-  let port = opts.port ?? portFromEnv("NEO4J_LOCAL_PORT") ?? DEFAULT_PORT;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port: ${port}`);
+  let port = localNeo4jPort(opts);
   if (port === 0) port = await freePort();
-  const dataDir = path.resolve(opts.dataDir ?? process.env.NEO4J_LOCAL_DATA?.trim() ?? path.join(REPO_ROOT, ".neo4j", "data"));
+  const dataDir = localNeo4jDataDir(opts);
   const timeoutMs = opts.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
 
+  const cancelled = (): Error => new Error(`neo4j-local: start cancelled (port ${port})`);
   await buildLocalNeo4j(log);
+  if (opts.signal?.aborted) throw cancelled();
   mkdirSync(dataDir, { recursive: true });
 
   const javaOptsEnv = process.env.NEO4J_LOCAL_JAVA_OPTS?.trim();
@@ -86,17 +110,28 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions = {}): Promise<Loc
   const child = spawn(java, args, { cwd: REPO_ROOT, stdio: ["pipe", "pipe", "pipe"], windowsHide: true });
   const stderrTail: string[] = [];
   let exited = false;
-  const exitPromise = new Promise<void>((resolve) => {
-    child.once("exit", () => {
-      exited = true;
-      resolve();
-    });
-  });
+  let stopRequested = false;
   // Best effort for a normal Node exit; a crash/SIGKILL of Node is covered by stdin EOF.
   const onParentExit = (): void => {
     if (!exited) child.kill("SIGTERM");
   };
   process.once("exit", onParentExit);
+  const exitInfo = new Promise<LocalNeo4jExit>((resolve) => {
+    child.once("exit", (code, signal) => {
+      exited = true;
+      process.off("exit", onParentExit);
+      resolve({ code, signal, stopped: stopRequested });
+    });
+    // A process that could not be spawned emits "error" and no "exit".
+    child.once("error", () => {
+      if (child.pid === undefined && !exited) {
+        exited = true;
+        process.off("exit", onParentExit);
+        resolve({ code: null, signal: null, stopped: stopRequested });
+      }
+    });
+  });
+  const exitPromise = exitInfo.then(noop);
 
   createInterface({ input: child.stderr! }).on("line", (line) => {
     stderrTail.push(line);
@@ -106,6 +141,7 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions = {}): Promise<Loc
   // Swallow EPIPE if Java dies while we hold stdin open.
   child.stdin!.on("error", noop);
 
+  let aborted = false;
   const uri = await new Promise<string>((resolve, reject) => {
     const describe = (what: string): string =>
       `neo4j-local: ${what} (port ${port}, data ${dataDir}; Neo4j logs in ${path.join(dataDir, "logs")}).` +
@@ -132,11 +168,17 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions = {}): Promise<Loc
       // Give the stderr reader a moment to drain the last lines.
       setTimeout(() => reject(new Error(describe(`Neo4j exited before it was ready (${code ?? signal})`))), 50);
     };
+    const onAbort = (): void => {
+      cleanup();
+      aborted = true;
+      reject(cancelled());
+    };
     const rl = createInterface({ input: child.stdout! });
     const cleanup = (): void => {
       clearTimeout(timer);
       child.off("error", onError);
       child.off("exit", onEarlyExit);
+      opts.signal?.removeEventListener("abort", onAbort);
       rl.off("line", onLine);
       // Keep draining stdout afterwards (NEO4J_LOCAL_STOPPED etc.) so the pipe never fills.
       rl.on("line", (l) => {
@@ -146,20 +188,29 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions = {}): Promise<Loc
     rl.on("line", onLine);
     child.once("error", onError);
     child.once("exit", onEarlyExit);
+    opts.signal?.addEventListener("abort", onAbort, { once: true });
   }).catch(async (e: unknown) => {
     process.off("exit", onParentExit);
     if (!exited) {
-      child.kill("SIGKILL");
+      // A cancelled start gets the chance to shut down cleanly; a failed one is killed.
+      stopRequested = aborted;
+      child.kill(aborted ? "SIGTERM" : "SIGKILL");
+      const killTimer = aborted ? setTimeout(() => child.kill("SIGKILL"), 30_000) : undefined;
       await exitPromise;
+      clearTimeout(killTimer);
     }
     throw e;
   });
 
-  log(`neo4j-local: ready at ${uri}`);
+  log(`neo4j-local: ready at ${uri} (pid ${child.pid})`);
   // Running Neo4j must not keep Node alive; if Node exits, Java sees stdin EOF and shuts down.
   setChildRef(child, false);
 
-  const stop = serviceStopper(child, { name: "neo4j-local", log, exited: () => exited, exitPromise, onParentExit });
+  const stopper = serviceStopper(child, { name: "neo4j-local", log, exited: () => exited, exitPromise, onParentExit });
+  const stop = (): Promise<void> => {
+    stopRequested = true;
+    return stopper();
+  };
 
-  return { uri, pid: child.pid!, stop };
+  return { uri, pid: child.pid!, stop, exited: exitInfo };
 }

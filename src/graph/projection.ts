@@ -93,13 +93,21 @@ export function addEdge(p: Projection, e: EdgeProjection): void {
 // ---- Cypher ----
 
 /** Where a projection starts: nodes the request already holds (by id), or one node to look up with it. */
-export type Start = { ids: string[] } | { id: string } | { slug: string; kind: string };
+export type Start = { ids: string[] } | { id: string } | { slug: string; kind: string } | { lookups: LookupStart[] };
+
+/** One of several lookups in one query: by id, or by slug and kind; `i` tells the rows apart. */
+export interface LookupStart {
+  i: number;
+  id: string | null;
+  slug: string | null;
+  kind: string | null;
+}
 
 /**
  * One query for a projection below its start nodes: one row per node found, with the node's
  * resolved citations and, per edge key, its neighbours (relationship, node, and their own levels).
- * A lookup start (one id, or a slug and kind) also returns the node itself, so a lookup and
- * everything below it cost one round trip.
+ * A lookup start (one id, or a slug and kind, or several of them) also returns the node itself,
+ * so lookups and everything below them cost one round trip.
  */
 export function projectionQuery(p: Projection, start: Start): { text: string; params: Record<string, unknown> } {
   const params: Record<string, unknown> = { ...start };
@@ -160,6 +168,9 @@ export function projectionQuery(p: Projection, start: Start): { text: string; pa
   const node = 'labels(n) AS labels, n {.*, text: null} AS props';
   const text =
     'ids' in start ? `UNWIND $ids AS id MATCH (n:Node {id: id}) RETURN id, ${root}`
+    : 'lookups' in start
+      ? 'UNWIND $lookups AS l CALL (l) { MATCH (n:Node {id: l.id}) RETURN n UNION MATCH (n:Entity {slug: l.slug}) WHERE l.kind IN labels(n) RETURN n } ' +
+        `RETURN l.i AS i, n.id AS id, ${node}, ${root}`
     : 'id' in start ? `MATCH (n:Node {id: $id}) RETURN n.id AS id, ${node}, ${root}`
     : `MATCH (n:Entity {slug: $slug}) WHERE $kind IN labels(n) RETURN n.id AS id, ${node}, ${root}`;
   return { text, params };
@@ -190,6 +201,8 @@ interface EdgeRow extends Below {
 
 export interface ProjectionRow {
   id: string;
+  /** several lookups in one query: which one the row answers */
+  i?: number;
   below: Below;
   /** lookups only: the node itself */
   labels?: string[];

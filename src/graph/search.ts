@@ -2,9 +2,29 @@ import { foldName } from '../domain/names.js';
 
 const LUCENE_SPECIAL = /[+\-!(){}[\]^"~*?:\\/&|]/g;
 
-/** The folded words of a text, with Lucene's special characters escaped. */
+/**
+ * Longest search text, in characters and in words. Lucene turns each word into clauses (two for a
+ * fuzzy word) and refuses a query of more than 1,024 (maxClauseCount); a fuzzy term of thousands
+ * of characters is an automaton too large to build. No name or title needs more than this.
+ */
+export const MAX_SEARCH_CHARS = 300;
+export const MAX_SEARCH_WORDS = 32;
+
+/** Why a search text cannot be searched, or null. */
+export function searchTextProblem(text: string): string | null {
+  if (text.length > MAX_SEARCH_CHARS) return `is ${text.length} characters long; at most ${MAX_SEARCH_CHARS}`;
+  const words = foldName(text).split(' ').filter(Boolean).length;
+  if (words > MAX_SEARCH_WORDS) return `has ${words} words; at most ${MAX_SEARCH_WORDS}`;
+  return null;
+}
+
+/**
+ * The folded words of a text, with Lucene's special characters escaped; at most MAX_SEARCH_WORDS
+ * of them, each cut to 64 characters (callers that read what clients send check
+ * searchTextProblem first; this bound keeps any other caller's query inside Lucene's limits).
+ */
 function luceneTokens(text: string): string[] {
-  return foldName(text).split(' ').filter(Boolean).map((t) => t.replace(LUCENE_SPECIAL, '\\$&'));
+  return foldName(text).split(' ').filter(Boolean).slice(0, MAX_SEARCH_WORDS).map((t) => t.slice(0, 64).replace(LUCENE_SPECIAL, '\\$&'));
 }
 
 /** A full-text query that finds a name by its words, ranking the whole phrase higher. */

@@ -5,6 +5,7 @@
  * Pure: the caller reads the files (the document and, if present, `<name>.json` beside it).
  * Every problem is a DocumentError naming the file and what to fix.
  */
+import { cleanDocumentText } from '../text/characters.js';
 import { Parser } from 'htmlparser2';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { detectFormat, normalize, type SourceFormat } from './normalize.js';
@@ -408,8 +409,10 @@ export function readSourceDocument(
   if (ext !== '' && !(DOCUMENT_EXTENSIONS as readonly string[]).includes(ext)) {
     throw new DocumentError(fileName, `unsupported file type "${ext}" (expected ${DOCUMENT_EXTENSIONS.join(', ')})`);
   }
-  const text = decode(fileName, content);
-  checkText(fileName, text);
+  const raw = decode(fileName, content);
+  checkText(fileName, raw);
+  // control characters and lone surrogates become spaces and U+FFFD, one for one (offsets hold)
+  const text = cleanDocumentText(raw);
   if (text.replace(/^\ufeff/, '').trim() === '') {
     throw new DocumentError(fileName, text.length === 0 ? 'is empty' : 'is empty (only whitespace)');
   }

@@ -19,6 +19,7 @@ import { evidenceFrom } from './evidence.js';
 import { loadGazetteer } from './gazetteer.js';
 import type { CoreNlp } from '../nlp/corenlp.js';
 import { normalize } from './normalize.js';
+import { cleanDocumentText } from '../text/characters.js';
 import { DocumentError, readSourceDocument, type SourceDocument } from './metadata.js';
 import type { NodeRow } from '../graph/records.js';
 import { resolveCommitments, resolveEntities, resolveEvents, resolvePosts, type CommitmentCandidate, type EntityCandidate, type EventCandidate, type PostCandidate, type Resolution } from './resolve.js';
@@ -53,7 +54,8 @@ export interface Prepared {
 /** Stages 1-2, pure: the document read and checked, and its clean text (what an NLP engine annotates). */
 export function prepare(fileName: string, content: string | Buffer, sidecarJson?: string | null, now?: Date): Prepared {
   const source = readSourceDocument(fileName, content, sidecarJson ?? null, now);
-  const fullText = typeof content === 'string' ? content : content.toString('utf8');
+  // the hash is of what was sent; the text kept is the one readSourceDocument cleaned
+  const fullText = cleanDocumentText(typeof content === 'string' ? content : content.toString('utf8'));
   const contentHash = sha256Hex(typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
   return { source, fullText, contentHash, norm: normalize(source.body, source.format) };
 }
@@ -230,8 +232,11 @@ export interface IngestResult {
   repeatedCommitments: string[];
 }
 
+/** What resolution reads through: the write transaction of the ingest (WriteTx) or, to try a resolution alone, a Db. */
+type Reader = Pick<Db, 'read'>;
+
 /** Resolution reads: the graph's candidates for this document's entities, events and commitments. */
-async function resolve(db: Db, x: Extracted): Promise<Resolution> {
+async function resolve(db: Reader, x: Extracted): Promise<Resolution> {
   const queries = x.extraction.entities.flatMap((e) => [e.name, ...e.aliases].map((n) => ({ key: e.key, lucene: luceneQuery(n) }))).filter((q) => q.lucene);
   const rows = queries.length ? await db.read<EntityCandidate & { score: number }>('read/resolution-entities', { queries }) : [];
   const ents = resolveEntities(x.extraction.entities, rows, (words) => placeLookup().placeKind(words) !== null, x.extraction.lookalikes ?? [], x.contentHash.slice(0, 8));
@@ -274,37 +279,49 @@ export interface IngestOptions {
   nlp?: CoreNlp | null;
 }
 
-/** Extracts, resolves and writes one document in one transaction; existing nodes are never overwritten. */
+/**
+ * Extracts a document (pure, and the NLP engine's annotation), then resolves and writes it in one
+ * write transaction: existing nodes are never overwritten. The transaction holds the graph's write
+ * lock (Db.write) from before its first read, so documents sent at the same time are resolved and
+ * written one after the other: two naming one person in different forms give one entity (or a
+ * candidate pair), as they would sent one by one, and a document sent twice at once is written
+ * once (the other answers `newDocument: false`).
+ */
 export async function ingest(db: Db, fileName: string, content: string | Buffer, sidecarJson?: string | null, opts: IngestOptions = {}): Promise<IngestResult> {
   const p = prepare(fileName, content, sidecarJson);
   const evidence = opts.nlp && p.norm.text.trim() ? evidenceFrom(await opts.nlp.annotate(p.norm.text)) : null;
   const x = extractPrepared(p, evidence);
-  // Citations are offsets into the stored text: another text under a stored name would point them astray.
-  const [stored] = await db.read<NodeRow>('read/nodes-by-id', { ids: [x.documentId] });
-  if (stored && typeof stored.props.contentHash === 'string' && stored.props.contentHash !== x.contentHash) {
-    throw new DocumentError(fileName, `the graph already holds a different document named "${fileName}"; give this one another name`);
-  }
-  const r = await resolve(db, x);
-  const batch = toBatch(x, r);
-  const existing = new Set((await db.read<{ id: string }>('read/existing-ids', { ids: batch.nodes.map((n) => n.id) })).map((row) => row.id));
-  const fresh = batch.nodes.filter((n) => !existing.has(n.id));
-  // nodes the graph holds keep their properties and gain this document's citations
-  const known = batch.nodes
-    .filter((n) => existing.has(n.id) && n.kind !== 'Document')
-    .map((n) => ({
-      id: n.id, cites: n.cites, aliases: [n.props.name, ...(Array.isArray(n.props.aliases) ? n.props.aliases : [])].filter((a): a is string => typeof a === 'string'),
-      // a post's bounds this document gives, where the graph has none
-      fillFrom: n.kind === 'Post' ? pick(n.props, 'from') : {}, fillTo: n.kind === 'Post' ? pick(n.props, 'to') : {},
-      // an event's date this document gives, or an earlier day it implies (add-citations.cypher decides)
-      ...(n.kind === 'Event' ? { fillDate: pick(n.props, 'date') } : {}),
-    }));
-  const bodies = [...new Set(x.extraction.posts.flatMap((p) => [p.organization, p.jurisdiction]).filter((k): k is string => !!k).map((k) => r.entities.get(k)!))];
-  await db.write(async (tx) => {
+  return db.write(async (tx) => {
+    // Citations are offsets into the stored text: another text under a stored name would point them astray.
+    const [stored] = await tx.read<NodeRow>('read/nodes-by-id', { ids: [x.documentId] });
+    if (stored && typeof stored.props.contentHash === 'string' && stored.props.contentHash !== x.contentHash) {
+      throw new DocumentError(fileName, `the graph already holds a different document named "${fileName}"; give this one another name`);
+    }
+    const r = await resolve(tx, x);
+    const batch = toBatch(x, r);
+    const existing = new Set((await tx.read<{ id: string }>('read/existing-ids', { ids: batch.nodes.map((n) => n.id) })).map((row) => row.id));
+    const fresh = batch.nodes.filter((n) => !existing.has(n.id));
+    // nodes the graph holds keep their properties and gain this document's citations
+    const known = batch.nodes
+      .filter((n) => existing.has(n.id) && n.kind !== 'Document')
+      .map((n) => ({
+        id: n.id, cites: n.cites, aliases: [n.props.name, ...(Array.isArray(n.props.aliases) ? n.props.aliases : [])].filter((a): a is string => typeof a === 'string'),
+        // a post's bounds this document gives, where the graph has none
+        fillFrom: n.kind === 'Post' ? pick(n.props, 'from') : {}, fillTo: n.kind === 'Post' ? pick(n.props, 'to') : {},
+        // an event's date this document gives, or an earlier day it implies (add-citations.cypher decides)
+        ...(n.kind === 'Event' ? { fillDate: pick(n.props, 'date') } : {}),
+      }));
+    const bodies = [...new Set(x.extraction.posts.flatMap((p) => [p.organization, p.jurisdiction]).filter((k): k is string => !!k).map((k) => r.entities.get(k)!))];
     await writeBatch(tx, { nodes: fresh, rels: batch.rels }, undefined, 'add');
     await addCitations(tx, known);
     // a holder this document adds may end or start another's tenure
     if (bodies.length) await inferTenureBounds(tx, bodies);
+    return report(x, r, fresh, existing);
   });
+}
+
+/** What an ingest tells its caller: the document, what it added, what it linked to. */
+function report(x: Extracted, r: Resolution, fresh: NodeRecord[], existing: Set<string>): IngestResult {
   const name = (key: string) => x.extraction.entities.find((e) => e.key === key)?.name ?? key;
   const count = (kind: string) => fresh.filter((n) => n.kind === kind).length;
   return {

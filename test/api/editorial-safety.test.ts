@@ -29,7 +29,7 @@ function failure(res: GqlResponse, code: string, argument: string) {
 /** The graph as sorted lines, leaving out the edit history and redirects (what an undo adds). */
 async function graphLines(): Promise<string[]> {
   const nodes = await inspect<{ labels: string[]; props: Record<string, unknown> }>(
-    seeded.db, 'MATCH (n) WHERE NOT n:Edit AND NOT n:Redirect RETURN labels(n) AS labels, properties(n) AS props');
+    seeded.db, 'MATCH (n) WHERE NOT n:Edit AND NOT n:Redirect AND NOT n:GraphLock RETURN labels(n) AS labels, properties(n) AS props');
   const rels = await inspect<Record<string, unknown>>(
     seeded.db, "MATCH (a)-[r]->(b) WHERE type(r) <> 'EDITED' RETURN type(r) AS type, a.id AS from, b.id AS to, properties(r) AS props");
   const sorted = (v: unknown): unknown =>

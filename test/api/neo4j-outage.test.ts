@@ -61,13 +61,16 @@ describe('when Neo4j goes down and comes back', () => {
     expect(await health()).toBe(200);
   });
 
-  it('reports DATABASE_UNAVAILABLE, without a stack trace, while it is down; /ready answers 503, /health still 200', async () => {
+  it('reports DATABASE_UNAVAILABLE with HTTP 503 and Retry-After, without a stack trace, while it is down; /ready answers 503, /health still 200', async () => {
     await proxy.close();
 
-    const res = await gql(server.url, QUERY);
+    const raw = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY }) });
+    expect(raw.status).toBe(503);
+    expect(raw.headers.get('retry-after')).toBe('5');
+    const res = (await raw.json()) as { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] };
     expect(res.errors, JSON.stringify(res)).toHaveLength(1);
     const [error] = res.errors!;
-    expect(error!.extensions).toEqual({ code: 'DATABASE_UNAVAILABLE' });
+    expect(error!.extensions).toEqual({ code: 'DATABASE_UNAVAILABLE', retryAfterSeconds: 5 });
     expect(error!.message).toMatch(/unreachable/);
     expect(res.data ?? { person: null }).toEqual({ person: null });
     expect(JSON.stringify(res)).not.toMatch(/stacktrace|\bat .+\.(ts|js):\d+/);

@@ -68,7 +68,8 @@ function canonical(value: unknown): string {
 }
 
 export async function snapshotGraph(db: Db): Promise<GraphSnapshot> {
-  const nodes = await inspect<{ labels: string[]; props: Record<string, unknown> }>(db, 'MATCH (n) RETURN labels(n) AS labels, properties(n) AS props');
+  // the writers' lock node (write/take-graph-lock) is no part of the graph
+  const nodes = await inspect<{ labels: string[]; props: Record<string, unknown> }>(db, 'MATCH (n) WHERE NOT n:GraphLock RETURN labels(n) AS labels, properties(n) AS props');
   const rels = await inspect<{ type: string; from: unknown; to: unknown; props: Record<string, unknown> }>(
     db,
     'MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS from, b.id AS to, properties(r) AS props',

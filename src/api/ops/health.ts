@@ -59,9 +59,10 @@ export class Readiness {
 /**
  * /health: liveness. The process serves HTTP; it touches no database, so a Neo4j outage never
  * gets a healthy server restarted. /ready: readiness. Neo4j answered a query within
- * READY_TIMEOUT_MS (200), or not (503): send no traffic here for now.
+ * READY_TIMEOUT_MS and the server's warm-up is over (200), or not (503, `status` says which:
+ * `unavailable` or `warming`): send no traffic here for now.
  */
-export function healthRoutes(db: Db, logger: Logger): Router {
+export function healthRoutes(db: Db, logger: Logger, warming: () => boolean = () => false): Router {
   const readiness = new Readiness(() => db.probe(), logger);
   const router = Router();
   router.get('/health', (_req, res) => {
@@ -69,6 +70,10 @@ export function healthRoutes(db: Db, logger: Logger): Router {
   });
   router.get('/ready', async (_req, res) => {
     const neo4j = await readiness.check();
+    if (neo4j === 'up' && warming()) {
+      res.set('Cache-Control', 'no-store').status(503).json({ status: 'warming', neo4j });
+      return;
+    }
     res
       .set('Cache-Control', 'no-store')
       .status(neo4j === 'up' ? 200 : 503)

@@ -8,6 +8,7 @@ import { badInput, dateArg, encodeCursor, notFoundArg as notFound, pageArgs } fr
 import { roleAnswers, roleKey } from '../../domain/roles.js';
 import { lookahead, selects } from '../lookahead.js';
 import { resolveRefs, type EntityRef } from '../refs.js';
+import { searchTextProblem } from '../../graph/search.js';
 import {
   Commitment, CommitmentConnection, CommitmentStatus, DateOrder, Document, DocumentConnection, EntityOrder, Event, EventConnection, EventKind, Facility,
   FacilityConnection, Figure, FigureConnection, Node, NodeKind, Organization, OrganizationConnection, Path, Person, PersonConnection, Place, PlaceConnection,
@@ -203,6 +204,8 @@ export class QueryResolver {
     @Arg('first', () => Int, { defaultValue: 10, description: `How many hits, at most ${MAX_SEARCH}.` }) first = 10,
   ) {
     if (!query.trim()) throw badInput('query', 'must not be empty');
+    const problem = searchTextProblem(query);
+    if (problem) throw badInput('query', problem);
     if (!Number.isInteger(first) || first < 1 || first > MAX_SEARCH) throw badInput('first', `must be from 1 to ${MAX_SEARCH}`);
     const hits = await ctx.repo.search(query, (types ?? []) as Kind[], first);
     await ctx.loaders.prefetch(hits.map((h) => h.node), lookahead(info));

@@ -1,0 +1,87 @@
+import pLimit, { type LimitFunction } from 'p-limit';
+
+/**
+ * How many Neo4j reads may run at once. Neo4j serves each running query with one of its worker
+ * threads; a request that sends hundreds at once (a page of aliases, a fan-out of batch loaders)
+ * used to take every one of them, so a concurrent user's one-node lookup waited seconds behind it
+ * and parts of both answered errors. Reads now pass two gates: the request's own (a few at a
+ * time: its other reads queue behind its own) and the server's (a few dozen at a time, first come
+ * first served). A read that waits longer than `queueMs` for the server's gate is refused with
+ * DatabaseBusyError: the database is saturated, the client should retry shortly.
+ */
+export interface ReadConcurrency {
+  /** reads of all requests running at once; KG_DB_CONCURRENCY, default 16 */
+  overall: number;
+  /** reads of one request running at once; KG_DB_REQUEST_CONCURRENCY, default 4 */
+  perRequest: number;
+  /** how long a read may wait for the server's gate before DATABASE_BUSY; KG_DB_QUEUE_MS, default 5000 */
+  queueMs: number;
+}
+
+export const DEFAULT_READ_CONCURRENCY: ReadConcurrency = { overall: 16, perRequest: 4, queueMs: 5_000 };
+
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a whole number above 0 (got "${raw}")`);
+  return n;
+}
+
+export function readConcurrencyFromEnv(env: NodeJS.ProcessEnv = process.env): ReadConcurrency {
+  return {
+    overall: positive(env, 'KG_DB_CONCURRENCY', DEFAULT_READ_CONCURRENCY.overall),
+    perRequest: positive(env, 'KG_DB_REQUEST_CONCURRENCY', DEFAULT_READ_CONCURRENCY.perRequest),
+    queueMs: positive(env, 'KG_DB_QUEUE_MS', DEFAULT_READ_CONCURRENCY.queueMs),
+  };
+}
+
+/** The database is saturated: a read waited too long for its turn. Retryable (DATABASE_BUSY, HTTP 503). */
+export class DatabaseBusyError extends Error {
+  override readonly name = 'DatabaseBusyError';
+  constructor(readonly waitedMs: number, readonly retryAfterSeconds = 1) {
+    super(`The graph database is busy: a query waited ${waitedMs} ms for its turn`);
+  }
+}
+
+/**
+ * A concurrency gate (p-limit's queue, first come first served) whose waiters give up after
+ * `queueMs` (p-limit has no such bound: a waiter would wait behind any flood). A waiter that gave
+ * up is skipped when its turn comes.
+ */
+export class Gate {
+  private readonly limit: LimitFunction;
+
+  constructor(concurrency: number, private readonly queueMs: number | null = null) {
+    this.limit = pLimit(concurrency);
+  }
+
+  get running(): number {
+    return this.limit.activeCount;
+  }
+
+  get waiting(): number {
+    return this.limit.pendingCount;
+  }
+
+  run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.queueMs === null) return this.limit(work);
+    const queued = Date.now();
+    let gaveUp = false;
+    let timer: NodeJS.Timeout | undefined;
+    const turn = this.limit(async () => {
+      if (gaveUp) return undefined as T;
+      clearTimeout(timer);
+      return work();
+    });
+    // only the first to settle counts; the other is ignored
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        gaveUp = true;
+        reject(new DatabaseBusyError(Date.now() - queued));
+      }, this.queueMs!);
+    });
+    turn.catch(() => {});
+    return Promise.race([turn, timeout]);
+  }
+}

@@ -1,0 +1,165 @@
+/**
+ * What a hostile or careless client gets: requests costlier than the database should bear are
+ * refused before any query runs; oversized or malformed text is a typed client error naming the
+ * argument; a saturated database is a retryable DATABASE_BUSY (HTTP 503, Retry-After); one
+ * request's reads never run more than a few at a time.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Db } from '../../src/graph/db.js';
+import { testNeo4j } from '../support/db.js';
+import { gql, seededServer, startTestServer, type TestServer } from '../support/server.js';
+
+const t = seededServer();
+
+async function post(url: string, body: unknown): Promise<{ status: number; headers: Headers; json: any }> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return { status: res.status, headers: res.headers, json: await res.json() };
+}
+
+const aliases = (n: number, field: (i: number) => string) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${field(i)}`).join(' ')} }`;
+
+describe('requests that would cost the database too much', () => {
+  it('refuses 1,000 aliases of person(slug:) before any query, saying the cost and the limit', async () => {
+    const res = await post(t.server.url, { query: aliases(1000, () => 'person(slug: "x") { name }') });
+    expect(res.status).toBe(400);
+    expect(res.json.errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', databaseCost: 1000, limit: 100 });
+    expect(res.json.errors[0].message).toMatch(/cost the database 1000 \(person ×1000\); the limit is 100/);
+    expect(t.server.lastRoundTrips()).toBe(0);
+  });
+
+  it('refuses 1,000 searches and 100 path searches for the number of costly fields, before any query', async () => {
+    for (const query of [aliases(1000, () => 'search(query: "salud") { score }'), aliases(100, () => 'paths(from: "a", to: "b") { length }')]) {
+      const res = await post(t.server.url, { query });
+      expect(res.status).toBe(400);
+      expect(res.json.errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 20 });
+      expect(res.json.errors[0].message).toMatch(/the limit is 20 per operation/);
+      expect(t.server.lastRoundTrips()).toBe(0);
+    }
+  });
+
+  it('counts a path search by its hop cap, and fragments on the root type', async () => {
+    const res = await post(t.server.url, { query: `query { ...P } fragment P on Query { ${Array.from({ length: 4 }, (_, i) => `p${i}: paths(from: "a", to: "b", maxHops: 6) { length }`).join(' ')} }` });
+    expect(res.json.errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', databaseCost: 128, limit: 100 });
+  });
+
+  it('answers many lookups with the same selection in one query', async () => {
+    const people = await gql(t.server.url, '{ people(first: 40) { nodes { slug name } } }');
+    const nodes: { slug: string; name: string }[] = people.data.people.nodes;
+    expect(nodes.length).toBeGreaterThan(3);
+    // 60 lookups, each person asked for several times
+    const asked = Array.from({ length: 60 }, (_, i) => nodes[i % nodes.length]!);
+    const res = await gql(t.server.url, `{ ${asked.map((p, i) => `p${i}: person(slug: ${JSON.stringify(p.slug)}) { name posts { role } }`).join(' ')} }`);
+    expect(res.errors).toBeUndefined();
+    expect(asked.map((_, i) => res.data[`p${i}`].name)).toEqual(asked.map((p) => p.name));
+    expect(t.server.lastRoundTrips()).toBe(1);
+  });
+});
+
+describe('text a search or a name cannot be', () => {
+  it('refuses a search of 1,000 words or of one 40,000-character word as BAD_USER_INPUT naming the argument', async () => {
+    for (const text of [Array.from({ length: 1000 }, (_, i) => `palabra${i}`).join(' '), 'a'.repeat(40_000)]) {
+      const res = await gql(t.server.url, 'query ($q: String!) { search(query: $q) { score } }', { q: text });
+      expect(res.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'query' });
+      expect(res.errors![0]!.message).toMatch(/at most (300|32)/);
+    }
+  });
+
+  it('refuses an entity argument of 40,000 characters', async () => {
+    const res = await gql(t.server.url, 'query ($s: String!) { person(slug: $s) { name } }', { s: 'x'.repeat(40_000) });
+    expect(res.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'slug' });
+  });
+
+  it('searches text holding Lucene syntax as plain words', async () => {
+    for (const q of ['*:* AND (', 'salud~ OR "', '\\', 'a/b [c TO d]', '"}) MATCH (n) DETACH DELETE n //']) {
+      const res = await gql(t.server.url, 'query ($q: String!) { search(query: $q) { score } }', { q });
+      expect(res.errors, q).toBeUndefined();
+      expect(Array.isArray(res.data.search)).toBe(true);
+    }
+    const count = await gql(t.server.url, '{ people(first: 1) { totalCount } }');
+    expect(count.data.people.totalCount).toBeGreaterThan(0);
+  });
+
+  it('refuses lone surrogates and control characters in any text argument, inline or in a variable', async () => {
+    const lone = await gql(t.server.url, 'query ($q: String!) { search(query: $q) { score } }', { q: 'salud \ud800' });
+    expect(lone.status).toBe(400);
+    expect(lone.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: '$q' });
+    expect(lone.errors![0]!.message).toMatch(/lone UTF-16 surrogate/);
+    const control = await gql(t.server.url, '{ events(filter: { text: "a\\u0007b" }) { totalCount } }');
+    expect(control.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'filter.text' });
+    expect(control.errors![0]!.message).toMatch(/U\+0007/);
+    const emoji = await gql(t.server.url, 'query ($q: String!) { search(query: $q) { score } }', { q: 'salud 🏥' });
+    expect(emoji.errors).toBeUndefined();
+  });
+});
+
+describe('operations the server does not run', () => {
+  it('answers a subscription with a validation error, HTTP 400', async () => {
+    const res = await post(t.server.url, { query: 'subscription { x }' });
+    expect(res.status).toBe(400);
+    expect(res.json.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(res.json.errors[0].message).toMatch(/Subscriptions are not supported/);
+  });
+
+  it('refuses an operation nested 5,000 levels deep before parsing it, with a clean message', async () => {
+    const res = await post(t.server.url, { query: `${'{ a '.repeat(5000)}${'}'.repeat(5000)}` });
+    expect(res.status).toBe(400);
+    expect(res.json.errors[0].extensions).toMatchObject({ code: 'GRAPHQL_PARSE_FAILED', nesting: 5000, limit: 64 });
+    expect(JSON.stringify(res.json)).not.toMatch(/stack|\bat .+\.(ts|js):\d+|Maximum call stack/);
+  });
+
+  it('refuses an operation of too many tokens', async () => {
+    const res = await post(t.server.url, { query: `{ ${Array.from({ length: 60_000 }, () => '__typename').join(' ')} }` });
+    expect(res.status).toBe(400);
+    expect(res.json.errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+  });
+});
+
+describe('reads of one request', () => {
+  it('run at most 4 at a time, whatever the request asks for', async () => {
+    let running = 0;
+    let most = 0;
+    const stop = t.db.observe({
+      sessionOpened: () => () => {},
+      queryStarted: () => {
+        most = Math.max(most, ++running);
+        return () => running--;
+      },
+    });
+    try {
+      // 12 lists, each its own query (lists are not batched): cost 12 x 2
+      const res = await gql(t.server.url, aliases(12, (i) => `events(first: ${i + 1}) { totalCount nodes { title } }`));
+      expect(res.errors).toBeUndefined();
+    } finally {
+      stop();
+    }
+    expect(most).toBeGreaterThan(1);
+    expect(most).toBeLessThanOrEqual(4);
+  });
+});
+
+describe('a saturated database', () => {
+  let db: Db;
+  let server: TestServer;
+  beforeAll(async () => {
+    // one read at a time overall, and 100 ms of patience
+    db = Db.connect(testNeo4j(), {}, { overall: 1, perRequest: 1, queueMs: 100 });
+    server = await startTestServer(db);
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await db?.close();
+  });
+
+  it('answers DATABASE_BUSY, HTTP 503 with Retry-After, while the reads ahead hold the database', async () => {
+    // a read of a few seconds, through the same gate (a view of the same driver)
+    const hold = db.withTimeouts({ readMs: 120_000 }).readText('UNWIND range(1, 30000000) AS x RETURN count(x) AS n');
+    const res = await post(server.url, { query: '{ people(first: 1) { totalCount } }' });
+    await hold;
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('1');
+    expect(res.json.errors[0].extensions).toEqual({ code: 'DATABASE_BUSY', retryAfterSeconds: 1 });
+    expect(res.json.errors[0].message).toMatch(/busy/);
+    const after = await post(server.url, { query: '{ people(first: 1) { totalCount } }' });
+    expect(after.status).toBe(200);
+  });
+});

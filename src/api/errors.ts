@@ -90,9 +90,9 @@ export type MutationField = string;
 export function databaseUnavailable(field?: MutationField): GraphQLError {
   const message =
     field === 'ingestDocument'
-      ? 'The graph database is unreachable: the document was not ingested (nothing of it was written). Send it again in a few seconds.'
+      ? 'The graph database is unreachable. A document is written whole or not at all, and one sent twice is written once: send it again in a few seconds.'
       : field
-        ? `The graph database is unreachable: nothing of the ${field} mutation was written. Send it again in a few seconds.`
+        ? `The graph database is unreachable: the ${field} mutation was written whole or not at all. Send it again in a few seconds.`
         : 'The graph database is unreachable; retry in a few seconds.';
   return new GraphQLError(message, { extensions: { code: DATABASE_UNAVAILABLE, retryAfterSeconds: RETRY_AFTER_SECONDS[DATABASE_UNAVAILABLE] } });
 }

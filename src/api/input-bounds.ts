@@ -51,16 +51,49 @@ export function nestingDepth(text: string): number {
   return deepest;
 }
 
-/** Refuses (HTTP 400, GRAPHQL_PARSE_FAILED) an operation text nested deeper than MAX_NESTING, before it is parsed. */
+/** Nesting depth of a JSON value (arrays and objects), walked without recursion. */
+export function valueDepth(value: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (!v || typeof v !== 'object') continue;
+    deepest = Math.max(deepest, depth + 1);
+    for (const child of Array.isArray(v) ? v : Object.values(v)) if (child && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+/**
+ * Refuses an operation text nested deeper than MAX_NESTING before it is parsed (HTTP 400,
+ * GRAPHQL_PARSE_FAILED), and variables nested deeper than that before they are read (HTTP 400,
+ * BAD_REQUEST): graphql-js coerces them by recursion too.
+ */
 export function nestingGuard(max = MAX_NESTING): RequestHandler {
   return (req, res, next) => {
-    const query: unknown = req.method === 'GET' ? req.query.query : (req.body as { query?: unknown } | undefined)?.query;
-    if (typeof query !== 'string') return next();
-    const depth = nestingDepth(query);
-    if (depth <= max) return next();
-    res.status(400).json({
-      errors: [{ message: `The operation nests braces, brackets or parentheses ${depth} levels deep; the limit is ${max}. Ask for fewer nested fields.`, extensions: { code: 'GRAPHQL_PARSE_FAILED', nesting: depth, limit: max } }],
-    });
+    const body = req.method === 'GET' ? req.query : (req.body as Record<string, unknown> | undefined);
+    const query: unknown = body?.query;
+    const depth = typeof query === 'string' ? nestingDepth(query) : 0;
+    if (depth > max) {
+      res.status(400).json({
+        errors: [{ message: `The operation nests braces, brackets or parentheses ${depth} levels deep; the limit is ${max}. Ask for fewer nested fields.`, extensions: { code: 'GRAPHQL_PARSE_FAILED', nesting: depth, limit: max } }],
+      });
+      return;
+    }
+    let variables: unknown = body?.variables;
+    if (typeof variables === 'string') {
+      try {
+        variables = JSON.parse(variables);
+      } catch {
+        return next(); // Apollo answers a malformed variables string itself
+      }
+    }
+    const nested = valueDepth(variables) - 1;
+    if (nested > max) {
+      res.status(400).json({ errors: [{ message: `The variables nest lists or objects ${nested} levels deep; the limit is ${max}.`, extensions: { code: 'BAD_REQUEST', nesting: nested, limit: max } }] });
+      return;
+    }
+    next();
   };
 }
 

@@ -46,6 +46,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   if (isBusy(original)) return typed(databaseBusy(mutation));
   if (isUnavailable(original)) return typed(databaseUnavailable(mutation));
   if (original instanceof QueryBudgetError) return typed(queryBudgetSpent(original.limit));
+  // Apollo's own refusals of a request (a persisted query's hash that does not match, say) carry an
+  // HTTP status of 4xx and no code of their own (Apollo then calls them INTERNAL_SERVER_ERROR)
+  const status = (original as { extensions?: { http?: { status?: number } } } | null)?.extensions?.http?.status;
+  if (original instanceof GraphQLError && !original.originalError && !original.extensions?.code && typeof status === 'number' && status >= 400 && status < 500) {
+    return { message: formatted.message, ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: 'BAD_REQUEST' } };
+  }
   if (CLIENT_CODES.has(code)) {
     const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
@@ -132,6 +138,18 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const app = express();
   app.disable('x-powered-by');
   const http: Server = createServer(app);
+  // What Node's HTTP parser refuses before express sees it (headers over 16 KB, a GET with a huge
+  // query string, bytes that are not HTTP) still gets a GraphQL-shaped answer saying what to do.
+  http.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (err.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+    const message = tooLarge ? 'The request line and headers are larger than 16 KB; send the operation in the body of a POST.' : 'The request is not valid HTTP.';
+    const body = JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
+    socket.end(`HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  });
   const done: ApolloServerPlugin<Context> = {
     async requestDidStart() {
       return { async willSendResponse({ contextValue }) { opts.onRequestDone?.(contextValue); } };

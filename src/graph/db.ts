@@ -80,7 +80,7 @@ export class QueryTimeoutError extends Error {
   }
 }
 
-const RESEND_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
+const RESEND_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
 
 const TIMEOUT_CODES = new Set(['Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration', 'Neo.ClientError.Transaction.TransactionTimedOut']);
 
@@ -394,13 +394,20 @@ const BUSY_CODES = new Set(['Neo.TransientError.Request.NoThreadsAvailable', 'Ne
 export function isBusy(err: unknown): boolean {
   if (err instanceof DatabaseBusyError) return true;
   const code = (err as { code?: string } | null)?.code ?? '';
-  return BUSY_CODES.has(code) || /connection acquisition timed out/i.test(String((err as Error)?.message ?? ''));
+  // any other transient error of Neo4j (a transaction terminated, a lock client stopped) says
+  // the same: retry shortly; an unavailable database is told apart first (isUnavailable)
+  return BUSY_CODES.has(code) || (code.startsWith('Neo.TransientError.') && !isUnavailable(err)) || /connection acquisition timed out/i.test(String((err as Error)?.message ?? ''));
 }
 
 export { DatabaseBusyError };
 
-/** Errors that mean "the database cannot be reached right now" rather than a bad query. */
+/**
+ * Errors that mean "the database cannot be reached right now" rather than a bad query: the driver
+ * finds no server or loses its connection, or Neo4j is up but its database is not (yet) online, as
+ * in the seconds after a restart.
+ */
 export function isUnavailable(err: unknown): boolean {
   const code = (err as { code?: string } | null)?.code ?? '';
-  return ['ServiceUnavailable', 'SessionExpired'].includes(code) || /ECONNREFUSED|connection.*(refused|closed|timed? ?out)|Could not perform discovery/i.test(String((err as Error)?.message ?? ''));
+  return ['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable', 'Neo.TransientError.Database.DatabaseUnavailable'].includes(code) ||
+    /ECONNREFUSED|ECONNRESET|EPIPE|socket hang up|Pool is closed|connection.*(refused|closed|reset|timed? ?out)|Could not perform discovery/i.test(String((err as Error)?.message ?? ''));
 }

@@ -107,6 +107,23 @@ describe('operations the server does not run', () => {
     expect(JSON.stringify(res.json)).not.toMatch(/stack|\bat .+\.(ts|js):\d+|Maximum call stack/);
   });
 
+  it('refuses variables nested 2,000 levels deep before reading them', async () => {
+    let deep: unknown = 'x';
+    for (let i = 0; i < 2000; i++) deep = [deep];
+    const res = await post(t.server.url, { query: 'query ($p: [String!]) { events(filter: { participants: $p }) { totalCount } }', variables: { p: deep } });
+    expect(res.status).toBe(400);
+    expect(res.json.errors[0].extensions).toMatchObject({ code: 'BAD_REQUEST', nesting: 2000, limit: 64 });
+  });
+
+  it('answers a query string over 16 KB with a GraphQL-shaped 431, and a persisted query whose hash does not match with BAD_REQUEST', async () => {
+    const long = await fetch(`${t.server.url}?query=${'x'.repeat(20_000)}`);
+    expect(long.status).toBe(431);
+    expect(((await long.json()) as any).errors[0]).toMatchObject({ extensions: { code: 'BAD_REQUEST' }, message: expect.stringMatching(/send the operation in the body of a POST/) });
+    const apq = await post(t.server.url, { query: '{ people { totalCount } }', extensions: { persistedQuery: { version: 1, sha256Hash: 'abc' } } });
+    expect(apq.status).toBe(400);
+    expect(apq.json.errors[0]).toMatchObject({ message: 'provided sha does not match query', extensions: { code: 'BAD_REQUEST' } });
+  });
+
   it('refuses an operation of too many tokens', async () => {
     const res = await post(t.server.url, { query: `{ ${Array.from({ length: 60_000 }, () => '__typename').join(' ')} }` });
     expect(res.status).toBe(400);

@@ -39,8 +39,15 @@ describe('errors a client sees', () => {
     const [formatted, error] = asExecuted(down, ['ingestDocument']);
     const out = formatError(formatted, error, quiet, MUTATIONS);
     expect(out.extensions).toEqual({ code: 'DATABASE_UNAVAILABLE', retryAfterSeconds: 5 });
-    expect(out.message).toMatch(/the document was not ingested \(nothing of it was written\)\. Send it again/);
+    expect(out.message).toMatch(/written whole or not at all, and one sent twice is written once: send it again/);
     expect(isBusy(new Error('Connection acquisition timed out in 10000 ms.'))).toBe(true);
+    // a restarted Neo4j accepts connections before its database is online
+    const starting = Object.assign(new Error('The database is not currently available to serve your request'), { code: 'Neo.TransientError.General.DatabaseUnavailable' });
+    const [f2, e2] = asExecuted(starting, ['people']);
+    expect(formatError(f2, e2, quiet, MUTATIONS).extensions).toEqual({ code: 'DATABASE_UNAVAILABLE', retryAfterSeconds: 5 });
+    const terminated = Object.assign(new Error('The transaction has been terminated.'), { code: 'Neo.TransientError.Transaction.Terminated' });
+    const [f3, e3] = asExecuted(terminated, ['ingestDocument']);
+    expect(formatError(f3, e3, quiet, MUTATIONS).extensions).toEqual({ code: 'DATABASE_BUSY', retryAfterSeconds: 1 });
   });
 });
 

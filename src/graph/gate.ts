@@ -12,13 +12,13 @@ import pLimit, { type LimitFunction } from 'p-limit';
 export interface ReadConcurrency {
   /** reads of all requests running at once; KG_DB_CONCURRENCY, default 16 */
   overall: number;
-  /** reads of one request running at once; KG_DB_REQUEST_CONCURRENCY, default 4 */
+  /** reads of one request running at once; KG_DB_REQUEST_CONCURRENCY, default 2 */
   perRequest: number;
   /** how long a read may wait for the server's gate before DATABASE_BUSY; KG_DB_QUEUE_MS, default 5000 */
   queueMs: number;
 }
 
-export const DEFAULT_READ_CONCURRENCY: ReadConcurrency = { overall: 16, perRequest: 4, queueMs: 5_000 };
+export const DEFAULT_READ_CONCURRENCY: ReadConcurrency = { overall: 16, perRequest: 2, queueMs: 5_000 };
 
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];

@@ -16,6 +16,7 @@ import {
 } from 'graphql';
 import type { ComplexityEstimator } from 'graphql-query-complexity';
 import { createRequire } from 'node:module';
+import { positiveIntFromEnv } from '../config/numbers.js';
 import { DEFAULT_PAGE, MAX_PAGE, QUERY_TOO_COMPLEX, queryTooComplex, queryTooDeep } from './errors.js';
 
 // graphql-query-complexity's CommonJS build, required: its ESM build imports graphql's .mjs files,
@@ -53,20 +54,12 @@ export const DEFAULT_COST_LIMITS: CostLimits = { maxDepth: 10, maxComplexity: 50
 /** How many items an unbounded list field (`participants`, `posts`, `citations`...) is assumed to hold. */
 export const DEFAULT_LIST_SIZE = 10;
 
-function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a whole number above 0 (got "${raw}")`);
-  return n;
-}
-
 export function costLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): CostLimits {
   return {
-    maxDepth: positiveInt(env, 'KG_MAX_DEPTH', DEFAULT_COST_LIMITS.maxDepth),
-    maxComplexity: positiveInt(env, 'KG_MAX_COMPLEXITY', DEFAULT_COST_LIMITS.maxComplexity),
-    maxDatabaseCost: positiveInt(env, 'KG_MAX_DB_COST', DEFAULT_COST_LIMITS.maxDatabaseCost),
-    maxCostlyFields: positiveInt(env, 'KG_MAX_COSTLY_FIELDS', DEFAULT_COST_LIMITS.maxCostlyFields),
+    maxDepth: positiveIntFromEnv(env, 'KG_MAX_DEPTH', DEFAULT_COST_LIMITS.maxDepth),
+    maxComplexity: positiveIntFromEnv(env, 'KG_MAX_COMPLEXITY', DEFAULT_COST_LIMITS.maxComplexity),
+    maxDatabaseCost: positiveIntFromEnv(env, 'KG_MAX_DB_COST', DEFAULT_COST_LIMITS.maxDatabaseCost),
+    maxCostlyFields: positiveIntFromEnv(env, 'KG_MAX_COSTLY_FIELDS', DEFAULT_COST_LIMITS.maxCostlyFields),
   };
 }
 

@@ -1,5 +1,6 @@
 import { Socket } from 'node:net';
 import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction, type QueryResult, type RecordShape, type Session } from 'neo4j-driver';
+import { positiveIntFromEnv } from '../config/numbers.js';
 import { cypher } from './cypher.js';
 import { DatabaseBusyError, Gate, readConcurrencyFromEnv, type ReadConcurrency } from './gate.js';
 
@@ -157,7 +158,7 @@ function sharedOf(driver: Driver, concurrency: ReadConcurrency = readConcurrency
 export const DEFAULT_MAX_REQUEST_QUERIES = 300;
 
 export function maxRequestQueriesFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  return positiveMs(env, 'KG_MAX_REQUEST_QUERIES', DEFAULT_MAX_REQUEST_QUERIES);
+  return positiveIntFromEnv(env, 'KG_MAX_REQUEST_QUERIES', DEFAULT_MAX_REQUEST_QUERIES);
 }
 
 /** A request sent as many queries as it may (Db.scoped's budget): the rest of it is refused. */

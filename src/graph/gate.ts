@@ -1,4 +1,5 @@
 import pLimit, { type LimitFunction } from 'p-limit';
+import { positiveIntFromEnv } from '../config/numbers.js';
 
 /**
  * How many Neo4j reads may run at once. Neo4j serves each running query with one of its worker
@@ -20,19 +21,11 @@ export interface ReadConcurrency {
 
 export const DEFAULT_READ_CONCURRENCY: ReadConcurrency = { overall: 16, perRequest: 2, queueMs: 5_000 };
 
-function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a whole number above 0 (got "${raw}")`);
-  return n;
-}
-
 export function readConcurrencyFromEnv(env: NodeJS.ProcessEnv = process.env): ReadConcurrency {
   return {
-    overall: positive(env, 'KG_DB_CONCURRENCY', DEFAULT_READ_CONCURRENCY.overall),
-    perRequest: positive(env, 'KG_DB_REQUEST_CONCURRENCY', DEFAULT_READ_CONCURRENCY.perRequest),
-    queueMs: positive(env, 'KG_DB_QUEUE_MS', DEFAULT_READ_CONCURRENCY.queueMs),
+    overall: positiveIntFromEnv(env, 'KG_DB_CONCURRENCY', DEFAULT_READ_CONCURRENCY.overall),
+    perRequest: positiveIntFromEnv(env, 'KG_DB_REQUEST_CONCURRENCY', DEFAULT_READ_CONCURRENCY.perRequest),
+    queueMs: positiveIntFromEnv(env, 'KG_DB_QUEUE_MS', DEFAULT_READ_CONCURRENCY.queueMs),
   };
 }
 

@@ -67,7 +67,11 @@ export class Canary {
     return s;
   }
 
+  /** Asks until stop(); the figures start afresh. */
   start(): void {
+    this.latencies.length = 0;
+    this.outcomes.clear();
+    this.failures = 0;
     this.spawn(0);
   }
 

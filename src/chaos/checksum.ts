@@ -12,6 +12,7 @@
  */
 import neo4j, { type Driver } from 'neo4j-driver';
 import { createHash } from 'node:crypto';
+import { canonicalJson as canonical } from '../graph/canonical-json.js';
 
 export function boltDriver(uri: string): Driver {
   return neo4j.driver(uri, undefined, { disableLosslessIntegers: true, connectionTimeout: 5000, connectionAcquisitionTimeout: 10_000 });
@@ -32,18 +33,6 @@ const sha256 = (lines: string[]): string => {
   for (const l of lines) h.update(l).update('\n');
   return h.digest('hex');
 };
-
-/** JSON with object keys sorted and lists kept in order, so equal values give equal text. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
 
 const sortedCites = (cites: unknown): string[] => (Array.isArray(cites) ? cites.map(String).sort() : []);
 

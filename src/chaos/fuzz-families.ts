@@ -30,7 +30,7 @@ const DATES = ['2024', '2024-01', '2024-01-12', '2023-12-31', '2024-02-30', '24-
 
 function anyEntity(rng: Rng, ctx: FuzzContext): string {
   const pool = pick(rng, [ctx.people, ctx.people, ctx.organizations, ctx.places]);
-  return pool.length ? pick(rng, pool) : 'zoe-robledo-aburto';
+  return pool.length ? pick(rng, pool) : 'tomas-garibay-luna';
 }
 
 function words(rng: Rng, ctx: FuzzContext, n: number): string {
@@ -79,7 +79,7 @@ const INJECTIONS = [
   '*:*',
   'name:* OR aliasText:*',
   '~',
-  'zoe~0.1~~~',
+  'tomas~0.1~~~',
   '\\',
   '\\\\\\"',
   '"unterminated',
@@ -89,7 +89,7 @@ const INJECTIONS = [
   '+-&&||!(){}[]^"~*?:\\/',
   'AND OR NOT',
   '\u0000',
-  'zoe\u0000robledo',
+  'tomas\u0000garibay',
   '\u0001\u0002\u0003\u0007\b\f\u001b[31m',
   '\r\n\r\nHTTP/1.1 200 OK',
   '\ud800',
@@ -98,7 +98,7 @@ const INJECTIONS = [
   '🏥🇲🇽👩‍⚕️',
   'Zoé 🎉 Robledo',
   '\u202eevil\u202c',
-  '\ufeffzoe-robledo-aburto',
+  '\ufefftomas-garibay-luna',
   '%00%27%22',
   '${jndi:ldap://127.0.0.1/a}',
   '<script>alert(1)</script>',
@@ -116,7 +116,7 @@ const STRING_SLOTS: ((v: string) => string)[] = [
   (v) => `{ holders(role: ${v}, of: ${v}, at: "2024") { role } }`,
   (v) => `{ node(id: ${v}) { id } }`,
   (v) => `{ documents(filter: { publisher: ${v}, text: ${v} }) { totalCount } }`,
-  (v) => `{ paths(from: ${v}, to: "zoe-robledo-aburto") { length } }`,
+  (v) => `{ paths(from: ${v}, to: "tomas-garibay-luna") { length } }`,
   (v) => `{ people(filter: { text: ${v}, within: ${v} }) { totalCount } }`,
   (v) => `{ statements(filter: { speaker: ${v}, about: ${v}, text: ${v} }) { totalCount } }`,
   (v) => `{ document(id: ${v}) { title } }`,
@@ -137,7 +137,7 @@ function injection(rng: Rng): RawRequest {
     case 2: {
       // raw bytes: invalid UTF-8 (a lone surrogate's encoding, a stray continuation byte) inside a JSON string
       const bytes = pick(rng, [Buffer.from([0xed, 0xa0, 0x80]), Buffer.from([0x80]), Buffer.from([0xff, 0xfe]), Buffer.from([0xc3])]);
-      const head = Buffer.from(`{"query":"query I($v: String!) ${slot('$v').replace(/"/g, '\\"')}","variables":{"v":"zoe`, 'utf8');
+      const head = Buffer.from(`{"query":"query I($v: String!) ${slot('$v').replace(/"/g, '\\"')}","variables":{"v":"tomas`, 'utf8');
       return { method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json' }, body: Buffer.concat([head, bytes, Buffer.from('"}}', 'utf8')]) };
     }
     default:
@@ -279,7 +279,7 @@ function aliasBomb(rng: Rng, ctx: FuzzContext): RawRequest {
 
 /** The three alias bombs, for the dedicated check (same shapes as the family). */
 export function aliasBombs(ctx: FuzzContext): { name: string; request: RawRequest }[] {
-  const slug = ctx.people[0] ?? 'zoe-robledo-aburto';
+  const slug = ctx.people[0] ?? 'tomas-garibay-luna';
   const other = ctx.people[1] ?? slug;
   return [
     { name: '1,000 × person(slug:)', request: q(`{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: person(slug: ${lit(slug)}) { name }`).join(' ')} }`) },

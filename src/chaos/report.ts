@@ -123,7 +123,7 @@ export class Report {
     out.push(
       table(
         ['check', 'value', 'target', 'result'],
-        this.checks.map((c) => [c.name, c.value, c.target, c.pass === null ? 'not measured' : c.pass ? 'PASS' : 'FAIL']),
+        this.checks.map((c) => [c.name, c.value, c.target, c.pass === null ? (c.target === '–' && c.value !== '–' ? 'information' : 'not measured') : c.pass ? 'PASS' : 'FAIL']),
       ),
     );
     const failed = this.checks.filter((c) => c.pass === false).length;

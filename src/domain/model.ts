@@ -1,7 +1,7 @@
 /**
  * The graph's vocabulary, independent of storage and API.
  *
- * Every node carries a global `id` of the form `<kind>:<key>` ("person:zoe-robledo-aburto",
+ * Every node carries a global `id` of the form `<kind>:<key>` ("person:tomas-garibay-luna",
  * "event:2024-01-12-tecamac-federalization-meeting", "document:001_08e50318fca64ce1.txt"),
  * so `node(id)` works over all kinds. Entities also have a `slug` (the key part).
  */

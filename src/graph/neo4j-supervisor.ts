@@ -5,7 +5,7 @@
  * (Neo4j recovers its store from its transaction log on start).
  *
  * Restarts wait a backoff first: 1 s, then 2, 4, 8... up to 30 s; an instance that stayed up
- * for 60 s counts as healthy, and the next crash waits 1 s again. A restart that fails is
+ * for 15 s counts as healthy (a crash loop exits within seconds of its start), and the next crash waits 1 s again. A restart that fails is
  * logged and tried again after the next backoff, for as long as the supervisor runs.
  */
 import { freePort } from "../config/java-service.js";
@@ -25,7 +25,7 @@ export interface SupervisedNeo4j {
 export const RESTART_BACKOFF_FIRST_MS = 1_000;
 export const RESTART_BACKOFF_MAX_MS = 30_000;
 /** An instance up this long was healthy: the backoff starts over at its next exit. */
-export const RESTART_STABLE_AFTER_MS = 60_000;
+export const RESTART_STABLE_AFTER_MS = 15_000;
 
 /** The wait before restart attempt `attempt` (0-based) since the last healthy instance: 1 s, 2 s, 4 s... capped at 30 s. */
 export function restartBackoffMs(attempt: number): number {

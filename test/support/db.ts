@@ -4,6 +4,7 @@ import { Db, type Neo4jConfig } from '../../src/graph/db.js';
 import { migrate } from '../../src/graph/migrate.js';
 import { loadSeed } from '../../src/ingest/seed/load.js';
 import type { GraphBatch } from '../../src/domain/model.js';
+import { canonicalJson as canonical } from '../../src/graph/canonical-json.js';
 
 /** The test Neo4j's connection settings (from test/support/global-setup.ts). */
 export function testNeo4j(): Neo4jConfig {
@@ -53,18 +54,6 @@ export interface GraphSnapshot {
   relationships: number;
   /** sha256 over every node (labels, properties) and relationship (type, ends, properties), in a canonical order. */
   checksum: string;
-}
-
-/** JSON with object keys sorted, so equal graphs give equal text. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
 }
 
 export async function snapshotGraph(db: Db): Promise<GraphSnapshot> {

@@ -1,0 +1,86 @@
+/**
+ * Phase 1b, read-only: one hostile client at a time. For each kind of hostile request (the
+ * heaviest the cost limit accepts, and the ones it refuses), one client sends it back to back on
+ * one connection for `secondsEach` while the canary asks its simple query every 100 ms; the
+ * canary's p95 beside each kind, over its p95 alone, is the figure the fairness target judges
+ * ("a concurrent simple query during any hostile request answers within 2x its usual latency").
+ * The 8-way fuzz before it is a stronger load (eight clients saturating two cores), reported for
+ * information.
+ */
+import type { Canary } from './canary.js';
+import { agent, classify, post, send, type RawRequest } from './http.js';
+import type { FuzzContext } from './fuzz-families.js';
+import type { Report, Tally } from './report.js';
+import type { ServerProcess } from './server-process.js';
+import { bump, histogramText, ms, progress, summarize, type LatencySummary } from './util.js';
+
+const lit = (s: string): string => JSON.stringify(s);
+const q = (query: string, variables?: unknown): RawRequest => post(variables === undefined ? { query } : { query, variables });
+const aliases = (n: number, field: (i: number) => string): string => `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${field(i)}`).join(' ')} }`;
+
+/** The hostile requests, heaviest accepted first, then the refused ones. */
+export function hostileKinds(ctx: FuzzContext): { name: string; request: RawRequest }[] {
+  const people = ctx.people;
+  const person = (i: number) => people[i % people.length]!;
+  const word = (i: number) => ctx.words[i % ctx.words.length]!;
+  return [
+    { name: '16 × events(first: 100) with participants and citations', request: q(aliases(16, () => 'events(first: 100) { nodes { title date { iso } participants { person { name } } citations { excerpt } } }')) },
+    { name: '20 × search(first: 20)', request: q(aliases(20, (i) => `search(query: ${lit(word(i))}, first: 20) { score node { id } }`)) },
+    { name: '3 × paths(maxHops: 6, first: 10)', request: q(aliases(3, (i) => `paths(from: ${lit(person(i))}, to: ${lit(person(i + 1))}, maxHops: 6, first: 10) { length hops { relationship } }`)) },
+    { name: '60 × person(slug:) with posts and events', request: q(aliases(60, (i) => `person(slug: ${lit(person(i))}) { name posts { role } events(first: 20) { title } }`)) },
+    { name: '20 × timeline(entity:)', request: q(aliases(20, (i) => `timeline(entity: ${lit(person(i))}) { date kind }`)) },
+    { name: '2,000 fragment spreads', request: q(`{ person(slug: ${lit(person(0))}) { ${'...F '.repeat(2000)} } } fragment F on Person { name aliases id }`) },
+    { name: '1,000 × person(slug:) (refused)', request: q(aliases(1000, () => `person(slug: ${lit(person(0))}) { name }`)) },
+    { name: 'nesting of 5,000 levels (refused)', request: q(`${'{ a '.repeat(5000)}${'}'.repeat(5000)}`) },
+    { name: 'search of 40,000 characters (refused)', request: q('query S($q: String!) { search(query: $q) { score } }', { q: 'x'.repeat(40_000) }) },
+  ];
+}
+
+export interface OneHostileRow {
+  name: string;
+  sent: number;
+  hostileMedian: number;
+  outcomes: string;
+  canary: LatencySummary;
+  ratio: number;
+}
+
+export interface OneHostileResult {
+  before: LatencySummary;
+  rows: OneHostileRow[];
+  /** the largest canary p95 ratio over all kinds */
+  worst: number;
+}
+
+export async function runOneHostile(server: ServerProcess, ctx: FuzzContext, canary: Canary, before: LatencySummary, secondsEach: number, report: Report, tally: Tally): Promise<OneHostileResult> {
+  const section = report.section('Phase 1b: one hostile client at a time (read-only)');
+  const rows: OneHostileRow[] = [];
+  for (const kind of hostileKinds(ctx)) {
+    if (!server.running) break;
+    progress(`one-hostile: ${kind.name} for ${secondsEach} s`);
+    const via = agent(1);
+    const outcomes = new Map<string, number>();
+    const latencies: number[] = [];
+    canary.start();
+    const until = Date.now() + secondsEach * 1000;
+    while (Date.now() < until && server.running) {
+      const a = await send(server.base, kind.request, via, 60_000);
+      const o = classify(a);
+      tally.add(`one-hostile: ${kind.name}`, kind.request, a, o);
+      bump(outcomes, o.key);
+      latencies.push(a.ms);
+    }
+    const during = await canary.stop();
+    via.destroy();
+    rows.push({ name: kind.name, sent: latencies.length, hostileMedian: summarize(latencies).median, outcomes: histogramText(outcomes, 4), canary: during, ratio: during.p95 / before.p95 });
+  }
+  section.line(
+    `Each hostile request sent back to back by one client for ${secondsEach} s while the canary asks every 100 ms; canary alone: median ${ms(before.median)}, p95 ${ms(before.p95)}.`,
+  );
+  section.table(
+    ['hostile request', 'sent', 'its median', 'its answers', 'canary median', 'canary p95', 'p95 / alone'],
+    rows.map((r) => [r.name, r.sent, ms(r.hostileMedian), r.outcomes, ms(r.canary.median), ms(r.canary.p95), `${r.ratio.toFixed(2)}×`]),
+  );
+  const worst = rows.length ? Math.max(...rows.map((r) => r.ratio)) : Number.NaN;
+  return { before, rows, worst };
+}

@@ -84,7 +84,7 @@ export interface RunningServer {
   port: number;
   /** settles when the warm-up ends (at once, null, without `warmUp`) */
   warmed: Promise<WarmUpReport | null>;
-  /** warms Neo4j again (after a restart of it) while the API goes on answering */
+  /** warms Neo4j again (after a restart of it); meanwhile /ready says warming and GraphQL requests wait for it, up to 10 s */
   rewarm(): Promise<WarmUpReport>;
   stop(): Promise<void>;
 }
@@ -118,8 +118,10 @@ export interface ServerOptions {
   warmUp?: boolean;
 }
 
-/** Longest a GraphQL request waits for the warm-up before it is served anyway. */
+/** Longest a GraphQL request waits for the warm-up at start before it is served anyway. */
 const WARM_UP_WAIT_MS = 180_000;
+/** ...and for a warm-up after a restart of Neo4j (the graph was served warm a moment ago). */
+const REWARM_WAIT_MS = 10_000;
 
 /** Largest request body: a 1 MB document (ingestDocument) with room for JSON escaping. */
 const BODY_LIMIT = '4mb';
@@ -184,17 +186,23 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   app.use(requestId);
   app.use(httpLog(logger));
   if (corsOrigins.length) app.use(corsFor(corsOrigins));
-  let warming = opts.warmUp ?? false;
+  // Warm-ups running now: the first one (with `warmUp`) and any after a restart of Neo4j. While
+  // one runs, /ready says "warming" and GraphQL requests wait for it (up to WARM_UP_WAIT_MS)
+  // rather than run cold and time out.
+  let warmups = 0;
+  let warming: Promise<unknown> = Promise.resolve();
+  let warmingWaitMs = WARM_UP_WAIT_MS;
+  const isWarming = () => warmups > 0;
   let warmedUp: (report: WarmUpReport | null) => void = () => {};
   const warmed = new Promise<WarmUpReport | null>((resolve) => (warmedUp = resolve));
-  app.use(healthRoutes(opts.db, logger, () => warming));
+  app.use(healthRoutes(opts.db, logger, isWarming));
   app.get('/metrics', metrics.handler);
   app.use(playgroundRouter({ endpoint: '/graphql', examples: EXAMPLES, title: 'Officials knowledge graph' }));
   app.use(
     '/graphql',
     // requests that arrive while Neo4j warms up wait for it rather than run cold
     async (_req, _res, next) => {
-      if (warming) await Promise.race([warmed, new Promise((r) => setTimeout(r, WARM_UP_WAIT_MS).unref())]);
+      if (isWarming()) await Promise.race([warming, new Promise((r) => setTimeout(r, warmingWaitMs).unref())]);
       next();
     },
     express.json({ limit: BODY_LIMIT }),
@@ -219,16 +227,19 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
 
   await new Promise<void>((resolve) => http.listen(opts.port ?? 4000, opts.host ?? '127.0.0.1', resolve));
   const port = (http.address() as AddressInfo).port;
-  const rewarm = async () => {
-    const report = await warmUp(opts.db, apollo, logger);
-    logger.info(report, 'warm-up done');
-    return report;
-  };
-  if (warming) {
-    void rewarm().then((report) => {
-      warming = false;
-      warmedUp(report);
+  const rewarm = (first = false): Promise<WarmUpReport> => {
+    warmups++;
+    warmingWaitMs = first ? WARM_UP_WAIT_MS : REWARM_WAIT_MS;
+    const run = warmUp(opts.db, apollo, logger).then((report) => {
+      logger.info(report, 'warm-up done');
+      return report;
     });
+    const settled = run.finally(() => warmups--);
+    warming = settled.catch(() => undefined);
+    return settled;
+  };
+  if (opts.warmUp) {
+    void rewarm(true).then(warmedUp, () => warmedUp(null));
   } else {
     warmedUp(null);
   }
@@ -236,7 +247,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     url: `http://localhost:${port}/graphql`,
     port,
     warmed,
-    rewarm,
+    rewarm: () => rewarm(),
     async stop() {
       await apollo.stop();
       unobserve();

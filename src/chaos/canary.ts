@@ -30,7 +30,7 @@ export class Canary {
   private child: ChildProcess | null = null;
   private done: Promise<void> = Promise.resolve();
 
-  constructor(private readonly server: ServerProcess, private readonly slug: string, private readonly tally: Tally, private readonly everyMs = 100) {}
+  constructor(private readonly server: ServerProcess, private readonly slug: string, private readonly tally: Tally, readonly everyMs = 100) {}
 
   private spawn(count: number): void {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'src/chaos/canary-process.ts'), this.server.base, this.slug, String(this.everyMs), String(count)], {

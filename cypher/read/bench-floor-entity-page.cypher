@@ -1,7 +1,8 @@
 // Benchmark floor (src/bench): the entity page in one hand-written query. A person, its posts with
 // their organization, its latest 20 events and statements (undated last), every citation with its
 // document title and passage.
-MATCH (p:Person {slug: $slug})
+// found through the :Entity(slug) uniqueness constraint's index, as the API finds it
+MATCH (p:Entity {slug: $slug}) WHERE p:Person
 WITH p,
   COLLECT { MATCH (p)-[:HOLDS]->(post:Post) OPTIONAL MATCH (post)-[:POST_IN]->(o:Organization)
             RETURN post {.id, .role, .fromIso, .toIso, .cites, organization: o {.id, .name}} } AS posts,

@@ -1,6 +1,6 @@
 // Benchmark floor (src/bench): the commitments concerning a facility, each with every statement
 // that made or repeated it (oldest first, with speaker and role), and every citation.
-MATCH (f:Facility {slug: $slug})
+MATCH (f:Entity {slug: $slug}) WHERE f:Facility
 WITH f, COLLECT { MATCH (c:Commitment)-[:CONCERNS]->(f)
   RETURN c {.id, .summary, .status, .deadlineIso, .cites,
     statements: COLLECT { MATCH (s:Statement)-[r:COMMITS]->(c) WITH s, r ORDER BY s.dateStart, s.id

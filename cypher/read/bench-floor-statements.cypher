@@ -1,6 +1,10 @@
 // Benchmark floor (src/bench): one page of a speaker's statements over [$from, $to], oldest
 // first, with the total, their figures, and every citation (title and passage).
-MATCH (:Person {slug: $speaker})-[:STATED]->(s:Statement)
+// the speaker first (an index seek on :Entity(slug)), then only their statements: seeking the
+// date index first would read every statement of the range, of every speaker
+MATCH (sp:Entity {slug: $speaker}) USING INDEX sp:Entity(slug)
+WHERE sp:Person
+MATCH (sp)-[:STATED]->(s:Statement)
 WHERE s.dateEnd >= $from AND s.dateStart <= $to
 WITH s ORDER BY s.dateStart, s.id
 WITH collect(s) AS matches

@@ -26,10 +26,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { cypher } from '../graph/cypher.js';
-import { Db } from '../graph/db.js';
+import { boltNoDelay, Db } from '../graph/db.js';
 import { startLocalNeo4j, type LocalNeo4j } from '../graph/local-neo4j.js';
 import { decodeParams, type CapturedQuery, type ChildStats, type FromChild, type ToChild } from './child.js';
-import { sampleArguments, type BenchArguments } from './generate.js';
+import { personRangesOf, sampleArguments, type BenchArguments } from './generate.js';
 import { OPERATIONS, type Operation } from './operations.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -205,6 +205,8 @@ async function post(url: string, body: string): Promise<{ errors?: { message: st
 // ---- one operation, three targets -----------------------------------------------------------
 
 interface TargetResult extends Latency {
+  /** the machine's 1-minute load average as the measured run started */
+  load: number;
   queriesPerRequest: number;
   dbHits: number;
   rssMb: number;
@@ -222,13 +224,14 @@ async function runServer(child: Child, bodies: string[], sample: string): Promis
   const hits = await dbHits(driver, captured.map((c) => ({ query: c.query, params: c.name === 'generated' ? (decodeParams(c.params) as Record<string, unknown>) : boltParams(c.params as Record<string, unknown>) })));
   await httpLoad(child.url, bodies, WARMUP);
   const before = await child.stats();
+  const load = os.loadavg()[0]!;
   let rss = child.memory().rss;
   const timer = setInterval(() => { rss = Math.max(rss, child.memory().rss); }, 250);
   const lat = await httpLoad(child.url, bodies, DURATION);
   clearInterval(timer);
   const after = await child.stats();
   const requests = after.requests - before.requests;
-  return { ...lat, queriesPerRequest: requests ? (after.queries - before.queries) / requests : NaN, dbHits: hits, rssMb: rss, ...(note ? { note } : {}) };
+  return { ...lat, load, queriesPerRequest: requests ? (after.queries - before.queries) / requests : NaN, dbHits: hits, rssMb: rss, ...(note ? { note } : {}) };
 }
 
 async function checkAll(url: string, bodies: string[]): Promise<string | undefined> {
@@ -263,8 +266,9 @@ async function runOperation(op: Operation, ours: Child, theirs: Child | null, ar
   log(`${op.name}: floor`);
   const floorHits = await dbHits(driver, [{ query: floorQuery, params: floorParams[0]! }]);
   await driverLoad(driver, floorQuery, floorParams, WARMUP);
+  const floorLoad = os.loadavg()[0]!;
   const floorLat = await driverLoad(driver, floorQuery, floorParams, DURATION);
-  return { op, args: args.length, ours: oursRes, theirs: theirsRes, floor: { ...floorLat, queriesPerRequest: 1, dbHits: floorHits, rssMb: NaN } };
+  return { op, args: args.length, ours: oursRes, theirs: theirsRes, floor: { ...floorLat, load: floorLoad, queriesPerRequest: 1, dbHits: floorHits, rssMb: NaN } };
 }
 
 // ---- report ---------------------------------------------------------------------------------
@@ -274,10 +278,10 @@ const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '–');
 const ms = (n: number) => (Number.isFinite(n) ? (n < 10 ? n.toFixed(2) : n.toFixed(1)) : '–');
 
 function table(results: OpResult[]): string {
-  const head = '| operation | target | req/s | p50 ms | p95 ms | p99 ms | DB queries / request | dbHits / request | server RSS MB |\n| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |';
+  const head = '| operation | target | req/s | p50 ms | p95 ms | p99 ms | DB queries / request | dbHits / request | server RSS MB | load avg |\n| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |';
   const row = (name: string, target: string, r: TargetResult | null) =>
-    r ? `| ${name} | ${target} | ${f0(r.rps)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${f1(r.queriesPerRequest)} | ${f0(r.dbHits)} | ${f0(r.rssMb)} |`
-      : `| ${name} | ${target} | not run | | | | | | |`;
+    r ? `| ${name} | ${target} | ${f0(r.rps)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${f1(r.queriesPerRequest)} | ${f0(r.dbHits)} | ${f0(r.rssMb)} | ${f1(r.load)} |`
+      : `| ${name} | ${target} | not run | | | | | | | |`;
   const rows = results.flatMap((r) => [row(r.op.name, 'ours', r.ours), row('', '@neo4j/graphql', r.theirs), row('', 'floor (driver)', r.floor)]);
   return [head, ...rows].join('\n');
 }
@@ -327,6 +331,7 @@ async function sampleArgs(db: Db, count: number): Promise<BenchArguments> {
     facilities: row?.facilities ?? [],
     places: [],
     dateRanges: events.map((e, i) => { const half = [3, 15, 182][i % 3]!; return { from: day(e.date, -half), to: day(e.date, half) }; }),
+    personRanges: await personRangesOf(db, people.map((p) => p.slug)),
     nameFragments: people.map((p, i) => { const w = fold(p.name).split(/\s+/); return i % 2 ? w[w.length - 1]!.slice(0, 5) : `${w[0]} ${w[w.length - 1]}`; }),
     connectedPairs: row?.pairs ?? [],
     metrics: [],
@@ -352,6 +357,8 @@ async function main(): Promise<void> {
     uri = local.uri;
   }
   const auth = process.env.BENCH_NEO4J_USER ? neo4j.auth.basic(process.env.BENCH_NEO4J_USER, process.env.BENCH_NEO4J_PASSWORD ?? '') : undefined;
+  // the floor's driver gets the socket settings of both servers' drivers (TCP_NODELAY: see db.ts)
+  boltNoDelay();
   driver = neo4j.driver(uri, auth, { disableLosslessIntegers: true });
   // sampling may take longer than an API request is allowed
   const db = new Db(driver, undefined, { readMs: 600_000, writeMs: 600_000 });

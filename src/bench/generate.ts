@@ -1001,6 +1001,12 @@ export interface BenchArguments {
   places: string[];
   /** date ranges (ISO days) around events: a week, a month, a year */
   dateRanges: { from: string; to: string }[];
+  /**
+   * for each heavy and light person, ranges around one of their own events and statements (a
+   * week, a month or a year, in turn), so that a timeline or a speaker's statements over the
+   * range return data
+   */
+  personRanges: { slug: string; events: { from: string; to: string } | null; statements: { from: string; to: string } | null }[];
   /** partial names without accents, lower case ("jose hernandez"), as a user types them */
   nameFragments: string[];
   /** people connected within 4 hops (through shared events), from light participants */
@@ -1033,5 +1039,17 @@ export async function sampleArguments(db: Db, count = 20): Promise<BenchArgument
   const nameFragments = names.slice(0, count).map((w, i) => (i % 3 === 0 ? w[w.length - 2] ?? w[0]! : i % 3 === 1 ? `${w[0]} ${w[w.length - 2]}` : `${w[0]} ${w[w.length - 1]}`));
   const connectedPairs = await db.read<{ from: string; to: string; hops: number }>('read/bench-connected-pairs', { from: lightPeople.map((p) => p.slug), limit: count });
   const metrics = await db.read<{ metric: string; subject: string }>('read/bench-metrics', { limit: count });
-  return { heavyPeople, lightPeople, events, facilities, places, dateRanges: dateRanges.slice(0, count), nameFragments, connectedPairs, metrics };
+  const personRanges = await personRangesOf(db, [...heavyPeople, ...lightPeople].map((p) => p.slug));
+  return { heavyPeople, lightPeople, events, facilities, places, dateRanges: dateRanges.slice(0, count), personRanges, nameFragments, connectedPairs, metrics };
+}
+
+/** Ranges around each person's own event and statement days (cypher/read/bench-person-dates). */
+export async function personRangesOf(db: Db, slugs: string[]): Promise<BenchArguments['personRanges']> {
+  const rows = await db.read<{ slug: string; eventDay: string | null; statementDay: string | null }>('read/bench-person-dates', { slugs });
+  const around = (day: string | null, i: number) => {
+    if (!day) return null;
+    const half = [3, 15, 182][i % 3]!;
+    return { from: addDays(day, -half), to: addDays(day, half) };
+  };
+  return rows.map((r, i) => ({ slug: r.slug, events: around(r.eventDay, i), statements: around(r.statementDay, i) }));
 }

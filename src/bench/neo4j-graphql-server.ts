@@ -14,9 +14,12 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { encodeParams, neo4jAuthFromEnv, serveParent, type CapturedQuery, type FromChild } from './child.js';
 import { TYPE_DEFS } from './neo4j-graphql-typedefs.js';
+import { boltNoDelay } from '../graph/db.js';
 
 const uri = process.env.BENCH_NEO4J_URI;
 if (!uri) throw new Error('BENCH_NEO4J_URI is not set');
+// the same socket settings as our server's driver and the floor's (TCP_NODELAY: see db.ts)
+boltNoDelay();
 const real = neo4j.driver(uri, neo4jAuthFromEnv());
 
 let sessions = 0;

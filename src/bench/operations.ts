@@ -99,7 +99,7 @@ ${THEIR_CITATION}`,
   {
     name: 'timeline',
     what: "one person's events, statements, commitments and posts over a date range",
-    args: (a) => people(a).flatMap((slug, i) => (a.dateRanges.length ? [{ slug, ...a.dateRanges[i % a.dateRanges.length]! }] : [])),
+    args: (a) => a.personRanges.flatMap((p) => (p.events ? [{ slug: p.slug, ...p.events }] : [])),
     ours: {
       query: `query Timeline($slug: String!, $from: String, $to: String) {
   timeline(entity: $slug, from: $from, to: $to) {
@@ -139,7 +139,7 @@ ${THEIR_CITATION}`,
   {
     name: 'statements by speaker',
     what: 'statements filtered by speaker and date range, first page of 20, with figures',
-    args: (a) => people(a).flatMap((speaker, i) => (a.dateRanges.length ? [{ speaker, ...a.dateRanges[(i * 7) % a.dateRanges.length]! }] : [])),
+    args: (a) => a.personRanges.flatMap((p) => (p.statements ? [{ speaker: p.slug, ...p.statements }] : [])),
     ours: {
       query: `query Statements($speaker: String!, $from: String, $to: String) {
   statements(filter: { speaker: $speaker, from: $from, to: $to }, first: 20) {

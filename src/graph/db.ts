@@ -11,9 +11,10 @@ import { DatabaseBusyError, Gate, readConcurrencyFromEnv, type ReadConcurrency }
  * time; ~8 ms with Nagle off). The driver configures every socket it opens with setKeepAlive(true),
  * so that call is where TCP_NODELAY is switched on. Other sockets of the process that ask for
  * keep-alive get no-delay too, which is what Node's HTTP server uses anyway. KG_BOLT_NODELAY=0
- * leaves sockets alone.
+ * leaves sockets alone. The benchmark calls it for every driver it compares, so that all of them
+ * run with the same socket settings.
  */
-function boltNoDelay(): void {
+export function boltNoDelay(): void {
   const proto = Socket.prototype as Socket & { kgNoDelay?: boolean };
   if (proto.kgNoDelay || process.env.KG_BOLT_NODELAY === '0') return;
   const setKeepAlive = proto.setKeepAlive;

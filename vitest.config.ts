@@ -9,6 +9,9 @@ import { defineConfig } from 'vitest/config';
  *         (NEO4J_URI if set, else a testcontainers Neo4j when Docker answers, else the local
  *         launcher). The global setup belongs to this project only, so `vitest run test/unit`
  *         starts no database.
+ *         The explorer's browser tests (test/browser/) are db tests too: headless Chromium (Debian's
+ *         chromium; skipped with a message when none is found, failing under CI=1 or
+ *         KG_REQUIRE_BROWSER=1) against the API on the same Neo4j.
  *   nlp:  tests against a real Stanford CoreNLP server (CORENLP_URL, else the local one from
  *         corenlp-local/, started by the test file); KG_NO_NLP=1 skips them.
  * Files run one at a time: the db tests share one database and reset it in their hooks.
@@ -41,7 +44,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'db',
-          include: ['test/graph/**/*.test.ts', 'test/api/**/*.test.ts', 'test/pipeline/**/*.test.ts', 'test/acceptance/**/*.test.ts'],
+          include: ['test/graph/**/*.test.ts', 'test/api/**/*.test.ts', 'test/pipeline/**/*.test.ts', 'test/acceptance/**/*.test.ts', 'test/export/**/*.test.ts', 'test/browser/**/*.test.ts'],
           exclude: ['test/api/playground.test.ts', 'test/api/schema.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
           // The global setup waits up to 3 minutes for Neo4j to start (the launcher's own limit); hooks that

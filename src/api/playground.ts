@@ -40,13 +40,20 @@ const ASSETS = {
 } as const;
 type AssetName = keyof typeof ASSETS;
 
-// The only inline script. It is static (all data comes from the JSON element),
-// so the CSP can allow it by hash instead of a per-request nonce.
+// The only inline script. It is static (all data comes from the JSON element and
+// the page's own URL), so the CSP can allow it by hash instead of a per-request
+// nonce. A link such as /graphql?query=...&variables=... (the explorer makes them)
+// opens that operation in a tab of its own, in front of the examples.
 const BOOTSTRAP = `
 const config = JSON.parse(document.getElementById('playground-config').textContent);
+const params = new URLSearchParams(window.location.search);
+const query = params.get('query');
+const variables = params.get('variables') || undefined;
+const shared = query ? { query, variables } : {};
+const defaultTabs = query ? [{ query, variables }, ...config.tabs] : config.tabs;
 const fetcher = GraphiQL.createFetcher({ url: config.url });
 ReactDOM.createRoot(document.getElementById('graphiql')).render(
-  React.createElement(GraphiQL, { fetcher, defaultTabs: config.tabs }),
+  React.createElement(GraphiQL, { fetcher, defaultTabs, ...shared }),
 );
 `;
 const BOOTSTRAP_HASH = `'sha256-${createHash('sha256').update(BOOTSTRAP).digest('base64')}'`;

@@ -21,7 +21,9 @@ import { ServerMetrics } from './ops/metrics.js';
 import { operationsPlugin } from './ops/operations-plugin.js';
 import { warmUp, type WarmUpReport } from './ops/warmup.js';
 import { currentRequestId, requestId } from './ops/request-id.js';
+import { explorerRouter } from './explorer.js';
 import { playgroundRouter } from './playground.js';
+import { exportRouter } from './export-routes.js';
 import { schema } from './schema.js';
 import type { NlpEngine } from '../nlp/engine.js';
 
@@ -197,7 +199,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const warmed = new Promise<WarmUpReport | null>((resolve) => (warmedUp = resolve));
   app.use(healthRoutes(opts.db, logger, isWarming));
   app.get('/metrics', metrics.handler);
+  app.use(explorerRouter());
   app.use(playgroundRouter({ endpoint: '/graphql', examples: EXAMPLES, title: 'Officials knowledge graph' }));
+  app.use(exportRouter({ db: opts.db, auth, logger }));
   app.use(
     '/graphql',
     // requests that arrive while Neo4j warms up wait for it rather than run cold

@@ -19,6 +19,15 @@ const wholeNumber = (min: number) => (raw: string): number => {
   return n;
 };
 
+/** An option value that must be one of `choices`. */
+const oneOf = <T extends string>(choices: readonly T[]) => (raw: string): T => {
+  if (!(choices as readonly string[]).includes(raw)) throw new InvalidArgumentError(`Expected one of ${choices.join(', ')}.`);
+  return raw as T;
+};
+
+/** The formats of kg export (src/export/formats.ts), named here so that --help loads no exporter. */
+const EXPORT_FORMAT_NAMES = ['csv', 'jsonl', 'ftm', 'popolo', 'graphml'] as const;
+
 const BATCH_TIMEOUT_MS = '600000';
 
 /**
@@ -143,6 +152,45 @@ function program(io: Io, done: (code: number) => void): Command {
       await environment('batch');
       const { generateCommand } = await import('./generate.js');
       return generateCommand(opts, log);
+    }));
+
+  kg.command('export')
+    .summary('write the graph as CSV, JSON Lines, FollowTheMoney, Popolo JSON-LD or GraphML')
+    .description('write the graph in an export format, read page by page: csv (one table per kind and per relationship type, with citations), jsonl, ftm (FollowTheMoney entities), popolo (Popolo JSON-LD) or graphml (for Gephi)')
+    .requiredOption('--format <format>', `one of ${EXPORT_FORMAT_NAMES.join(', ')}`, oneOf(EXPORT_FORMAT_NAMES))
+    .option('--out <dir>', 'folder to write into (CSV: one file per table); default: standard output')
+    .option('--table <name>', 'with --format csv and no --out: the one table to write (person, holds, ...)')
+    .action(act(async (opts: { format: (typeof EXPORT_FORMAT_NAMES)[number]; out?: string; table?: string }, cmd: Command) => {
+      if (opts.table !== undefined && (opts.format !== 'csv' || opts.out !== undefined)) usageError(cmd, '--table goes with --format csv without --out');
+      if (opts.format === 'csv' && opts.out === undefined && opts.table === undefined) usageError(cmd, 'CSV is one table per file: give --out DIR for every table, or --table <name> for one on standard output');
+      if (opts.table !== undefined) {
+        const { csvTable, CSV_TABLES } = await import('../export/csv.js');
+        if (!csvTable(opts.table)) usageError(cmd, `no CSV table "${opts.table}"; the tables: ${CSV_TABLES.map((t) => t.name).join(', ')}`);
+      }
+      await environment('batch');
+      const { exportCommand } = await import('./export.js');
+      return exportCommand(opts, log);
+    }));
+
+  kg.command('backup')
+    .summary('write every node and relationship to a compressed, versioned backup file')
+    .description('write every node and relationship with all its properties (typed) to <file>, gzip-compressed JSON Lines; writers wait while it runs')
+    .argument('<file>', 'the backup file to write (conventionally .jsonl.gz)')
+    .action(act(async (file: string) => {
+      await environment('batch');
+      const { backupCommand } = await import('./backup.js');
+      return backupCommand(file, log);
+    }));
+
+  kg.command('restore')
+    .summary('restore a backup into an empty database')
+    .description('check the whole backup <file>, then write it into the database; refuses a database that holds any node unless --replace')
+    .argument('<file>', 'a file written by kg backup')
+    .option('--replace', 'delete every node and relationship the database holds first (constraints and indexes stay)', false)
+    .action(act(async (file: string, opts: { replace: boolean }) => {
+      await environment('batch');
+      const { restoreCommand } = await import('./backup.js');
+      return restoreCommand(file, opts, log);
     }));
 
   kg.command('config')

@@ -68,6 +68,16 @@ describe('playgroundRouter', () => {
     }
   });
 
+  it('serves the page for a shared link with ?query= (the page itself reads the query)', async () => {
+    const res = await fetch(`${base}/graphql?query=${encodeURIComponent('{ __typename }')}`, { headers: { Accept: 'text/html' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await res.text();
+    expect(html).toContain("params.get('query')");
+    // the query never enters the HTML: the page reads it from its own URL
+    expect(html).not.toContain('__typename');
+  });
+
   it('passes POSTs and non-HTML GETs through to the next handler', async () => {
     const post = await fetch(`${base}/graphql`, {
       method: 'POST',

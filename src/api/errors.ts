@@ -98,9 +98,9 @@ export function databaseUnavailable(field?: MutationField): GraphQLError {
 }
 
 /** The database is saturated (a query waited too long for its turn, or Neo4j had no worker free). Retryable; HTTP 503. */
-export function databaseBusy(field?: MutationField): GraphQLError {
+export function databaseBusy(field?: MutationField, why = 'is busy'): GraphQLError {
   const nothing = field ? ` nothing of the ${field} mutation was written;` : '';
-  return new GraphQLError(`The graph database is busy:${nothing} retry in ${RETRY_AFTER_SECONDS[DATABASE_BUSY]} s.`, {
+  return new GraphQLError(`The graph database ${why}:${nothing} retry in ${RETRY_AFTER_SECONDS[DATABASE_BUSY]} s.`, {
     extensions: { code: DATABASE_BUSY, retryAfterSeconds: RETRY_AFTER_SECONDS[DATABASE_BUSY] },
   });
 }

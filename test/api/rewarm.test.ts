@@ -5,8 +5,8 @@ import type { Db } from '../../src/graph/db.js';
 import { connectTestDb, resetWithSeed } from '../support/db.js';
 
 // After a restart of Neo4j the server warms it again (kg serve's supervisor calls rewarm). Until
-// that ends the server is not ready, and a GraphQL request waits for it instead of running on a
-// cold database and timing out.
+// that ends the server says it is not ready, while GraphQL requests are served at once (holding
+// them delayed the first answer after a restart by tens of seconds).
 describe('warming Neo4j again after a restart', () => {
   let db: Db;
   let server: RunningServer;
@@ -23,13 +23,9 @@ describe('warming Neo4j again after a restart', () => {
     await db?.close();
   });
 
-  it('says not ready while it warms, holds GraphQL requests until it ends, then says ready', async () => {
+  it('says not ready while it warms, serves GraphQL requests meanwhile, then says ready', async () => {
     expect((await fetch(`${base}/ready`)).status).toBe(200);
-    let warmedAt = 0;
-    const rewarm = server.rewarm().then((report) => {
-      warmedAt = performance.now();
-      return report;
-    });
+    const rewarm = server.rewarm();
     const during = await fetch(`${base}/ready`);
     expect(during.status).toBe(503);
     expect(await during.json()).toMatchObject({ status: 'warming' });
@@ -38,12 +34,11 @@ describe('warming Neo4j again after a restart', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ people(first: 1) { nodes { name } } }' }),
-    }).then(async (res) => ({ status: res.status, body: (await res.json()) as { data?: { people: { nodes: unknown[] } } }, at: performance.now() }));
+    }).then(async (res) => ({ status: res.status, body: (await res.json()) as { data?: { people: { nodes: unknown[] } } } }));
     const [report, a] = await Promise.all([rewarm, answer]);
     expect(report.operations).toBeGreaterThan(0);
     expect(a.status).toBe(200);
     expect(a.body.data?.people.nodes).toHaveLength(1);
-    expect(a.at).toBeGreaterThanOrEqual(warmedAt);
     expect((await fetch(`${base}/ready`)).status).toBe(200);
   });
 });

@@ -24,6 +24,14 @@ describe('errors a client sees', () => {
     expect(out.message).not.toMatch(/hops/);
   });
 
+  it('a query that times out while Neo4j warms up (just started) is DATABASE_BUSY: the same query passes in a moment', () => {
+    const [formatted, error] = asExecuted(new QueryTimeoutError(5_000), ['people']);
+    const out = formatError(formatted, error, quiet, MUTATIONS, () => true);
+    expect(out.extensions).toEqual({ code: 'DATABASE_BUSY', retryAfterSeconds: 1 });
+    expect(out.message).toMatch(/warming up/);
+    expect(formatError(formatted, error, quiet, MUTATIONS, () => false).extensions).toEqual({ code: 'QUERY_TIMEOUT', timeoutMs: 5_000 });
+  });
+
   it('a timed-out query asks for a narrower one', () => {
     const [formatted, error] = asExecuted(new QueryTimeoutError(5_000), ['paths']);
     expect(formatError(formatted, error, quiet, MUTATIONS).message).toMatch(/narrow it \(fewer items, fewer hops\)/);

@@ -2,9 +2,10 @@
  * Phases 2 and 3: the local Neo4j killed (SIGKILL) under load, and what the server does about it.
  *
  * - neo4j-kill-reads: reads at concurrency 4; the Neo4j process killed; the server's supervisor
- *   is expected to start it again. Measured: the seconds from the Bolt port accepting TCP again
- *   to the first successful GraphQL read, and every answer given during the outage (they should
- *   all be typed 503s). The suite never restarts Neo4j itself here: no restart is a finding.
+ *   is expected to start it again. Measured: the seconds from the Bolt port accepting TCP again,
+ *   and from the database answering `RETURN 1` over Bolt again (a restarted Neo4j opens its port
+ *   some seconds before its database is online), to the first successful GraphQL read, and every
+ *   answer given during the outage (they should all be typed 503s). The suite never restarts Neo4j itself here: no restart is a finding.
  * - neo4j-kill-writes: ingestDocument mutations in flight when Neo4j is killed; after recovery,
  *   every document sent is either absent from the graph or complete, compared with a clean
  *   ingest of the same text under another file name.
@@ -50,6 +51,8 @@ interface Kill {
   portDownAt: number;
   /** when the Bolt port accepted TCP again; null: not within the wait */
   portBackAt: number | null;
+  /** when the database first answered `RETURN 1` over Bolt after that (null: not before the first read) */
+  onlineAt: number | null;
   /** first successful GraphQL read after that */
   firstReadAt: number | null;
   newPid: number | null;
@@ -80,9 +83,25 @@ async function killAndWatch(server: ServerProcess, slug: string, restartWaitMs: 
     }
     return false;
   }, restartWaitMs, 100);
-  if (!back || portBackAt === null) return { pid, killedAt, portDownAt, portBackAt: null, firstReadAt: null, newPid: null, announced: false };
+  if (!back || portBackAt === null) return { pid, killedAt, portDownAt, portBackAt: null, onlineAt: null, firstReadAt: null, newPid: null, announced: false };
   const via = agent(1);
   let firstReadAt: number | null = null;
+  let onlineAt: number | null = null;
+  // the database online, seen over Bolt directly (not through the server), polled beside the reads
+  const bolt = boltDriver(server.boltUri);
+  const online = until(async () => {
+    if (firstReadAt !== null || !server.running) return true;
+    const session = bolt.session();
+    try {
+      await session.run('RETURN 1');
+      onlineAt = Date.now();
+      return true;
+    } catch {
+      return false;
+    } finally {
+      await session.close().catch(() => {});
+    }
+  }, 60_000, 100);
   await until(async () => {
     if (!server.running) return true;
     if (await readOk(server, via, slug)) {
@@ -91,13 +110,17 @@ async function killAndWatch(server: ServerProcess, slug: string, restartWaitMs: 
     }
     return false;
   }, 60_000, 100);
+  await online;
+  await bolt.close().catch(() => {});
   via.destroy();
   const newPid = server.neo4jPid();
-  return { pid, killedAt, portDownAt, portBackAt, firstReadAt, newPid, announced: server.neo4jStarts.length > startsBefore };
+  // the first read may come before the probe saw the database: then it was online by then
+  const seenOnline = onlineAt !== null && (firstReadAt === null || onlineAt <= firstReadAt) ? onlineAt : firstReadAt;
+  return { pid, killedAt, portDownAt, portBackAt, onlineAt: seenOnline, firstReadAt, newPid, announced: server.neo4jStarts.length > startsBefore };
 }
 
 export interface KillReadsResult {
-  cycles: { recoveryMs: number | null; portBackMs: number | null; outage: Map<string, number>; pid: number; newPid: number | null; announced: boolean }[];
+  cycles: { recoveryMs: number | null; onlineRecoveryMs: number | null; portBackMs: number | null; outage: Map<string, number>; pid: number; newPid: number | null; announced: boolean }[];
   restarted: boolean;
   /** answers received during outages that were typed 503s, of all of them */
   typed503: number;
@@ -166,7 +189,8 @@ export async function runKillReads(server: ServerProcess, slugs: string[], opts:
       if (x.outcome.typed503) typed503++;
     }
     const recoveryMs = k.portBackAt !== null && k.firstReadAt !== null ? k.firstReadAt - k.portBackAt : null;
-    cycles.push({ recoveryMs, portBackMs: k.portBackAt === null ? null : k.portBackAt - k.killedAt, outage: window, pid: k.pid, newPid: k.newPid, announced: k.announced });
+    const onlineRecoveryMs = k.onlineAt !== null && k.firstReadAt !== null ? k.firstReadAt - k.onlineAt : null;
+    cycles.push({ recoveryMs, onlineRecoveryMs, portBackMs: k.portBackAt === null ? null : k.portBackAt - k.killedAt, outage: window, pid: k.pid, newPid: k.newPid, announced: k.announced });
     progress(
       `neo4j-kill-reads: kill ${c}: ${k.portBackAt === null ? `not restarted within ${opts.restartWaitMs / 1000} s` : `port back after ${secs(k.portBackAt - k.killedAt)}, first read ${recoveryMs === null ? 'never' : `${secs(recoveryMs)} later`}`}`,
     );
@@ -184,7 +208,7 @@ export async function runKillReads(server: ServerProcess, slugs: string[], opts:
   const after = restarted && !crashed ? await checksumOf(server) : null;
 
   section.table(
-    ['kill', 'Neo4j pid', 'new pid', 'announced by the server', 'port back after kill', 'port back → first read', 'answers during the outage'],
+    ['kill', 'Neo4j pid', 'new pid', 'announced by the server', 'port back after kill', 'port back → first read', 'database online → first read', 'answers during the outage'],
     cycles.map((c, i) => [
       i + 1,
       c.pid,
@@ -192,6 +216,7 @@ export async function runKillReads(server: ServerProcess, slugs: string[], opts:
       c.announced ? 'yes' : 'no',
       c.portBackMs === null ? `not restarted within ${opts.restartWaitMs / 1000} s` : secs(c.portBackMs),
       c.recoveryMs === null ? '–' : secs(c.recoveryMs),
+      c.onlineRecoveryMs === null ? '–' : secs(c.onlineRecoveryMs),
       histogramText(c.outage),
     ]),
   );

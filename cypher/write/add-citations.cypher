@@ -12,6 +12,14 @@ SET n += CASE WHEN n.toIso IS NULL THEN row.fillTo ELSE {} END
 SET n += CASE WHEN n:Event AND row.fillDate.dateIso IS NOT NULL AND (n.dateIso IS NULL OR (coalesce(n.dateInferred, false)
             AND (NOT row.fillDate.dateInferred OR (row.fillDate.dateStart = row.fillDate.dateEnd AND row.fillDate.dateStart < n.dateStart))))
           THEN row.fillDate ELSE {} END
+// a dated item's date may have changed: the relationships of the person date index
+// (migrations/004) follow it
+WITH n, row
+CALL (n) {
+  WITH n WHERE n:Event OR n:Statement
+  MATCH (p)-[r:PARTICIPATED_IN|STATED]->(n)
+  SET r.person = p.id, r.day = n.dateStart, r.undated = CASE WHEN n.dateStart IS NULL THEN true END
+}
 WITH n, row
 WHERE n:Entity AND size(row.aliases) > 0
 WITH n, [a IN row.aliases WHERE a <> n.name AND NOT a IN coalesce(n.aliases, [])] AS fresh

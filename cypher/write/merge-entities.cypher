@@ -3,6 +3,7 @@
 // and the citations are united. Relationships between the two are dropped. Keep takes $props (names, aliases,
 // citations) and any description or acronym it lacks; merge is deleted and leaves a Redirect (its id and
 // slug lead to keep); an Edit node records the change, with what undoEdit needs to put it back ($edit.undo).
+// A person's events and statements moved to keep carry keep's id (the person date index, migrations/004).
 MATCH (k:Node {id: $keep})
 MATCH (m:Node {id: $merge})
 CALL (k, m) {
@@ -13,12 +14,16 @@ CALL (k, m) {
     MERGE (k)-[n:$(type(r)) {key: r.key}]->(x)
     ON CREATE SET n = properties(r)
     ON MATCH SET n.cites = CASE WHEN r.cites IS NULL THEN n.cites ELSE coalesce(n.cites, []) + [c IN r.cites WHERE NOT c IN coalesce(n.cites, [])] END
+    FOREACH (_ IN CASE WHEN type(n) IN ['PARTICIPATED_IN', 'STATED'] THEN [1] ELSE [] END |
+      SET n.person = k.id, n.day = x.dateStart, n.undated = CASE WHEN x.dateStart IS NULL THEN true END)
   }
   CALL (k, r, x) {
     WITH * WHERE r.key IS NULL
     MERGE (k)-[n:$(type(r))]->(x)
     ON CREATE SET n = properties(r)
     ON MATCH SET n.cites = CASE WHEN r.cites IS NULL THEN n.cites ELSE coalesce(n.cites, []) + [c IN r.cites WHERE NOT c IN coalesce(n.cites, [])] END
+    FOREACH (_ IN CASE WHEN type(n) IN ['PARTICIPATED_IN', 'STATED'] THEN [1] ELSE [] END |
+      SET n.person = k.id, n.day = x.dateStart, n.undated = CASE WHEN x.dateStart IS NULL THEN true END)
   }
 }
 CALL (k, m) {

@@ -3,7 +3,8 @@
 // loses what the merge gave it (a relationship the merge created goes, one it reused loses the
 // citations merge brought; $keepProps restores keep's names and citations). Relationships whose other
 // end no longer exists are not restored. The redirect goes, redirects that led to merged lead to it
-// again, the merge's Edit is marked undone, and an Edit on each entity records the unmerge.
+// again, the merge's Edit is marked undone, and an Edit on each entity records the unmerge. A person's
+// events and statements given back carry its id and their item's day (the person date index, migrations/004).
 MATCH (k:Node {id: $keep})
 CREATE (m:Node)
 SET m = $merged.props
@@ -29,6 +30,8 @@ CALL (k, m) {
     WITH * WHERE r.dir = 'out'
     CREATE (m)-[n:$(r.type)]->(x)
     SET n = r.props
+    FOREACH (_ IN CASE WHEN r.type IN ['PARTICIPATED_IN', 'STATED'] THEN [1] ELSE [] END |
+      SET n.person = m.id, n.day = x.dateStart, n.undated = CASE WHEN x.dateStart IS NULL THEN true END)
   }
   CALL (m, r, x) {
     WITH * WHERE r.dir = 'in'

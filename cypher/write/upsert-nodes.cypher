@@ -3,3 +3,11 @@ UNWIND $rows AS row
 MERGE (n:Node {id: row.id})
 SET n = row.props, n.id = row.id, n.cites = row.cites
 SET n:$(row.labels)
+// a dated item's date may have changed: the relationships of the person date index
+// (migrations/004) follow it
+WITH n
+CALL (n) {
+  WITH n WHERE n:Event OR n:Statement
+  MATCH (p)-[r:PARTICIPATED_IN|STATED]->(n)
+  SET r.person = p.id, r.day = n.dateStart, r.undated = CASE WHEN n.dateStart IS NULL THEN true END
+}

@@ -41,6 +41,15 @@ export const REL_TYPES = [
 ] as const;
 export type RelType = (typeof REL_TYPES)[number];
 
+/**
+ * A person's dated items: each of these relationships also carries `person` (the id of the
+ * person at its start), `day` (the first day of the item at its end, its dateStart; absent when
+ * undated) and `undated: true` when the item has no date, kept by every writer (cypher/write/*)
+ * and indexed on (person, day) and (person, undated) (cypher/migrations/004), so a person's
+ * latest items or items in a date range are ordered index seeks.
+ */
+export const DATE_INDEXED = ['PARTICIPATED_IN', 'STATED'] as const satisfies readonly RelType[];
+
 /** Relationships that connect people, bodies, places and facts; paths never go through documents. */
 export const PATH_REL_TYPES: readonly RelType[] = REL_TYPES.filter((t) => t !== 'SOURCED_FROM' && t !== 'CITES' && t !== 'POSSIBLY_SAME_AS');
 

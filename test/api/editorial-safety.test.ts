@@ -47,7 +47,8 @@ async function addDuplicate(): Promise<void> {
     }],
   }));
   const [event] = await inspect<{ id: string }>(seeded.db, 'MATCH (e:Event) RETURN e.id AS id ORDER BY e.id LIMIT 1');
-  await inspect(seeded.db, 'MATCH (p:Person {id: "person:zoe-robledo"}), (e:Event {id: $e}) CREATE (p)-[:PARTICIPATED_IN {cites: []}]->(e)', { e: event!.id });
+  // with the person date index's properties, as the writers give them (cypher/migrations/004)
+  await inspect(seeded.db, 'MATCH (p:Person {id: "person:zoe-robledo"}), (e:Event {id: $e}) CREATE (p)-[:PARTICIPATED_IN {cites: [], person: p.id, day: e.dateStart, undated: CASE WHEN e.dateStart IS NULL THEN true END}]->(e)', { e: event!.id });
 }
 
 const MERGE = `mutation($keep: ID!, $merge: ID!, $note: String, $force: Boolean = false) {

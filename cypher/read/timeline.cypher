@@ -1,20 +1,41 @@
 // Everything dated that involves one entity: events it took part in, was involved in or hosted;
 // statements it made or that were about it; commitments it made or that concern it; posts it held
-// or that belong to it. Filtered to [$from, $to] and ordered by date. Events and statements, the
-// many, are filtered on their own date as they are read (a busy official has thousands); the rest
-// once gathered. Facts whose review status is not in $reviewStatuses are left out.
+// or that belong to it. Filtered to [$from, $to] and ordered by date. A person's own events and
+// statements, the many (a busy official has thousands), are seeks of the person date index
+// (migrations/004): first days in [$dayFrom, $dayTo] ($from to $to), then the month and year
+// dates that start before $from and reach it (they start on the first of its month or of its
+// year, $startsBefore: src/domain/dates.ts startDaysOverlapping), then the undated, through their
+// own index; other events and statements are filtered on their own date as
+// they are read, the rest once gathered. Facts whose review status is not in $reviewStatuses are
+// left out.
 MATCH (x:Entity:Node) WHERE x.slug = $ref OR x.id = $ref
 CALL (x) {
-  MATCH (x)-[:PARTICIPATED_IN]->(n:Event)
-  WHERE ($from IS NULL OR n.dateEnd IS NULL OR n.dateEnd >= $from) AND ($to IS NULL OR n.dateStart IS NULL OR n.dateStart <= $to)
+  MATCH ()-[r:PARTICIPATED_IN]->(n:Event) USING INDEX r:PARTICIPATED_IN(person, day)
+  WHERE r.person = x.id AND r.day >= $dayFrom AND r.day <= $dayTo
+  RETURN n, 'participant' AS role
+  UNION
+  MATCH ()-[r:PARTICIPATED_IN]->(n:Event) USING INDEX r:PARTICIPATED_IN(person, day)
+  WHERE r.person = x.id AND r.day IN $startsBefore AND n.dateStart <= $dayTo AND (n.dateEnd IS NULL OR n.dateEnd >= $from)
+  RETURN n, 'participant' AS role
+  UNION
+  MATCH ()-[r:PARTICIPATED_IN]->(n:Event) USING INDEX r:PARTICIPATED_IN(person, undated)
+  WHERE r.person = x.id AND r.undated = true AND ($from IS NULL OR n.dateEnd IS NULL OR n.dateEnd >= $from)
   RETURN n, 'participant' AS role
   UNION
   MATCH (n:Event)-[:INVOLVES|HELD_IN|HELD_AT]->(x)
   WHERE ($from IS NULL OR n.dateEnd IS NULL OR n.dateEnd >= $from) AND ($to IS NULL OR n.dateStart IS NULL OR n.dateStart <= $to)
   RETURN n, 'involved' AS role
   UNION
-  MATCH (x)-[:STATED]->(n:Statement)
-  WHERE ($from IS NULL OR n.dateEnd IS NULL OR n.dateEnd >= $from) AND ($to IS NULL OR n.dateStart IS NULL OR n.dateStart <= $to)
+  MATCH ()-[r:STATED]->(n:Statement) USING INDEX r:STATED(person, day)
+  WHERE r.person = x.id AND r.day >= $dayFrom AND r.day <= $dayTo
+  RETURN n, 'speaker' AS role
+  UNION
+  MATCH ()-[r:STATED]->(n:Statement) USING INDEX r:STATED(person, day)
+  WHERE r.person = x.id AND r.day IN $startsBefore AND n.dateStart <= $dayTo AND (n.dateEnd IS NULL OR n.dateEnd >= $from)
+  RETURN n, 'speaker' AS role
+  UNION
+  MATCH ()-[r:STATED]->(n:Statement) USING INDEX r:STATED(person, undated)
+  WHERE r.person = x.id AND r.undated = true AND ($from IS NULL OR n.dateEnd IS NULL OR n.dateEnd >= $from)
   RETURN n, 'speaker' AS role
   UNION
   MATCH (n:Statement)-[:ABOUT]->(x)

@@ -43,3 +43,15 @@ export function dateBounds(date: FuzzyDate): { start: string; end: string } {
   }
   return { start: `${y}-01-01`, end: `${y}-12-31` };
 }
+
+/**
+ * First days a date index seeks for the fuzzy dates overlapping [from, to] (ISO days, either end
+ * open): a day date overlaps when it falls in the range; a month or year date starts on the 1st
+ * and may start before `from` and still overlap it, but then it is from's own month or year, so
+ * the only first days before `from` worth seeking are the first of from's month and of its year
+ * (`startsBefore`, whose last days are then checked against `from`).
+ */
+export function startDaysOverlapping(from: string | null, to: string | null): { dayFrom: string; dayTo: string; startsBefore: string[] } {
+  const startsBefore = from ? [...new Set([`${from.slice(0, 7)}-01`, `${from.slice(0, 4)}-01-01`])].filter((d) => d < from) : [];
+  return { dayFrom: from ?? '0000-01-01', dayTo: to ?? '9999-12-31', startsBefore };
+}

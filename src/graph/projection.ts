@@ -1,4 +1,5 @@
-import type { RelType } from '../domain/model.js';
+import { DATE_INDEXED, type RelType } from '../domain/model.js';
+import { startDaysOverlapping } from '../domain/dates.js';
 import { parseCitationKey, type Citation } from '../domain/citation.js';
 import { toNode, toRel, type Edge, type GraphNode } from './records.js';
 
@@ -143,6 +144,7 @@ export function projectionQuery(p: Projection, start: Start): { text: string; pa
   };
 
   const edges = (x: string, e: EdgeProjection): string => {
+    if (e.window && e.dir === 'out' && (DATE_INDEXED as readonly string[]).includes(e.type)) return datedEdges(x, e, e.window);
     const r = fresh('r');
     const m = fresh('m');
     const pattern = e.dir === 'out' ? `(${x})-[${r}:${e.type}]->(${m}:Node)` : `(${x})<-[${r}:${e.type}]-(${m}:Node)`;
@@ -162,6 +164,50 @@ export function projectionQuery(p: Projection, start: Start): { text: string; pa
       ...below(m, e.node),
     ];
     return `COLLECT { MATCH ${pattern} WHERE ${where.join(' AND ')}${order} RETURN {${fields.join(', ')}} }`;
+  };
+
+  const edgeFields = (r: string, m: string, e: EdgeProjection): string[] => [
+    `rel: ${r} {.*}`,
+    ...(e.relCitations ? [`relCites: ${citations(`coalesce(${r}.cites, [])`, e.relCitations)}`] : []),
+    `id: ${m}.id, labels: labels(${m}), props: ${m} {.*, text: null}`,
+    ...below(m, e.node),
+  ];
+
+  // A person's events or statements in a window, through the person date index (migrations/004):
+  // the dated ones by an ordered seek on (person, day) that stops after `first` (ties on a day
+  // by id); a window [from, to] seeks first days in [from, to], and the first days of from's
+  // month and year (dates.ts startDaysOverlapping), whose last days must reach from; then, only
+  // when fewer than `first` are dated, the undated ones (last, by id) by a seek of their own.
+  // Same items and order as the expand-and-sort above, without reading every item of a busy person.
+  const datedEdges = (x: string, e: EdgeProjection, w: Window): string => {
+    const r = fresh('r');
+    const m = fresh('m');
+    const dated = fresh('dated');
+    const undated = fresh('undated');
+    const hit = fresh('h');
+    const dir = w.desc ? 'DESC' : 'ASC';
+    const first = w.first !== null ? param(w.first) : null;
+    const limit = first ? ` LIMIT ${first}` : '';
+    const days = startDaysOverlapping(w.from, w.to);
+    const from = w.from ? param(w.from) : null;
+    const to = w.to ? param(days.dayTo) : null;
+    const pattern = `()-[${r}:${e.type}]->(${m}:Node)`;
+    const reviewed = `coalesce(${m}.reviewStatus, '') <> 'rejected'`;
+    const reaches = from ? [`(${m}.dateEnd IS NULL OR ${m}.dateEnd >= ${from})`] : [];
+    // the hint keeps the plan a seek of the person's entries whatever the statistics say
+    const pick = (index: 'day' | 'undated', where: string[], order: string) => `COLLECT { MATCH ${pattern} USING INDEX ${r}:${e.type}(person, ${index}) WHERE ${[`${r}.person = ${x}.id`, ...where, reviewed].join(' AND ')} WITH ${r}, ${m} ORDER BY ${order}${limit} RETURN {r: ${r}, m: ${m}} }`;
+    // ordering by the constant person first lets the index give the order (a partial top, not a sort)
+    const inRange = pick('day', [from ? `${r}.day >= ${from}` : to ? '' : `${r}.day IS NOT NULL`, to ? `${r}.day <= ${to}` : ''].filter(Boolean), `${r}.person ${dir}, ${r}.day ${dir}, ${m}.id`);
+    const datedList = from
+      ? `COLLECT { UNWIND ${inRange} + ${pick('day', [`${r}.day IN ${param(days.startsBefore)}`, ...(to ? [`${m}.dateStart <= ${to}`] : []), ...reaches], `${m}.id`)} AS ${hit} ` +
+        `WITH ${hit} ORDER BY ${hit}.r.day ${dir}, ${hit}.m.id${limit} RETURN ${hit} }`
+      : inRange;
+    return `COLLECT { ` +
+      `WITH ${datedList} AS ${dated} ` +
+      `OPTIONAL CALL (${x}, ${dated}) { ${first ? `WITH * WHERE size(${dated}) < ${first} ` : ''}` +
+      `RETURN ${pick('undated', [`${r}.undated = true`, ...reaches], `${m}.id`)} AS ${undated} } ` +
+      `UNWIND (${dated} + coalesce(${undated}, []))${first ? `[0..${first}]` : ''} AS ${hit} WITH ${hit}.r AS ${r}, ${hit}.m AS ${m} ` +
+      `RETURN {${edgeFields(r, m, e).join(', ')}} }`;
   };
 
   const root = `{${below('n', p).join(', ')}} AS below`;

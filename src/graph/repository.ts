@@ -1,4 +1,5 @@
 import { foldName } from '../domain/names.js';
+import { startDaysOverlapping } from '../domain/dates.js';
 import { ENTITY_KINDS, type EntityKind, type NodeKind } from '../domain/model.js';
 import type { Db } from './db.js';
 import { resolveCites, type CiteRow } from './projection.js';
@@ -120,7 +121,7 @@ export class Repository {
   }
 
   async timeline(ref: string, from: string | null, to: string | null, kinds: NodeKind[], reviewStatuses: string[], limit: number): Promise<TimelineEntry[]> {
-    const rows = await this.db.read<NodeRow & { roles: string[]; start: string | null }>('read/timeline', { ref, from, to, kinds, reviewStatuses, limit });
+    const rows = await this.db.read<NodeRow & { roles: string[]; start: string | null }>('read/timeline', { ref, from, to, ...startDaysOverlapping(from, to), kinds, reviewStatuses, limit });
     return rows.map((r) => ({ node: rowToNode(r), roles: r.roles, date: r.start }));
   }
 

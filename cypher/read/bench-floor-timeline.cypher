@@ -1,18 +1,35 @@
 // Benchmark floor (src/bench): an entity's timeline over [$from, $to] in one query, as
-// read/timeline but found by slug (events and statements filtered by date as they are read), with
-// every item's citations (title and passage).
+// read/timeline but found by slug (a person's events and statements through the person date
+// index: first days in [$dayFrom, $dayTo], the month and year dates starting before $from on
+// $startsBefore, the undated), with every item's citations (title and passage).
 MATCH (x:Entity {slug: $slug})
 CALL (x) {
-  MATCH (x)-[:PARTICIPATED_IN]->(n:Event)
-  WHERE (n.dateEnd IS NULL OR n.dateEnd >= $from) AND (n.dateStart IS NULL OR n.dateStart <= $to)
+  MATCH ()-[r:PARTICIPATED_IN]->(n:Event) USING INDEX r:PARTICIPATED_IN(person, day)
+  WHERE r.person = x.id AND r.day >= $dayFrom AND r.day <= $dayTo
+  RETURN n, 'participant' AS role
+  UNION
+  MATCH ()-[r:PARTICIPATED_IN]->(n:Event) USING INDEX r:PARTICIPATED_IN(person, day)
+  WHERE r.person = x.id AND r.day IN $startsBefore AND n.dateStart <= $dayTo AND (n.dateEnd IS NULL OR n.dateEnd >= $from)
+  RETURN n, 'participant' AS role
+  UNION
+  MATCH ()-[r:PARTICIPATED_IN]->(n:Event) USING INDEX r:PARTICIPATED_IN(person, undated)
+  WHERE r.person = x.id AND r.undated = true AND (n.dateEnd IS NULL OR n.dateEnd >= $from)
   RETURN n, 'participant' AS role
   UNION
   MATCH (n:Event)-[:INVOLVES|HELD_IN|HELD_AT]->(x)
   WHERE (n.dateEnd IS NULL OR n.dateEnd >= $from) AND (n.dateStart IS NULL OR n.dateStart <= $to)
   RETURN n, 'involved' AS role
   UNION
-  MATCH (x)-[:STATED]->(n:Statement)
-  WHERE (n.dateEnd IS NULL OR n.dateEnd >= $from) AND (n.dateStart IS NULL OR n.dateStart <= $to)
+  MATCH ()-[r:STATED]->(n:Statement) USING INDEX r:STATED(person, day)
+  WHERE r.person = x.id AND r.day >= $dayFrom AND r.day <= $dayTo
+  RETURN n, 'speaker' AS role
+  UNION
+  MATCH ()-[r:STATED]->(n:Statement) USING INDEX r:STATED(person, day)
+  WHERE r.person = x.id AND r.day IN $startsBefore AND n.dateStart <= $dayTo AND (n.dateEnd IS NULL OR n.dateEnd >= $from)
+  RETURN n, 'speaker' AS role
+  UNION
+  MATCH ()-[r:STATED]->(n:Statement) USING INDEX r:STATED(person, undated)
+  WHERE r.person = x.id AND r.undated = true AND (n.dateEnd IS NULL OR n.dateEnd >= $from)
   RETURN n, 'speaker' AS role
   UNION
   MATCH (n:Statement)-[:ABOUT]->(x)

@@ -5,6 +5,7 @@
  * (src/bench/generate.ts), so every request varies.
  */
 import type { BenchArguments } from './generate.js';
+import { startDaysOverlapping } from '../domain/dates.js';
 import { luceneQuery } from '../graph/search.js';
 
 export interface Operation {
@@ -134,7 +135,7 @@ ${OUR_CITATION}`,
 ${THEIR_CITATION}`,
       variables: id,
     },
-    floor: { name: 'read/bench-floor-timeline', params: id },
+    floor: { name: 'read/bench-floor-timeline', params: (arg) => ({ ...arg, ...startDaysOverlapping(String(arg.from), String(arg.to)) }) },
   },
   {
     name: 'statements by speaker',

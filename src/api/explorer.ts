@@ -8,22 +8,12 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { Router } from 'express';
+import { selfOnlyCsp } from './csp.js';
 
 export const EXPLORER_DIST = fileURLToPath(new URL('../../explorer/dist', import.meta.url));
 
-export const EXPLORER_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // React and cytoscape.js set style properties on elements
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'self'",
-].join('; ');
+// cytoscape.js draws exported images as blob: URLs
+export const EXPLORER_CSP = selfOnlyCsp({ images: ['blob:'] });
 
 const MISSING = `<!doctype html>
 <html lang="en">

@@ -50,6 +50,9 @@ export type RelType = (typeof REL_TYPES)[number];
  */
 export const DATE_INDEXED = ['PARTICIPATED_IN', 'STATED'] as const satisfies readonly RelType[];
 
+/** The properties the person date index adds to DATE_INDEXED relationships: derived, kept by the writers, never exported as data. */
+export const DATE_INDEX_PROPS = ['person', 'day', 'undated'] as const;
+
 /** Relationships that connect people, bodies, places and facts; paths never go through documents. */
 export const PATH_REL_TYPES: readonly RelType[] = REL_TYPES.filter((t) => t !== 'SOURCED_FROM' && t !== 'CITES' && t !== 'POSSIBLY_SAME_AS');
 

@@ -8,7 +8,7 @@
  * found it. Backups, which must be consistent, read under the writers' lock instead (backup.ts).
  */
 import type { Db } from '../graph/db.js';
-import type { NodeKind, RelType } from '../domain/model.js';
+import { DATE_INDEX_PROPS, DATE_INDEXED, type NodeKind, type RelType } from '../domain/model.js';
 
 export const DEFAULT_BATCH = 1000;
 
@@ -47,6 +47,17 @@ export interface ReadOptions {
   onPage?: (rows: number) => void;
 }
 
+/**
+ * A relationship's properties as data: without what the person date index derives from its ends
+ * (migrations/004), which backups keep (they read their own queries) and exports leave out.
+ */
+function relProps(type: string, props: Record<string, unknown>): Record<string, unknown> {
+  if (!(DATE_INDEXED as readonly string[]).includes(type)) return props;
+  const out = { ...props };
+  for (const k of DATE_INDEX_PROPS) delete out[k];
+  return out;
+}
+
 /** The id range of one kind: ids are "<kind>:<key>", so those of a kind sort together. */
 export function kindRange(kind: NodeKind): { after: string; until: string } {
   const prefix = `${kind.toLowerCase()}:`;
@@ -70,6 +81,7 @@ export async function* readNodes(db: Db, opts: ReadOptions & { kinds?: readonly 
       after = rows[rows.length - 1]!.id;
       opts.onPage?.(rows.length);
       // an id of the kind's range whose label says otherwise is not of the kind
+      for (const r of rows) for (const l of r.links) l.props = relProps(l.type, l.props);
       yield range.kind ? rows.filter((r) => r.kind === range.kind) : rows;
       if (rows.length < batch) break;
     }
@@ -91,7 +103,7 @@ export async function* readRelationships(db: Db, opts: ReadOptions & { types?: r
     if (!rows.length) break;
     after = rows[rows.length - 1]!.id;
     opts.onPage?.(rows.length);
-    yield rows.flatMap((r) => r.rels.map((rel) => ({ type: rel.type, from: r.id, fromKind: r.kind, to: rel.to, toKind: rel.toKind, props: rel.props })));
+    yield rows.flatMap((r) => r.rels.map((rel) => ({ type: rel.type, from: r.id, fromKind: r.kind, to: rel.to, toKind: rel.toKind, props: relProps(rel.type, rel.props) })));
     if (rows.length < batch) break;
   }
 }

@@ -46,6 +46,10 @@ describe('JSON Lines export', () => {
     const cited = lines.find((l) => l.type === 'node' && l.kind === 'Event')!;
     expect(cited.documents.length).toBeGreaterThan(0);
     expect(cited.documents.every((d) => d.startsWith('document:'))).toBe(true);
+    // what the person date index derives from a relationship's ends is not data
+    const participations = lines.filter((l) => (l as { relType?: string }).relType === 'PARTICIPATED_IN');
+    expect(participations.length).toBeGreaterThan(0);
+    for (const p of participations) for (const k of ['person', 'day', 'undated']) expect(p.properties).not.toHaveProperty(k);
   });
 });
 

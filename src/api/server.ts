@@ -167,7 +167,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   // them made the first answer after a restart come 23 to 28 s after Neo4j was back, against 2.5
   // to 7.5 s served at once (chaos suite, seed graph, busy 2-core machine).
   let warmups = 0;
-  let firstWarmUp: Promise<unknown> | null = null;
+  let starting = opts.warmUp ?? false;
   const isWarming = () => warmups > 0;
   let warmedUp: (report: WarmUpReport | null) => void = () => {};
   const warmed = new Promise<WarmUpReport | null>((resolve) => (warmedUp = resolve));
@@ -209,7 +209,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     '/graphql',
     // requests that arrive while Neo4j warms up wait for it rather than run cold
     async (_req, _res, next) => {
-      if (firstWarmUp) await Promise.race([firstWarmUp, new Promise((r) => setTimeout(r, WARM_UP_WAIT_MS).unref())]);
+      if (starting) await Promise.race([warmed, new Promise((r) => setTimeout(r, WARM_UP_WAIT_MS).unref())]);
       next();
     },
     express.json({ limit: BODY_LIMIT }),
@@ -243,10 +243,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       })
       .finally(() => warmups--);
   };
-  if (opts.warmUp) {
-    const first = rewarm().then(warmedUp, () => warmedUp(null));
-    firstWarmUp = first;
-    void first.finally(() => (firstWarmUp = null));
+  if (starting) {
+    void rewarm()
+      .then(warmedUp, () => warmedUp(null))
+      .finally(() => (starting = false));
   } else {
     warmedUp(null);
   }

@@ -13,6 +13,7 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
+  visit,
 } from 'graphql';
 import type { ComplexityEstimator } from 'graphql-query-complexity';
 import { createRequire } from 'node:module';
@@ -73,9 +74,13 @@ function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode
  * Levels of nested fields in the operation's deepest branch: `{ a { b { c } } }` is 3 deep.
  * Fragments and inline fragments add no level of their own. Introspection fields (`__schema`,
  * `__type`) and what is under them are not counted, so GraphiQL's schema query is never refused.
+ * A fragment's depth is worked out once, however often it is spread: fragments spreading each
+ * other twice over (`F0 { ...F1 ...F1 }`, `F1 { ...F2 ...F2 }`...) double the walk at every level
+ * otherwise, and 24 of them held the server for 27 s.
  */
 export function operationDepth(operation: OperationDefinitionNode, document: DocumentNode): number {
   const fragments = fragmentsOf(document);
+  const known = new Map<string, number>();
   const depthOf = (set: SelectionSetNode, visiting: Set<string>): number => {
     let deepest = 0;
     for (const sel of set.selections) {
@@ -89,12 +94,85 @@ export function operationDepth(operation: OperationDefinitionNode, document: Doc
         const fragment = fragments.get(name);
         // A fragment spreading itself is a validation error caught before this runs; guard anyway.
         if (!fragment || visiting.has(name)) continue;
-        deepest = Math.max(deepest, depthOf(fragment.selectionSet, new Set(visiting).add(name)));
+        let depth = known.get(name);
+        if (depth === undefined) {
+          visiting.add(name);
+          depth = depthOf(fragment.selectionSet, visiting);
+          visiting.delete(name);
+          known.set(name, depth);
+        }
+        deepest = Math.max(deepest, depth);
       }
     }
     return deepest;
   };
   return depthOf(operation.selectionSet, new Set());
+}
+
+/**
+ * Most field selections an operation may reach once its fragments are expanded (MAX_SELECTIONS).
+ * The cost estimate walks the expansion, and fragments that spread each other can make it
+ * exponential in the operation's length; graphql-query-complexity gives up at 10,000 nodes, and
+ * an estimate it gave up on would let the operation through unpriced. Of the known operations
+ * (the playground's examples, the acceptance questions, GraphiQL's schema query), the schema
+ * query reaches the most: 229.
+ */
+export const MAX_SELECTIONS = 10_000;
+
+/**
+ * The field selections an operation reaches with its fragments expanded, the way execution
+ * expands them: a fragment spread twice in one selection set counts once (the fields merge);
+ * each fragment's count is worked out once. Stops counting past `cap`.
+ */
+export function expandedSelections(operation: OperationDefinitionNode, document: DocumentNode, cap = MAX_SELECTIONS): number {
+  const fragments = fragmentsOf(document);
+  const known = new Map<string, number>();
+  const countOf = (set: SelectionSetNode, visiting: Set<string>): number => {
+    let n = 0;
+    const spread = new Set<string>();
+    for (const sel of set.selections) {
+      if (sel.kind === Kind.FIELD) n += 1 + (sel.selectionSet ? countOf(sel.selectionSet, visiting) : 0);
+      else if (sel.kind === Kind.INLINE_FRAGMENT) n += countOf(sel.selectionSet, visiting);
+      else {
+        const name = sel.name.value;
+        const fragment = fragments.get(name);
+        if (!fragment || visiting.has(name) || (spread.has(name) && !sel.directives?.length)) continue;
+        spread.add(name);
+        let count = known.get(name);
+        if (count === undefined) {
+          visiting.add(name);
+          count = countOf(fragment.selectionSet, visiting);
+          visiting.delete(name);
+          known.set(name, count);
+        }
+        n += count;
+      }
+      if (n > cap) return n;
+    }
+    return n;
+  };
+  return countOf(operation.selectionSet, new Set());
+}
+
+/**
+ * The document with every fragment spread that repeats one before it in the same selection set
+ * (same name, no directives) left out: the same operation, since the fields merge. The cost
+ * estimate walks every spread it is given, so 2,000 spreads of one fragment cost it 2,000 walks.
+ */
+export function withoutRepeatedSpreads(document: DocumentNode): DocumentNode {
+  return visit(document, {
+    SelectionSet(set) {
+      const seen = new Set<string>();
+      let repeats = false;
+      const selections = set.selections.filter((sel) => {
+        if (sel.kind !== Kind.FRAGMENT_SPREAD || sel.directives?.length) return true;
+        if (seen.has(sel.name.value)) return !(repeats = true);
+        seen.add(sel.name.value);
+        return true;
+      });
+      return repeats ? { ...set, selections } : undefined;
+    },
+  });
 }
 
 /**
@@ -133,7 +211,9 @@ export function operationComplexity(schema: GraphQLSchema, document: DocumentNod
   try {
     return getComplexity({
       schema,
-      query: document,
+      query: withoutRepeatedSpreads(document),
+      // the plugin refuses an operation past MAX_SELECTIONS before this runs
+      maxQueryNodes: MAX_SELECTIONS + 1,
       ...(operationName ? { operationName } : {}),
       variables: variables ?? {},
       estimators: [fieldExtensionsEstimator(), listSizeEstimator()],
@@ -156,21 +236,22 @@ export function operationComplexity(schema: GraphQLSchema, document: DocumentNod
  * A root field not listed costs 1.
  */
 interface RootCost {
-  cost: (args: Record<string, unknown>) => number;
+  /** a fixed cost, or one read from the field's arguments */
+  cost: number | ((args: Record<string, unknown>) => number);
   costly?: boolean;
 }
 
 const num = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) ? Math.max(0, v) : fallback);
-const LOOKUP: RootCost = { cost: () => 1 };
+const LOOKUP: RootCost = { cost: 1 };
 const LIST: RootCost = { cost: (a) => 1 + Math.ceil(Math.min(num(a.first, DEFAULT_PAGE), MAX_PAGE) / DEFAULT_PAGE) };
 
 export const ROOT_COSTS: Record<string, RootCost> = {
   search: { cost: (a) => 2 + Math.ceil(Math.min(num(a.first, 10), MAX_PAGE) / 10), costly: true },
   paths: { cost: (a) => 2 ** (Math.min(Math.max(num(a.maxHops, 4), 1), 10) - 1), costly: true },
-  timeline: { cost: () => 3, costly: true },
-  holders: { cost: () => 2, costly: true },
-  possibleDuplicates: { cost: () => 3, costly: true },
-  ingestDocument: { cost: () => 10, costly: true },
+  timeline: { cost: 3, costly: true },
+  holders: { cost: 2, costly: true },
+  possibleDuplicates: { cost: 3, costly: true },
+  ingestDocument: { cost: 10, costly: true },
   people: LIST, organizations: LIST, places: LIST, facilities: LIST, programs: LIST,
   events: LIST, statements: LIST, commitments: LIST, figures: LIST, documents: LIST, posts: LIST,
   person: LOOKUP, organization: LOOKUP, place: LOOKUP, facility: LOOKUP, program: LOOKUP,
@@ -187,37 +268,45 @@ export interface DatabaseCost {
 
 /**
  * The database work an operation's root fields may cause (ROOT_COSTS), fragments on the root type
- * included; `@skip` and `@include` are not read (an upper estimate). Introspection and
- * `__typename` cost nothing.
+ * included (each once, as execution spreads them); `@skip` and `@include` are not read (an upper
+ * estimate). Introspection and `__typename` cost nothing. Arguments are read only for the fields
+ * whose cost depends on them: a thousand lookups are refused without reading a thousand slugs.
  */
 export function databaseCost(schema: GraphQLSchema, operation: OperationDefinitionNode, document: DocumentNode, variables: Record<string, unknown> = {}): DatabaseCost {
   const root = operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
   const fragments = fragmentsOf(document);
   const out: DatabaseCost = { cost: 0, costlyFields: 0, fields: new Map() };
-  const visit = (set: SelectionSetNode, seen: Set<string>) => {
+  const spread = new Set<string>();
+  const walk = (set: SelectionSetNode) => {
     for (const sel of set.selections) {
-      if (sel.kind === Kind.INLINE_FRAGMENT) visit(sel.selectionSet, seen);
+      if (sel.kind === Kind.INLINE_FRAGMENT) walk(sel.selectionSet);
       else if (sel.kind === Kind.FRAGMENT_SPREAD) {
         const fragment = fragments.get(sel.name.value);
-        if (fragment && !seen.has(sel.name.value)) visit(fragment.selectionSet, new Set(seen).add(sel.name.value));
+        if (fragment && !spread.has(sel.name.value)) {
+          spread.add(sel.name.value);
+          walk(fragment.selectionSet);
+        }
       } else if (!sel.name.value.startsWith('__')) add(sel);
     }
   };
   const add = (field: FieldNode) => {
     const name = field.name.value;
-    const def = root?.getFields()[name];
-    let args: Record<string, unknown> = {};
-    try {
-      if (def) args = getArgumentValues(def, field, variables);
-    } catch {
-      // arguments that do not fit their types: execution refuses them with its own error
-    }
     const rule = ROOT_COSTS[name] ?? LOOKUP;
-    out.cost += rule.cost(args);
+    if (typeof rule.cost === 'number') out.cost += rule.cost;
+    else {
+      const def = root?.getFields()[name];
+      let args: Record<string, unknown> = {};
+      try {
+        if (def) args = getArgumentValues(def, field, variables);
+      } catch {
+        // arguments that do not fit their types: execution refuses them with its own error
+      }
+      out.cost += rule.cost(args);
+    }
     if (rule.costly) out.costlyFields++;
     out.fields.set(name, (out.fields.get(name) ?? 0) + 1);
   };
-  visit(operation.selectionSet, new Set());
+  walk(operation.selectionSet);
   return out;
 }
 
@@ -239,10 +328,18 @@ export function databaseTooCostly(c: DatabaseCost, limits: CostLimits): GraphQLE
   );
 }
 
+/** An operation whose fragments expand past MAX_SELECTIONS field selections; HTTP 400. */
+export function tooManySelections(limit: number): GraphQLError {
+  return new GraphQLError(
+    `The operation's fragments expand to more than ${limit} field selections, the limit. Spread each fragment fewer times, or split the operation into several.`,
+    { extensions: { code: QUERY_TOO_COMPLEX, selectionLimit: limit, http: { status: 400 } } },
+  );
+}
+
 /**
- * Refuses, before anything runs, an operation deeper than `maxDepth`, costlier than
- * `maxComplexity`, or whose root fields would cost the database more than `maxDatabaseCost` or
- * ask for more than `maxCostlyFields` costly fields.
+ * Refuses, before anything runs, an operation whose fragments expand past MAX_SELECTIONS, one
+ * deeper than `maxDepth`, one costlier than `maxComplexity`, or one whose root fields would cost
+ * the database more than `maxDatabaseCost` or ask for more than `maxCostlyFields` costly fields.
  */
 export function costLimitsPlugin(limits: CostLimits): ApolloServerPlugin {
   return {
@@ -250,6 +347,8 @@ export function costLimitsPlugin(limits: CostLimits): ApolloServerPlugin {
       return {
         async didResolveOperation({ request, document, operation, schema }) {
           if (!operation) return; // Apollo refuses a request without a resolvable operation before this
+          const selections = expandedSelections(operation, document);
+          if (selections > MAX_SELECTIONS) throw tooManySelections(MAX_SELECTIONS);
           const depth = operationDepth(operation, document);
           if (depth > limits.maxDepth) throw queryTooDeep(depth, limits.maxDepth);
           const db = databaseCost(schema, operation, document, request.variables);

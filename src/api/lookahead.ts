@@ -20,15 +20,21 @@ interface Walk {
   info: GraphQLResolveInfo;
 }
 
-/** Fields of a selection set as [field, type it was selected on], through fragments, honouring @skip/@include. */
-function fieldsOf(w: Walk, set: SelectionSetNode | undefined, typeName: string, acc: [FieldNode, string][] = []): [FieldNode, string][] {
+/**
+ * Fields of a selection set as [field, type it was selected on], through fragments, honouring
+ * @skip/@include. Each named fragment is expanded once per selection set, as execution does: the
+ * fields of a fragment spread twice merge, and fragments spreading each other twice over would
+ * otherwise double the walk at every level.
+ */
+function fieldsOf(w: Walk, set: SelectionSetNode | undefined, typeName: string, acc: [FieldNode, string][] = [], spread = new Set<string>()): [FieldNode, string][] {
   for (const sel of set?.selections ?? []) {
     if (!included(w, sel)) continue;
     if (sel.kind === 'Field') acc.push([sel, typeName]);
-    else if (sel.kind === 'InlineFragment') fieldsOf(w, sel.selectionSet, sel.typeCondition?.name.value ?? typeName, acc);
-    else {
+    else if (sel.kind === 'InlineFragment') fieldsOf(w, sel.selectionSet, sel.typeCondition?.name.value ?? typeName, acc, spread);
+    else if (!spread.has(sel.name.value)) {
+      spread.add(sel.name.value);
       const frag = w.info.fragments[sel.name.value];
-      if (frag) fieldsOf(w, frag.selectionSet, frag.typeCondition.name.value, acc);
+      if (frag) fieldsOf(w, frag.selectionSet, frag.typeCondition.name.value, acc, spread);
     }
   }
   return acc;

@@ -290,9 +290,16 @@ export function aliasBombs(ctx: FuzzContext): { name: string; request: RawReques
 
 function fragments(rng: Rng, ctx: FuzzContext): RawRequest {
   const slug = lit(pick(rng, ctx.people));
-  switch (int(rng, 0, 3)) {
+  switch (int(rng, 0, 4)) {
     case 0:
       return q('query { ...A } fragment A on Query { ...B } fragment B on Query { ...A }');
+    case 4: {
+      // fan-out under distinct names: each level spreads two fragments that both spread the level below (2^levels)
+      const levels = int(rng, 10, 40);
+      const defs = ['fragment L0 on Person { name }'];
+      for (let i = 1; i <= levels; i++) defs.push(`fragment L${i} on Person { ...A${i} ...B${i} }`, `fragment A${i} on Person { ...L${i - 1} }`, `fragment B${i} on Person { ...L${i - 1} }`);
+      return q(`{ person(slug: ${slug}) { ...L${levels} } } ${defs.join(' ')}`);
+    }
     case 1:
       return q(`{ person(slug: ${slug}) { ...P } } fragment P on Person { name events { participants { person { ...P } } } }`);
     case 2: {
@@ -301,8 +308,8 @@ function fragments(rng: Rng, ctx: FuzzContext): RawRequest {
     }
     default: {
       // fan-out: each fragment spreads the one below it k times (k^levels fields once expanded)
-      const k = int(rng, 3, 6);
-      const levels = int(rng, 4, 8);
+      const k = int(rng, 2, 6);
+      const levels = int(rng, 4, 40);
       const defs = [`fragment F0 on Person { name }`];
       for (let i = 1; i <= levels; i++) defs.push(`fragment F${i} on Person { ${`...F${i - 1} `.repeat(k)}}`);
       return q(`{ person(slug: ${slug}) { ...F${levels} } } ${defs.join(' ')}`);

@@ -32,7 +32,9 @@ export function hostileKinds(ctx: FuzzContext): { name: string; request: RawRequ
     { name: '60 × person(slug:) with posts and events', request: q(aliases(60, (i) => `person(slug: ${lit(person(i))}) { name posts { role } events(first: 20) { title } }`)) },
     { name: '20 × timeline(entity:)', request: q(aliases(20, (i) => `timeline(entity: ${lit(person(i))}) { date kind }`)) },
     { name: '2,000 fragment spreads', request: q(`{ person(slug: ${lit(person(0))}) { ${'...F '.repeat(2000)} } } fragment F on Person { name aliases id }`) },
+    { name: 'fragments spreading each other twice, 40 levels', request: q(`{ person(slug: ${lit(person(0))}) { ...F0 } } ${Array.from({ length: 40 }, (_, i) => (i === 39 ? 'fragment F39 on Person { name }' : `fragment F${i} on Person { ...F${i + 1} ...F${i + 1} }`)).join(' ')}`) },
     { name: '1,000 × person(slug:) (refused)', request: q(aliases(1000, () => `person(slug: ${lit(person(0))}) { name }`)) },
+    { name: 'fragments expanding to 2^30 fields (refused)', request: q(`{ person(slug: ${lit(person(0))}) { ...L30 } } fragment L0 on Person { name } ${Array.from({ length: 30 }, (_, j) => `fragment L${j + 1} on Person { ...A${j + 1} ...B${j + 1} } fragment A${j + 1} on Person { ...L${j} } fragment B${j + 1} on Person { ...L${j} }`).join(' ')}`) },
     { name: 'nesting of 5,000 levels (refused)', request: q(`${'{ a '.repeat(5000)}${'}'.repeat(5000)}`) },
     { name: 'search of 40,000 characters (refused)', request: q('query S($q: String!) { search(query: $q) { score } }', { q: 'x'.repeat(40_000) }) },
   ];

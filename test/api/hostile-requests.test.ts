@@ -42,6 +42,27 @@ describe('requests that would cost the database too much', () => {
     expect(res.json.errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', databaseCost: 128, limit: 100 });
   });
 
+  it('answers at once fragments that spread each other twice over, 40 levels deep: the spreads merge, as execution merges them', async () => {
+    // unmerged, F0 reaches 2^39 copies of `name`: a walk that expands every spread never ends
+    const defs = Array.from({ length: 40 }, (_, i) => (i === 39 ? 'fragment F39 on Person { name }' : `fragment F${i} on Person { ...F${i + 1} ...F${i + 1} }`));
+    const people = await gql(t.server.url, '{ people(first: 1) { nodes { slug name } } }');
+    const { slug, name } = people.data.people.nodes[0];
+    const res = await post(t.server.url, { query: `{ person(slug: ${JSON.stringify(slug)}) { ...F0 } } ${defs.join(' ')}` });
+    expect(res.status).toBe(200);
+    expect(res.json).toEqual({ data: { person: { name } } });
+  });
+
+  it('refuses, before any query, fragments whose expansion passes 10,000 field selections however they are named', async () => {
+    // each level spreads two fragments of different names that both spread the level below: 2^30
+    const defs = ['fragment L0 on Person { name }'];
+    for (let i = 1; i <= 30; i++) defs.push(`fragment L${i} on Person { ...A${i} ...B${i} }`, `fragment A${i} on Person { ...L${i - 1} }`, `fragment B${i} on Person { ...L${i - 1} }`);
+    const res = await post(t.server.url, { query: `{ person(slug: "x") { ...L30 } } ${defs.join(' ')}` });
+    expect(res.status).toBe(400);
+    expect(res.json.errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', selectionLimit: 10_000 });
+    expect(res.json.errors[0].message).toMatch(/fragments expand to more than 10000 field selections/);
+    expect(t.server.lastRoundTrips()).toBe(0);
+  });
+
   it('answers many lookups with the same selection in one query', async () => {
     const people = await gql(t.server.url, '{ people(first: 40) { nodes { slug name } } }');
     const nodes: { slug: string; name: string }[] = people.data.people.nodes;

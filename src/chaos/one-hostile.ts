@@ -1,7 +1,7 @@
 /**
  * Phase 1b, read-only: one hostile client at a time. For each kind of hostile request (the
  * heaviest the cost limit accepts, and the ones it refuses), the canary first asks its simple
- * query alone for `secondsEach / 2`, then while one client sends the hostile request back to
+ * query alone for `secondsEach`, then while one client sends the hostile request back to
  * back on one connection for `secondsEach`. Each kind is compared with the quiet window just
  * before it, so that a machine whose load drifts (other work on it) does not bias the ratio. The
  * canary's p95 beside each kind, over its p95 alone, is the figure the fairness target judges
@@ -9,8 +9,14 @@
  * The 8-way fuzz before it is a stronger load (eight clients saturating two cores), reported for
  * information.
  */
+import { spawn } from 'node:child_process';
+import { setPriority } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { REPO_ROOT } from '../config/paths.js';
 import type { Canary } from './canary.js';
-import { agent, classify, post, send, type RawRequest } from './http.js';
+import type { HostileLine } from './hostile-process.js';
+import { post, type RawRequest } from './http.js';
 import type { FuzzContext } from './fuzz-families.js';
 import type { Report, Tally } from './report.js';
 import type { ServerProcess } from './server-process.js';
@@ -40,6 +46,42 @@ export function hostileKinds(ctx: FuzzContext): { name: string; request: RawRequ
   ];
 }
 
+/**
+ * Runs hostile-process.ts for `seconds` at the lowest CPU priority (see there), sending `request`
+ * back to back; `answer` gets each of its answers. Stopped early if the server stops.
+ */
+function hostileClient(server: ServerProcess, request: RawRequest, seconds: number, answer: (line: HostileLine) => void): Promise<void> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'src/chaos/hostile-process.ts'), server.base, String(seconds)], {
+    cwd: REPO_ROOT,
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  try {
+    if (child.pid !== undefined) setPriority(child.pid, 19);
+  } catch {
+    // not allowed here: the client runs at the priority it inherited, and the report says so
+    lowPriority = false;
+  }
+  createInterface({ input: child.stdout! }).on('line', (text) => {
+    try {
+      answer(JSON.parse(text) as HostileLine);
+    } catch {
+      // not an answer line
+    }
+  });
+  child.stdin!.end(JSON.stringify(request));
+  const watch = setInterval(() => {
+    if (!server.running) child.kill();
+  }, 250);
+  return new Promise((resolve) =>
+    child.once('exit', () => {
+      clearInterval(watch);
+      resolve();
+    }),
+  );
+}
+
+let lowPriority = true;
+
 export interface OneHostileRow {
   name: string;
   alone: LatencySummary;
@@ -63,26 +105,29 @@ export async function runOneHostile(server: ServerProcess, ctx: FuzzContext, can
     if (!server.running) break;
     progress(`one-hostile: ${kind.name} for ${secondsEach} s`);
     canary.start();
-    await sleep((secondsEach * 1000) / 2);
+    await sleep(secondsEach * 1000);
     const alone = await canary.stop();
-    const via = agent(1);
     const outcomes = new Map<string, number>();
     const latencies: number[] = [];
-    canary.start();
-    const until = Date.now() + secondsEach * 1000;
-    while (Date.now() < until && server.running) {
-      const a = await send(server.base, kind.request, via, 60_000);
-      const o = classify(a);
-      tally.add(`one-hostile: ${kind.name}`, kind.request, a, o);
-      bump(outcomes, o.key);
-      latencies.push(a.ms);
-    }
-    const during = await canary.stop();
-    via.destroy();
+    // the canary starts once the hostile client answers its first request (it takes a moment to start)
+    let started = false;
+    await hostileClient(server, kind.request, secondsEach, (line) => {
+      if (!started) {
+        started = true;
+        canary.start();
+      }
+      tally.add(`one-hostile: ${kind.name}`, kind.request, { status: line.outcome.status, body: line.body, ms: line.ms }, line.outcome);
+      bump(outcomes, line.outcome.key);
+      latencies.push(line.ms);
+    });
+    const during = started ? await canary.stop() : summarize([]);
     rows.push({ name: kind.name, alone, sent: latencies.length, hostileMedian: summarize(latencies).median, outcomes: histogramText(outcomes, 4), canary: during, ratio: during.p95 / alone.p95 });
   }
   section.line(
-    `For each hostile request: the canary alone for ${secondsEach / 2} s, then beside one client sending it back to back for ${secondsEach} s; the canary asks every ${canary.everyMs} ms on its own connection.`,
+    `For each hostile request: the canary alone for ${secondsEach} s, then beside one client sending it back to back for ${secondsEach} s; the canary asks every ${canary.everyMs} ms on its own connection. ` +
+      (lowPriority
+        ? 'The hostile client runs in a process of its own at the lowest CPU priority (nice 19), standing in for a client on another machine: on this machine its own CPU would otherwise be counted against the server.'
+        : 'The hostile client could not be given a lower CPU priority here: its own CPU counts against the server in these figures.'),
   );
   section.table(
     ['hostile request', 'sent', 'its median', 'its answers', 'canary alone: median, p95', 'beside it: median, p95', 'p95 / alone'],

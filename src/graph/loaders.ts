@@ -106,12 +106,23 @@ export class Loaders {
             out[indexes[0]!] = lookedUp(row, projection, this.prefetched);
             return;
           }
-          const lookups: LookupStart[] = indexes.map((i) => {
+          // the same node asked for under several aliases is read once; each alias gets its own object
+          const askers = new Map<string, number[]>();
+          for (const i of indexes) {
+            const s = keys[i]!.start;
+            const at = 'id' in s ? `id:${s.id}` : `${s.kind}:${s.slug}`;
+            askers.set(at, [...(askers.get(at) ?? []), i]);
+          }
+          const lookups: LookupStart[] = [...askers.values()].map((same) => {
+            const i = same[0]!;
             const s = keys[i]!.start;
             return 'id' in s ? { i, id: s.id, slug: null, kind: null } : { i, id: null, slug: s.slug, kind: s.kind };
           });
+          const byFirst = new Map([...askers.values()].map((same) => [same[0]!, same]));
           const { text, params } = projectionQuery(projection, { lookups });
-          for (const row of await this.db.readText<ProjectionRow>(text, params)) out[row.i!] = lookedUp(row, projection, this.prefetched);
+          for (const row of await this.db.readText<ProjectionRow>(text, params)) {
+            for (const i of byFirst.get(row.i!) ?? []) out[i] = lookedUp(row, projection, this.prefetched);
+          }
         }),
       );
       return out;

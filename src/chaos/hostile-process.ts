@@ -1,0 +1,45 @@
+/**
+ * The hostile client of the one-hostile phase (one-hostile.ts runs it): one request, sent back to
+ * back on one keep-alive connection for a number of seconds, each answer written to stdout as a
+ * JSON line with its classification (the body only when the answer is a defect, for the report's
+ * examples). Its parent lowers its CPU priority to the least: on a 2-core machine that also runs
+ * the server and Neo4j, a client sending back to back takes a good part of a core of its own, and
+ * the canary's figures would measure that client's CPU, not the server's fairness. A hostile
+ * client on another machine costs the server only what the server does for it.
+ *
+ *   node --import tsx src/chaos/hostile-process.ts <base url> <seconds>   (the request, as JSON, on stdin)
+ */
+import { agent, classify, send, type Outcome, type RawRequest } from './http.js';
+
+/** One answer, as the hostile process writes it on a line of its stdout. */
+export interface HostileLine {
+  ms: number;
+  outcome: Outcome;
+  /** the answer's body (or transport error) when it is a defect; empty otherwise */
+  body: string;
+}
+
+export const isDefect = (o: Outcome): boolean => o.untyped5xx || o.stackLeak || o.untypedErrors > 0 || o.noAnswer;
+
+async function main(): Promise<void> {
+  const [base, seconds] = process.argv.slice(2);
+  if (!base || !seconds) throw new Error('usage: hostile-process.ts <base url> <seconds> (request as JSON on stdin)');
+  let input = '';
+  for await (const chunk of process.stdin) input += String(chunk);
+  const request = JSON.parse(input) as RawRequest;
+  const via = agent(1);
+  const until = Date.now() + Number(seconds) * 1000;
+  while (Date.now() < until) {
+    const a = await send(base, request, via, 60_000);
+    const outcome = classify(a);
+    const line: HostileLine = { ms: a.ms, outcome, body: isDefect(outcome) ? (a.body || a.error || '').slice(0, 2000) : '' };
+    process.stdout.write(`${JSON.stringify(line)}\n`);
+  }
+  via.destroy();
+  process.exit(0);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`hostile client: ${String(e)}\n`);
+  process.exit(1);
+});

@@ -149,7 +149,7 @@ const fields = {
     default: String(DEFAULT_READ_CONCURRENCY.overall),
   }),
   KG_DB_REQUEST_CONCURRENCY: variable(readBy('KG_DB_REQUEST_CONCURRENCY', readConcurrencyFromEnv), {
-    description: 'Neo4j reads of one request running at once',
+    description: "Neo4j reads of one request running at once; default half the machine's cores, at least 1",
     default: String(DEFAULT_READ_CONCURRENCY.perRequest),
   }),
   KG_DB_QUEUE_MS: variable(readBy('KG_DB_QUEUE_MS', readConcurrencyFromEnv), {

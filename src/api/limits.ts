@@ -79,34 +79,47 @@ function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode
  * otherwise, and 24 of them held the server for 27 s.
  */
 export function operationDepth(operation: OperationDefinitionNode, document: DocumentNode): number {
-  const fragments = fragmentsOf(document);
-  const known = new Map<string, number>();
-  const depthOf = (set: SelectionSetNode, visiting: Set<string>): number => {
+  const depthOf = measuredOnce(document, function depth(set, fragment): number {
     let deepest = 0;
     for (const sel of set.selections) {
       if (sel.kind === Kind.FIELD) {
         if (sel.name.value === '__schema' || sel.name.value === '__type') continue;
-        deepest = Math.max(deepest, 1 + (sel.selectionSet ? depthOf(sel.selectionSet, visiting) : 0));
+        deepest = Math.max(deepest, 1 + (sel.selectionSet ? depth(sel.selectionSet, fragment) : 0));
       } else if (sel.kind === Kind.INLINE_FRAGMENT) {
-        deepest = Math.max(deepest, depthOf(sel.selectionSet, visiting));
+        deepest = Math.max(deepest, depth(sel.selectionSet, fragment));
       } else {
-        const name = sel.name.value;
-        const fragment = fragments.get(name);
-        // A fragment spreading itself is a validation error caught before this runs; guard anyway.
-        if (!fragment || visiting.has(name)) continue;
-        let depth = known.get(name);
-        if (depth === undefined) {
-          visiting.add(name);
-          depth = depthOf(fragment.selectionSet, visiting);
-          visiting.delete(name);
-          known.set(name, depth);
-        }
-        deepest = Math.max(deepest, depth);
+        deepest = Math.max(deepest, fragment(sel.name.value) ?? 0);
       }
     }
     return deepest;
+  });
+  return depthOf(operation.selectionSet);
+}
+
+type Measure = (set: SelectionSetNode, fragment: (name: string) => number | null) => number;
+
+/**
+ * `measure` of selection sets, where each named fragment is measured once however often it is
+ * spread (`fragment(name)`: its measure, null for an unknown fragment or one spreading itself,
+ * which validation refuses before this runs).
+ */
+function measuredOnce(document: DocumentNode, measure: Measure): (set: SelectionSetNode) => number {
+  const fragments = fragmentsOf(document);
+  const known = new Map<string, number>();
+  const visiting = new Set<string>();
+  const fragment = (name: string): number | null => {
+    const def = fragments.get(name);
+    if (!def || visiting.has(name)) return null;
+    let value = known.get(name);
+    if (value === undefined) {
+      visiting.add(name);
+      value = measure(def.selectionSet, fragment);
+      visiting.delete(name);
+      known.set(name, value);
+    }
+    return value;
   };
-  return depthOf(operation.selectionSet, new Set());
+  return (set) => measure(set, fragment);
 }
 
 /**
@@ -125,33 +138,21 @@ export const MAX_SELECTIONS = 10_000;
  * each fragment's count is worked out once. Stops counting past `cap`.
  */
 export function expandedSelections(operation: OperationDefinitionNode, document: DocumentNode, cap = MAX_SELECTIONS): number {
-  const fragments = fragmentsOf(document);
-  const known = new Map<string, number>();
-  const countOf = (set: SelectionSetNode, visiting: Set<string>): number => {
+  const countOf = measuredOnce(document, function count(set, fragment): number {
     let n = 0;
     const spread = new Set<string>();
     for (const sel of set.selections) {
-      if (sel.kind === Kind.FIELD) n += 1 + (sel.selectionSet ? countOf(sel.selectionSet, visiting) : 0);
-      else if (sel.kind === Kind.INLINE_FRAGMENT) n += countOf(sel.selectionSet, visiting);
-      else {
-        const name = sel.name.value;
-        const fragment = fragments.get(name);
-        if (!fragment || visiting.has(name) || (spread.has(name) && !sel.directives?.length)) continue;
-        spread.add(name);
-        let count = known.get(name);
-        if (count === undefined) {
-          visiting.add(name);
-          count = countOf(fragment.selectionSet, visiting);
-          visiting.delete(name);
-          known.set(name, count);
-        }
-        n += count;
+      if (sel.kind === Kind.FIELD) n += 1 + (sel.selectionSet ? count(sel.selectionSet, fragment) : 0);
+      else if (sel.kind === Kind.INLINE_FRAGMENT) n += count(sel.selectionSet, fragment);
+      else if (!spread.has(sel.name.value) || sel.directives?.length) {
+        spread.add(sel.name.value);
+        n += fragment(sel.name.value) ?? 0;
       }
       if (n > cap) return n;
     }
     return n;
-  };
-  return countOf(operation.selectionSet, new Set());
+  });
+  return countOf(operation.selectionSet);
 }
 
 /**

@@ -6,9 +6,9 @@ import { positiveIntFromEnv } from '../config/numbers.js';
  * How many Neo4j reads may run at once. Neo4j serves each running query with one of its worker
  * threads; a request that sends hundreds at once (a page of aliases, a fan-out of batch loaders)
  * used to take every one of them, so a concurrent user's one-node lookup waited seconds behind it
- * and parts of both answered errors. Reads now pass two gates: the request's own
- * (REQUEST_READS at a time: its other reads queue behind its own) and the server's (a few dozen at a time, first come
- * first served). A read that waits longer than `queueMs` for the server's gate is refused with
+ * and parts of both answered errors. Reads now pass two gates: the request's own (REQUEST_READS
+ * at a time: its other reads queue behind its own) and the server's (a few dozen at a time, first
+ * come first served). A read that waits longer than `queueMs` for the server's gate is refused with
  * DatabaseBusyError: the database is saturated, the client should retry shortly.
  */
 export interface ReadConcurrency {
@@ -22,8 +22,8 @@ export interface ReadConcurrency {
 
 /**
  * Reads one request may run at once by default: half the machine's cores, at least 1. A request
- * whose reads take every core leaves none to the others' queries, wherever Neo4j runs on this
- * machine (the local one, `npm start`'s): on the 2-core machine, 2 at a time made a concurrent
+ * whose reads take every core leaves none to the other clients' queries when Neo4j runs on the
+ * same machine (the local one `npm start` launches): on the 2-core machine, 2 at a time made a concurrent
  * one-person lookup's p95 2.15 to 2.74 times its usual beside 20 searches, 20 timelines, 16 pages
  * of 100 events or 60 lookups sent back to back; 1 at a time, 1.59 to 1.75 times, while those
  * requests took longer alone (20 searches 75 -> 188 ms median, 16 pages 187 -> 279 ms).

@@ -111,7 +111,9 @@ export class Loaders {
           for (const i of indexes) {
             const s = keys[i]!.start;
             const at = 'id' in s ? `id:${s.id}` : `${s.kind}:${s.slug}`;
-            askers.set(at, [...(askers.get(at) ?? []), i]);
+            const same = askers.get(at);
+            if (same) same.push(i);
+            else askers.set(at, [i]);
           }
           const lookups: LookupStart[] = [...askers.values()].map((same) => {
             const i = same[0]!;

@@ -50,6 +50,13 @@ export type RelType = (typeof REL_TYPES)[number];
  */
 export const DATE_INDEXED = ['PARTICIPATED_IN', 'STATED'] as const satisfies readonly RelType[];
 
+/**
+ * Node properties internal to the graph: search keys the writer derives (`fold`, `aliasText`), a
+ * document's text and its offsets (`text`, `astral`, `bodyEnd`). No API answer and no export
+ * carries them; the look-ahead's projections (graph/projection.ts) leave them out.
+ */
+export const INTERNAL_PROPS = ['fold', 'text', 'aliasText', 'astral', 'bodyEnd'] as const;
+
 /** The properties the person date index adds to DATE_INDEXED relationships: derived, kept by the writers, never exported as data. */
 export const DATE_INDEX_PROPS = ['person', 'day', 'undated'] as const;
 

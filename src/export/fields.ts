@@ -3,10 +3,10 @@
  * its dates, its citations and the documents they are in.
  */
 import { parseCitationKey, type Citation } from '../domain/citation.js';
-import type { NodeKind } from '../domain/model.js';
+import { INTERNAL_PROPS as INTERNAL, type NodeKind } from '../domain/model.js';
 
 /** Properties that are internal to the graph (search keys, offsets): no export carries them. */
-export const INTERNAL_PROPS = new Set(['fold', 'text', 'aliasText', 'astral', 'bodyEnd']);
+export const INTERNAL_PROPS: ReadonlySet<string> = new Set(INTERNAL);
 
 /** A driver value as plain JSON: temporal values and points as their ISO / WKT-like text. */
 export function plain(value: unknown): unknown {

@@ -1,4 +1,4 @@
-import { DATE_INDEXED, type RelType } from '../domain/model.js';
+import { DATE_INDEXED, INTERNAL_PROPS, type RelType } from '../domain/model.js';
 import { startDaysOverlapping } from '../domain/dates.js';
 import { parseCitationKey, type Citation } from '../domain/citation.js';
 import { toNode, toRel, type Edge, type GraphNode } from './records.js';
@@ -93,6 +93,12 @@ export function addEdge(p: Projection, e: EdgeProjection): void {
 
 // ---- Cypher ----
 
+/**
+ * A node's stored properties but the internal ones (INTERNAL_PROPS): on the seed graph, a person's
+ * search keys are a third of its bytes and an event's a fifth, read out and decoded for nothing.
+ */
+const STORED = `.*, ${INTERNAL_PROPS.map((p) => `${p}: null`).join(', ')}`;
+
 /** Where a projection starts: nodes the request already holds (by id), or one node to look up with it. */
 export type Start = { ids: string[] } | { id: string } | { slug: string; kind: string } | { lookups: LookupStart[] };
 
@@ -127,7 +133,7 @@ export function projectionQuery(p: Projection, start: Start): { text: string; pa
     const k = fresh('k');
     const d = fresh('d');
     const fields = [
-      needs.document ? `labels: labels(${d}), props: ${d} {${needs.documentProps ? ['id', ...needs.documentProps].map((f) => `.${f}`).join(', ') : '.*, text: null'}}` : null,
+      needs.document ? `labels: labels(${d}), props: ${d} {${needs.documentProps ? ['id', ...needs.documentProps].map((f) => `.${f}`).join(', ') : STORED}}` : null,
       needs.excerpt ? `excerpt: substring(${d}.text, span[0] - size([p IN coalesce(${d}.astral, []) WHERE p < span[0]]), span[1] - span[0] - size([p IN coalesce(${d}.astral, []) WHERE p >= span[0] AND p < span[1]]))` : null,
     ].filter(Boolean);
     return `[${k} IN ${keys} | {key: ${k}, doc: COLLECT { MATCH (${d}:Node {id: left(${k}, size(${k}) - size(last(split(${k}, '@'))) - 1)}) ` +
@@ -160,7 +166,7 @@ export function projectionQuery(p: Projection, start: Start): { text: string; pa
     const fields = [
       `rel: ${r} {.*}`,
       ...(e.relCitations ? [`relCites: ${citations(`coalesce(${r}.cites, [])`, e.relCitations)}`] : []),
-      `id: ${m}.id, labels: labels(${m}), props: ${m} {.*, text: null}`,
+      `id: ${m}.id, labels: labels(${m}), props: ${m} {${STORED}}`,
       ...below(m, e.node),
     ];
     return `COLLECT { MATCH ${pattern} WHERE ${where.join(' AND ')}${order} RETURN {${fields.join(', ')}} }`;
@@ -169,7 +175,7 @@ export function projectionQuery(p: Projection, start: Start): { text: string; pa
   const edgeFields = (r: string, m: string, e: EdgeProjection): string[] => [
     `rel: ${r} {.*}`,
     ...(e.relCitations ? [`relCites: ${citations(`coalesce(${r}.cites, [])`, e.relCitations)}`] : []),
-    `id: ${m}.id, labels: labels(${m}), props: ${m} {.*, text: null}`,
+    `id: ${m}.id, labels: labels(${m}), props: ${m} {${STORED}}`,
     ...below(m, e.node),
   ];
 
@@ -211,7 +217,7 @@ export function projectionQuery(p: Projection, start: Start): { text: string; pa
   };
 
   const root = `{${below('n', p).join(', ')}} AS below`;
-  const node = 'labels(n) AS labels, n {.*, text: null} AS props';
+  const node = `labels(n) AS labels, n {${STORED}} AS props`;
   const text =
     'ids' in start ? `UNWIND $ids AS id MATCH (n:Node {id: id}) RETURN id, ${root}`
     : 'lookups' in start

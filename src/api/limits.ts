@@ -161,6 +161,15 @@ export function expandedSelections(operation: OperationDefinitionNode, document:
  * estimate walks every spread it is given, so 2,000 spreads of one fragment cost it 2,000 walks.
  */
 export function withoutRepeatedSpreads(document: DocumentNode): DocumentNode {
+  let lean = leanDocuments.get(document);
+  if (!lean) leanDocuments.set(document, (lean = dropRepeatedSpreads(document)));
+  return lean;
+}
+
+// Apollo keeps a parsed document per operation text, so an operation sent again is not walked again
+const leanDocuments = new WeakMap<DocumentNode, DocumentNode>();
+
+function dropRepeatedSpreads(document: DocumentNode): DocumentNode {
   return visit(document, {
     SelectionSet(set) {
       const seen = new Set<string>();

@@ -10,6 +10,7 @@
  *   node --import tsx src/chaos/hostile-process.ts <base url> <seconds>   (the request, as JSON, on stdin)
  */
 import { agent, classify, send, type Outcome, type RawRequest } from './http.js';
+import { defectsOf } from './report.js';
 
 /** One answer, as the hostile process writes it on a line of its stdout. */
 export interface HostileLine {
@@ -18,8 +19,6 @@ export interface HostileLine {
   /** the answer's body (or transport error) when it is a defect; empty otherwise */
   body: string;
 }
-
-export const isDefect = (o: Outcome): boolean => o.untyped5xx || o.stackLeak || o.untypedErrors > 0 || o.noAnswer;
 
 async function main(): Promise<void> {
   const [base, seconds] = process.argv.slice(2);
@@ -32,7 +31,7 @@ async function main(): Promise<void> {
   while (Date.now() < until) {
     const a = await send(base, request, via, 60_000);
     const outcome = classify(a);
-    const line: HostileLine = { ms: a.ms, outcome, body: isDefect(outcome) ? (a.body || a.error || '').slice(0, 2000) : '' };
+    const line: HostileLine = { ms: a.ms, outcome, body: defectsOf(outcome).length ? (a.body || a.error || '').slice(0, 2000) : '' };
     process.stdout.write(`${JSON.stringify(line)}\n`);
   }
   via.destroy();

@@ -33,6 +33,16 @@ export function describeRequest(r: RawRequest): string {
   return `${r.method} ${cut(r.path, 160)}${ct ? ` (content-type: ${ct})` : ''}${auth}${body ? ` ${cut(body, 300)}` : ''}`;
 }
 
+/** What is wrong with an answer, as the report names it; empty for a sound answer. */
+export function defectsOf(o: Outcome): string[] {
+  return [
+    ...(o.untyped5xx ? ['5xx other than a typed 503'] : []),
+    ...(o.stackLeak ? ['stack trace or source path in the body'] : []),
+    ...(o.untypedErrors ? ['untyped error (no code, or INTERNAL_SERVER_ERROR)'] : []),
+    ...(o.noAnswer ? ['no answer (timeout or connection error)'] : []),
+  ];
+}
+
 /** Every answer the suite received, counted by kind of defect; a few examples of each. */
 export class Tally {
   requests = 0;
@@ -50,25 +60,14 @@ export class Tally {
   add(family: string, request: RawRequest, answer: Answer, o: Outcome): void {
     this.requests++;
     if (o.typed503) this.typed503++;
-    const defects: string[] = [];
-    if (o.untyped5xx) {
-      this.untyped5xx++;
-      defects.push('5xx other than a typed 503');
-    }
-    if (o.stackLeak) {
-      this.stackLeaks++;
-      defects.push('stack trace or source path in the body');
-    }
+    if (o.untyped5xx) this.untyped5xx++;
+    if (o.stackLeak) this.stackLeaks++;
     if (o.untypedErrors) {
       this.untypedErrors += o.untypedErrors;
       this.untypedResponses++;
-      defects.push('untyped error (no code, or INTERNAL_SERVER_ERROR)');
     }
-    if (o.noAnswer) {
-      this.noAnswer++;
-      defects.push('no answer (timeout or connection error)');
-    }
-    for (const d of defects) {
+    if (o.noAnswer) this.noAnswer++;
+    for (const d of defectsOf(o)) {
       const per = this.byDefect.get(d) ?? new Map<string, number>();
       bump(per, family);
       this.byDefect.set(d, per);

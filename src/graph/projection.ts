@@ -163,13 +163,7 @@ export function projectionQuery(p: Projection, start: Start): { text: string; pa
       order = ` WITH ${r}, ${m} ORDER BY ${m}.dateStart IS NULL, ${m}.dateStart ${e.window.desc ? 'DESC' : 'ASC'}, ${m}.id` +
         (e.window.first !== null ? ` LIMIT ${param(e.window.first)}` : '');
     }
-    const fields = [
-      `rel: ${r} {.*}`,
-      ...(e.relCitations ? [`relCites: ${citations(`coalesce(${r}.cites, [])`, e.relCitations)}`] : []),
-      `id: ${m}.id, labels: labels(${m}), props: ${m} {${STORED}}`,
-      ...below(m, e.node),
-    ];
-    return `COLLECT { MATCH ${pattern} WHERE ${where.join(' AND ')}${order} RETURN {${fields.join(', ')}} }`;
+    return `COLLECT { MATCH ${pattern} WHERE ${where.join(' AND ')}${order} RETURN {${edgeFields(r, m, e).join(', ')}} }`;
   };
 
   const edgeFields = (r: string, m: string, e: EdgeProjection): string[] => [

@@ -1,8 +1,9 @@
 import {
-  getArgumentValues, getDirectiveValues, getNamedType, GraphQLIncludeDirective, GraphQLSkipDirective, isObjectType,
-  type FieldNode, type GraphQLField, type GraphQLResolveInfo, type SelectionSetNode,
+  getArgumentValues, getDirectiveValues, getNamedType, GraphQLIncludeDirective, GraphQLSkipDirective, isLeafType, isObjectType,
+  type FieldNode, type GraphQLField, type GraphQLResolveInfo, type GraphQLSchema, type SelectionSetNode,
 } from 'graphql';
-import { addEdge, edgeKey, emptyProjection, mergeNeeds, mergeProjection, type CitationNeeds, type Projection } from '../graph/projection.js';
+import { addEdge, edgeKey, emptyProjection, mergeNeeds, mergeProjection, mergeProps, type CitationNeeds, type Projection } from '../graph/projection.js';
+import { datePropsOf } from '../graph/records.js';
 import { relationOf, windowOf, WRAPPERS } from './relations.js';
 
 /**
@@ -57,30 +58,81 @@ function isNodeType(w: Walk, typeName: string): boolean {
   return 'getInterfaces' in type && type.getInterfaces().some((i) => i.name === NODE_INTERFACE);
 }
 
-/** Stored properties behind each field of Document (dates are stored flat: publishedIso, publishedStart...). */
-const DOCUMENT_PROPS: Record<string, string[]> = {
-  id: [], __typename: [], fileName: ['fileName'], contentHash: ['contentHash'], title: ['title'], publisher: ['publisher'], author: ['author'],
-  kind: ['category'], url: ['url'],
-  published: ['publishedIso', 'publishedPrecision', 'publishedInferred', 'publishedNote', 'publishedStart', 'publishedEnd'],
+const FUZZY_DATE = 'FuzzyDate';
+
+/**
+ * Fields of node types whose resolvers compute their value (resolvers/*.ts), with the stored
+ * properties each reads of its node. Every other field of a node type reads the property of its
+ * name (`kind` reads `category`), a fuzzy date its flat properties (records.ts datePropsOf), a
+ * relationship field (relations.ts) nothing (its resolver walks from the node's id). A field
+ * none of these rules covers makes the projection read every property, so a new computed field
+ * is never answered from a half-read node; test/api/lookahead-props.test.ts checks this table
+ * against the resolvers.
+ */
+export const COMPUTED_FIELDS: Record<string, Record<string, readonly string[]>> = {
+  '*': { id: [], __typename: [], citations: ['cites'], history: [], redirectedFrom: [] },
+  Person: { commitments: [] },
+  Statement: { quote: ['quote'] },
+  Commitment: { status: ['status', ...datePropsOf('deadline')], statusReason: ['status', ...datePropsOf('deadline')] },
+  Figure: { otherValues: [], agreement: ['unit', 'value'], series: ['unit', 'value', ...datePropsOf('asOf')] },
 };
+
+/** The stored properties a field of a node type reads; null when no rule says (read them all). */
+function fieldProps(w: Walk, typeName: string, name: string): readonly string[] | null {
+  const computed = COMPUTED_FIELDS[typeName]?.[name] ?? COMPUTED_FIELDS['*']![name];
+  if (computed) return computed;
+  if (relationOf(typeName, name)) return [];
+  const def = fieldDef(w, typeName, name);
+  const named = def && getNamedType(def.type);
+  if (!named) return null;
+  if (named.name === FUZZY_DATE) return datePropsOf(name);
+  if (isLeafType(named)) return [name === 'kind' ? 'category' : name];
+  return null;
+}
+
+/**
+ * Properties read of every node of a type whatever its selection: its dates, which nested lists
+ * sort by (events oldest first) and filter on (a participant's posts at the event's date). None
+ * for an interface: no list of entities or facts of mixed kinds is sorted or filtered by date.
+ */
+function alwaysProps(w: Walk, typeName: string): string[] {
+  const known = datesOfType.get(w.info.schema) ?? new Map<string, string[]>();
+  datesOfType.set(w.info.schema, known);
+  let props = known.get(typeName);
+  if (!props) {
+    const type = w.info.schema.getType(typeName);
+    props = type && isObjectType(type) ? Object.values(type.getFields()).filter((f) => getNamedType(f.type).name === FUZZY_DATE).flatMap((f) => datePropsOf(f.name)) : [];
+    known.set(typeName, props);
+  }
+  return props;
+}
+const datesOfType = new WeakMap<GraphQLSchema, Map<string, string[]>>();
+
+/** What the fields selected on nodes of `typeName` read of their stored properties. */
+function selectedProps(w: Walk, typeName: string, fields: [FieldNode, string][]): string[] | null {
+  let props: string[] | null | undefined = [...alwaysProps(w, typeName)];
+  for (const [field, onType] of fields) {
+    const own = fieldProps(w, onType, field.name.value);
+    props = mergeProps(props, own && [...own]);
+    if (props === null) return null;
+  }
+  return props ?? null;
+}
 
 function citationNeeds(w: Walk, field: FieldNode): CitationNeeds {
   const fields = fieldsOf(w, field.selectionSet, 'Citation');
   const document = fields.filter(([f]) => f.name.value === 'document');
-  // the document's scalar fields only: anything else (its own relationships) reads every property
   let documentProps: string[] | null = [];
   for (const [doc] of document) {
-    for (const [f] of fieldsOf(w, doc.selectionSet, 'Document')) {
-      const props = DOCUMENT_PROPS[f.name.value];
-      if (!props) documentProps = null;
-      else if (documentProps) documentProps.push(...props);
-    }
+    const props = selectedProps(w, 'Document', fieldsOf(w, doc.selectionSet, 'Document'));
+    documentProps = props && documentProps && [...documentProps, ...props];
   }
   return { document: document.length > 0, excerpt: fields.some(([f]) => f.name.value === 'excerpt'), documentProps: documentProps && [...new Set(documentProps)] };
 }
 
-/** What the fields selected on a node read below it. */
-function nodeProjection(w: Walk, fields: [FieldNode, string][], depth: number, into: Projection = emptyProjection()): Projection {
+/** What the fields selected on a node of `typeName` read of it and below it. */
+function nodeProjection(w: Walk, typeName: string, fields: [FieldNode, string][], depth: number, into: Projection = emptyProjection()): Projection {
+  into.props = mergeProps(into.props, selectedProps(w, typeName, fields));
   for (const [field, onType] of fields) {
     const name = field.name.value;
     if (name === 'citations') into.citations = mergeNeeds(into.citations, citationNeeds(w, field));
@@ -105,11 +157,13 @@ function relationEdge(w: Walk, field: FieldNode, onType: string, depth: number, 
   const target = getNamedType(def.type).name;
   const wrapper = WRAPPERS[target];
   const node = emptyProjection();
+  // a wrapper that shows only the node's own fields (Participant.posts) still reads the node's dates
+  if (wrapper) node.props = [...alwaysProps(w, wrapper.nodeType)];
   let relCitations: CitationNeeds | null = null;
   if (wrapper) {
     for (const [sub] of fieldsOf(w, field.selectionSet, target)) {
       const name = sub.name.value;
-      if (name === wrapper.node) nodeProjection(w, fieldsOf(w, sub.selectionSet, wrapper.nodeType), depth + 1, node);
+      if (name === wrapper.node) nodeProjection(w, wrapper.nodeType, fieldsOf(w, sub.selectionSet, wrapper.nodeType), depth + 1, node);
       else if (name === wrapper.relCitations) relCitations = mergeNeeds(relCitations, citationNeeds(w, sub));
       else if (wrapper.nodeFields?.[name] && depth + 1 < MAX_DEPTH) {
         // a node field shown on the wrapper: read as that field of the node
@@ -118,7 +172,7 @@ function relationEdge(w: Walk, field: FieldNode, onType: string, depth: number, 
       }
     }
   } else {
-    nodeProjection(w, fieldsOf(w, field.selectionSet, target), depth + 1, node);
+    nodeProjection(w, target, fieldsOf(w, field.selectionSet, target), depth + 1, node);
   }
   addEdge(into, { dir: rel.dir, type: rel.type, key: edgeKey(rel, window), window, relCitations, node });
 }
@@ -135,7 +189,7 @@ export function lookahead(info: GraphQLResolveInfo): Projection {
   const visit = (set: SelectionSetNode | undefined, typeName: string, depth: number) => {
     if (depth > 3) return;
     if (isNodeType(w, typeName)) {
-      mergeProjection(result, nodeProjection(w, fieldsOf(w, set, typeName), 0));
+      mergeProjection(result, nodeProjection(w, typeName, fieldsOf(w, set, typeName), 0));
       return;
     }
     for (const [field, onType] of fieldsOf(w, set, typeName)) {

@@ -64,15 +64,22 @@ export class Loaders {
   readonly prefetched: Prefetched = new WeakMap();
 
   /**
-   * Runs one projection below `nodes` and keeps the answer for their field resolvers. Nothing to
-   * fetch ahead, or no nodes, costs no query; with look-ahead off (tests compare both ways) every
-   * level goes through the batch loaders.
+   * Runs one projection below `nodes` and keeps the answer for their field resolvers; `read`: the
+   * projection's rows, already read with the nodes (Repository.list, timeline). Nothing to fetch
+   * ahead, or no nodes, costs no query; with look-ahead off (tests compare both ways) every level
+   * goes through the batch loaders.
    */
-  async prefetch(nodes: GraphNode[], projection: Projection): Promise<void> {
+  async prefetch(nodes: GraphNode[], projection: Projection, read?: ProjectionRow[]): Promise<void> {
     if (!this.opts.lookahead || !nodes.length || isEmpty(projection)) return;
+    if (read) return attach(nodes, read, projection, this.prefetched);
     const ids = [...new Set(nodes.map((n) => n.id))];
     const { text, params } = projectionQuery(projection, { ids });
     attach(nodes, await this.db.readText<ProjectionRow>(text, params), projection, this.prefetched);
+  }
+
+  /** The projection a list should read with its nodes (Repository.list): none with look-ahead off. */
+  listing(projection: Projection): Projection | null {
+    return this.opts.lookahead && !isEmpty(projection) ? projection : null;
   }
 
   /**

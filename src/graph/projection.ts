@@ -12,13 +12,20 @@ import { toNode, toRel, type Edge, type GraphNode } from './records.js';
  *
  * This is the one query of the project that is written by code rather than kept in a file under
  * cypher/: its shape follows the client's selection (which relationships, how deep, which window
- * of dated items), so no fixed text can express it. The generated text holds only relationship
- * types from the model's RelType list, fixed property names and variable names it makes itself;
- * every value (ids, dates, limits) travels as a parameter, and edge lists come back in the
- * projection's order rather than under their keys (which hold values). The same request shape
- * gives the same text, so Neo4j's plan cache serves it.
+ * of dated items, which properties), so no fixed text can express it. The generated text holds
+ * only relationship types from the model's RelType list, property names of the schema's fields,
+ * variable names it makes itself, and, for a list read with its projection, the text of the named
+ * list query it wraps; every value (ids, dates, limits) travels as a parameter, and edge lists
+ * come back in the projection's order rather than under their keys (which hold values). The same
+ * request shape gives the same text, so Neo4j's plan cache serves it.
  */
 export interface Projection {
+  /**
+   * The nodes' stored properties the request reads (lookahead.ts: those of the fields selected,
+   * and the dates lists sort and filter by); null: all of them but the internal ones. Absent: no
+   * selection seen yet (reads all; merging with it keeps the other side).
+   */
+  props?: string[] | null;
   /** the node's own citations, and what of them the request reads */
   citations: CitationNeeds | null;
   /** Statement.quote: a single citation key in the `quote` property */
@@ -73,8 +80,15 @@ export function mergeNeeds(a: CitationNeeds | null, b: CitationNeeds | null): Ci
   return { document: a.document || b.document, excerpt: a.excerpt || b.excerpt, documentProps: props };
 }
 
+/** Properties read by either side: null (all) wins, absent (nothing seen yet) gives way. */
+export function mergeProps(a: string[] | null | undefined, b: string[] | null | undefined): string[] | null | undefined {
+  if (a === undefined || b === undefined) return a === undefined ? b : a;
+  return a === null || b === null ? null : [...new Set([...a, ...b])];
+}
+
 /** Adds `b` into `a` (same edges merge by key). */
 export function mergeProjection(a: Projection, b: Projection): Projection {
+  a.props = mergeProps(a.props, b.props);
   a.citations = mergeNeeds(a.citations, b.citations);
   a.quote = mergeNeeds(a.quote, b.quote);
   for (const e of b.edges) addEdge(a, e);
@@ -99,8 +113,35 @@ export function addEdge(p: Projection, e: EdgeProjection): void {
  */
 const STORED = `.*, ${INTERNAL_PROPS.map((p) => `${p}: null`).join(', ')}`;
 
-/** Where a projection starts: nodes the request already holds (by id), or one node to look up with it. */
-export type Start = { ids: string[] } | { id: string } | { slug: string; kind: string } | { lookups: LookupStart[] };
+/**
+ * The map projection of a node's properties: the ones the selection reads when the look-ahead
+ * knows them, else STORED. Property names come from the schema's field names (lookahead.ts),
+ * checked against a plain identifier so nothing else reaches the text.
+ */
+function nodeProps(props: string[] | null | undefined): string {
+  if (!props) return STORED;
+  const names = [...new Set(['id', ...props])];
+  for (const p of names) if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(p)) throw new Error(`not a property name: ${p}`);
+  return names.map((p) => `.${p}`).join(', ');
+}
+
+/**
+ * Where a projection starts: nodes the request already holds (by id); one node to look up with it;
+ * or the nodes a named query lists (Listed), read in the same query.
+ */
+export type Start = { ids: string[] } | { id: string } | { slug: string; kind: string } | { lookups: LookupStart[] } | { listed: Listed };
+
+/**
+ * A named query (cypher/read/*) whose answer lists nodes by `id`: `page` when it returns one row
+ * with `total` and a `page` of them (the list-* queries), `rows` when it returns a row per node with
+ * these columns (the timeline). Projected in the same query, a list costs one round trip instead of
+ * two; the answer is one row, `ListedRow`.
+ */
+export interface Listed {
+  text: string;
+  params: Record<string, unknown>;
+  shape: 'page' | { rows: string[] };
+}
 
 /** One of several lookups in one query: by id, or by slug and kind; `i` tells the rows apart. */
 export interface LookupStart {
@@ -117,10 +158,11 @@ export interface LookupStart {
  * so lookups and everything below them cost one round trip.
  */
 export function projectionQuery(p: Projection, start: Start): { text: string; params: Record<string, unknown> } {
-  const params: Record<string, unknown> = { ...start };
+  const params: Record<string, unknown> = 'listed' in start ? { ...start.listed.params } : { ...start };
   let n = 0;
   const param = (value: unknown) => {
     const name = `p${n++}`;
+    if (name in params) throw new Error(`parameter $${name} of a listing query would be shadowed`);
     params[name] = value;
     return `$${name}`;
   };
@@ -166,10 +208,11 @@ export function projectionQuery(p: Projection, start: Start): { text: string; pa
     return `COLLECT { MATCH ${pattern} WHERE ${where.join(' AND ')}${order} RETURN {${edgeFields(r, m, e).join(', ')}} }`;
   };
 
+  // a relationship's `role` is the one property the API reads (its citations come as relCites)
   const edgeFields = (r: string, m: string, e: EdgeProjection): string[] => [
-    `rel: ${r} {.*}`,
+    `rel: ${r} {.role}`,
     ...(e.relCitations ? [`relCites: ${citations(`coalesce(${r}.cites, [])`, e.relCitations)}`] : []),
-    `id: ${m}.id, labels: labels(${m}), props: ${m} {${STORED}}`,
+    `id: ${m}.id, labels: labels(${m}), props: ${m} {${nodeProps(e.node.props)}}`,
     ...below(m, e.node),
   ];
 
@@ -210,10 +253,17 @@ export function projectionQuery(p: Projection, start: Start): { text: string; pa
       `RETURN {${edgeFields(r, m, e).join(', ')}} }`;
   };
 
-  const root = `{${below('n', p).join(', ')}} AS below`;
-  const node = `labels(n) AS labels, n {${STORED}} AS props`;
+  const belowMap = `{${below('n', p).join(', ')}}`;
+  const root = `${belowMap} AS below`;
+  const node = `labels(n) AS labels, n {${nodeProps(p.props)}} AS props`;
+  // below each listed node, by id (the rows keep the named query's order)
+  const listedBelow = (ids: string) => `CALL (${ids}) { UNWIND ${ids} AS row MATCH (n:Node {id: row.id}) RETURN collect({id: n.id, below: ${belowMap}}) AS below }`;
   const text =
-    'ids' in start ? `UNWIND $ids AS id MATCH (n:Node {id: id}) RETURN id, ${root}`
+    'listed' in start
+      ? start.listed.shape === 'page'
+        ? `CALL () { ${start.listed.text}\n} ${listedBelow('page')} RETURN total, page, below`
+        : `CALL () { ${start.listed.text}\n} WITH collect({${start.listed.shape.rows.map((c) => `${c}: ${c}`).join(', ')}}) AS rows ${listedBelow('rows')} RETURN rows, below`
+    : 'ids' in start ? `UNWIND $ids AS id MATCH (n:Node {id: id}) RETURN id, ${root}`
     : 'lookups' in start
       ? 'UNWIND $lookups AS l CALL (l) { MATCH (n:Node {id: l.id}) RETURN n UNION MATCH (n:Entity {slug: l.slug}) WHERE l.kind IN labels(n) RETURN n } ' +
         `RETURN l.i AS i, n.id AS id, ${node}, ${root}`
@@ -243,6 +293,14 @@ interface EdgeRow extends Below {
   id: string;
   labels: string[];
   props: Record<string, unknown>;
+}
+
+/** The one row of a Listed start: the named query's answer, and the projection's rows. */
+export interface ListedRow<T> {
+  total?: number;
+  page?: T[];
+  rows?: T[];
+  below: ProjectionRow[];
 }
 
 export interface ProjectionRow {

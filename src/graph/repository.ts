@@ -1,8 +1,9 @@
 import { foldName } from '../domain/names.js';
 import { startDaysOverlapping } from '../domain/dates.js';
 import { ENTITY_KINDS, type EntityKind, type NodeKind } from '../domain/model.js';
+import { cypher } from './cypher.js';
 import type { Db } from './db.js';
-import { resolveCites, type CiteRow } from './projection.js';
+import { isEmpty, projectionQuery, resolveCites, type CiteRow, type ListedRow, type Projection, type ProjectionRow } from './projection.js';
 import { rowToNode, toNode, toRel, type Edge, type GraphNode, type NodeRow } from './records.js';
 import { luceneQuery, nameMatchRank } from './search.js';
 
@@ -14,6 +15,8 @@ export interface Page {
 export interface ListResult {
   total: number;
   nodes: GraphNode[];
+  /** what a projection read below the nodes, when one was given (Loaders.prefetch hangs it on them) */
+  below?: ProjectionRow[];
 }
 
 export interface SearchHit {
@@ -25,6 +28,12 @@ export interface TimelineEntry {
   node: GraphNode;
   roles: string[];
   date: string | null;
+}
+
+/** Nodes a named query lists, and what a projection read below them in the same query. */
+export interface Listing<T> {
+  items: T[];
+  below?: ProjectionRow[];
 }
 
 export interface PathResult {
@@ -51,8 +60,11 @@ export interface RefCandidate {
 export class Repository {
   constructor(private readonly db: Db) {}
 
-  /** One page of a filtered list and the total count, in one query. Text filters are folded here. */
-  async list(name: ListName, filters: Record<string, unknown>, page: Page): Promise<ListResult> {
+  /**
+   * One page of a filtered list and the total count, in one query, with what `projection` reads
+   * below the page's nodes when one is given. Text filters are folded here.
+   */
+  async list(name: ListName, filters: Record<string, unknown>, page: Page, projection: Projection | null = null): Promise<ListResult> {
     const params: Record<string, unknown> = { ...filters, text: typeof filters.text === 'string' ? foldName(filters.text) : null, ...page };
     // A list filtered by a person starts from that person (an index seek) rather than from every item.
     let file = `read/list-${name}`;
@@ -63,6 +75,11 @@ export class Repository {
     } else if (name === 'statements' && typeof filters.speaker === 'string') {
       file = 'read/list-statements-of-speaker';
       params.anchor = filters.speaker;
+    }
+    if (projection && !isEmpty(projection)) {
+      const q = projectionQuery(projection, { listed: { text: cypher(file), params, shape: 'page' } });
+      const [row] = await this.db.readText<ListedRow<NodeRow>>(q.text, q.params);
+      return { total: row?.total ?? 0, nodes: (row?.page ?? []).map(rowToNode), below: row?.below ?? [] };
     }
     const [row] = await this.db.read<{ total: number; page: NodeRow[] }>(file, params);
     return { total: row?.total ?? 0, nodes: (row?.page ?? []).map(rowToNode) };
@@ -120,9 +137,17 @@ export class Repository {
     return ranked.slice(0, limit).map(({ row, score, rank }) => ({ node: rowToNode(row), score: rank + Math.min(score / 100, 0.99) }));
   }
 
-  async timeline(ref: string, from: string | null, to: string | null, kinds: NodeKind[], reviewStatuses: string[], limit: number): Promise<TimelineEntry[]> {
-    const rows = await this.db.read<NodeRow & { roles: string[]; start: string | null }>('read/timeline', { ref, from, to, ...startDaysOverlapping(from, to), kinds, reviewStatuses, limit });
-    return rows.map((r) => ({ node: rowToNode(r), roles: r.roles, date: r.start }));
+  /** An entity's dated items, with what `projection` reads below them when one is given (one query either way). */
+  async timeline(ref: string, from: string | null, to: string | null, kinds: NodeKind[], reviewStatuses: string[], limit: number, projection: Projection | null = null): Promise<Listing<TimelineEntry>> {
+    type Row = NodeRow & { roles: string[]; start: string | null };
+    const params = { ref, from, to, ...startDaysOverlapping(from, to), kinds, reviewStatuses, limit };
+    const entries = (rows: Row[]) => rows.map((r) => ({ node: rowToNode(r), roles: r.roles, date: r.start }));
+    if (projection && !isEmpty(projection)) {
+      const q = projectionQuery(projection, { listed: { text: cypher('read/timeline'), params, shape: { rows: ['id', 'labels', 'props', 'roles', 'start'] } } });
+      const [row] = await this.db.readText<ListedRow<Row>>(q.text, q.params);
+      return { items: entries(row?.rows ?? []), below: row?.below ?? [] };
+    }
+    return { items: entries(await this.db.read<Row>('read/timeline', params)) };
   }
 
   /** With `passages`, each hop citation comes with its document and passage (no later lookup). */

@@ -54,6 +54,29 @@ describe('projectionQuery', () => {
   it('reads only the selected properties of cited documents', () => {
     expect(projectionQuery(projection(), { id: 'person:a' }).text).toMatch(/props: d\d+ \{\.id, \.title\}/);
   });
+
+  it('reads the properties the projection names, every stored one but the internal ones without a list', () => {
+    const p = projection();
+    p.props = ['name'];
+    p.edges[0]!.node.props = ['title', 'dateStart'];
+    const { text } = projectionQuery(p, { slug: 's', kind: 'Person' });
+    expect(text).toContain('n {.id, .name} AS props');
+    expect(text).toMatch(/props: m\d+ \{\.id, \.title, \.dateStart\}/);
+    expect(projectionQuery(projection(), { slug: 's', kind: 'Person' }).text).toContain('n {.*, fold: null, text: null, aliasText: null, astral: null, bodyEnd: null} AS props');
+    p.props = ['name}) DETACH DELETE n //'];
+    expect(() => projectionQuery(p, { slug: 's', kind: 'Person' })).toThrow(/not a property name/);
+  });
+
+  it('reads a named list and what is below its nodes in one query, the list\'s parameters kept', () => {
+    const listed = { text: 'MATCH (e:Event) WITH collect(e) AS m // a comment\nRETURN size(m) AS total, [n IN m[$skip..$limit] | {id: n.id}] AS page', params: { skip: 0, limit: 5 }, shape: 'page' as const };
+    const { text, params } = projectionQuery(projection(), { listed });
+    expect(text.startsWith(`CALL () { ${listed.text}\n} CALL (page) { UNWIND page AS row MATCH (n:Node {id: row.id}) RETURN collect({id: n.id, below: {`)).toBe(true);
+    expect(text.endsWith('RETURN total, page, below')).toBe(true);
+    expect(params).toMatchObject({ skip: 0, limit: 5 });
+    const rows = projectionQuery(projection(), { listed: { ...listed, shape: { rows: ['id', 'roles'] } } }).text;
+    expect(rows).toContain('WITH collect({id: id, roles: roles}) AS rows CALL (rows) {');
+    expect(() => projectionQuery(projection(), { listed: { ...listed, params: { p0: 1 } } })).toThrow(/shadowed/);
+  });
 });
 
 describe('attach', () => {

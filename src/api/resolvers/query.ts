@@ -348,14 +348,15 @@ export class QueryResolver {
   ) {
     const window = [dateArg('from', from, 'start'), dateArg('to', to, 'end')] as const;
     const statuses = reviewStatuses('reviewStatuses', review);
-    const run = (ref: string) => ctx.repo.timeline(ref, window[0], window[1], (kinds ?? []) as Kind[], statuses, MAX_TIMELINE);
-    let rows = await run(entity);
-    if (!rows.length) {
+    const projection = lookahead(info);
+    const run = (ref: string) => ctx.repo.timeline(ref, window[0], window[1], (kinds ?? []) as Kind[], statuses, MAX_TIMELINE, ctx.loaders.listing(projection));
+    let listed = await run(entity);
+    if (!listed.items.length) {
       const [r] = await resolveRefs(ctx.repo, [{ argument: 'entity', ref: entity, kinds: ENTITY_KINDS }]);
-      if (r!.how !== 'key') rows = await run(r!.id);
+      if (r!.how !== 'key') listed = await run(r!.id);
     }
-    await ctx.loaders.prefetch(rows.map((r) => r.node), lookahead(info));
-    return rows.map((r) => ({ date: r.date, kind: r.node.__typename, roles: r.roles, node: r.node }));
+    await ctx.loaders.prefetch(listed.items.map((r) => r.node), projection, listed.below);
+    return listed.items.map((r) => ({ date: r.date, kind: r.node.__typename, roles: r.roles, node: r.node }));
   }
 
   @Query(() => [Path], { nullable: true, description: 'Shortest connections between two entities, each hop with its relationship and citations; never through a rejected fact. An empty list means the two are not connected within maxHops. ' + ERROR_NULL })
@@ -424,11 +425,12 @@ export class QueryResolver {
     const page = pageArgs(first, after);
     // `within` names an entity: resolved first, so a typo is an error and not an empty page
     const [within] = f?.within ? await resolveRefs(ctx.repo, [{ argument: 'filter.within', ref: f.within, kinds: ENTITY_KINDS }]) : [];
+    const projection = lookahead(info);
     const result = await ctx.repo.list('entities', {
       kind, text: f?.text ?? null, categories: f?.kinds ?? [], within: within?.id ?? null, document: docRef(f?.document), order,
-    }, page);
+    }, page, ctx.loaders.listing(projection));
     if (result.total === 0) await this.mustExist(ctx, [['filter.document', docRef(f?.document)]]);
-    await ctx.loaders.prefetch(result.nodes, lookahead(info));
+    await ctx.loaders.prefetch(result.nodes, projection, result.below);
     return connection(result, page.skip);
   }
 
@@ -440,7 +442,8 @@ export class QueryResolver {
    */
   private async list(ctx: Context, info: GraphQLResolveInfo, name: ListName, filters: Record<string, unknown>, refs: FilterRef[], order: DateOrder, first?: number, after?: string) {
     const page = pageArgs(first, after);
-    const read = (f: Record<string, unknown>) => ctx.repo.list(name, { ...f, desc: order === DateOrder.DATE_DESC }, page);
+    const projection = lookahead(info);
+    const read = (f: Record<string, unknown>) => ctx.repo.list(name, { ...f, desc: order === DateOrder.DATE_DESC }, page, ctx.loaders.listing(projection));
     let result = await read(filters);
     if (result.total === 0) await this.mustExist(ctx, [['filter.document', filters.document], ['filter.event', filters.event]]);
     if (result.total === 0 && refs.length) {
@@ -455,7 +458,7 @@ export class QueryResolver {
         result = await read(again);
       }
     }
-    await ctx.loaders.prefetch(result.nodes, lookahead(info));
+    await ctx.loaders.prefetch(result.nodes, projection, result.below);
     return connection(result, page.skip);
   }
 }

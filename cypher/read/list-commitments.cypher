@@ -28,5 +28,6 @@ WHERE coalesce(c.reviewStatus, 'extracted') IN $reviewStatuses
 WITH c, coalesce(c.deadlineStart, c.startStart) AS sortDate
 ORDER BY sortDate IS NULL, CASE WHEN $desc THEN sortDate END DESC, CASE WHEN $desc THEN null ELSE sortDate END ASC, c.id
 WITH collect(c) AS matches
+// the nodes' properties: read by the projection that wraps this query (graph/projection.ts, Listed)
 RETURN size(matches) AS total,
-       [n IN matches[$skip..($skip + $limit)] | {id: n.id, labels: labels(n), props: n {.*}}] AS page
+       [n IN matches[$skip..($skip + $limit)] | {id: n.id, labels: labels(n)}] AS page

@@ -8,5 +8,6 @@ WHERE (size($kinds) = 0 OR d.category IN $kinds)
 WITH d
 ORDER BY d.publishedStart IS NULL, CASE WHEN $desc THEN d.publishedStart END DESC, CASE WHEN $desc THEN null ELSE d.publishedStart END ASC, d.id
 WITH collect(d) AS matches
+// the nodes' properties: read by the projection that wraps this query (graph/projection.ts, Listed)
 RETURN size(matches) AS total,
-       [n IN matches[$skip..($skip + $limit)] | {id: n.id, labels: labels(n), props: n {.*, text: null}}] AS page
+       [n IN matches[$skip..($skip + $limit)] | {id: n.id, labels: labels(n)}] AS page

@@ -12,5 +12,6 @@ WHERE $kind IN labels(n)
 WITH n, CASE WHEN $order = 'mentions' THEN COUNT { (n)-[:SOURCED_FROM]->(:Document) } ELSE 0 END AS mentions
 ORDER BY mentions DESC, n.fold, n.id
 WITH collect(n) AS matches
+// the nodes' properties: read by the projection that wraps this query (graph/projection.ts, Listed)
 RETURN size(matches) AS total,
-       [n IN matches[$skip..($skip + $limit)] | {id: n.id, labels: labels(n), props: n {.*, fold: null, aliasText: null}}] AS page
+       [n IN matches[$skip..($skip + $limit)] | {id: n.id, labels: labels(n)}] AS page

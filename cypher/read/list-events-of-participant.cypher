@@ -16,5 +16,6 @@ WHERE coalesce(e.reviewStatus, 'extracted') IN $reviewStatuses
 WITH e
 ORDER BY e.dateStart IS NULL, CASE WHEN $desc THEN e.dateStart END DESC, CASE WHEN $desc THEN null ELSE e.dateStart END ASC, e.id
 WITH collect(e) AS matches
+// the nodes' properties: read by the projection that wraps this query (graph/projection.ts, Listed)
 RETURN size(matches) AS total,
-       [n IN matches[$skip..($skip + $limit)] | {id: n.id, labels: labels(n), props: n {.*}}] AS page
+       [n IN matches[$skip..($skip + $limit)] | {id: n.id, labels: labels(n)}] AS page

@@ -10,5 +10,6 @@ WHERE coalesce(f.reviewStatus, 'extracted') IN $reviewStatuses
 WITH f
 ORDER BY f.asOfStart IS NULL, CASE WHEN $desc THEN f.asOfStart END DESC, CASE WHEN $desc THEN null ELSE f.asOfStart END ASC, f.metric, f.id
 WITH collect(f) AS matches
+// the nodes' properties: read by the projection that wraps this query (graph/projection.ts, Listed)
 RETURN size(matches) AS total,
-       [n IN matches[$skip..($skip + $limit)] | {id: n.id, labels: labels(n), props: n {.*}}] AS page
+       [n IN matches[$skip..($skip + $limit)] | {id: n.id, labels: labels(n)}] AS page

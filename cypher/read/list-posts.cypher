@@ -14,5 +14,6 @@ WHERE coalesce(p.reviewStatus, 'extracted') IN $reviewStatuses
 WITH p, holder
 ORDER BY holder.name, p.fromStart, p.id
 WITH collect(p) AS matches
+// the nodes' properties: read by the projection that wraps this query (graph/projection.ts, Listed)
 RETURN size(matches) AS total,
-       [n IN matches[$skip..($skip + $limit)] | {id: n.id, labels: labels(n), props: n {.*}}] AS page
+       [n IN matches[$skip..($skip + $limit)] | {id: n.id, labels: labels(n)}] AS page

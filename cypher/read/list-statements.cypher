@@ -15,5 +15,6 @@ WHERE coalesce(s.reviewStatus, 'extracted') IN $reviewStatuses
 WITH s
 ORDER BY s.dateStart IS NULL, CASE WHEN $desc THEN s.dateStart END DESC, CASE WHEN $desc THEN null ELSE s.dateStart END ASC, s.id
 WITH collect(s) AS matches
+// the nodes' properties: read by the projection that wraps this query (graph/projection.ts, Listed)
 RETURN size(matches) AS total,
-       [n IN matches[$skip..($skip + $limit)] | {id: n.id, labels: labels(n), props: n {.*}}] AS page
+       [n IN matches[$skip..($skip + $limit)] | {id: n.id, labels: labels(n)}] AS page

@@ -57,6 +57,7 @@ WHERE ($from IS NULL OR end IS NULL OR end >= $from)
   AND ($to IS NULL OR start IS NULL OR start <= $to)
   AND (size($kinds) = 0 OR any(k IN labels(n) WHERE k IN $kinds))
   AND coalesce(n.reviewStatus, 'extracted') IN $reviewStatuses
-RETURN n.id AS id, labels(n) AS labels, n {.*, fold: null} AS props, roles, start
+// the nodes' properties: read by the projection that wraps this query (graph/projection.ts, Listed)
+RETURN n.id AS id, labels(n) AS labels, roles, start
 ORDER BY start IS NULL, start, n.id
 LIMIT $limit

@@ -215,14 +215,18 @@ interface TargetResult extends Latency {
 
 interface OpResult { op: Operation; args: number; ours: TargetResult; theirs: TargetResult | null; floor: TargetResult }
 
-async function runServer(child: Child, bodies: string[], sample: string): Promise<TargetResult> {
-  // one representative request: check it answers, and capture the Cypher it runs
+/** A server's representative request: whether it answers, and the dbHits of the Cypher it runs. */
+async function probe(child: Child, sample: string): Promise<{ hits: number; note?: string }> {
   await child.capture(true);
   const answer = await post(child.url, sample);
   const captured = await child.capture(false);
   const note = answer.errors?.length ? `errors: ${answer.errors[0]!.message}` : undefined;
   const hits = await dbHits(driver, captured.map((c) => ({ query: c.query, params: c.name === 'generated' ? (decodeParams(c.params) as Record<string, unknown>) : boltParams(c.params as Record<string, unknown>) })));
-  await httpLoad(child.url, bodies, WARMUP);
+  return { hits, ...(note ? { note } : {}) };
+}
+
+/** One measured run of a warmed-up server. */
+async function runServer(child: Child, bodies: string[], { hits, note }: { hits: number; note?: string }): Promise<TargetResult> {
   const before = await child.stats();
   const load = os.loadavg()[0]!;
   let rss = child.memory().rss;
@@ -250,22 +254,30 @@ async function runOperation(op: Operation, ours: Child, theirs: Child | null, ar
   const floorParams = args.map((a) => boltParams(op.floor.params(a)));
   const floorQuery = cypher(op.floor.name);
 
-  log(`${op.name}: ours`);
+  // Every target warms up before any is measured: they share one Neo4j, whose JIT-compiled code
+  // and page cache would otherwise favour the targets measured after the first.
+  log(`${op.name}: warm-up of every target`);
   const oursErr = await checkAll(ours.url, oursBodies);
-  const oursRes = await runServer(ours, oursBodies, oursBodies[0]!);
+  const oursProbe = await probe(ours, oursBodies[0]!);
+  await httpLoad(ours.url, oursBodies, WARMUP);
+  const theirErr = theirs ? await checkAll(theirs.url, theirBodies) : undefined;
+  const theirProbe = theirs ? await probe(theirs, theirBodies[0]!) : null;
+  if (theirs) await httpLoad(theirs.url, theirBodies, WARMUP);
+  const floorHits = await dbHits(driver, [{ query: floorQuery, params: floorParams[0]! }]);
+  await driverLoad(driver, floorQuery, floorParams, WARMUP);
+
+  log(`${op.name}: ours`);
+  const oursRes = await runServer(ours, oursBodies, oursProbe);
   if (oursErr) oursRes.note = `errors: ${oursErr}`;
 
   let theirsRes: TargetResult | null = null;
-  if (theirs) {
+  if (theirs && theirProbe) {
     log(`${op.name}: @neo4j/graphql`);
-    const err = await checkAll(theirs.url, theirBodies);
-    theirsRes = await runServer(theirs, theirBodies, theirBodies[0]!);
-    if (err) theirsRes.note = `errors: ${err}`;
+    theirsRes = await runServer(theirs, theirBodies, theirProbe);
+    if (theirErr) theirsRes.note = `errors: ${theirErr}`;
   }
 
   log(`${op.name}: floor`);
-  const floorHits = await dbHits(driver, [{ query: floorQuery, params: floorParams[0]! }]);
-  await driverLoad(driver, floorQuery, floorParams, WARMUP);
   const floorLoad = os.loadavg()[0]!;
   const floorLat = await driverLoad(driver, floorQuery, floorParams, DURATION);
   return { op, args: args.length, ours: oursRes, theirs: theirsRes, floor: { ...floorLat, load: floorLoad, queriesPerRequest: 1, dbHits: floorHits, rssMb: NaN } };
@@ -402,7 +414,7 @@ function report(results: OpResult[], info: { scale?: number; nodeCount: number; 
   const body = `## Scale ${info.scale ?? '(BENCH_NEO4J_URI)'}: ${info.nodeCount.toLocaleString('en-US')} nodes, ${date}
 
 Machine: ${machine}. Neo4j, both servers and the load generator share it; load average before the run: ${LOAD_BEFORE}.
-Load: ${CONNECTIONS} connections (the floor: ${CONNECTIONS} concurrent driver loops), ${WARMUP} s warm-up then ${DURATION} s measured per operation and target; each request takes the next of up to ${opt.args} argument sets per kind sampled from the graph by ${SAMPLER}.
+Load: ${CONNECTIONS} connections (the floor: ${CONNECTIONS} concurrent driver loops), ${WARMUP} s warm-up of every target, then ${DURATION} s measured per target, for each operation; each request takes the next of up to ${opt.args} argument sets per kind sampled from the graph by ${SAMPLER}.
 Server memory (RSS): ours ${f0(info.idle.ours)} MB at start, ${f0(info.peak.ours)} MB peak; @neo4j/graphql ${f0(info.idle.theirs)} MB at start, ${f0(info.peak.theirs)} MB peak.${info.theirsFailure ? `\n@neo4j/graphql was not measured: ${info.theirsFailure}` : ''}
 
 ${table(results)}

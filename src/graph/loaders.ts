@@ -77,9 +77,9 @@ export class Loaders {
     attach(nodes, await this.db.readText<ProjectionRow>(text, params), projection, this.prefetched);
   }
 
-  /** The projection a list should read with its nodes (Repository.list): none with look-ahead off. */
+  /** The projection a list reads its nodes with (Repository.list, timeline): none with look-ahead off (nodes read whole). */
   listing(projection: Projection): Projection | null {
-    return this.opts.lookahead && !isEmpty(projection) ? projection : null;
+    return this.opts.lookahead ? projection : null;
   }
 
   /**

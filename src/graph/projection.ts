@@ -132,15 +132,17 @@ function nodeProps(props: string[] | null | undefined): string {
 export type Start = { ids: string[] } | { id: string } | { slug: string; kind: string } | { lookups: LookupStart[] } | { listed: Listed };
 
 /**
- * A named query (cypher/read/*) whose answer lists nodes by `id`: `page` when it returns one row
- * with `total` and a `page` of them (the list-* queries), `rows` when it returns a row per node with
- * these columns (the timeline). Projected in the same query, a list costs one round trip instead of
- * two; the answer is one row, `ListedRow`.
+ * A named query (cypher/read/*) whose answer lists nodes by `id` and `labels`: `page` when it
+ * returns one row with `total` and a `page` of them (the list-* queries), `rows` when it returns a
+ * row per node with these columns (the timeline, search), or rows whose column `nodesIn` holds
+ * lists of them (paths). The projection wrapping it reads the nodes' properties (those the
+ * selection reads) and everything below them: a list costs one round trip, and no node is read
+ * whole. The answer is one row, `ListedRow`.
  */
 export interface Listed {
   text: string;
   params: Record<string, unknown>;
-  shape: 'page' | { rows: string[] };
+  shape: 'page' | { rows: string[]; nodesIn?: string };
 }
 
 /** One of several lookups in one query: by id, or by slug and kind; `i` tells the rows apart. */
@@ -256,13 +258,17 @@ export function projectionQuery(p: Projection, start: Start): { text: string; pa
   const belowMap = `{${below('n', p).join(', ')}}`;
   const root = `${belowMap} AS below`;
   const node = `labels(n) AS labels, n {${nodeProps(p.props)}} AS props`;
-  // below each listed node, by id (the rows keep the named query's order)
-  const listedBelow = (ids: string) => `CALL (${ids}) { UNWIND ${ids} AS row MATCH (n:Node {id: row.id}) RETURN collect({id: n.id, below: ${belowMap}}) AS below }`;
+  // each listed node's properties and what is below it, by id (the rows keep the named query's order)
+  const listedBelow = (scope: string, nodes: string) =>
+    `CALL (${scope}) { UNWIND ${nodes} AS row WITH DISTINCT row.id AS id MATCH (n:Node {id: id}) RETURN collect({id: n.id, props: n {${nodeProps(p.props)}}, below: ${belowMap}}) AS below }`;
+  const listedRows = (shape: { rows: string[]; nodesIn?: string }) =>
+    `WITH collect({${shape.rows.map((c) => `${c}: ${c}`).join(', ')}}) AS rows ` +
+    listedBelow('rows', shape.nodesIn ? `reduce(all = [], r IN rows | all + r.${shape.nodesIn})` : 'rows') + ' RETURN rows, below';
   const text =
     'listed' in start
       ? start.listed.shape === 'page'
-        ? `CALL () { ${start.listed.text}\n} ${listedBelow('page')} RETURN total, page, below`
-        : `CALL () { ${start.listed.text}\n} WITH collect({${start.listed.shape.rows.map((c) => `${c}: ${c}`).join(', ')}}) AS rows ${listedBelow('rows')} RETURN rows, below`
+        ? `CALL () { ${start.listed.text}\n} ${listedBelow('page', 'page')} RETURN total, page, below`
+        : `CALL () { ${start.listed.text}\n} ${listedRows(start.listed.shape)}`
     : 'ids' in start ? `UNWIND $ids AS id MATCH (n:Node {id: id}) RETURN id, ${root}`
     : 'lookups' in start
       ? 'UNWIND $lookups AS l CALL (l) { MATCH (n:Node {id: l.id}) RETURN n UNION MATCH (n:Entity {slug: l.slug}) WHERE l.kind IN labels(n) RETURN n } ' +

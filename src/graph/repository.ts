@@ -3,7 +3,7 @@ import { startDaysOverlapping } from '../domain/dates.js';
 import { ENTITY_KINDS, type EntityKind, type NodeKind } from '../domain/model.js';
 import { cypher } from './cypher.js';
 import type { Db } from './db.js';
-import { isEmpty, projectionQuery, resolveCites, type CiteRow, type ListedRow, type Projection, type ProjectionRow } from './projection.js';
+import { emptyProjection, projectionQuery, resolveCites, type CiteRow, type Listed, type ListedRow, type Projection, type ProjectionRow } from './projection.js';
 import { rowToNode, toNode, toRel, type Edge, type GraphNode, type NodeRow } from './records.js';
 import { luceneQuery, nameMatchRank } from './search.js';
 
@@ -41,6 +41,9 @@ export interface PathResult {
   hops: { from: GraphNode; to: GraphNode; type: string; forward: boolean; rel: Edge['rel'] }[];
 }
 
+/** A node as a list query names it; its properties come from the projection that wraps the query. */
+type ListedNode = Pick<NodeRow, 'id' | 'labels'>;
+
 export type ListName = 'events' | 'statements' | 'commitments' | 'figures' | 'documents' | 'posts' | 'entities';
 
 /** An entity an argument may name: found by id or slug, through a merge's redirect, or by the full-text index. */
@@ -76,13 +79,8 @@ export class Repository {
       file = 'read/list-statements-of-speaker';
       params.anchor = filters.speaker;
     }
-    if (projection && !isEmpty(projection)) {
-      const q = projectionQuery(projection, { listed: { text: cypher(file), params, shape: 'page' } });
-      const [row] = await this.db.readText<ListedRow<NodeRow>>(q.text, q.params);
-      return { total: row?.total ?? 0, nodes: (row?.page ?? []).map(rowToNode), below: row?.below ?? [] };
-    }
-    const [row] = await this.db.read<{ total: number; page: NodeRow[] }>(file, params);
-    return { total: row?.total ?? 0, nodes: (row?.page ?? []).map(rowToNode) };
+    const { row, node } = await this.listed<ListedNode>(file, params, 'page', projection);
+    return { total: row?.total ?? 0, nodes: (row?.page ?? []).map(node), below: row?.below ?? [] };
   }
 
   /** Look-alike entities kept apart, best score first; one page and the total. */
@@ -112,7 +110,8 @@ export class Repository {
     return rest.length ? [...keyed, ...candidates(await this.db.read<Row>('read/resolve-entity-names', { refs: rest }))] : keyed;
   }
 
-  async search(text: string, kinds: NodeKind[], limit: number): Promise<SearchHit[]> {
+  /** Hits re-ranked on their names; each node with the properties `props` names (null: all but the internal ones). */
+  async search(text: string, kinds: NodeKind[], limit: number, props: string[] | null = null): Promise<SearchHit[]> {
     const lucene = luceneQuery(text);
     if (!lucene) return [];
     const entityKinds = kinds.filter((k) => (ENTITY_KINDS as readonly string[]).includes(k));
@@ -121,42 +120,52 @@ export class Repository {
     const wantFacts = !kinds.length || factKinds.length > 0;
     // the index ranks exact phrases first (a boost); re-ranking a few more than asked puts exact names and aliases on top
     const candidates = Math.max(limit * 2, 20);
-    type Hit = NodeRow & { score: number };
-    const [entities, facts] = await Promise.all([
-      wantEntities ? this.db.read<Hit>('read/search-entities', { lucene, kinds: entityKinds, limit: candidates }) : [],
-      wantFacts ? this.db.read<Hit>('read/search-facts', { lucene, kinds: factKinds, limit: candidates }) : [],
-    ]);
-    // Ranked on the raw rows; only the hits kept become nodes.
-    const ranked = [...entities, ...facts].map((r) => {
-      const names = [r.props.name, r.props.title, r.props.summary, ...((r.props.aliases as string[] | undefined) ?? [])].filter(
-        (v): v is string => typeof v === 'string',
-      );
-      return { row: r, score: r.score, rank: nameMatchRank(text, names) };
-    });
-    ranked.sort((a, b) => b.rank - a.rank || b.score - a.score || a.row.id.localeCompare(b.row.id));
-    return ranked.slice(0, limit).map(({ row, score, rank }) => ({ node: rowToNode(row), score: rank + Math.min(score / 100, 0.99) }));
+    type Hit = ListedNode & { score: number; names: (string | null)[] };
+    const projection = { ...emptyProjection(), props };
+    const read = async (file: string, kinds: NodeKind[]) => {
+      const { row, node } = await this.listed<Hit>(file, { lucene, kinds, limit: candidates }, { rows: ['id', 'labels', 'score', 'names'] }, projection);
+      return (row?.rows ?? []).map((hit) => ({ hit, node }));
+    };
+    const [entities, facts] = await Promise.all([wantEntities ? read('read/search-entities', entityKinds) : [], wantFacts ? read('read/search-facts', factKinds) : []]);
+    // Ranked on the rows' names; only the hits kept become nodes.
+    const ranked = [...entities, ...facts].map((r) => ({ ...r, rank: nameMatchRank(text, r.hit.names.filter((v): v is string => typeof v === 'string')) }));
+    ranked.sort((a, b) => b.rank - a.rank || b.hit.score - a.hit.score || a.hit.id.localeCompare(b.hit.id));
+    return ranked.slice(0, limit).map(({ hit, node, rank }) => ({ node: node(hit), score: rank + Math.min(hit.score / 100, 0.99) }));
   }
 
   /** An entity's dated items, with what `projection` reads below them when one is given (one query either way). */
   async timeline(ref: string, from: string | null, to: string | null, kinds: NodeKind[], reviewStatuses: string[], limit: number, projection: Projection | null = null): Promise<Listing<TimelineEntry>> {
-    type Row = NodeRow & { roles: string[]; start: string | null };
+    type Row = ListedNode & { roles: string[]; start: string | null };
     const params = { ref, from, to, ...startDaysOverlapping(from, to), kinds, reviewStatuses, limit };
-    const entries = (rows: Row[]) => rows.map((r) => ({ node: rowToNode(r), roles: r.roles, date: r.start }));
-    if (projection && !isEmpty(projection)) {
-      const q = projectionQuery(projection, { listed: { text: cypher('read/timeline'), params, shape: { rows: ['id', 'labels', 'props', 'roles', 'start'] } } });
-      const [row] = await this.db.readText<ListedRow<Row>>(q.text, q.params);
-      return { items: entries(row?.rows ?? []), below: row?.below ?? [] };
-    }
-    return { items: entries(await this.db.read<Row>('read/timeline', params)) };
+    const { row, node } = await this.listed<Row>('read/timeline', params, { rows: ['id', 'labels', 'roles', 'start'] }, projection);
+    return { items: (row?.rows ?? []).map((r) => ({ node: node(r), roles: r.roles, date: r.start })), below: row?.below ?? [] };
   }
 
-  /** With `passages`, each hop citation comes with its document and passage (no later lookup). */
-  async paths(from: string, to: string, maxHops: number, limit: number, passages = false): Promise<PathResult[]> {
+  /**
+   * A list query read inside its projection (projection.ts, Listed): the nodes come with the
+   * properties the selection reads (all but the internal ones without one), and what is below
+   * them. One query, with or without a selection below the nodes.
+   */
+  private async listed<R>(file: string, params: Record<string, unknown>, shape: Listed['shape'], projection: Projection | null) {
+    const q = projectionQuery(projection ?? emptyProjection(), { listed: { text: cypher(file), params, shape } });
+    const [row] = await this.db.readText<ListedRow<R>>(q.text, q.params);
+    const props = new Map((row?.below ?? []).map((b) => [b.id, b.props ?? {}]));
+    return { row, node: (r: ListedNode) => toNode(r.id, r.labels, props.get(r.id) ?? {}) };
+  }
+
+  /**
+   * With `passages`, each hop citation comes with its document and passage (no later lookup). The
+   * nodes come with the properties `props` names (null: all but the internal ones).
+   */
+  async paths(from: string, to: string, maxHops: number, limit: number, passages = false, props: string[] | null = null): Promise<PathResult[]> {
     type RelRow = { type: string; from: string; to: string; props: Record<string, unknown>; passages: CiteRow[] | null };
-    const rows = await this.db.read<{ nodes: NodeRow[]; rels: RelRow[] }>('read/paths', { from, to, maxHops, limit, passages });
+    type Row = { nodes: (ListedNode & { reviewStatus: string | null })[]; rels: RelRow[] };
+    const params = { from, to, maxHops, limit, passages };
+    const { row, node } = await this.listed<Row>('read/paths', params, { rows: ['nodes', 'rels'], nodesIn: 'nodes' }, { ...emptyProjection(), props });
+    const rows = row?.rows ?? [];
     // no path goes through a fact an editor rejected (dropped, not replaced by a longer one)
-    return rows.filter((r) => !r.nodes.some((n) => n.props.reviewStatus === 'rejected')).map((r) => {
-      const nodes = r.nodes.map((n) => toNode(n.id, n.labels, n.props));
+    return rows.filter((r) => !r.nodes.some((n) => n.reviewStatus === 'rejected')).map((r) => {
+      const nodes = r.nodes.map(node);
       return {
         nodes,
         hops: r.rels.map((rel, i) => {

@@ -67,14 +67,17 @@ describe('projectionQuery', () => {
     expect(() => projectionQuery(p, { slug: 's', kind: 'Person' })).toThrow(/not a property name/);
   });
 
-  it('reads a named list and what is below its nodes in one query, the list\'s parameters kept', () => {
+  it('reads a named list, its nodes\' properties and what is below them in one query, the list\'s parameters kept', () => {
     const listed = { text: 'MATCH (e:Event) WITH collect(e) AS m // a comment\nRETURN size(m) AS total, [n IN m[$skip..$limit] | {id: n.id}] AS page', params: { skip: 0, limit: 5 }, shape: 'page' as const };
     const { text, params } = projectionQuery(projection(), { listed });
-    expect(text.startsWith(`CALL () { ${listed.text}\n} CALL (page) { UNWIND page AS row MATCH (n:Node {id: row.id}) RETURN collect({id: n.id, below: {`)).toBe(true);
+    expect(text.startsWith(`CALL () { ${listed.text}\n} CALL (page) { UNWIND page AS row WITH DISTINCT row.id AS id MATCH (n:Node {id: id}) RETURN collect({id: n.id, props: n {.*, fold: null, text: null, aliasText: null, astral: null, bodyEnd: null}, below: {`)).toBe(true);
     expect(text.endsWith('RETURN total, page, below')).toBe(true);
     expect(params).toMatchObject({ skip: 0, limit: 5 });
     const rows = projectionQuery(projection(), { listed: { ...listed, shape: { rows: ['id', 'roles'] } } }).text;
-    expect(rows).toContain('WITH collect({id: id, roles: roles}) AS rows CALL (rows) {');
+    expect(rows).toContain('WITH collect({id: id, roles: roles}) AS rows CALL (rows) { UNWIND rows AS row');
+    // paths: the nodes are in a list column of each row, read once each
+    const paths = projectionQuery(projection(), { listed: { ...listed, shape: { rows: ['nodes', 'rels'], nodesIn: 'nodes' } } }).text;
+    expect(paths).toContain('CALL (rows) { UNWIND reduce(all = [], r IN rows | all + r.nodes) AS row WITH DISTINCT row.id AS id');
     expect(() => projectionQuery(projection(), { listed: { ...listed, params: { p0: 1 } } })).toThrow(/shadowed/);
   });
 });

@@ -207,8 +207,9 @@ export class QueryResolver {
     const problem = searchTextProblem(query);
     if (problem) throw badInput('query', problem);
     if (!Number.isInteger(first) || first < 1 || first > MAX_SEARCH) throw badInput('first', `must be from 1 to ${MAX_SEARCH}`);
-    const hits = await ctx.repo.search(query, (types ?? []) as Kind[], first);
-    await ctx.loaders.prefetch(hits.map((h) => h.node), lookahead(info));
+    const projection = lookahead(info);
+    const hits = await ctx.repo.search(query, (types ?? []) as Kind[], first, ctx.loaders.listing(projection)?.props ?? null);
+    await ctx.loaders.prefetch(hits.map((h) => h.node), projection);
     return hits;
   }
 
@@ -372,12 +373,14 @@ export class QueryResolver {
     if (!Number.isInteger(first) || first < 1 || first > MAX_PATHS) throw badInput('first', `must be from 1 to ${MAX_PATHS}`);
     // cited hops: their passages come with the paths (one round trip instead of two)
     const passages = ctx.loaders.lookahead && (selects(info, ['hops', 'citations', 'document']) || selects(info, ['hops', 'citations', 'excerpt']));
-    let paths = await ctx.repo.paths(from, to, maxHops, first, passages);
+    const projection = lookahead(info);
+    const props = ctx.loaders.listing(projection)?.props ?? null;
+    let paths = await ctx.repo.paths(from, to, maxHops, first, passages, props);
     if (!paths.length) {
       const [a, b] = await resolveRefs(ctx.repo, [{ argument: 'from', ref: from, kinds: ENTITY_KINDS }, { argument: 'to', ref: to, kinds: ENTITY_KINDS }]);
-      if (a!.how !== 'key' || b!.how !== 'key') paths = await ctx.repo.paths(a!.id, b!.id, maxHops, first, passages);
+      if (a!.how !== 'key' || b!.how !== 'key') paths = await ctx.repo.paths(a!.id, b!.id, maxHops, first, passages, props);
     }
-    await ctx.loaders.prefetch(paths.flatMap((p) => p.nodes), lookahead(info));
+    await ctx.loaders.prefetch(paths.flatMap((p) => p.nodes), projection);
     return paths.map((p) => ({
       length: p.hops.length,
       nodes: p.nodes,

@@ -61,7 +61,10 @@ describe('projectionQuery', () => {
     p.edges[0]!.node.props = ['title', 'dateStart'];
     const { text } = projectionQuery(p, { slug: 's', kind: 'Person' });
     expect(text).toContain('n {.id, .name} AS props');
-    expect(text).toMatch(/props: m\d+ \{\.id, \.title, \.dateStart\}/);
+    expect(text).toMatch(/props: m\d+ \{\.id, \.dateStart, \.title\}/);
+    // the same properties in another order: the same text, so the same plan
+    p.edges[0]!.node.props = ['dateStart', 'title', 'id'];
+    expect(projectionQuery(p, { slug: 's', kind: 'Person' }).text).toBe(text);
     expect(projectionQuery(projection(), { slug: 's', kind: 'Person' }).text).toContain('n {.*, fold: null, text: null, aliasText: null, astral: null, bodyEnd: null} AS props');
     p.props = ['name}) DETACH DELETE n //'];
     expect(() => projectionQuery(p, { slug: 's', kind: 'Person' })).toThrow(/not a property name/);

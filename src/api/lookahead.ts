@@ -66,7 +66,7 @@ const FUZZY_DATE = 'FuzzyDate';
  * name (`kind` reads `category`), a fuzzy date its flat properties (records.ts datePropsOf), a
  * relationship field (relations.ts) nothing (its resolver walks from the node's id). A field
  * none of these rules covers makes the projection read every property, so a new computed field
- * is never answered from a half-read node; test/api/lookahead-props.test.ts checks this table
+ * is never answered from a half-read node; test/unit/lookahead-props.test.ts checks this table
  * against the resolvers.
  */
 export const COMPUTED_FIELDS: Record<string, Record<string, readonly string[]>> = {

@@ -46,6 +46,9 @@ export function hostileKinds(ctx: FuzzContext): { name: string; request: RawRequ
   ];
 }
 
+/** False once the hostile client could not be given the lowest CPU priority (the report says so). */
+let lowPriority = true;
+
 /**
  * Runs hostile-process.ts for `seconds` at the lowest CPU priority (see there), sending `request`
  * back to back; `answer` gets each of its answers. Stopped early if the server stops.
@@ -80,7 +83,6 @@ function hostileClient(server: ServerProcess, request: RawRequest, seconds: numb
   );
 }
 
-let lowPriority = true;
 
 export interface OneHostileRow {
   name: string;

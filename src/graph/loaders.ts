@@ -122,15 +122,15 @@ export class Loaders {
             if (same) same.push(i);
             else askers.set(at, [i]);
           }
-          const lookups: LookupStart[] = [...askers.values()].map((same) => {
-            const i = same[0]!;
-            const s = keys[i]!.start;
+          // a row's `i` is the position of its node among the distinct ones asked for
+          const nodes = [...askers.values()];
+          const lookups: LookupStart[] = nodes.map((same, i) => {
+            const s = keys[same[0]!]!.start;
             return 'id' in s ? { i, id: s.id, slug: null, kind: null } : { i, id: null, slug: s.slug, kind: s.kind };
           });
-          const byFirst = new Map([...askers.values()].map((same) => [same[0]!, same]));
           const { text, params } = projectionQuery(projection, { lookups });
           for (const row of await this.db.readText<ProjectionRow>(text, params)) {
-            for (const i of byFirst.get(row.i!) ?? []) out[i] = lookedUp(row, projection, this.prefetched);
+            for (const i of nodes[row.i!] ?? []) out[i] = lookedUp(row, projection, this.prefetched);
           }
         }),
       );

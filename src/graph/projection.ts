@@ -316,8 +316,9 @@ export interface ProjectionRow {
   /** several lookups in one query: which one the row answers */
   i?: number;
   below: Below;
-  /** lookups only: the node itself */
+  /** lookups: the node's labels */
   labels?: string[];
+  /** lookups and Listed starts: the node's properties the projection reads */
   props?: Record<string, unknown>;
 }
 

@@ -77,6 +77,9 @@ export const COMPUTED_FIELDS: Record<string, Record<string, readonly string[]>> 
   Figure: { otherValues: [], agreement: ['unit', 'value'], series: ['unit', 'value', ...datePropsOf('asOf')] },
 };
 
+/** Fields whose value is derived from facts around the node, which a projection fetches with it (projection.ts statusFacts). */
+const STATUS_FIELDS: Record<string, readonly string[]> = { Commitment: ['status', 'statusReason'] };
+
 /** The stored properties a field of a node type reads; null when no rule says (read them all). */
 function fieldProps(w: Walk, typeName: string, name: string): readonly string[] | null {
   const computed = COMPUTED_FIELDS[typeName]?.[name] ?? COMPUTED_FIELDS['*']![name];
@@ -137,6 +140,7 @@ function nodeProjection(w: Walk, typeName: string, fields: [FieldNode, string][]
     const name = field.name.value;
     if (name === 'citations') into.citations = mergeNeeds(into.citations, citationNeeds(w, field));
     else if (name === 'quote' && onType === 'Statement') into.quote = mergeNeeds(into.quote, citationNeeds(w, field));
+    else if (STATUS_FIELDS[onType]?.includes(name)) into.statusFacts = true;
     else if (depth < MAX_DEPTH) relationEdge(w, field, onType, depth, into);
   }
   return into;

@@ -1,9 +1,8 @@
 import DataLoader from 'dataloader';
-import type { CommitmentFacts } from '../domain/commitments.js';
 import type { RelType } from '../domain/model.js';
 import type { Db } from './db.js';
 import { undoable } from './edits.js';
-import { attach, edgeKey, isEmpty, lookedUp, projectionQuery, type LookupStart, type Prefetched, type Projection, type ProjectionRow, type Step, type Window } from './projection.js';
+import { attach, edgeKey, emptyProjection, isEmpty, lookedUp, projectionQuery, type LookupStart, type Prefetched, type Projection, type ProjectionRow, type StatusFacts, type Step, type Window } from './projection.js';
 
 interface LookupKey {
   start: { id: string } | { slug: string; kind: string };
@@ -31,8 +30,6 @@ function groupEdges(ids: readonly string[], rows: EdgeRow[]): Edge[][] {
  * Per-request batch loaders: every field that walks from a list of parents to their neighbours
  * goes through one of these, so a nested level costs one query, not one per parent.
  */
-/** The facts of cypher/read/commitment-status-facts.cypher for one commitment. */
-export type CommitmentStatusRow = Pick<CommitmentFacts, 'statements'> & Required<Pick<CommitmentFacts, 'inaugurated' | 'done' | 'progress'>>;
 
 export class Loaders {
   private readonly edgeLoaders = new Map<string, DataLoader<string, Edge[]>>();
@@ -150,9 +147,12 @@ export class Loaders {
   readonly personCommitments = this.query('read/person-commitments');
   readonly figurePeers = this.query('read/figure-peers');
   /** What each commitment's derived status rests on, in one query per batch. */
-  readonly commitmentStatusFacts = new DataLoader<string, CommitmentStatusRow>(async (ids) => {
-    const rows = await this.db.read<CommitmentStatusRow & { id: string }>('read/commitment-status-facts', { ids });
-    return ids.map((id) => rows.find((r) => r.id === id) ?? { statements: 0, inaugurated: null, done: null, progress: null });
+  /** What commitments' statuses are derived from (the projection's fragment, for the ones no projection fetched ahead). */
+  readonly commitmentStatusFacts = new DataLoader<string, StatusFacts>(async (ids) => {
+    const { text, params } = projectionQuery({ ...emptyProjection(), props: [], statusFacts: true }, { ids: [...ids] });
+    const rows = await this.db.readText<ProjectionRow>(text, params);
+    const by = new Map(rows.map((r) => [r.id, r.below.status]));
+    return ids.map((id) => by.get(id) ?? { statements: 0, inaugurated: null, done: null, progress: null });
   });
 
   /**

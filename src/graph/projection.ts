@@ -1,6 +1,8 @@
 import { DATE_INDEXED, INTERNAL_PROPS, type RelType } from '../domain/model.js';
 import { startDaysOverlapping } from '../domain/dates.js';
 import { parseCitationKey, type Citation } from '../domain/citation.js';
+import type { CommitmentFacts } from '../domain/commitments.js';
+import { cypher } from './cypher.js';
 import { toNode, toRel, type Edge, type GraphNode } from './records.js';
 
 /**
@@ -30,6 +32,8 @@ export interface Projection {
   citations: CitationNeeds | null;
   /** Statement.quote: a single citation key in the `quote` property */
   quote: CitationNeeds | null;
+  /** a commitment's status: the facts it is derived from (cypher/fragments/commitment-status), kept as the node's `statusFacts` */
+  statusFacts?: boolean;
   edges: EdgeProjection[];
 }
 
@@ -71,7 +75,7 @@ export function edgeKey(step: Step, window: Window | null = null): string {
 export const emptyProjection = (): Projection => ({ citations: null, quote: null, edges: [] });
 
 export function isEmpty(p: Projection): boolean {
-  return !p.citations && !p.quote && p.edges.length === 0;
+  return !p.citations && !p.quote && !p.statusFacts && p.edges.length === 0;
 }
 
 export function mergeNeeds(a: CitationNeeds | null, b: CitationNeeds | null): CitationNeeds | null {
@@ -91,6 +95,7 @@ export function mergeProjection(a: Projection, b: Projection): Projection {
   a.props = mergeProps(a.props, b.props);
   a.citations = mergeNeeds(a.citations, b.citations);
   a.quote = mergeNeeds(a.quote, b.quote);
+  if (b.statusFacts) a.statusFacts = true;
   for (const e of b.edges) addEdge(a, e);
   return a;
 }
@@ -190,6 +195,8 @@ export function projectionQuery(p: Projection, start: Start): { text: string; pa
     const parts: string[] = [];
     if (proj.citations) parts.push(`cites: ${citations(`coalesce(${x}.cites, [])`, proj.citations)}`);
     if (proj.quote) parts.push(`quote: ${citations(`CASE WHEN ${x}.quote IS NULL THEN [] ELSE [${x}.quote] END`, proj.quote)}`);
+    // the named fragment, with the commitment bound as `c` (its variables hold no digit, so they meet none made here)
+    if (proj.statusFacts) parts.push(`status: CASE WHEN ${x}:Commitment THEN COLLECT { WITH ${x} AS c ${cypher('fragments/commitment-status')}\n}[0] END`);
     // one list per edge of the projection, in its order (keys hold values, so never go in the text)
     if (proj.edges.length) parts.push(`edges: [${proj.edges.map((e) => edges(x, e)).join(', ')}]`);
     return parts;
@@ -291,6 +298,7 @@ export interface CiteRow {
 interface Below {
   cites?: CiteRow[] | string[];
   quote?: CiteRow[] | string[];
+  status?: StatusFacts | null;
   /** in the order of the projection's edges */
   edges?: EdgeRow[][];
 }
@@ -322,6 +330,9 @@ export interface ProjectionRow {
   props?: Record<string, unknown>;
 }
 
+/** What a commitment's status is derived from (cypher/fragments/commitment-status; domain/commitments.ts). */
+export type StatusFacts = Pick<CommitmentFacts, 'statements'> & Required<Pick<CommitmentFacts, 'inaugurated' | 'done' | 'progress'>>;
+
 /** A citation with its document and passage already read, when a projection fetched them. */
 export interface ResolvedCitation extends Citation {
   resolved?: { document: GraphNode | null; excerpt: string | null };
@@ -346,6 +357,7 @@ export function resolveCites(rows: CiteRow[] | string[]): ResolvedCitation[] {
 function fill(node: GraphNode, below: Below, projection: Projection, store: Prefetched): void {
   if (below.cites) node.citations = resolveCites(below.cites);
   if (below.quote) node.quoteCitation = resolveCites(below.quote)[0] ?? null;
+  if (below.status) node.statusFacts = below.status;
   if (!below.edges) return;
   const lists = store.get(node) ?? new Map<string, Edge[]>();
   for (const [i, edge] of projection.edges.entries()) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inWindow } from '../../src/graph/loaders.js';
 import { attach, edgeKey, emptyProjection, projectionQuery, type Prefetched, type Projection } from '../../src/graph/projection.js';
+import { cypher } from '../../src/graph/cypher.js';
 import { toNode, type Edge } from '../../src/graph/records.js';
 
 const event = (id: string, day: string | null): Edge => ({
@@ -101,5 +102,20 @@ describe('attach', () => {
     }], projection, store);
     expect(person.citations).toMatchObject([{ documentId: 'document:x', start: 0, end: 4, resolved: { excerpt: 'Hola', document: { id: 'document:x', title: 'T' } } }]);
     expect(store.get(person)?.get('out:HOLDS')?.map((e) => e.node.role)).toEqual(['Secretaria']);
+  });
+});
+
+describe('a commitment status read ahead', () => {
+  it('reads the facts of the named fragment in the same query, with the commitment bound as c, and hangs them on the commitment', () => {
+    const p = emptyProjection();
+    p.edges.push({ dir: 'in', type: 'CONCERNS', key: 'in:CONCERNS', window: null, relCitations: null, node: { ...emptyProjection(), statusFacts: true } });
+    const { text } = projectionQuery(p, { id: 'facility:f' });
+    expect(text).toMatch(/status: CASE WHEN (m\d+):Commitment THEN COLLECT \{ WITH \1 AS c /);
+    expect(text).toContain(cypher('fragments/commitment-status'));
+    const facility = toNode('facility:f', ['Node', 'Entity', 'Facility'], {});
+    const store: Prefetched = new WeakMap();
+    const facts = { statements: 2, inaugurated: null, done: null, progress: { summary: 'Avanza', date: '2024-05-01' } };
+    attach([facility], [{ id: 'facility:f', below: { edges: [[{ rel: {}, id: 'commitment:c', labels: ['Node', 'Fact', 'Commitment'], props: {}, status: facts }]] } }], p, store);
+    expect(store.get(facility)?.get('in:CONCERNS')?.[0]?.node.statusFacts).toEqual(facts);
   });
 });

@@ -3,7 +3,7 @@ import { parseCitationKey, citationKey, type Citation as CitationValue } from '.
 import { commitmentStatus } from '../../domain/commitments.js';
 import { agreement } from '../../domain/figures.js';
 import { ENTITY_KINDS, FACT_KINDS } from '../../domain/model.js';
-import type { ResolvedCitation, Window } from '../../graph/projection.js';
+import type { ResolvedCitation, StatusFacts, Window } from '../../graph/projection.js';
 import type { Edge, GraphNode } from '../../graph/records.js';
 import type { Context } from '../context.js';
 import { badInput, dateArg } from '../errors.js';
@@ -203,7 +203,8 @@ export class CommitmentResolver {
   @FieldResolver(() => String, { description: 'The facts the status rests on, in words (e.g. which inauguration fulfilled it).' })
   async statusReason(@Root() c: GraphNode, @Ctx() ctx: Context) { return (await this.derived(c, ctx)).reason; }
   private async derived(c: GraphNode, ctx: Context) {
-    const facts = await ctx.loaders.commitmentStatusFacts.load(c.id);
+    // fetched with the commitment when the look-ahead saw the status selected, else in one batch per level
+    const facts = (c.statusFacts as StatusFacts | undefined) ?? (await ctx.loaders.commitmentStatusFacts.load(c.id));
     const deadline = c.deadline as { end: string } | null;
     return commitmentStatus({
       stored: typeof c.status === 'string' ? c.status : null, deadlineEnd: deadline?.end ?? null, statements: Number(facts.statements),

@@ -3,7 +3,8 @@
 // resolve names, events and commitments against it) and writes in the same transaction, so two
 // documents naming one person at the same time resolve as they would one after the other, and
 // no writer's citations are lost to another's. Reads take no lock and never wait for it.
-// Setting a property takes the node's write lock even when the value stays the same, so the node
-// never changes after its first write (graph checksums stay the same).
+// The node also holds the graph's version: every write transaction adds one to it, and it lands
+// or rolls back with the transaction's writes. A response cached for one version is never
+// served for another (src/api/response-cache.ts).
 MERGE (l:GraphLock {id: 'writers'})
-SET l.held = true
+SET l.version = coalesce(l.version, 0) + 1

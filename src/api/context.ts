@@ -15,6 +15,8 @@ export interface Context {
   nlp: NlpEngine | null;
   /** Told what each ingestDocument of the request wrote (the server's ingest metrics). */
   ingested?: (written: Pick<IngestResult, 'newDocument' | 'facts'>) => void;
+  /** Answers computed, never looked up in the response cache nor stored there (the warm-up: it is there to warm Neo4j's plans). */
+  uncached?: boolean;
 }
 
 /** One per request: its own loaders (batching and caching live for one request) and round-trip counter. */

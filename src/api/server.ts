@@ -24,6 +24,7 @@ import { currentRequestId, requestId } from './ops/request-id.js';
 import { explorerRouter } from './explorer.js';
 import { playgroundRouter } from './playground.js';
 import { exportRouter } from './export-routes.js';
+import { responseCacheFromEnv, responseCachePlugin, type ResponseCacheConfig } from './response-cache.js';
 import { schema } from './schema.js';
 import type { NlpEngine } from '../nlp/engine.js';
 
@@ -121,6 +122,11 @@ export interface ServerOptions {
    * arrive meanwhile wait for it. Default false (tests); `kg serve` turns it on.
    */
   warmUp?: boolean;
+  /**
+   * the response cache (response-cache.ts): answers of queries kept in Neo4j, never served across
+   * a write; default: from KG_RESPONSE_CACHE (on) and KG_RESPONSE_CACHE_ENTRIES; false: off
+   */
+  responseCache?: Partial<ResponseCacheConfig> | boolean;
 }
 
 /** Longest a GraphQL request waits for the warm-up at start before it is served anyway. */
@@ -136,6 +142,9 @@ const BODY_LIMIT = '4mb';
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const auth = opts.auth ?? authConfigFromEnv();
   const limits: CostLimits = { ...costLimitsFromEnv(), ...opts.limits };
+  const cacheFromEnv = responseCacheFromEnv();
+  const cache: ResponseCacheConfig =
+    typeof opts.responseCache === 'object' ? { ...cacheFromEnv, enabled: true, ...opts.responseCache } : { ...cacheFromEnv, enabled: opts.responseCache ?? cacheFromEnv.enabled };
   const corsOrigins = opts.corsOrigins ?? corsOriginsFromEnv();
   const logger = opts.logger ?? createLogger({ level: opts.logLevel, destination: opts.logDestination });
   const metrics = new ServerMetrics();
@@ -189,6 +198,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       readAccessPlugin(auth),
       textArgumentsPlugin,
       costLimitsPlugin(limits),
+      // after the access, input and cost checks: a refused request is refused from the cache too
+      ...(cache.enabled ? [responseCachePlugin(opts.db, built, cache, logger, metrics.cache)] : []),
       retryablePlugin,
       operationsPlugin(logger, metrics),
       done,

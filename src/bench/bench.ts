@@ -1,11 +1,13 @@
 /**
  * Read benchmark: `npm run bench -- --scale N [--duration 10] [--warmup 3] [--connections 8]
- * [--args 20] [--only name,...] [--out BENCHMARKS.md]`.
+ * [--args 20] [--only name,...] [--no-cache] [--out BENCHMARKS.md]`.
  *
  * Runs the operations of src/bench/operations.ts against three targets on one database, in one
- * run: (a) our GraphQL server over HTTP, (b) an @neo4j/graphql server over HTTP, both child
- * processes on free ports, loaded with autocannon; (c) the floor: one hand-written Cypher query
- * per operation (cypher/read/bench-floor-*.cypher) run with neo4j-driver at the same concurrency.
+ * run: (a) our GraphQL server over HTTP, its response cache off, (b) an @neo4j/graphql server over
+ * HTTP, both child processes on free ports, loaded with autocannon; (c) the floor: one
+ * hand-written Cypher query per operation (cypher/read/bench-floor-*.cypher) run with
+ * neo4j-driver at the same concurrency. A fourth, reported apart and judged by no target (leave it
+ * out with --no-cache): our server with its response cache on, every answer stored in its warm-up.
  * Each request takes the next of the argument sets drawn from the data (sampleArguments).
  *
  * For each operation and target: throughput, p50/p95/p99 latency, database queries per request
@@ -44,6 +46,8 @@ const { values: opt } = parseArgs({
     args: { type: 'string', default: '20' },
     only: { type: 'string' },
     out: { type: 'string', default: 'BENCHMARKS.md' },
+    // leave out the fourth target, our server with its response cache on
+    'no-cache': { type: 'boolean', default: false },
   },
 });
 const DURATION = Number(opt.duration);
@@ -162,11 +166,11 @@ class Child {
     });
   }
 
-  static start(script: string, uri: string): Promise<Child> {
+  static start(script: string, uri: string, env: NodeJS.ProcessEnv = {}): Promise<Child> {
     const proc = fork(path.join(ROOT, 'src/bench', script), [], {
       execArgv: ['--import', 'tsx'],
       // both servers as they run in production (graphql-js skips its development checks)
-      env: { ...process.env, NODE_ENV: 'production', BENCH_NEO4J_URI: uri },
+      env: { ...process.env, NODE_ENV: 'production', BENCH_NEO4J_URI: uri, ...env },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     return new Promise((resolve, reject) => {
@@ -213,7 +217,7 @@ interface TargetResult extends Latency {
   note?: string;
 }
 
-interface OpResult { op: Operation; args: number; ours: TargetResult; theirs: TargetResult | null; floor: TargetResult }
+interface OpResult { op: Operation; args: number; ours: TargetResult; cached: TargetResult | null; theirs: TargetResult | null; floor: TargetResult }
 
 /** A server's representative request: whether it answers, and the dbHits of the Cypher it runs. */
 async function probe(child: Child, sample: string): Promise<{ hits: number; note?: string }> {
@@ -248,7 +252,7 @@ async function checkAll(url: string, bodies: string[]): Promise<string | undefin
 
 let driver: Driver;
 
-async function runOperation(op: Operation, ours: Child, theirs: Child | null, args: Record<string, unknown>[]): Promise<OpResult> {
+async function runOperation(op: Operation, ours: Child, cached: Child | null, theirs: Child | null, args: Record<string, unknown>[]): Promise<OpResult> {
   const oursBodies = args.map((a) => JSON.stringify({ query: op.ours.query, variables: op.ours.variables(a) }));
   const theirBodies = args.map((a) => JSON.stringify({ query: op.neo4jGraphql.query, variables: op.neo4jGraphql.variables(a) }));
   const floorParams = args.map((a) => boltParams(op.floor.params(a)));
@@ -265,10 +269,18 @@ async function runOperation(op: Operation, ours: Child, theirs: Child | null, ar
   if (theirs) await httpLoad(theirs.url, theirBodies, WARMUP);
   const floorHits = await dbHits(driver, [{ query: floorQuery, params: floorParams[0]! }]);
   await driverLoad(driver, floorQuery, floorParams, WARMUP);
+  // the response cache's warm-up stores every argument set's answer: what follows is hits
+  if (cached) await httpLoad(cached.url, oursBodies, WARMUP);
 
   log(`${op.name}: ours`);
   const oursRes = await runServer(ours, oursBodies, oursProbe);
   if (oursErr) oursRes.note = `errors: ${oursErr}`;
+
+  let cachedRes: TargetResult | null = null;
+  if (cached) {
+    log(`${op.name}: ours, response cache on`);
+    cachedRes = await runServer(cached, oursBodies, { hits: NaN });
+  }
 
   let theirsRes: TargetResult | null = null;
   if (theirs && theirProbe) {
@@ -280,7 +292,7 @@ async function runOperation(op: Operation, ours: Child, theirs: Child | null, ar
   log(`${op.name}: floor`);
   const floorLoad = os.loadavg()[0]!;
   const floorLat = await driverLoad(driver, floorQuery, floorParams, DURATION);
-  return { op, args: args.length, ours: oursRes, theirs: theirsRes, floor: { ...floorLat, load: floorLoad, queriesPerRequest: 1, dbHits: floorHits, rssMb: NaN } };
+  return { op, args: args.length, ours: oursRes, cached: cachedRes, theirs: theirsRes, floor: { ...floorLat, load: floorLoad, queriesPerRequest: 1, dbHits: floorHits, rssMb: NaN } };
 }
 
 // ---- report ---------------------------------------------------------------------------------
@@ -294,7 +306,12 @@ function table(results: OpResult[]): string {
   const row = (name: string, target: string, r: TargetResult | null) =>
     r ? `| ${name} | ${target} | ${f0(r.rps)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${f1(r.queriesPerRequest)} | ${f0(r.dbHits)} | ${f0(r.rssMb)} | ${f1(r.load)} |`
       : `| ${name} | ${target} | not run | | | | | | | |`;
-  const rows = results.flatMap((r) => [row(r.op.name, 'ours', r.ours), row('', '@neo4j/graphql', r.theirs), row('', 'floor (driver)', r.floor)]);
+  const rows = results.flatMap((r) => [
+    row(r.op.name, 'ours', r.ours),
+    ...(r.cached ? [row('', 'ours, response cache on', r.cached)] : []),
+    row('', '@neo4j/graphql', r.theirs),
+    row('', 'floor (driver)', r.floor),
+  ]);
   return [head, ...rows].join('\n');
 }
 
@@ -305,11 +322,21 @@ function ratios(results: OpResult[]): string {
     `| ${r.op.name} | ${r.theirs ? x(r.ours.rps, r.theirs.rps) : '–'} | ${x(r.ours.p50, r.floor.p50)} | ${r.theirs ? x(r.theirs.p50, r.floor.p50) : '–'} | ${r.theirs ? x(r.ours.dbHits, r.theirs.dbHits) : '–'} | ${x(r.ours.dbHits, r.floor.dbHits)} |`)].join('\n');
 }
 
+/** The response cache's figures beside the uncached ones (the targets are judged uncached). */
+function cachedRatios(results: OpResult[]): string {
+  const measured = results.filter((r) => r.cached);
+  if (!measured.length) return '';
+  const x = (a: number, b: number) => (Number.isFinite(a / b) ? `${(a / b).toFixed(2)}×` : '–');
+  const head = '| operation | throughput cached / uncached | throughput cached / @neo4j/graphql | p50 cached / floor |\n| --- | ---: | ---: | ---: |';
+  return `\n\nResponse cache on (every answer stored during the warm-up, so each measured request is a hit; not counted against the targets):\n\n${[head, ...measured.map((r) =>
+    `| ${r.op.name} | ${x(r.cached!.rps, r.ours.rps)} | ${r.theirs ? x(r.cached!.rps, r.theirs.rps) : '–'} | ${x(r.cached!.p50, r.floor.p50)} |`)].join('\n')}`;
+}
+
 function notes(results: OpResult[]): string {
   const lines = results.flatMap((r) => [
     ...(r.ours.note ? [`- ${r.op.name}, ours: ${r.ours.note}`] : []),
     ...(r.theirs?.note ? [`- ${r.op.name}, @neo4j/graphql: ${r.theirs.note}`] : []),
-    ...[['ours', r.ours], ['@neo4j/graphql', r.theirs], ['floor', r.floor]].flatMap(([t, x]) => {
+    ...[['ours', r.ours], ['ours, response cache on', r.cached], ['@neo4j/graphql', r.theirs], ['floor', r.floor]].flatMap(([t, x]) => {
       const res = x as TargetResult | null;
       return res?.errors ? [`- ${r.op.name}, ${String(t)}: ${res.errors} failed requests`] : [];
     }),
@@ -378,7 +405,8 @@ async function main(): Promise<void> {
   log(`graph: ${nodeCount} nodes; sampling arguments`);
   const sampled = await sampleArgs(db, Number(opt.args));
 
-  const ours = await Child.start('our-server.ts', uri);
+  const ours = await Child.start('our-server.ts', uri, { BENCH_RESPONSE_CACHE: 'off' });
+  const cached = !opt['no-cache'] ? await Child.start('our-server.ts', uri, { BENCH_RESPONSE_CACHE: 'on' }) : null;
   let theirs: Child | null = null;
   let theirsFailure = '';
   try {
@@ -395,11 +423,12 @@ async function main(): Promise<void> {
     for (const op of OPERATIONS.filter((o) => !only || only.includes(o.name))) {
       const args = op.args(sampled);
       if (!args.length) { log(`${op.name}: no arguments in this graph, skipped`); continue; }
-      results.push(await runOperation(op, ours, theirs, args));
+      results.push(await runOperation(op, ours, cached, theirs, args));
     }
   } finally {
     const peak = { ours: ours.memory().peak, theirs: theirs?.memory().peak ?? NaN };
     ours.stop();
+    cached?.stop();
     theirs?.stop();
     await driver.close();
     await local?.stop();
@@ -419,7 +448,7 @@ Server memory (RSS): ours ${f0(info.idle.ours)} MB at start, ${f0(info.peak.ours
 
 ${table(results)}
 
-${ratios(results)}
+${ratios(results)}${cachedRatios(results)}
 
 Errors and notes:
 ${notes(results)}

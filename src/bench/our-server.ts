@@ -31,6 +31,8 @@ const server = await startServer({
   port: 0,
   // the benchmark's output is its figures; a log line per request would also cost time
   logLevel: 'warn',
+  // the benchmark's targets are judged uncached; bench.ts starts a second server with the cache on
+  responseCache: process.env.BENCH_RESPONSE_CACHE === 'on',
   onRequestDone: (ctx) => {
     requests++;
     roundTrips += ctx.db.roundTrips;

@@ -50,7 +50,8 @@ export interface GraphChecksum {
 export async function graphChecksum(driver: Driver): Promise<GraphChecksum> {
   const nodes = await rows<{ id: unknown; labels: string[]; cites: unknown; props: Record<string, unknown> }>(
     driver,
-    'MATCH (n) RETURN n.id AS id, labels(n) AS labels, n.cites AS cites, properties(n) AS props',
+    // the writers' lock node (it holds the graph's version) and the response cache are no part of the graph
+    'MATCH (n) WHERE NOT n:GraphLock AND NOT n:CachedResponse RETURN n.id AS id, labels(n) AS labels, n.cites AS cites, properties(n) AS props',
   );
   const rels = await rows<{ type: string; from: unknown; to: unknown; props: Record<string, unknown> }>(
     driver,
@@ -127,7 +128,7 @@ export interface EntityChecksum {
 export async function entityChecksum(driver: Driver): Promise<EntityChecksum> {
   const nodes = await rows<{ labels: string[]; name: unknown; cites: unknown; docs: string[] }>(
     driver,
-    'MATCH (n) OPTIONAL MATCH (n)-[:SOURCED_FROM]->(d) RETURN labels(n) AS labels, coalesce(n.name, n.title, n.summary, n.id) AS name, n.cites AS cites, collect(d.id) AS docs',
+    'MATCH (n) WHERE NOT n:GraphLock AND NOT n:CachedResponse OPTIONAL MATCH (n)-[:SOURCED_FROM]->(d) RETURN labels(n) AS labels, coalesce(n.name, n.title, n.summary, n.id) AS name, n.cites AS cites, collect(d.id) AS docs',
   );
   const rels = await rows<{ type: string; cites: unknown }>(driver, 'MATCH ()-[r]->() WHERE r.cites IS NOT NULL RETURN type(r) AS type, r.cites AS cites');
   const [{ links }] = (await rows<{ links: number }>(driver, 'MATCH ()-[r:POSSIBLY_SAME_AS]->() RETURN count(r) AS links')) as [{ links: number }];

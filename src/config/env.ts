@@ -16,6 +16,7 @@ import { z } from 'zod';
 import { authConfigFromEnv } from '../api/auth.js';
 import { costLimitsFromEnv, DEFAULT_COST_LIMITS } from '../api/limits.js';
 import { corsOriginsFromEnv } from '../api/ops/cors.js';
+import { DEFAULT_RESPONSE_CACHE, responseCacheFromEnv } from '../api/response-cache.js';
 import { LOG_LEVELS, logLevelFromEnv } from '../api/ops/logging.js';
 import { DEFAULT_MAX_REQUEST_QUERIES, DEFAULT_QUERY_TIMEOUTS, maxRequestQueriesFromEnv, queryTimeoutsFromEnv } from '../graph/db.js';
 import { DEFAULT_READ_CONCURRENCY, readConcurrencyFromEnv } from '../graph/gate.js';
@@ -155,6 +156,14 @@ const fields = {
   KG_DB_QUEUE_MS: variable(readBy('KG_DB_QUEUE_MS', readConcurrencyFromEnv), {
     description: 'milliseconds a read may wait for its turn before the request is answered DATABASE_BUSY (HTTP 503)',
     default: String(DEFAULT_READ_CONCURRENCY.queueMs),
+  }),
+  KG_RESPONSE_CACHE: variable(readBy('KG_RESPONSE_CACHE', responseCacheFromEnv), {
+    description: 'on: answers of queries are kept in Neo4j and served again until the next write; off: every query runs',
+    default: 'on',
+  }),
+  KG_RESPONSE_CACHE_ENTRIES: variable(readBy('KG_RESPONSE_CACHE_ENTRIES', responseCacheFromEnv), {
+    description: 'most answers the response cache keeps (the oldest go first)',
+    default: String(DEFAULT_RESPONSE_CACHE.entries),
   }),
   KG_READS: variable(readBy('KG_READS', authConfigFromEnv), {
     description: 'open: queries need no key; key: queries need a reader or editor key',

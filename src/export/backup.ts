@@ -9,8 +9,8 @@
  * Every node and relationship with every property, typed (typed-values.ts: integers, floats,
  * dates and lists keep their Neo4j types). Nodes are :Node (the graph), :Redirect (ids of merged
  * entities) and :Edit (the edit history); each is keyed by its label and id, which relationships
- * use to name their ends. The writers' lock node (:GraphLock) is not part of the graph and is left
- * out; constraints and indexes are the migrations' (kg migrate), not the backup's.
+ * use to name their ends. The writers' lock node (:GraphLock) and the response cache's entries
+ * (:CachedResponse) are not part of the graph and are left out; constraints and indexes are the migrations' (kg migrate), not the backup's.
  *
  * A backup holds the writers' lock (an open write transaction) while it reads the graph page by
  * page: it is consistent, and writers (ingestion, mutations) wait until it ends; reads go on. The file is written under a

@@ -336,6 +336,19 @@ export class Db {
     );
   }
 
+  /**
+   * One auto-commit write of bookkeeping that is no part of the graph (the response cache's
+   * entries): it takes no writers' lock, so it neither waits for a writer nor moves the graph's
+   * version, and is not counted against a request's queries.
+   */
+  async writeOutsideGraph<T = Row>(name: string, params: Record<string, unknown> = {}): Promise<T[]> {
+    const config = this.transactionConfig('WRITE');
+    return this.withSession('WRITE', async (session) => {
+      const res: QueryResult<RecordShape> = await this.timed('WRITE', () => stoppedAsTimeout(config.timeout, async () => await session.run(cypher(name), boltParams(params), config), 'WRITE'));
+      return res.records.map((r) => r.toObject() as T);
+    });
+  }
+
   /** Runs a schema statement (migrations) in its own auto-commit transaction. */
   async runSchema(statement: string): Promise<void> {
     await this.withSession('WRITE', async (session) => {

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ACCEPTANCE_FILE, readQuestions, runAcceptance } from '../acceptance/run.js';
-import { seededServer } from '../support/server.js';
+import { inspect } from '../support/db.js';
+import { seededServer, startTestServer } from '../support/server.js';
 
 const seeded = seededServer();
 
@@ -15,5 +16,34 @@ describe.runIf(existsSync(DEFAULT_ACCEPTANCE_FILE))(`the acceptance questions ($
     const asked = readQuestions(DEFAULT_ACCEPTANCE_FILE).length;
     expect(asked).toBeGreaterThan(0);
     expect(report).toMatchObject({ passed: asked, failed: 0 });
+  });
+
+  it('are answered the same from the response cache', async () => {
+    const cached = await startTestServer(seeded.db, { responseCache: true });
+    const storedAnswers = async () => (await inspect<{ n: number }>(seeded.db, 'MATCH (c:CachedResponse) RETURN count(c) AS n'))[0]!.n;
+    try {
+      const hits = async () => {
+        const line = (await (await fetch(`${cached.base}/metrics`)).text()).split('\n').find((l) => l.startsWith('kg_response_cache_total{result="hit"}'));
+        return Number(line?.split(' ').pop());
+      };
+      const filled = await runAcceptance({ url: cached.url, file: DEFAULT_ACCEPTANCE_FILE });
+      expect(filled.failed).toBe(0);
+      // the answers are stored just after they are sent (those without errors: a NOT_FOUND answer is not)
+      let stored = -1;
+      for (let i = 0; i < 50 && stored !== (await storedAnswers()); i++) {
+        stored = await storedAnswers();
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(stored).toBeGreaterThan(readQuestions(DEFAULT_ACCEPTANCE_FILE).length / 2);
+      const before = await hits();
+      const served = await runAcceptance({ url: cached.url, file: DEFAULT_ACCEPTANCE_FILE });
+      const failures = served.results.filter((r) => !r.ok).map((r) => `${r.id}:\n  - ${r.problems.join('\n  - ')}`);
+      expect(failures.join('\n'), 'failed questions').toBe('');
+      expect(served.passed).toBe(filled.passed);
+      // every stored answer was served from the cache
+      expect((await hits()) - before).toBe(stored);
+    } finally {
+      await cached.stop();
+    }
   });
 });

@@ -25,9 +25,9 @@ describe('migrations', () => {
     expect(applied).toBeGreaterThan(0);
 
     const { constraints, indexes } = await listSchema(db);
-    expect(constraints.map((c) => c.name)).toEqual(['edit_id', 'entity_slug', 'graph_lock_id', 'node_id', 'redirect_id']);
+    expect(constraints.map((c) => c.name)).toEqual(['cached_response_key', 'edit_id', 'entity_slug', 'graph_lock_id', 'node_id', 'redirect_id']);
     expect(indexes.map((i) => i.name)).toEqual(
-      expect.arrayContaining(['entity_names', 'fact_text', 'event_date', 'statement_date', 'commitment_deadline', 'post_from', 'document_published', 'figure_metric', 'redirect_slug', 'redirect_to', 'edit_merged']),
+      expect.arrayContaining(['entity_names', 'fact_text', 'event_date', 'statement_date', 'commitment_deadline', 'post_from', 'document_published', 'figure_metric', 'redirect_slug', 'redirect_to', 'edit_merged', 'cached_response_at']),
     );
     expect(indexes.filter((i) => i.state !== 'ONLINE')).toEqual([]);
   });

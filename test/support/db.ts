@@ -57,8 +57,8 @@ export interface GraphSnapshot {
 }
 
 export async function snapshotGraph(db: Db): Promise<GraphSnapshot> {
-  // the writers' lock node (write/take-graph-lock) is no part of the graph
-  const nodes = await inspect<{ labels: string[]; props: Record<string, unknown> }>(db, 'MATCH (n) WHERE NOT n:GraphLock RETURN labels(n) AS labels, properties(n) AS props');
+  // the writers' lock node (write/take-graph-lock) and the response cache are no part of the graph
+  const nodes = await inspect<{ labels: string[]; props: Record<string, unknown> }>(db, 'MATCH (n) WHERE NOT n:GraphLock AND NOT n:CachedResponse RETURN labels(n) AS labels, properties(n) AS props');
   const rels = await inspect<{ type: string; from: unknown; to: unknown; props: Record<string, unknown> }>(
     db,
     'MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS from, b.id AS to, properties(r) AS props',

@@ -20,6 +20,8 @@ export interface TestServerOptions {
   limits?: Partial<CostLimits>;
   /** fetch nested levels ahead in one query (default true); false: one batch query per level */
   lookahead?: boolean;
+  /** the response cache (default off: tests that compare answers or count queries must see them computed) */
+  responseCache?: boolean;
 }
 
 /** Starts the API on a free port of 127.0.0.1. Stop it in afterAll. */
@@ -32,6 +34,7 @@ export async function startTestServer(db: Db, opts: TestServerOptions = {}): Pro
     auth: opts.auth ?? authConfig([]),
     limits: { ...DEFAULT_COST_LIMITS, ...opts.limits },
     lookahead: opts.lookahead ?? true,
+    responseCache: opts.responseCache ?? false,
     // tests read answers, not log lines (test/api/operations*.test.ts check those)
     logLevel: 'silent',
     onRequestDone: (ctx: Context) => {

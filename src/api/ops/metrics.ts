@@ -32,6 +32,7 @@ export class ServerMetrics {
   private readonly ingestDocuments: Counter<'result'>;
   private readonly ingestFacts: Counter<'kind'>;
   private readonly ingestFailures: Counter<'code'>;
+  private readonly cacheResults: Counter<'result'>;
 
   constructor() {
     const registers = [this.registry];
@@ -62,10 +63,17 @@ export class ServerMetrics {
     this.ingestDocuments = new Counter({ name: 'kg_ingest_documents_total', help: 'Documents ingestDocument processed (result new: written; unchanged: the graph already held it)', labelNames: ['result'], registers });
     this.ingestFacts = new Counter({ name: 'kg_ingest_facts_total', help: 'New facts ingestDocument wrote, by kind', labelNames: ['kind'], registers });
     this.ingestFailures = new Counter({ name: 'kg_ingest_failures_total', help: 'ingestDocument calls that ended in an error, by error code', labelNames: ['code'], registers });
+    this.cacheResults = new Counter({
+      name: 'kg_response_cache_total',
+      help: 'Response cache (src/api/response-cache.ts): read operations answered from it (hit), computed because it held no answer for the graph as it is (miss), and answers stored',
+      labelNames: ['result'],
+      registers,
+    });
     // Series that exist from the start, at zero, so that rates and alerts need no special case for "never happened".
     for (const mode of ['read', 'write']) this.queriesInFlight.set({ mode }, 0);
     for (const result of ['new', 'unchanged']) this.ingestDocuments.inc({ result }, 0);
     for (const kind of Object.values(FACT_KINDS)) this.ingestFacts.inc({ kind }, 0);
+    for (const result of ['hit', 'miss', 'stored']) this.cacheResults.inc({ result }, 0);
   }
 
   /**
@@ -95,6 +103,13 @@ export class ServerMetrics {
     this.requests.inc({ operation, outcome });
     this.requestSeconds.observe({ operation }, seconds);
   }
+
+  /** Counters of the response cache, by what it did. */
+  readonly cache = {
+    hit: () => this.cacheResults.inc({ result: 'hit' }),
+    miss: () => this.cacheResults.inc({ result: 'miss' }),
+    stored: () => this.cacheResults.inc({ result: 'stored' }),
+  };
 
   ingested(written: Pick<IngestResult, 'newDocument' | 'facts'>): void {
     this.ingestDocuments.inc({ result: written.newDocument ? 'new' : 'unchanged' });

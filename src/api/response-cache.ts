@@ -15,12 +15,14 @@
  * fields to store anything, where here every query of the schema is as cacheable as the others.
  *
  * The key: the operation's text, its name and variables, the day (UTC: a commitment's status
- * depends on today's date), and the server's schema and version (servers of another schema or
+ * depends on today's date), and the server's schema and release (servers of another schema or
  * release never share an entry). Answers do not depend on who asks (keys only gate writes and,
  * with KG_READS=key, whether one may read at all, checked before the lookup). Only answers
  * without errors are stored; mutations never are. Entries go when the graph's version moves
  * past them or when more than `entries` are kept (oldest first), checked after every
- * `evictEvery` stores of a server.
+ * EVICT_EVERY stores of a server. A lookup refused because the database is saturated or
+ * unreachable answers DATABASE_BUSY or DATABASE_UNAVAILABLE (HTTP 503) at once, rather than make
+ * the operation wait for the same refusal again.
  *
  * Every response of a read says what the cache did in the `x-kg-cache` header: `hit`, `miss`
  * (computed now; stored if it could be), or nothing when the cache is off.
@@ -32,8 +34,9 @@ import { createRequire } from 'node:module';
 import type { Logger } from 'pino';
 import { positiveIntFromEnv } from '../config/numbers.js';
 import { canonicalJson } from '../graph/canonical-json.js';
-import type { Db } from '../graph/db.js';
+import { isBusy, isUnavailable, type Db } from '../graph/db.js';
 import type { Context } from './context.js';
+import { databaseBusy, databaseUnavailable } from './errors.js';
 
 export interface ResponseCacheConfig {
   enabled: boolean;
@@ -132,6 +135,10 @@ export function responseCachePlugin(db: Db, schema: GraphQLSchema, config: Respo
           try {
             [row] = await contextValue.db.read<{ version: number; body: string | null }>('read/cached-response', { key });
           } catch (err) {
+            // refused at the read gate, or the database unreachable: the operation would meet the
+            // same after as long a wait again, so the answer is the retryable error now
+            const refusal = isBusy(err) ? databaseBusy() : isUnavailable(err) ? databaseUnavailable() : null;
+            if (refusal) return { http: { headers: new HeaderMap() }, body: { kind: 'single', singleResult: { errors: [{ message: refusal.message, extensions: refusal.extensions }] } } };
             logger.debug({ err }, 'response cache: lookup failed');
             return null;
           }

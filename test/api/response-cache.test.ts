@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { authConfig } from '../../src/api/auth.js';
 import { CACHE_HEADER } from '../../src/api/response-cache.js';
 import type { Db } from '../../src/graph/db.js';
@@ -196,5 +198,32 @@ describe('the response cache, off', () => {
     }
     await new Promise((r) => setTimeout(r, 200));
     expect(await entries(db)).toBe(0);
+  });
+});
+
+describe('the response cache, its database unreachable', () => {
+  let db: Db;
+  let server: TestServer;
+  beforeAll(async () => {
+    // a port nothing listens on
+    const probe = createServer();
+    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
+    const port = (probe.address() as AddressInfo).port;
+    await new Promise((r) => probe.close(r));
+    db = connectTestDb({ uri: `bolt://127.0.0.1:${port}` });
+    server = await startTestServer(db, { responseCache: true });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await db?.close();
+  });
+
+  it('answers DATABASE_UNAVAILABLE with HTTP 503 and Retry-After from the lookup, as without the cache', async () => {
+    const res = await fetch(server.url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ query: READ, variables: { id: STATEMENT } }) });
+    expect(res.status).toBe(503);
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    const body = (await res.json()) as Answer['body'];
+    expect(body.errors?.map((e) => e.extensions?.code)).toEqual(['DATABASE_UNAVAILABLE']);
+    expect(JSON.stringify(body)).not.toMatch(/\bat .+\.(ts|js):\d+/);
   });
 });

@@ -92,8 +92,9 @@ export interface CacheCounters {
 
 /**
  * The Apollo plugin: a lookup before a query operation runs (after its access, input and cost
- * checks), its answer stored after it is sent. A lookup or store that fails (the database
- * unreachable, busy) is logged at debug and the request goes on as if there were no cache.
+ * checks), its answer stored after it is sent. A lookup refused as busy or unreachable answers
+ * that error; any other failure of a lookup, and any failed store, is logged at debug and the
+ * request goes on as if there were no cache.
  */
 export function responseCachePlugin(db: Db, schema: GraphQLSchema, config: ResponseCacheConfig, logger: Pick<Logger, 'debug'>, counters?: CacheCounters): ApolloServerPlugin<Context> {
   const namespace = cacheNamespace(schema);

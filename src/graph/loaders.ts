@@ -30,7 +30,6 @@ function groupEdges(ids: readonly string[], rows: EdgeRow[]): Edge[][] {
  * Per-request batch loaders: every field that walks from a list of parents to their neighbours
  * goes through one of these, so a nested level costs one query, not one per parent.
  */
-
 export class Loaders {
   private readonly edgeLoaders = new Map<string, DataLoader<string, Edge[]>>();
 
@@ -146,8 +145,7 @@ export class Loaders {
 
   readonly personCommitments = this.query('read/person-commitments');
   readonly figurePeers = this.query('read/figure-peers');
-  /** What each commitment's derived status rests on, in one query per batch. */
-  /** What commitments' statuses are derived from (the projection's fragment, for the ones no projection fetched ahead). */
+  /** What commitments' statuses are derived from, one query per batch (the projection's fragment, for those no projection fetched ahead). */
   readonly commitmentStatusFacts = new DataLoader<string, StatusFacts>(async (ids) => {
     const { text, params } = projectionQuery({ ...emptyProjection(), props: [], statusFacts: true }, { ids: [...ids] });
     const rows = await this.db.readText<ProjectionRow>(text, params);

@@ -195,7 +195,8 @@ export function projectionQuery(p: Projection, start: Start): { text: string; pa
     const parts: string[] = [];
     if (proj.citations) parts.push(`cites: ${citations(`coalesce(${x}.cites, [])`, proj.citations)}`);
     if (proj.quote) parts.push(`quote: ${citations(`CASE WHEN ${x}.quote IS NULL THEN [] ELSE [${x}.quote] END`, proj.quote)}`);
-    // the named fragment, with the commitment bound as `c` (its variables hold no digit, so they meet none made here)
+    // the named fragment, with the commitment bound as `c` (none of its variables, c s r e made
+    // statements facts, is bound where it is embedded: the names made here end in a digit)
     if (proj.statusFacts) parts.push(`status: CASE WHEN ${x}:Commitment THEN COLLECT { WITH ${x} AS c ${cypher('fragments/commitment-status')}\n}[0] END`);
     // one list per edge of the projection, in its order (keys hold values, so never go in the text)
     if (proj.edges.length) parts.push(`edges: [${proj.edges.map((e) => edges(x, e)).join(', ')}]`);

@@ -63,7 +63,8 @@ function questions(): { name: string; query: string }[] {
 async function oneRun(n: number, opts: { seconds: number; clients: number; nlp: boolean }): Promise<Run> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'kg-startup-'));
   const launched = Date.now();
-  const server = await ServerProcess.launch({ label: `run ${n}`, dir, nlp: opts.nlp, log: () => {} });
+  // as `npm start` runs it: the response cache on
+  const server = await ServerProcess.launch({ label: `run ${n}`, dir, nlp: opts.nlp, responseCache: true, log: () => {} });
   current = server;
   const run: Run = { listening: null, ready: null, answers: [], refused: 0 };
   const until = launched + opts.seconds * 1000;

@@ -24,6 +24,8 @@ export interface ServerStartOptions {
   dir: string;
   /** KG_NLP=off when false (ingestion with the rules alone) */
   nlp: boolean;
+  /** KG_RESPONSE_CACHE=off when false (default: off) */
+  responseCache?: boolean;
   log: (line: string) => void;
 }
 
@@ -238,6 +240,9 @@ export class ServerProcess {
       HOST: '127.0.0.1',
       KG_API_KEYS: `chaos:editor:${createHash('sha256').update(this.token, 'utf8').digest('hex')}`,
       LOG_LEVEL: 'warn',
+      // the reliability suite measures what requests cost the database and each other: answered
+      // from the response cache, a repeated hostile request (or the canary's lookup) costs one read
+      KG_RESPONSE_CACHE: opts.responseCache ? 'on' : 'off',
     });
     if (!opts.nlp) env.KG_NLP = 'off';
     this.child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/kg.ts', 'serve'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });

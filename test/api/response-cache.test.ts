@@ -177,6 +177,31 @@ describe('the response cache', () => {
   });
 });
 
+describe('the response cache, reads behind keys (KG_READS=key)', () => {
+  const reader = testKey('lectora', 'reader');
+  let db: Db;
+  let server: TestServer;
+  beforeAll(async () => {
+    db = connectTestDb();
+    await resetWithSeed(db);
+    server = await startTestServer(db, { auth: authConfig([reader.key], 'key'), responseCache: true });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await db?.close();
+  });
+
+  it('serves a stored answer only to a request the keys let read', async () => {
+    for (let i = 0; i < 100 && (await ask(server, READ, { id: STATEMENT }, reader.header)).cache !== 'hit'; i++) await new Promise((r) => setTimeout(r, 50));
+    expect((await ask(server, READ, { id: STATEMENT }, reader.header)).cache).toBe('hit');
+    const anonymous = await ask(server, READ, { id: STATEMENT });
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.cache).toBeNull();
+    expect(anonymous.body.data ?? null).toBeNull();
+    expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
 describe('the response cache, off', () => {
   let db: Db;
   let off: TestServer;

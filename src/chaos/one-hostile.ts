@@ -83,7 +83,6 @@ function hostileClient(server: ServerProcess, request: RawRequest, seconds: numb
   );
 }
 
-
 export interface OneHostileRow {
   name: string;
   alone: LatencySummary;

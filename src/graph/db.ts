@@ -342,18 +342,21 @@ export class Db {
    * version, and is not counted against a request's queries.
    */
   async writeOutsideGraph<T = Row>(name: string, params: Record<string, unknown> = {}): Promise<T[]> {
-    const config = this.transactionConfig('WRITE');
-    return this.withSession('WRITE', async (session) => {
-      const res: QueryResult<RecordShape> = await this.timed('WRITE', () => stoppedAsTimeout(config.timeout, async () => await session.run(cypher(name), boltParams(params), config), 'WRITE'));
-      return res.records.map((r) => r.toObject() as T);
-    });
+    return this.autoCommitWrite<T>(cypher(name), params);
   }
 
   /** Runs a schema statement (migrations) in its own auto-commit transaction. */
   async runSchema(statement: string): Promise<void> {
-    await this.withSession('WRITE', async (session) => {
-      this.spend();
-      await this.timed('WRITE', () => stoppedAsTimeout(this.timeouts.writeMs, () => session.run(statement, {}, this.transactionConfig('WRITE')), 'WRITE'));
+    this.spend();
+    await this.autoCommitWrite(statement);
+  }
+
+  /** One statement in its own auto-commit write transaction, stopped after the write timeout. */
+  private async autoCommitWrite<T = Row>(text: string, params: Record<string, unknown> = {}): Promise<T[]> {
+    const config = this.transactionConfig('WRITE');
+    return this.withSession('WRITE', async (session) => {
+      const res: QueryResult<RecordShape> = await this.timed('WRITE', () => stoppedAsTimeout(config.timeout, async () => await session.run(text, boltParams(params), config), 'WRITE'));
+      return res.records.map((r) => r.toObject() as T);
     });
   }
 

@@ -147,7 +147,7 @@ export class Loaders {
   readonly figurePeers = this.query('read/figure-peers');
   /** What commitments' statuses are derived from, one query per batch (the projection's fragment, for those no projection fetched ahead). */
   readonly commitmentStatusFacts = new DataLoader<string, StatusFacts>(async (ids) => {
-    const { text, params } = projectionQuery({ ...emptyProjection(), props: [], statusFacts: true }, { ids: [...ids] });
+    const { text, params } = projectionQuery({ ...emptyProjection(), statusFacts: true }, { ids: [...ids] });
     const rows = await this.db.readText<ProjectionRow>(text, params);
     const by = new Map(rows.map((r) => [r.id, r.below.status]));
     return ids.map((id) => by.get(id) ?? { statements: 0, inaugurated: null, done: null, progress: null });

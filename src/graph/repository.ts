@@ -155,16 +155,17 @@ export class Repository {
 
   /**
    * With `passages`, each hop citation comes with its document and passage (no later lookup). The
-   * nodes come with the properties `props` names (null: all but the internal ones).
+   * nodes come with what `projection` reads of them and below them (none: all their properties
+   * but the internal ones), in the same query.
    */
-  async paths(from: string, to: string, maxHops: number, limit: number, passages = false, props: string[] | null = null): Promise<PathResult[]> {
+  async paths(from: string, to: string, maxHops: number, limit: number, passages = false, projection: Projection | null = null): Promise<Listing<PathResult>> {
     type RelRow = { type: string; from: string; to: string; props: Record<string, unknown>; passages: CiteRow[] | null };
     type Row = { nodes: (ListedNode & { reviewStatus: string | null })[]; rels: RelRow[] };
     const params = { from, to, maxHops, limit, passages };
-    const { row, node } = await this.listed<Row>('read/paths', params, { rows: ['nodes', 'rels'], nodesIn: 'nodes' }, { ...emptyProjection(), props });
+    const { row, node } = await this.listed<Row>('read/paths', params, { rows: ['nodes', 'rels'], nodesIn: 'nodes' }, projection);
     const rows = row?.rows ?? [];
     // no path goes through a fact an editor rejected (dropped, not replaced by a longer one)
-    return rows.filter((r) => !r.nodes.some((n) => n.reviewStatus === 'rejected')).map((r) => {
+    const items = rows.filter((r) => !r.nodes.some((n) => n.reviewStatus === 'rejected')).map((r) => {
       const nodes = r.nodes.map(node);
       return {
         nodes,
@@ -175,6 +176,7 @@ export class Repository {
         }),
       };
     });
+    return { items, below: row?.below ?? [] };
   }
 
   async countNodes(): Promise<number> {

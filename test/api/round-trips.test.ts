@@ -162,6 +162,15 @@ describe('database round trips per request', () => {
     expect(count).toBe(1);
   });
 
+  it('paths and what their nodes show below them: one round trip, as without look-ahead', async () => {
+    const query = 'query { paths(from: "delfina-gomez-alvarez", to: "zoe-robledo-aburto", maxHops: 4, first: 3) { nodes { ... on Person { name posts { role organization { name } } } ... on Event { title participants { person { name } } } } hops { relationship citations { excerpt } } } }';
+    const { count, data } = await roundTrips(query, {});
+    expect(data.paths.length).toBeGreaterThan(0);
+    expect(data.paths.flatMap((p: { nodes: { posts?: unknown[]; participants?: unknown[] }[] }) => p.nodes).some((n: { posts?: unknown[]; participants?: unknown[] }) => (n.posts ?? n.participants ?? []).length > 0)).toBe(true);
+    expect(count).toBe(1);
+    await sameWithoutLookahead(query, {}, data);
+  });
+
   it("a person's events and statements in a window: newest first, undated last, cut to `first`, as without look-ahead", async () => {
     const query = `query W($slug: String!) {
       person(slug: $slug) {

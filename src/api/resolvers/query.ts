@@ -208,6 +208,8 @@ export class QueryResolver {
     if (problem) throw badInput('query', problem);
     if (!Number.isInteger(first) || first < 1 || first > MAX_SEARCH) throw badInput('first', `must be from 1 to ${MAX_SEARCH}`);
     const projection = lookahead(info);
+    // the candidates are read with their properties only: what is below them is read for the
+    // `first` kept after the re-rank, not for every candidate
     const hits = await ctx.repo.search(query, (types ?? []) as Kind[], first, ctx.loaders.listing(projection)?.props ?? null);
     await ctx.loaders.prefetch(hits.map((h) => h.node), projection);
     return hits;
@@ -374,13 +376,14 @@ export class QueryResolver {
     // cited hops: their passages come with the paths (one round trip instead of two)
     const passages = ctx.loaders.lookahead && (selects(info, ['hops', 'citations', 'document']) || selects(info, ['hops', 'citations', 'excerpt']));
     const projection = lookahead(info);
-    const props = ctx.loaders.listing(projection)?.props ?? null;
-    let paths = await ctx.repo.paths(from, to, maxHops, first, passages, props);
-    if (!paths.length) {
+    const run = (a: string, b: string) => ctx.repo.paths(a, b, maxHops, first, passages, ctx.loaders.listing(projection));
+    let listed = await run(from, to);
+    if (!listed.items.length) {
       const [a, b] = await resolveRefs(ctx.repo, [{ argument: 'from', ref: from, kinds: ENTITY_KINDS }, { argument: 'to', ref: to, kinds: ENTITY_KINDS }]);
-      if (a!.how !== 'key' || b!.how !== 'key') paths = await ctx.repo.paths(a!.id, b!.id, maxHops, first, passages, props);
+      if (a!.how !== 'key' || b!.how !== 'key') listed = await run(a!.id, b!.id);
     }
-    await ctx.loaders.prefetch(paths.flatMap((p) => p.nodes), projection);
+    const paths = listed.items;
+    await ctx.loaders.prefetch(paths.flatMap((p) => p.nodes), projection, listed.below);
     return paths.map((p) => ({
       length: p.hops.length,
       nodes: p.nodes,

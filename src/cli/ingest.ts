@@ -1,7 +1,8 @@
 /**
- * `kg ingest <files or folders>`: runs every article through the pipeline, one transaction per
- * document, with a progress bar on a terminal and a summary at the end. Bad files are skipped
- * with their reason; the good ones are ingested. The exit code says whether every file went in.
+ * `kg ingest <files or folders>`: runs every article through the pipeline (several made ready at
+ * once while an earlier one is written, in order: src/ingest/many.ts), with a progress bar on a
+ * terminal and a summary at the end. Bad files are skipped with their reason; the good ones are
+ * ingested. The exit code says whether every file went in.
  */
 import { SingleBar, Presets } from 'cli-progress';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -9,7 +10,8 @@ import { basename, extname, join } from 'node:path';
 import type { Db } from '../graph/db.js';
 import { migrate } from '../graph/migrate.js';
 import { DocumentError } from '../ingest/metadata.js';
-import { ingest, type IngestOptions, type IngestResult } from '../ingest/pipeline.js';
+import { ingestMany, type ManyOptions } from '../ingest/many.js';
+import type { IngestResult } from '../ingest/pipeline.js';
 import { nlpEngine } from '../nlp/engine.js';
 import { withGraph } from './graph.js';
 import { EXIT } from './usage.js';
@@ -44,24 +46,37 @@ function plan(args: string[]): { files: string[]; summary: IngestSummary } {
   return { files, summary: { results: [], skipped: missing.map((file) => ({ file, reason: 'no such file or folder' })) } };
 }
 
-export async function ingestFiles(db: Db, args: string[], log: (line: string) => void, opts: IngestOptions = {}): Promise<IngestSummary> {
+/** How `kg ingest` goes through its documents (src/ingest/many.ts). */
+export type IngestFilesOptions = Pick<ManyOptions, 'nlp' | 'concurrency'>;
+
+export async function ingestFiles(db: Db, args: string[], log: (line: string) => void, opts: IngestFilesOptions = {}): Promise<IngestSummary> {
   const { files, summary } = plan(args);
   const bar = process.stderr.isTTY ? new SingleBar({ format: 'ingest [{bar}] {value}/{total} {file}', hideCursor: true }, Presets.shades_classic) : null;
   bar?.start(files.length, 0, { file: '' });
-  for (const [i, file] of files.entries()) {
-    bar?.update(i, { file: basename(file) });
-    const sidecarPath = file.slice(0, -extname(file).length) + '.json';
-    try {
-      const sidecar = existsSync(sidecarPath) ? readFileSync(sidecarPath, 'utf8') : null;
-      const result = await ingest(db, basename(file), readFileSync(file), sidecar, opts);
-      summary.results.push(result);
-      if (!bar) log(`ingested ${file}: ${result.newEntities.length} new entities, ${result.linkedEntities.length} linked`);
-    } catch (e) {
-      const reason = e instanceof DocumentError ? e.problem : e instanceof Error ? e.message : String(e);
-      summary.skipped.push({ file, reason });
-      if (!bar) log(`skipped ${file}: ${reason}`);
-    }
-  }
+  const docs = files.map((file) => ({
+    fileName: basename(file),
+    load: () => {
+      const sidecarPath = file.slice(0, -extname(file).length) + '.json';
+      return { content: readFileSync(file), sidecar: existsSync(sidecarPath) ? readFileSync(sidecarPath, 'utf8') : null };
+    },
+  }));
+  let done = 0;
+  await ingestMany(db, docs, {
+    ...opts,
+    onDone: (i, outcome) => {
+      const file = files[i]!;
+      if (outcome.ok) {
+        summary.results.push(outcome.result);
+        if (!bar) log(`ingested ${file}: ${outcome.result.newEntities.length} new entities, ${outcome.result.linkedEntities.length} linked`);
+      } else {
+        const e = outcome.error;
+        const reason = e instanceof DocumentError ? e.problem : e instanceof Error ? e.message : String(e);
+        summary.skipped.push({ file, reason });
+        if (!bar) log(`skipped ${file}: ${reason}`);
+      }
+      bar?.update(++done, { file: basename(file) });
+    },
+  });
   bar?.update(files.length, { file: '' });
   bar?.stop();
   return summary;
@@ -87,7 +102,7 @@ export function ingestExitCode(summary: IngestSummary): number {
  * `kg ingest`: migrations, then every article, then the summary on stdout. With no article to
  * ingest (missing paths, folders without articles) the summary comes at once, without Neo4j.
  */
-export async function ingestCommand(paths: string[], log: (line: string) => void): Promise<number> {
+export async function ingestCommand(paths: string[], log: (line: string) => void, opts: Omit<IngestFilesOptions, 'nlp'> = {}): Promise<number> {
   const { files, summary: nothing } = plan(paths);
   if (files.length === 0) {
     process.stdout.write(`${formatSummary(nothing)}\n`);
@@ -97,7 +112,7 @@ export async function ingestCommand(paths: string[], log: (line: string) => void
     await migrate(g.db, log);
     const nlp = nlpEngine(log);
     try {
-      const summary = await ingestFiles(g.db, paths, log, { nlp: await nlp.get() });
+      const summary = await ingestFiles(g.db, paths, log, { ...opts, nlp: await nlp.get() });
       process.stdout.write(`${formatSummary(summary)}\n`);
       return ingestExitCode(summary);
     } finally {

@@ -9,6 +9,7 @@
  */
 import { Command, InvalidArgumentError } from 'commander';
 import type { Config } from '../config/env.js';
+import { DEFAULT_INGEST_CONCURRENCY } from '../ingest/many-defaults.js';
 import { keyCommands } from './keys.js';
 import { EXIT, exitCodeFor, logTo, applySettings, stdio, usageError, type Io } from './usage.js';
 
@@ -132,10 +133,11 @@ function program(io: Io, done: (code: number) => void): Command {
     .summary('extract facts from articles into the graph')
     .description('extract facts from articles (.txt, .md, .html; metadata in front matter or <name>.json) into the graph; fails when any file is skipped')
     .argument('<paths...>', 'files or folders')
-    .action(act(async (paths: string[]) => {
+    .option('--concurrency <n>', 'documents read and annotated at once while an earlier one is written, in order (1: one after the other)', wholeNumber(1), DEFAULT_INGEST_CONCURRENCY)
+    .action(act(async (paths: string[], opts: { concurrency: number }) => {
       await environment('batch');
       const { ingestCommand } = await import('./ingest.js');
-      return ingestCommand(paths, log);
+      return ingestCommand(paths, log, opts);
     }));
 
   kg.addCommand(keyCommands(io));

@@ -6,7 +6,7 @@
 import { astralOffsets, citationKey, sha256Hex } from '../domain/citation.js';
 import { dateBounds, parseIsoDate, type FuzzyDate } from '../domain/dates.js';
 import { nodeId, type GraphBatch, type NodeRecord, type PropValue, type RelRecord, type RelType } from '../domain/model.js';
-import type { Db } from '../graph/db.js';
+import type { Db, WriteTx } from '../graph/db.js';
 import { luceneQuery } from '../graph/search.js';
 import { addCitations, writeBatch } from '../graph/writer.js';
 import { findDates } from '../text/dates.js';
@@ -280,6 +280,17 @@ export interface IngestOptions {
 }
 
 /**
+ * Stages 1-5 of a document that is to be written: read, checked, annotated by the NLP engine when
+ * there is one, and extracted. Touches no graph, so documents can be made ready side by side
+ * while another one is written.
+ */
+export async function readyForIngest(fileName: string, content: string | Buffer, sidecarJson?: string | null, opts: IngestOptions = {}): Promise<Extracted> {
+  const p = prepare(fileName, content, sidecarJson);
+  const evidence = opts.nlp && p.norm.text.trim() ? evidenceFrom(await opts.nlp.annotate(p.norm.text)) : null;
+  return extractPrepared(p, evidence);
+}
+
+/**
  * Extracts a document (pure, and the NLP engine's annotation), then resolves and writes it in one
  * write transaction: existing nodes are never overwritten. The transaction holds the graph's write
  * lock (Db.write) from before its first read, so documents sent at the same time are resolved and
@@ -288,36 +299,43 @@ export interface IngestOptions {
  * once (the other answers `newDocument: false`).
  */
 export async function ingest(db: Db, fileName: string, content: string | Buffer, sidecarJson?: string | null, opts: IngestOptions = {}): Promise<IngestResult> {
-  const p = prepare(fileName, content, sidecarJson);
-  const evidence = opts.nlp && p.norm.text.trim() ? evidenceFrom(await opts.nlp.annotate(p.norm.text)) : null;
-  const x = extractPrepared(p, evidence);
-  return db.write(async (tx) => {
-    // Citations are offsets into the stored text: another text under a stored name would point them astray.
-    const [stored] = await tx.read<NodeRow>('read/nodes-by-id', { ids: [x.documentId] });
-    if (stored && typeof stored.props.contentHash === 'string' && stored.props.contentHash !== x.contentHash) {
-      throw new DocumentError(fileName, `the graph already holds a different document named "${fileName}"; give this one another name`);
-    }
-    const r = await resolve(tx, x);
-    const batch = toBatch(x, r);
-    const existing = new Set((await tx.read<{ id: string }>('read/existing-ids', { ids: batch.nodes.map((n) => n.id) })).map((row) => row.id));
-    const fresh = batch.nodes.filter((n) => !existing.has(n.id));
-    // nodes the graph holds keep their properties and gain this document's citations
-    const known = batch.nodes
-      .filter((n) => existing.has(n.id) && n.kind !== 'Document')
-      .map((n) => ({
-        id: n.id, cites: n.cites, aliases: [n.props.name, ...(Array.isArray(n.props.aliases) ? n.props.aliases : [])].filter((a): a is string => typeof a === 'string'),
-        // a post's bounds this document gives, where the graph has none
-        fillFrom: n.kind === 'Post' ? pick(n.props, 'from') : {}, fillTo: n.kind === 'Post' ? pick(n.props, 'to') : {},
-        // an event's date this document gives, or an earlier day it implies (add-citations.cypher decides)
-        ...(n.kind === 'Event' ? { fillDate: pick(n.props, 'date') } : {}),
-      }));
-    const bodies = [...new Set(x.extraction.posts.flatMap((p) => [p.organization, p.jurisdiction]).filter((k): k is string => !!k).map((k) => r.entities.get(k)!))];
-    await writeBatch(tx, { nodes: fresh, rels: batch.rels }, undefined, 'add');
-    await addCitations(tx, known);
-    // a holder this document adds may end or start another's tenure
-    if (bodies.length) await inferTenureBounds(tx, bodies);
-    return report(x, r, fresh, existing);
-  });
+  const x = await readyForIngest(fileName, content, sidecarJson, opts);
+  return db.write((tx) => writeExtracted(tx, x));
+}
+
+/**
+ * Stages 6-7 of one extracted document inside the caller's write transaction: resolution against
+ * what the graph holds (what this transaction wrote before included), then the write. Several
+ * documents written one after the other in one transaction give the graph they give in one
+ * transaction each (src/ingest/many.ts).
+ */
+export async function writeExtracted(tx: WriteTx, x: Extracted): Promise<IngestResult> {
+  const fileName = x.source.fileName;
+  // Citations are offsets into the stored text: another text under a stored name would point them astray.
+  const [stored] = await tx.read<NodeRow>('read/nodes-by-id', { ids: [x.documentId] });
+  if (stored && typeof stored.props.contentHash === 'string' && stored.props.contentHash !== x.contentHash) {
+    throw new DocumentError(fileName, `the graph already holds a different document named "${fileName}"; give this one another name`);
+  }
+  const r = await resolve(tx, x);
+  const batch = toBatch(x, r);
+  const existing = new Set((await tx.read<{ id: string }>('read/existing-ids', { ids: batch.nodes.map((n) => n.id) })).map((row) => row.id));
+  const fresh = batch.nodes.filter((n) => !existing.has(n.id));
+  // nodes the graph holds keep their properties and gain this document's citations
+  const known = batch.nodes
+    .filter((n) => existing.has(n.id) && n.kind !== 'Document')
+    .map((n) => ({
+      id: n.id, cites: n.cites, aliases: [n.props.name, ...(Array.isArray(n.props.aliases) ? n.props.aliases : [])].filter((a): a is string => typeof a === 'string'),
+      // a post's bounds this document gives, where the graph has none
+      fillFrom: n.kind === 'Post' ? pick(n.props, 'from') : {}, fillTo: n.kind === 'Post' ? pick(n.props, 'to') : {},
+      // an event's date this document gives, or an earlier day it implies (add-citations.cypher decides)
+      ...(n.kind === 'Event' ? { fillDate: pick(n.props, 'date') } : {}),
+    }));
+  const bodies = [...new Set(x.extraction.posts.flatMap((p) => [p.organization, p.jurisdiction]).filter((k): k is string => !!k).map((k) => r.entities.get(k)!))];
+  await writeBatch(tx, { nodes: fresh, rels: batch.rels }, undefined, 'add');
+  await addCitations(tx, known);
+  // a holder this document adds may end or start another's tenure
+  if (bodies.length) await inferTenureBounds(tx, bodies);
+  return report(x, r, fresh, existing);
 }
 
 /** What an ingest tells its caller: the document, what it added, what it linked to. */

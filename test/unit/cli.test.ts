@@ -131,6 +131,7 @@ describe('kg bad usage: exit 2, the usage on stderr', () => {
     [['generate', '--scale', '1000', '--chunk', '10'], /error: option '--chunk <C>' argument '10' is invalid/],
     [['generate'], /error: required option '--scale <N>' not specified/],
     [['ingest'], /error: missing required argument 'paths'/],
+    [['ingest', '--concurrency', '0', 'a.txt'], /error: option '--concurrency <n>' argument '0' is invalid. Expected a whole number of at least 1/],
     [['cite', 'a.txt'], /error: missing required argument 'phrase'/],
     [['cite', 'a.txt', ' '], /error: the phrase is empty/],
     [['eval', '--gold', 'dev.yaml'], /error: --gold and --texts go together/],

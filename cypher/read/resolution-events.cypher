@@ -1,8 +1,10 @@
 // Candidates for "the same event told by another document": events in the date window, and
-// events any of these people took part in (for events the text does not date).
+// events any of these people took part in (for events the text does not date). The window's
+// index seek starts at $earliest, a year before $from: a date covers a year at most, so what
+// starts earlier ends before $from (src/ingest/pipeline.ts, eventWindow).
 CALL {
   MATCH (e:Event)
-  WHERE e.dateStart IS NOT NULL AND e.dateStart <= $to AND e.dateEnd >= $from
+  WHERE e.dateStart >= $earliest AND e.dateStart <= $to AND e.dateEnd >= $from
   RETURN e
   UNION
   UNWIND $people AS personId

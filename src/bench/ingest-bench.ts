@@ -17,7 +17,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Db, type Row, type WriteTx } from '../graph/db.js';
+import { Db, type Row, type Statement, type WriteTx } from '../graph/db.js';
 import { startLocalNeo4j, type LocalNeo4j } from '../graph/local-neo4j.js';
 import { migrate } from '../graph/migrate.js';
 import { extract, extractPrepared, prepare, ingest } from '../ingest/pipeline.js';
@@ -99,6 +99,19 @@ class TimedDb extends Db {
     const timed = (tx: WriteTx) =>
       new Proxy(tx, {
         get: (target, prop, receiver) => {
+          if (prop === 'runTogether') {
+            // statements sent together are timed together, under their names joined
+            return async (list: Statement[]): Promise<unknown[][]> => {
+              const ts = performance.now();
+              try {
+                return await target.runTogether(list);
+              } finally {
+                const ms = performance.now() - ts;
+                statements += ms;
+                this.note(list.map((q) => q.name).join(' + '), ms);
+              }
+            };
+          }
           if (prop !== 'run') return Reflect.get(target, prop, receiver);
           return async <R = Row>(name: string, params: Record<string, unknown> = {}): Promise<R[]> => {
             const ts = performance.now();

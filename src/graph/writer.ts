@@ -1,7 +1,7 @@
 import { parseCitationKey } from '../domain/citation.js';
 import { foldName } from '../domain/names.js';
 import { ENTITY_KINDS, type GraphBatch, type NodeRecord } from '../domain/model.js';
-import type { WriteTx } from './db.js';
+import type { Statement, WriteTx } from './db.js';
 
 const CHUNK = 500;
 
@@ -22,6 +22,22 @@ function folded(n: NodeRecord): string | null {
   return parts.length ? foldName(parts.join(' ')) : null;
 }
 
+/** The statements that write a batch, in order, each with the nodes and relationships it writes (for progress). */
+export function batchStatements(batch: GraphBatch, mode: 'replace' | 'add' = 'replace'): { statement: Statement; records: number }[] {
+  const out: { statement: Statement; records: number }[] = [];
+  for (const rows of chunks(batch.nodes)) {
+    out.push({ statement: { name: 'write/upsert-nodes', params: { rows: rows.map((n) => ({ id: n.id, labels: labels(n), props: { ...n.props, fold: folded(n) }, cites: n.cites })) } }, records: rows.length });
+  }
+  for (const rows of chunks(batch.rels)) {
+    out.push({ statement: { name: mode === 'add' ? 'write/add-relationships' : 'write/upsert-relationships', params: { rows: rows.map((r) => ({ ...r, key: r.key ?? '' })) } }, records: rows.length });
+  }
+  const sourced = batch.nodes
+    .filter((n) => n.cites.length)
+    .map((n) => ({ id: n.id, documents: [...new Set(n.cites.map((c) => parseCitationKey(c).documentId))] }));
+  for (const rows of chunks(sourced)) out.push({ statement: { name: 'write/link-sources', params: { rows } }, records: 0 });
+  return out;
+}
+
 /**
  * Writes a batch inside the caller's transaction: nodes, then relationships, then the
  * SOURCED_FROM links derived from citations. Batched (UNWIND), idempotent (MERGE by id).
@@ -29,28 +45,31 @@ function folded(n: NodeRecord): string | null {
 export async function writeBatch(tx: WriteTx, batch: GraphBatch, onProgress: (done: number, total: number) => void = () => {}, mode: 'replace' | 'add' = 'replace'): Promise<void> {
   const total = batch.nodes.length + batch.rels.length;
   let done = 0;
-  for (const rows of chunks(batch.nodes)) {
-    await tx.run('write/upsert-nodes', { rows: rows.map((n) => ({ id: n.id, labels: labels(n), props: { ...n.props, fold: folded(n) }, cites: n.cites })) });
-    onProgress((done += rows.length), total);
+  for (const { statement, records } of batchStatements(batch, mode)) {
+    await tx.run(statement.name, statement.params);
+    if (records) onProgress((done += records), total);
   }
-  for (const rows of chunks(batch.rels)) {
-    await tx.run(mode === 'add' ? 'write/add-relationships' : 'write/upsert-relationships', { rows: rows.map((r) => ({ ...r, key: r.key ?? '' })) });
-    onProgress((done += rows.length), total);
-  }
-  const sourced = batch.nodes
-    .filter((n) => n.cites.length)
-    .map((n) => ({ id: n.id, documents: [...new Set(n.cites.map((c) => parseCitationKey(c).documentId))] }));
-  for (const rows of chunks(sourced)) await tx.run('write/link-sources', { rows });
+}
+
+/** A node the graph already holds, named or stated again by a new document (write/add-citations.cypher). */
+export interface KnownNode {
+  id: string;
+  cites: string[];
+  aliases: string[];
+  fillFrom?: Record<string, unknown>;
+  fillTo?: Record<string, unknown>;
+  fillDate?: Record<string, unknown>;
 }
 
 /**
- * Nodes the graph already holds that a new document names or states again: each gains the
- * document's citations (and, for entities, the names it gives them), and the document lists it.
+ * The statements by which nodes the graph already holds that a new document names or states
+ * again gain the document's citations (and, for entities, the names it gives them), and the
+ * document lists them.
  */
-export async function addCitations(tx: WriteTx, nodes: { id: string; cites: string[]; aliases: string[]; fillFrom?: Record<string, unknown>; fillTo?: Record<string, unknown>; fillDate?: Record<string, unknown> }[]): Promise<void> {
+export function citationStatements(nodes: KnownNode[]): Statement[] {
   const rows = nodes.filter((n) => n.cites.length);
-  for (const part of chunks(rows)) {
-    await tx.run('write/add-citations', { rows: part.map((n) => ({ fillFrom: {}, fillTo: {}, fillDate: {}, ...n })) });
-    await tx.run('write/link-sources', { rows: part.map((n) => ({ id: n.id, documents: [...new Set(n.cites.map((c) => parseCitationKey(c).documentId))] })) });
-  }
+  return chunks(rows).flatMap((part) => [
+    { name: 'write/add-citations', params: { rows: part.map((n) => ({ fillFrom: {}, fillTo: {}, fillDate: {}, ...n })) } },
+    { name: 'write/link-sources', params: { rows: part.map((n) => ({ id: n.id, documents: [...new Set(n.cites.map((c) => parseCitationKey(c).documentId))] })) } },
+  ]);
 }

@@ -6,9 +6,9 @@
 import { astralOffsets, citationKey, sha256Hex } from '../domain/citation.js';
 import { dateBounds, parseIsoDate, type FuzzyDate } from '../domain/dates.js';
 import { nodeId, type GraphBatch, type NodeRecord, type PropValue, type RelRecord, type RelType } from '../domain/model.js';
-import type { Db, WriteTx } from '../graph/db.js';
+import type { Db, Statement, WriteTx } from '../graph/db.js';
 import { luceneQuery } from '../graph/search.js';
-import { addCitations, writeBatch } from '../graph/writer.js';
+import { batchStatements, citationStatements } from '../graph/writer.js';
 import { findDates } from '../text/dates.js';
 import { findQuantities } from '../text/numbers.js';
 import { sentences } from '../text/sentences.js';
@@ -23,7 +23,7 @@ import { cleanDocumentText } from '../text/characters.js';
 import { DocumentError, readSourceDocument, type SourceDocument } from './metadata.js';
 import type { NodeRow } from '../graph/records.js';
 import { resolveCommitments, resolveEntities, resolveEvents, resolvePosts, type CommitmentCandidate, type EntityCandidate, type EventCandidate, type PostCandidate, type Resolution } from './resolve.js';
-import { inferTenureBounds } from './tenures.js';
+import { postGroupsStatement, writeTenureBounds, type GroupRow } from './tenures.js';
 import { dateProps } from './seed/compile.js';
 
 export interface Extracted {
@@ -232,40 +232,57 @@ export interface IngestResult {
   repeatedCommitments: string[];
 }
 
-/** What resolution reads through: the write transaction of the ingest (WriteTx) or, to try a resolution alone, a Db. */
-type Reader = Pick<Db, 'read'>;
+const shiftDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-/** Resolution reads: the graph's candidates for this document's entities, events and commitments. */
-async function resolve(db: Reader, x: Extracted): Promise<Resolution> {
-  const queries = x.extraction.entities.flatMap((e) => [e.name, ...e.aliases].map((n) => ({ key: e.key, lucene: luceneQuery(n) }))).filter((q) => q.lucene);
-  const rows = queries.length ? await db.read<EntityCandidate & { score: number }>('read/resolution-entities', { queries }) : [];
+/**
+ * The graph's events that may be the ones a document tells, by date (read/resolution-events):
+ * those whose dates overlap a week either side of every day the document's event dates cover (a
+ * month-precision date covers the month). `earliest` bounds the index seek on the first day: a
+ * date covers a year at most, so an event that starts before it ends before `from`, and the
+ * read stays the size of the window however many earlier events the graph holds. No dated event:
+ * an empty window, so only the participants' events come back.
+ */
+export function eventWindow(dates: FuzzyDate[]): { earliest: string; from: string; to: string } {
+  if (!dates.length) return { earliest: '9999-12-31', from: '9999-12-31', to: '0000-01-01' };
+  const bounds = dates.map(dateBounds);
+  const from = shiftDays(bounds.map((b) => b.start).sort()[0]!, -7);
+  return { earliest: shiftDays(from, -366), from, to: shiftDays(bounds.map((b) => b.end).sort().pop()!, 7) };
+}
+
+/** The full-text lookups of a document's entities: each name and alias of each. */
+function entityQueries(x: Extracted): { key: string; lucene: string }[] {
+  return x.extraction.entities.flatMap((e) => [e.name, ...e.aliases].map((n) => ({ key: e.key, lucene: luceneQuery(n) }))).filter((q) => q.lucene);
+}
+
+/**
+ * Resolution against the graph: the entities' full-text hits (read by the caller) decide which
+ * entities are the graph's; then the graph's candidates for the document's events, posts and
+ * commitments, read in one round trip.
+ */
+async function resolve(tx: WriteTx, x: Extracted, rows: (EntityCandidate & { score: number })[]): Promise<Resolution> {
   const ents = resolveEntities(x.extraction.entities, rows, (words) => placeLookup().placeKind(words) !== null, x.extraction.lookalikes ?? [], x.contentHash.slice(0, 8));
   // A new entity's slug may be taken by an entity of another kind, or kept by a merged entity's
   // redirect: give it the kind as a suffix.
   const fresh = x.extraction.entities.filter((e) => !ents.linked.some((l) => l.key === e.key));
   const slugOf = (id: string) => id.slice(id.indexOf(':') + 1);
-  const taken = fresh.length ? await db.read<{ slug: string; id: string; merged: boolean }>('read/entity-slugs', { slugs: fresh.map((e) => slugOf(ents.entities.get(e.key)!)) }) : [];
+  const taken = fresh.length ? await tx.read<{ slug: string; id: string; merged: boolean }>('read/entity-slugs', { slugs: fresh.map((e) => slugOf(ents.entities.get(e.key)!)) }) : [];
   for (const e of fresh) {
     const id = ents.entities.get(e.key)!;
     const holder = taken.find((t) => t.slug === slugOf(id));
     if (holder && (holder.merged || holder.id !== id)) ents.entities.set(e.key, nodeId(e.kind, `${slugOf(id)}-${e.kind.toLowerCase()}`));
   }
   const people = [...new Set(x.extraction.events.flatMap((e) => e.participants.map((p) => ents.entities.get(p.person)!)))];
-  let eventRows: EventCandidate[] = [];
-  if (x.extraction.events.length) {
-    // a week either side of every day the events' dates cover (a month-precision date covers the month)
-    const bounds = x.extraction.events.flatMap((e) => (e.date ? [dateBounds(fuzzy(e.date)!)] : []));
-    const shift = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-    // no dated event: an empty window, so only the participants' events come back
-    const window = bounds.length
-      ? { from: shift(bounds.map((b) => b.start).sort()[0]!, -7), to: shift(bounds.map((b) => b.end).sort().pop()!, 7) }
-      : { from: '9999-12-31', to: '0000-01-01' };
-    eventRows = await db.read<EventCandidate>('read/resolution-events', { people, ...window });
-  }
+  const reads: Statement[] = [];
+  if (x.extraction.events.length) reads.push({ name: 'read/resolution-events', params: { people, ...eventWindow(x.extraction.events.flatMap((e) => (e.date ? [fuzzy(e.date)!] : []))) } });
   const holders = [...new Set(x.extraction.posts.map((p) => ents.entities.get(p.person)!))];
-  const postRows = holders.length ? await db.read<PostCandidate>('read/resolution-posts', { people: holders }) : [];
+  if (holders.length) reads.push({ name: 'read/resolution-posts', params: { people: holders } });
   const concerned = [...new Set(x.extraction.commitments.flatMap((c) => c.concerns.map((k) => ents.entities.get(k)!)))];
-  const commitmentRows = concerned.length ? await db.read<CommitmentCandidate>('read/resolution-commitments', { entities: concerned }) : [];
+  if (concerned.length) reads.push({ name: 'read/resolution-commitments', params: { entities: concerned } });
+  const answers = reads.length ? await tx.runTogether(reads) : [];
+  const answer = <T>(name: string): T[] => (answers[reads.findIndex((q) => q.name === name)] ?? []) as T[];
+  const eventRows = answer<EventCandidate>('read/resolution-events');
+  const postRows = answer<PostCandidate>('read/resolution-posts');
+  const commitmentRows = answer<CommitmentCandidate>('read/resolution-commitments');
   return {
     ...ents,
     events: resolveEvents(x.extraction, ents.entities, eventRows),
@@ -311,12 +328,18 @@ export async function ingest(db: Db, fileName: string, content: string | Buffer,
  */
 export async function writeExtracted(tx: WriteTx, x: Extracted): Promise<IngestResult> {
   const fileName = x.source.fileName;
-  // Citations are offsets into the stored text: another text under a stored name would point them astray.
-  const [stored] = await tx.read<NodeRow>('read/nodes-by-id', { ids: [x.documentId] });
+  // Citations are offsets into the stored text: another text under a stored name would point
+  // them astray. The check goes out with the entities' full-text lookups (one round trip).
+  const queries = entityQueries(x);
+  const [storedRows, entityRows] = await tx.runTogether([
+    { name: 'read/nodes-by-id', params: { ids: [x.documentId] } },
+    ...(queries.length ? [{ name: 'read/resolution-entities', params: { queries } }] : []),
+  ]);
+  const stored = storedRows![0] as NodeRow | undefined;
   if (stored && typeof stored.props.contentHash === 'string' && stored.props.contentHash !== x.contentHash) {
     throw new DocumentError(fileName, `the graph already holds a different document named "${fileName}"; give this one another name`);
   }
-  const r = await resolve(tx, x);
+  const r = await resolve(tx, x, (entityRows ?? []) as (EntityCandidate & { score: number })[]);
   const batch = toBatch(x, r);
   const existing = new Set((await tx.read<{ id: string }>('read/existing-ids', { ids: batch.nodes.map((n) => n.id) })).map((row) => row.id));
   const fresh = batch.nodes.filter((n) => !existing.has(n.id));
@@ -331,10 +354,14 @@ export async function writeExtracted(tx: WriteTx, x: Extracted): Promise<IngestR
       ...(n.kind === 'Event' ? { fillDate: pick(n.props, 'date') } : {}),
     }));
   const bodies = [...new Set(x.extraction.posts.flatMap((p) => [p.organization, p.jurisdiction]).filter((k): k is string => !!k).map((k) => r.entities.get(k)!))];
-  await writeBatch(tx, { nodes: fresh, rels: batch.rels }, undefined, 'add');
-  await addCitations(tx, known);
-  // a holder this document adds may end or start another's tenure
-  if (bodies.length) await inferTenureBounds(tx, bodies);
+  // the writes, then (a holder this document adds may end or start another's tenure) the posts of
+  // the bodies it touched as they stand after them: one round trip
+  const answers = await tx.runTogether([
+    ...batchStatements({ nodes: fresh, rels: batch.rels }, 'add').map((s) => s.statement),
+    ...citationStatements(known),
+    ...(bodies.length ? [postGroupsStatement(bodies)] : []),
+  ]);
+  if (bodies.length) await writeTenureBounds(tx, answers.at(-1) as GroupRow[]);
   return report(x, r, fresh, existing);
 }
 

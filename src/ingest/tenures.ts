@@ -7,10 +7,10 @@ import { parseIsoDate, type FuzzyDate } from '../domain/dates.js';
 import type { PropValue } from '../domain/model.js';
 import { roleKey, singleHolder } from '../domain/roles.js';
 import { inferTenures, type TenurePost } from '../domain/tenure.js';
-import type { WriteTx } from '../graph/db.js';
+import type { Statement, WriteTx } from '../graph/db.js';
 import { dateProps } from './seed/compile.js';
 
-interface GroupRow {
+export interface GroupRow {
   body: string;
   id: string;
   role: string;
@@ -26,8 +26,11 @@ const TENURE_KEYS = ['Iso', 'Precision', 'Inferred', 'Note', 'Start', 'End'];
 const cleared = (prefix: string): Record<string, PropValue> => Object.fromEntries(TENURE_KEYS.map((k) => [`${prefix}${k}`, null]));
 const date = (iso: string | null): FuzzyDate | null => (iso ? parseIsoDate(iso) : null);
 
-export async function inferTenureBounds(tx: WriteTx, bodies: string[]): Promise<void> {
-  const rows = await tx.run<GroupRow>('read/post-groups', { bodies });
+/** The read of every post of these bodies or territories, with what tenure inference needs. */
+export const postGroupsStatement = (bodies: string[]): Statement => ({ name: 'read/post-groups', params: { bodies } });
+
+/** Infers the tenures of the posts `read/post-groups` returned and writes them (nothing when none changes). */
+export async function writeTenureBounds(tx: WriteTx, rows: GroupRow[]): Promise<void> {
   // a post belongs to the group of its organization, else of its territory
   const groups = new Map<string, TenurePost[]>();
   for (const r of rows) {

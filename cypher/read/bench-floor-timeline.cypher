@@ -36,7 +36,9 @@ CALL (x) {
   WHERE (n.dateEnd IS NULL OR n.dateEnd >= $from) AND (n.dateStart IS NULL OR n.dateStart <= $to)
   RETURN n, 'subject' AS role
   UNION
-  MATCH (x)-[:STATED]->(:Statement)-[:COMMITS]->(n:Commitment) RETURN n, 'committed' AS role
+  MATCH ()-[r:STATED]->(:Statement)-[:COMMITS]->(n:Commitment) USING INDEX r:STATED(person, commits)
+  WHERE r.person = x.id AND r.commits = true
+  RETURN n, 'committed' AS role
   UNION
   MATCH (n:Commitment)-[:CONCERNS]->(x) RETURN n, 'concerned' AS role
   UNION

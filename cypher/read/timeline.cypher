@@ -42,7 +42,11 @@ CALL (x) {
   WHERE ($from IS NULL OR n.dateEnd IS NULL OR n.dateEnd >= $from) AND ($to IS NULL OR n.dateStart IS NULL OR n.dateStart <= $to)
   RETURN n, 'subject' AS role
   UNION
-  MATCH (x)-[:STATED]->(:Statement)-[:COMMITS]->(n:Commitment) RETURN n, 'committed' AS role
+  // the commitments it made, repeated or reported on: a seek of its committing statements
+  // (migrations/006), not a walk through every statement it made
+  MATCH ()-[r:STATED]->(:Statement)-[:COMMITS]->(n:Commitment) USING INDEX r:STATED(person, commits)
+  WHERE r.person = x.id AND r.commits = true
+  RETURN n, 'committed' AS role
   UNION
   MATCH (n:Commitment)-[:CONCERNS]->(x) RETURN n, 'concerned' AS role
   UNION

@@ -46,7 +46,7 @@ import type { DatePrecision, FuzzyDate } from '../domain/dates.js';
 import { foldName, slugify } from '../domain/names.js';
 import { ENTITY_KINDS, nodeId, type GraphBatch, type NodeKind, type NodeRecord, type PropValue, type RelRecord, type RelType } from '../domain/model.js';
 import type { Db, WriteTx } from '../graph/db.js';
-import { writeBatch } from '../graph/writer.js';
+import { committingCandidates, writeBatch } from '../graph/writer.js';
 import { loadGazetteer } from '../ingest/gazetteer.js';
 import { dateProps } from '../ingest/seed/compile.js';
 import { mulberry32 } from './articles.js';
@@ -950,6 +950,7 @@ export async function writeChunk(tx: WriteTx, batch: GraphBatch): Promise<void> 
   }
   const sourced = batch.nodes.filter((n) => n.cites.length).map((n) => ({ id: n.id, documents: citedDocuments(n) }));
   for (const rows of slices(sourced)) await tx.run('write/generate-sourced-from', { rows });
+  for (const rows of slices(committingCandidates(batch.rels))) await tx.run('write/mark-committing-statements', { statements: rows });
 }
 
 /**

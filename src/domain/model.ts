@@ -57,8 +57,12 @@ export const DATE_INDEXED = ['PARTICIPATED_IN', 'STATED'] as const satisfies rea
  */
 export const INTERNAL_PROPS = ['fold', 'text', 'aliasText', 'astral', 'bodyEnd'] as const;
 
-/** The properties the person date index adds to DATE_INDEXED relationships: derived, kept by the writers, never exported as data. */
-export const DATE_INDEX_PROPS = ['person', 'day', 'undated'] as const;
+/**
+ * The properties the person date index adds to DATE_INDEXED relationships (migrations/004), and
+ * the flag of a speaker's committing statements on STATED (006): derived, kept by the writers,
+ * never exported as data.
+ */
+export const DATE_INDEX_PROPS = ['person', 'day', 'undated', 'commits'] as const;
 
 /** Relationships that connect people, bodies, places and facts; paths never go through documents. */
 export const PATH_REL_TYPES: readonly RelType[] = REL_TYPES.filter((t) => t !== 'SOURCED_FROM' && t !== 'CITES' && t !== 'POSSIBLY_SAME_AS');

@@ -49,7 +49,7 @@ export interface ReadOptions {
 
 /**
  * A relationship's properties as data: without what the person date index derives from its ends
- * (migrations/004), which backups keep (they read their own queries) and exports leave out.
+ * (migrations/004, 006), which backups keep (they read their own queries) and exports leave out.
  */
 function relProps(type: string, props: Record<string, unknown>): Record<string, unknown> {
   if (!(DATE_INDEXED as readonly string[]).includes(type)) return props;

@@ -12,7 +12,7 @@ import { connectTestDb, inspect, resetWithSeed } from '../support/db.js';
 
 // The person date index (cypher/migrations/004): every PARTICIPATED_IN and STATED carries the id
 // of the person at its start and the first day of the item at its end (undated: no day and
-// `undated: true`). Every kind of write keeps it so; a relationship that disagrees with its ends
+// `undated: true`); a STATED whose statement has a COMMITS carries `commits: true` (006). Every kind of write keeps it so; a relationship that disagrees with its ends
 // would drop out of (or stay in) a person's pages and timelines.
 
 const db: Db = connectTestDb();
@@ -27,7 +27,15 @@ async function disagreeing(): Promise<Record<string, unknown>[]> {
        OR NOT coalesce(r.day = n.dateStart, r.day IS NULL AND n.dateStart IS NULL)
        OR (r.undated IS NOT NULL AND r.undated <> true)
        OR (r.undated IS NOT NULL) <> (n.dateStart IS NULL)
-    RETURN type(r) AS type, p.id AS from, n.id AS to, r.person AS person, r.day AS day, r.undated AS undated, n.dateStart AS dateStart`);
+       // a speaker's statement that makes, repeats or reports a commitment (migrations/006)
+       OR (type(r) = 'STATED' AND coalesce(r.commits, false) <> EXISTS { (n)-[:COMMITS]->() })
+       OR (r.commits IS NOT NULL AND r.commits <> true)
+    RETURN type(r) AS type, p.id AS from, n.id AS to, r.person AS person, r.day AS day, r.undated AS undated, r.commits AS commits, n.dateStart AS dateStart`);
+}
+
+async function committing(): Promise<number> {
+  const [row] = await inspect<{ n: number }>(db, 'MATCH ()-[r:STATED]->() WHERE r.commits = true RETURN toFloat(count(r)) AS n');
+  return row!.n;
 }
 
 async function indexed(): Promise<number> {
@@ -45,14 +53,17 @@ afterAll(async () => {
 describe('the person date index stays true after every kind of write', () => {
   it('seed load', async () => {
     expect(await indexed()).toBeGreaterThan(10);
+    expect(await committing()).toBeGreaterThan(3);
     expect(await disagreeing()).toEqual([]);
   });
 
   it('migrating a graph written before the index sets it, and again changes nothing', async () => {
-    await inspect(db, 'MATCH ()-[r:PARTICIPATED_IN|STATED]->() REMOVE r.person, r.day, r.undated');
+    await inspect(db, 'MATCH ()-[r:PARTICIPATED_IN|STATED]->() REMOVE r.person, r.day, r.undated, r.commits');
     expect(await indexed()).toBe(0);
+    expect(await committing()).toBe(0);
     await migrate(db);
     expect(await indexed()).toBeGreaterThan(10);
+    expect(await committing()).toBeGreaterThan(3);
     expect(await disagreeing()).toEqual([]);
   });
 

@@ -37,19 +37,43 @@ import { OPERATIONS, type Operation } from './operations.js';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
-const { values: opt } = parseArgs({
-  options: {
-    scale: { type: 'string' },
-    duration: { type: 'string', default: '10' },
-    warmup: { type: 'string', default: '3' },
-    connections: { type: 'string', default: '8' },
-    args: { type: 'string', default: '20' },
-    only: { type: 'string' },
-    out: { type: 'string', default: 'BENCHMARKS.md' },
-    // leave out the fourth target, our server with its response cache on
-    'no-cache': { type: 'boolean', default: false },
-  },
-});
+const USAGE = `usage: npm run bench -- --scale N [--duration S] [--warmup S] [--connections C] [--args A]
+                       [--only name,...] [--no-cache] [--out FILE]
+
+  --scale N        the generated graph to measure (.neo4j/scale-<N>, made by npm run generate -- --scale N)
+  --duration S     seconds measured per target and operation (default 10)
+  --warmup S       seconds of warm-up of every target before an operation is measured (default 3)
+  --connections C  concurrent connections (default 8)
+  --args A         argument sets sampled per kind (default 20)
+  --only names     the operations to run, comma-separated (${OPERATIONS.map((o) => o.name).join(', ')})
+  --no-cache       leave out the fourth target, our server with its response cache on
+  --out FILE       where the results go, newest first (default BENCHMARKS.md)`;
+
+const { values: opt } = (() => {
+  try {
+    return parseArgs({
+      options: {
+        scale: { type: 'string' },
+        duration: { type: 'string', default: '10' },
+        warmup: { type: 'string', default: '3' },
+        connections: { type: 'string', default: '8' },
+        args: { type: 'string', default: '20' },
+        only: { type: 'string' },
+        out: { type: 'string', default: 'BENCHMARKS.md' },
+        // leave out the fourth target, our server with its response cache on
+        'no-cache': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (e) {
+    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n\n${USAGE}\n`);
+    process.exit(2);
+  }
+})();
+if (opt.help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
 const DURATION = Number(opt.duration);
 let SAMPLER = "the generator's sampleArguments";
 const LOAD_BEFORE = os.loadavg().map((l) => l.toFixed(1)).join(' / ');

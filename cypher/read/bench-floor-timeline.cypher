@@ -36,8 +36,18 @@ CALL (x) {
   WHERE (n.dateEnd IS NULL OR n.dateEnd >= $from) AND (n.dateStart IS NULL OR n.dateStart <= $to)
   RETURN n, 'subject' AS role
   UNION
-  MATCH ()-[r:STATED]->(:Statement)-[:COMMITS]->(n:Commitment) USING INDEX r:STATED(person, commits)
-  WHERE r.person = x.id AND r.commits = true
+  // the commitments it made, repeated or reported on, by their first day (migrations/007), as
+  // its events and statements: a commitment's dates are its deadline's, else its start's
+  MATCH ()-[r:COMMITS]->(n:Commitment) USING INDEX r:COMMITS(person, day)
+  WHERE r.person = x.id AND r.day >= $dayFrom AND r.day <= $dayTo
+  RETURN n, 'committed' AS role
+  UNION
+  MATCH ()-[r:COMMITS]->(n:Commitment) USING INDEX r:COMMITS(person, day)
+  WHERE r.person = x.id AND r.day IN $startsBefore AND r.day <= $dayTo AND coalesce(n.deadlineEnd, n.startEnd) >= $from
+  RETURN n, 'committed' AS role
+  UNION
+  MATCH ()-[r:COMMITS]->(n:Commitment) USING INDEX r:COMMITS(person, undated)
+  WHERE r.person = x.id AND r.undated = true
   RETURN n, 'committed' AS role
   UNION
   MATCH (n:Commitment)-[:CONCERNS]->(x) RETURN n, 'concerned' AS role

@@ -5,8 +5,9 @@
 // (migrations/004): first days in [$dayFrom, $dayTo] ($from to $to), then the month and year
 // dates that start before $from and reach it (they start on the first of its month or of its
 // year, $startsBefore: src/domain/dates.ts startDaysOverlapping), then the undated, through their
-// own index; other events and statements are filtered on their own date as
-// they are read, the rest once gathered. Facts whose review status is not in $reviewStatuses are
+// own index; the commitments it made the same way, by their first day on COMMITS (migrations/007);
+// other events and statements are filtered on their own date as they are read, the rest once
+// gathered. Facts whose review status is not in $reviewStatuses are
 // left out.
 MATCH (x:Entity:Node) WHERE x.slug = $ref OR x.id = $ref
 CALL (x) {
@@ -42,10 +43,18 @@ CALL (x) {
   WHERE ($from IS NULL OR n.dateEnd IS NULL OR n.dateEnd >= $from) AND ($to IS NULL OR n.dateStart IS NULL OR n.dateStart <= $to)
   RETURN n, 'subject' AS role
   UNION
-  // the commitments it made, repeated or reported on: a seek of its committing statements
-  // (migrations/006), not a walk through every statement it made
-  MATCH ()-[r:STATED]->(:Statement)-[:COMMITS]->(n:Commitment) USING INDEX r:STATED(person, commits)
-  WHERE r.person = x.id AND r.commits = true
+  // the commitments it made, repeated or reported on, by their first day (migrations/007), as
+  // its events and statements: a commitment's dates are its deadline's, else its start's
+  MATCH ()-[r:COMMITS]->(n:Commitment) USING INDEX r:COMMITS(person, day)
+  WHERE r.person = x.id AND r.day >= $dayFrom AND r.day <= $dayTo
+  RETURN n, 'committed' AS role
+  UNION
+  MATCH ()-[r:COMMITS]->(n:Commitment) USING INDEX r:COMMITS(person, day)
+  WHERE r.person = x.id AND r.day IN $startsBefore AND r.day <= $dayTo AND coalesce(n.deadlineEnd, n.startEnd) >= $from
+  RETURN n, 'committed' AS role
+  UNION
+  MATCH ()-[r:COMMITS]->(n:Commitment) USING INDEX r:COMMITS(person, undated)
+  WHERE r.person = x.id AND r.undated = true
   RETURN n, 'committed' AS role
   UNION
   MATCH (n:Commitment)-[:CONCERNS]->(x) RETURN n, 'concerned' AS role

@@ -3,7 +3,8 @@
 // and the citations are united. Relationships between the two are dropped. Keep takes $props (names, aliases,
 // citations) and any description or acronym it lacks; merge is deleted and leaves a Redirect (its id and
 // slug lead to keep); an Edit node records the change, with what undoEdit needs to put it back ($edit.undo).
-// A person's events and statements moved to keep carry keep's id (the person date index, migrations/004).
+// A person's events and statements moved to keep carry keep's id, and so do the commitments of the
+// statements moved (the person date index, migrations/004, 007).
 MATCH (k:Node {id: $keep})
 MATCH (m:Node {id: $merge})
 CALL (k, m) {
@@ -45,6 +46,13 @@ CALL (k, m) {
 SET k += $props
 SET k.description = coalesce(k.description, m.description), k.acronym = coalesce(k.acronym, m.acronym)
 WITH k, m
+// the statements moved to keep: their commitments are keep's now (migrations/007)
+CALL (k) {
+  MATCH (k)-[:STATED]->(:Statement)-[c:COMMITS]->(x)
+  WHERE coalesce(c.person, '') <> k.id
+  SET c.person = k.id, c.day = coalesce(x.deadlineStart, x.startStart),
+      c.undated = CASE WHEN coalesce(x.deadlineStart, x.startStart) IS NULL THEN true END
+}
 // merge's id and slug lead to keep from now on, and so do those of entities merged into merge before
 CALL (k, m) {
   MATCH (earlier:Redirect {to: m.id})

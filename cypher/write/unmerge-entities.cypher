@@ -54,6 +54,13 @@ CALL (k, m) {
 }
 SET k += $keepProps
 WITH k, m
+// the statements given back: their commitments are the given-back person's again (migrations/007)
+CALL (m) {
+  MATCH (m)-[:STATED]->(:Statement)-[c:COMMITS]->(x)
+  WHERE coalesce(c.person, '') <> m.id
+  SET c.person = m.id, c.day = coalesce(x.deadlineStart, x.startStart),
+      c.undated = CASE WHEN coalesce(x.deadlineStart, x.startStart) IS NULL THEN true END
+}
 CALL (m) {
   MATCH (rd:Redirect {id: m.id})
   DELETE rd

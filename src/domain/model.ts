@@ -58,11 +58,14 @@ export const DATE_INDEXED = ['PARTICIPATED_IN', 'STATED'] as const satisfies rea
 export const INTERNAL_PROPS = ['fold', 'text', 'aliasText', 'astral', 'bodyEnd'] as const;
 
 /**
- * The properties the person date index adds to DATE_INDEXED relationships (migrations/004), and
- * the flag of a speaker's committing statements on STATED (006): derived, kept by the writers,
- * never exported as data.
+ * The properties the person date index adds to DATE_INDEXED relationships (migrations/004) and to
+ * COMMITS (007), and the flag of a speaker's committing statements on STATED (006): derived, kept
+ * by the writers, never exported as data.
  */
 export const DATE_INDEX_PROPS = ['person', 'day', 'undated', 'commits'] as const;
+
+/** Relationships that carry DATE_INDEX_PROPS: a person's events and statements (004), and their statements' commitments (007). */
+export const PERSON_INDEXED = [...DATE_INDEXED, 'COMMITS'] as const satisfies readonly RelType[];
 
 /** Relationships that connect people, bodies, places and facts; paths never go through documents. */
 export const PATH_REL_TYPES: readonly RelType[] = REL_TYPES.filter((t) => t !== 'SOURCED_FROM' && t !== 'CITES' && t !== 'POSSIBLY_SAME_AS');

@@ -8,7 +8,7 @@
  * found it. Backups, which must be consistent, read under the writers' lock instead (backup.ts).
  */
 import type { Db } from '../graph/db.js';
-import { DATE_INDEX_PROPS, DATE_INDEXED, type NodeKind, type RelType } from '../domain/model.js';
+import { DATE_INDEX_PROPS, PERSON_INDEXED, type NodeKind, type RelType } from '../domain/model.js';
 
 export const DEFAULT_BATCH = 1000;
 
@@ -49,10 +49,10 @@ export interface ReadOptions {
 
 /**
  * A relationship's properties as data: without what the person date index derives from its ends
- * (migrations/004, 006), which backups keep (they read their own queries) and exports leave out.
+ * (migrations/004, 006, 007), which backups keep (they read their own queries) and exports leave out.
  */
 function relProps(type: string, props: Record<string, unknown>): Record<string, unknown> {
-  if (!(DATE_INDEXED as readonly string[]).includes(type)) return props;
+  if (!(PERSON_INDEXED as readonly string[]).includes(type)) return props;
   const out = { ...props };
   for (const k of DATE_INDEX_PROPS) delete out[k];
   return out;

@@ -12,7 +12,8 @@ import { connectTestDb, inspect, resetWithSeed } from '../support/db.js';
 
 // The person date index (cypher/migrations/004): every PARTICIPATED_IN and STATED carries the id
 // of the person at its start and the first day of the item at its end (undated: no day and
-// `undated: true`); a STATED whose statement has a COMMITS carries `commits: true` (006). Every kind of write keeps it so; a relationship that disagrees with its ends
+// `undated: true`); a STATED whose statement has a COMMITS carries `commits: true` (006), and that
+// COMMITS the speaker's id and the commitment's first day (007). Every kind of write keeps it so; a relationship that disagrees with its ends
 // would drop out of (or stay in) a person's pages and timelines.
 
 const db: Db = connectTestDb();
@@ -30,7 +31,20 @@ async function disagreeing(): Promise<Record<string, unknown>[]> {
        // a speaker's statement that makes, repeats or reports a commitment (migrations/006)
        OR (type(r) = 'STATED' AND coalesce(r.commits, false) <> EXISTS { (n)-[:COMMITS]->() })
        OR (r.commits IS NOT NULL AND r.commits <> true)
-    RETURN type(r) AS type, p.id AS from, n.id AS to, r.person AS person, r.day AS day, r.undated AS undated, r.commits AS commits, n.dateStart AS dateStart`);
+    RETURN type(r) AS type, p.id AS from, n.id AS to, r.person AS person, r.day AS day, r.undated AS undated, r.commits AS commits, n.dateStart AS dateStart
+    UNION ALL
+    // a commitment's first day and its speaker's id on the statement's COMMITS (migrations/007)
+    MATCH (p)-[:STATED]->(s:Statement)-[r:COMMITS]->(n)
+    WITH p, s, r, n, coalesce(n.deadlineStart, n.startStart) AS first
+    WHERE r.person IS NULL OR r.person <> p.id
+       OR NOT coalesce(r.day = first, r.day IS NULL AND first IS NULL)
+       OR (r.undated IS NOT NULL) <> (first IS NULL)
+    RETURN type(r) AS type, s.id AS from, n.id AS to, r.person AS person, r.day AS day, r.undated AS undated, null AS commits, first AS dateStart`);
+}
+
+async function commitsIndexed(): Promise<number> {
+  const [row] = await inspect<{ n: number }>(db, 'MATCH ()-[r:COMMITS]->() WHERE r.person IS NOT NULL RETURN toFloat(count(r)) AS n');
+  return row!.n;
 }
 
 async function committing(): Promise<number> {
@@ -54,16 +68,19 @@ describe('the person date index stays true after every kind of write', () => {
   it('seed load', async () => {
     expect(await indexed()).toBeGreaterThan(10);
     expect(await committing()).toBeGreaterThan(3);
+    expect(await commitsIndexed()).toBeGreaterThan(3);
     expect(await disagreeing()).toEqual([]);
   });
 
   it('migrating a graph written before the index sets it, and again changes nothing', async () => {
-    await inspect(db, 'MATCH ()-[r:PARTICIPATED_IN|STATED]->() REMOVE r.person, r.day, r.undated, r.commits');
+    await inspect(db, 'MATCH ()-[r:PARTICIPATED_IN|STATED|COMMITS]->() REMOVE r.person, r.day, r.undated, r.commits');
     expect(await indexed()).toBe(0);
     expect(await committing()).toBe(0);
+    expect(await commitsIndexed()).toBe(0);
     await migrate(db);
     expect(await indexed()).toBeGreaterThan(10);
     expect(await committing()).toBeGreaterThan(3);
+    expect(await commitsIndexed()).toBeGreaterThan(3);
     expect(await disagreeing()).toEqual([]);
   });
 

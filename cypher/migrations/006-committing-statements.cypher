@@ -2,7 +2,7 @@
 // repeats or reports a commitment (it has a COMMITS) carries `commits: true`, so "the commitments
 // this person made" is a seek of the person's committing statements, not a walk through every
 // statement they made (a busy official has thousands, a few of them commitments). The writers
-// keep it true (write/mark-committing-statements, after every batch of relationships).
+// keep it true (write/index-person-commitments, after every batch of relationships).
 CREATE RANGE INDEX stated_person_commits IF NOT EXISTS FOR ()-[r:STATED]-() ON (r.person, r.commits);
 
 // Graphs written before this property existed: set it, 10,000 relationships a transaction.

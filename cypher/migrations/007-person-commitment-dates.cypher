@@ -3,7 +3,7 @@
 // deadline's, else its start's), and `undated: true` when the commitment has neither. "This
 // person's commitments in [from, to]" is then a seek like their events and statements
 // (migrations/004), not a read of every commitment they made (a busy official makes thousands).
-// A statement has one speaker. The writers keep them true (write/mark-committing-statements after
+// A statement has one speaker. The writers keep them true (write/index-person-commitments after
 // every batch of relationships; write/upsert-nodes when a commitment's dates change; merges and
 // unmerges when a statement changes speaker).
 CREATE RANGE INDEX commits_person_day IF NOT EXISTS FOR ()-[r:COMMITS]-() ON (r.person, r.day);

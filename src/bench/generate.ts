@@ -950,7 +950,7 @@ export async function writeChunk(tx: WriteTx, batch: GraphBatch): Promise<void> 
   }
   const sourced = batch.nodes.filter((n) => n.cites.length).map((n) => ({ id: n.id, documents: citedDocuments(n) }));
   for (const rows of slices(sourced)) await tx.run('write/generate-sourced-from', { rows });
-  for (const rows of slices(committingCandidates(batch.rels))) await tx.run('write/mark-committing-statements', { statements: rows });
+  for (const rows of slices(committingCandidates(batch.rels))) await tx.run('write/index-person-commitments', { statements: rows });
 }
 
 /**

@@ -361,7 +361,7 @@ async function main(argv: string[]): Promise<number> {
   const sequentialSum = await graphChecksum(db.driver);
 
   // The same articles as `kg ingest` takes them (src/ingest/many.ts): several made ready at once,
-  // several written per transaction, into an emptied graph; the graph must come out the same.
+  // written in order one transaction each, into an emptied graph; the graph must come out the same.
   await clearGraph(db);
   bar = progress('ingest, pipelined', articles.length);
   let failed = 0;

@@ -22,7 +22,10 @@ function folded(n: NodeRecord): string | null {
   return parts.length ? foldName(parts.join(' ')) : null;
 }
 
-/** Statements a batch gives a STATED or a COMMITS: their speakers' STATED may need `commits` (migrations/006). */
+/**
+ * Statements a batch gives a STATED or a COMMITS: write/index-person-commitments brings their
+ * STATED's `commits` and their COMMITS's speaker and day up to date (migrations/006, 007).
+ */
 export function committingCandidates(rels: GraphBatch['rels']): string[] {
   return [...new Set(rels.flatMap((r) => (r.type === 'STATED' ? [r.to] : r.type === 'COMMITS' ? [r.from] : [])))];
 }
@@ -40,7 +43,7 @@ export function batchStatements(batch: GraphBatch, mode: 'replace' | 'add' = 're
     .filter((n) => n.cites.length)
     .map((n) => ({ id: n.id, documents: [...new Set(n.cites.map((c) => parseCitationKey(c).documentId))] }));
   for (const rows of chunks(sourced)) out.push({ statement: { name: 'write/link-sources', params: { rows } }, records: 0 });
-  for (const rows of chunks(committingCandidates(batch.rels))) out.push({ statement: { name: 'write/mark-committing-statements', params: { statements: rows } }, records: 0 });
+  for (const rows of chunks(committingCandidates(batch.rels))) out.push({ statement: { name: 'write/index-person-commitments', params: { statements: rows } }, records: 0 });
   return out;
 }
 

@@ -21,8 +21,9 @@ async function main(): Promise<void> {
   const via = agent(1);
   for (let i = 0; open && (limit === 0 || i < limit); i++) {
     const t = performance.now();
+    const at = Date.now();
     const a = await send(base, post({ query: CANARY_QUERY, variables: { s: slug } }), via, 30_000);
-    const line: CanaryLine = { ms: a.ms, status: a.status, body: a.body.slice(0, 2000), ...(a.error ? { error: a.error } : {}) };
+    const line: CanaryLine = { at, ms: a.ms, status: a.status, body: a.body.slice(0, 2000), ...(a.error ? { error: a.error } : {}) };
     process.stdout.write(`${JSON.stringify(line)}\n`);
     await sleep(Math.max(0, everyMs - (performance.now() - t)));
   }

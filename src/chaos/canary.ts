@@ -16,6 +16,8 @@ export const CANARY_QUERY = 'query Canary($s: String!) { person(slug: $s) { name
 
 /** One answer, as the canary process writes it on a line of its stdout. */
 export interface CanaryLine {
+  /** when the request was sent (Date.now(), the machine's clock: the one-hostile phase lines it up with the hostile client's blocks) */
+  at: number;
   ms: number;
   status: number | null;
   body: string;
@@ -25,6 +27,8 @@ export interface CanaryLine {
 /** Runs canary-process.ts and gathers its answers. */
 export class Canary {
   readonly latencies: number[] = [];
+  /** the answered requests of `latencies`, with when each was sent */
+  readonly samples: { at: number; ms: number }[] = [];
   readonly outcomes = new Map<string, number>();
   failures = 0;
   private child: ChildProcess | null = null;
@@ -50,7 +54,10 @@ export class Canary {
       const o = classify(a);
       this.tally.add('canary', request, a, o);
       bump(this.outcomes, o.key);
-      if (a.status === 200 && o.codes.length === 0) this.latencies.push(a.ms);
+      if (a.status === 200 && o.codes.length === 0) {
+        this.latencies.push(a.ms);
+        this.samples.push({ at: line.at, ms: a.ms });
+      }
       else this.failures++;
     });
     this.done = new Promise((resolve) => child.once('exit', () => resolve()));
@@ -62,6 +69,7 @@ export class Canary {
     await this.done;
     const s = summarize(this.latencies);
     this.latencies.length = 0;
+    this.samples.length = 0;
     this.outcomes.clear();
     this.failures = 0;
     return s;
@@ -70,6 +78,7 @@ export class Canary {
   /** Asks until stop(); the figures start afresh. */
   start(): void {
     this.latencies.length = 0;
+    this.samples.length = 0;
     this.outcomes.clear();
     this.failures = 0;
     this.spawn(0);

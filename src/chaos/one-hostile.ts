@@ -1,13 +1,16 @@
 /**
  * Phase 1b, read-only: one hostile client at a time. For each kind of hostile request (the
- * heaviest the cost limit accepts, and the ones it refuses), the canary first asks its simple
- * query alone for `secondsEach`, then while one client sends the hostile request back to
- * back on one connection for `secondsEach`. Each kind is compared with the quiet window just
- * before it, so that a machine whose load drifts (other work on it) does not bias the ratio. The
- * canary's p95 beside each kind, over its p95 alone, is the figure the fairness target judges
- * ("a concurrent simple query during any hostile request answers within 2x its usual latency").
- * The 8-way fuzz before it is a stronger load (eight clients saturating two cores), reported for
- * information.
+ * heaviest the cost limit accepts, and the ones it refuses), the canary asks its simple query every
+ * few tens of milliseconds for `secondsEach` × 2, while one client sends the hostile request back
+ * to back in blocks of BLOCK_MS with pauses of BLOCK_MS between them. The canary's answers sent
+ * and answered inside a block are "beside" the hostile client; those inside a pause (from
+ * GUARD_MS after the block's last answer) are "alone". The two kinds of window alternate every
+ * second, so that a machine whose speed drifts (other work on it, a slow spell) weighs on both
+ * alike: with one long window of each, the ratio of a kind moved by a third of its value from run
+ * to run. The canary's p95 beside each kind, over its p95 alone, is the figure the fairness target
+ * judges ("a concurrent simple query during any hostile request answers within 2x its usual
+ * latency"). The 8-way fuzz before it is a stronger load (eight clients saturating two cores),
+ * reported for information.
  */
 import { spawn } from 'node:child_process';
 import { setPriority } from 'node:os';
@@ -15,7 +18,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { REPO_ROOT } from '../config/paths.js';
 import type { Canary } from './canary.js';
-import type { HostileLine } from './hostile-process.js';
+import type { HostileBlock, HostileLine } from './hostile-process.js';
 import { post, type RawRequest } from './http.js';
 import type { FuzzContext } from './fuzz-families.js';
 import type { Report, Tally } from './report.js';
@@ -46,15 +49,51 @@ export function hostileKinds(ctx: FuzzContext): { name: string; request: RawRequ
   ];
 }
 
+/** How long the hostile client sends back to back, then pauses, in turn. */
+export const BLOCK_MS = 1000;
+/** Canary answers sent within this long after a block's last answer count in neither window. */
+export const GUARD_MS = 50;
+
+export interface CanarySample {
+  /** when it was sent (Date.now()) */
+  at: number;
+  ms: number;
+}
+
+/**
+ * Splits the canary's answers by the hostile client's blocks (its `on` and `off` lines, in order):
+ * an answer sent and answered between an `on` and the next `off` is beside the client; one sent at
+ * least `guardMs` after an `off` and answered before the next `on` is alone; the rest (straddling a
+ * change, or before the first block) count in neither.
+ */
+export function splitByBlocks(samples: readonly CanarySample[], blocks: readonly HostileBlock[], guardMs = GUARD_MS): { alone: number[]; beside: number[] } {
+  const windows: { from: number; to: number; beside: boolean }[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    const next = blocks[i + 1]?.at ?? Number.POSITIVE_INFINITY;
+    if (b.block === 'on') windows.push({ from: b.at, to: next, beside: true });
+    else windows.push({ from: b.at + guardMs, to: next, beside: false });
+  }
+  const alone: number[] = [];
+  const beside: number[] = [];
+  for (const s of samples) {
+    const w = windows.find((w) => s.at >= w.from && s.at < w.to);
+    if (!w || s.at + s.ms > w.to) continue;
+    (w.beside ? beside : alone).push(s.ms);
+  }
+  return { alone, beside };
+}
+
 /** False once the hostile client could not be given the lowest CPU priority (the report says so). */
 let lowPriority = true;
 
 /**
  * Runs hostile-process.ts for `seconds` at the lowest CPU priority (see there), sending `request`
- * back to back; `answer` gets each of its answers. Stopped early if the server stops.
+ * back to back in blocks of BLOCK_MS with pauses of BLOCK_MS; `answer` gets each of its answers,
+ * `block` each start and end of a block. Stopped early if the server stops.
  */
-function hostileClient(server: ServerProcess, request: RawRequest, seconds: number, answer: (line: HostileLine) => void): Promise<void> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'src/chaos/hostile-process.ts'), server.base, String(seconds)], {
+function hostileClient(server: ServerProcess, request: RawRequest, seconds: number, answer: (line: HostileLine) => void, block: (line: HostileBlock) => void): Promise<void> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'src/chaos/hostile-process.ts'), server.base, String(seconds), String(BLOCK_MS), String(BLOCK_MS)], {
     cwd: REPO_ROOT,
     stdio: ['pipe', 'pipe', 'inherit'],
   });
@@ -65,11 +104,14 @@ function hostileClient(server: ServerProcess, request: RawRequest, seconds: numb
     lowPriority = false;
   }
   createInterface({ input: child.stdout! }).on('line', (text) => {
+    let line: HostileLine | HostileBlock;
     try {
-      answer(JSON.parse(text) as HostileLine);
+      line = JSON.parse(text) as HostileLine | HostileBlock;
     } catch {
-      // not an answer line
+      return; // not an answer line
     }
+    if ('block' in line) block(line);
+    else answer(line);
   });
   child.stdin!.end(JSON.stringify(request));
   const watch = setInterval(() => {
@@ -104,28 +146,32 @@ export async function runOneHostile(server: ServerProcess, ctx: FuzzContext, can
   const rows: OneHostileRow[] = [];
   for (const kind of hostileKinds(ctx)) {
     if (!server.running) break;
-    progress(`one-hostile: ${kind.name} for ${secondsEach} s`);
-    canary.start();
-    await sleep(secondsEach * 1000);
-    const alone = await canary.stop();
+    progress(`one-hostile: ${kind.name} for ${secondsEach * 2} s`);
     const outcomes = new Map<string, number>();
     const latencies: number[] = [];
-    // the canary starts once the hostile client answers its first request (it takes a moment to start)
-    let started = false;
-    await hostileClient(server, kind.request, secondsEach, (line) => {
-      if (!started) {
-        started = true;
-        canary.start();
-      }
-      tally.add(`one-hostile: ${kind.name}`, kind.request, { status: line.outcome.status, body: line.body, ms: line.ms }, line.outcome);
-      bump(outcomes, line.outcome.key);
-      latencies.push(line.ms);
-    });
-    const during = started ? await canary.stop() : summarize([]);
+    const blocks: HostileBlock[] = [];
+    canary.start();
+    await hostileClient(
+      server,
+      kind.request,
+      secondsEach * 2,
+      (line) => {
+        tally.add(`one-hostile: ${kind.name}`, kind.request, { status: line.outcome.status, body: line.body, ms: line.ms }, line.outcome);
+        bump(outcomes, line.outcome.key);
+        latencies.push(line.ms);
+      },
+      (line) => blocks.push(line),
+    );
+    // a last pause, so that the last block has its quiet window after it too
+    await sleep(BLOCK_MS);
+    await canary.stop();
+    const split = splitByBlocks(canary.samples, blocks);
+    const alone = summarize(split.alone);
+    const during = summarize(split.beside);
     rows.push({ name: kind.name, alone, sent: latencies.length, hostileMedian: summarize(latencies).median, outcomes: histogramText(outcomes, 4), canary: during, ratio: during.p95 / alone.p95 });
   }
   section.line(
-    `For each hostile request: the canary alone for ${secondsEach} s, then beside one client sending it back to back for ${secondsEach} s; the canary asks every ${canary.everyMs} ms on its own connection. ` +
+    `For each hostile request, for ${secondsEach * 2} s: one client sends it back to back for ${BLOCK_MS / 1000} s, then pauses ${BLOCK_MS / 1000} s, in turn; the canary asks every ${canary.everyMs} ms on its own connection, and its answers inside the client's blocks are compared with those inside its pauses (from ${GUARD_MS} ms after the block's last answer). ` +
       (lowPriority
         ? 'The hostile client runs in a process of its own at the lowest CPU priority (nice 19), standing in for a client on another machine: on this machine its own CPU would otherwise be counted against the server.'
         : 'The hostile client could not be given a lower CPU priority here: its own CPU counts against the server in these figures.'),

@@ -346,6 +346,20 @@ export function tooManySelections(limit: number): GraphQLError {
   );
 }
 
+/** What the cost checks measured of an operation they let through. */
+export interface MeasuredCost {
+  database: DatabaseCost;
+  /** null when the estimate could not be made (see operationComplexity) */
+  complexity: number | null;
+}
+
+const measured = new WeakMap<object, MeasuredCost>();
+
+/** The cost the checks measured of the request whose context is `contextValue`, once its operation is resolved. */
+export function measuredCost(contextValue: object): MeasuredCost | undefined {
+  return measured.get(contextValue);
+}
+
 /**
  * Refuses, before anything runs, an operation whose fragments expand past MAX_SELECTIONS, one
  * deeper than `maxDepth`, one costlier than `maxComplexity`, or one whose root fields would cost
@@ -355,7 +369,7 @@ export function costLimitsPlugin(limits: CostLimits): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, operation, schema }) {
+        async didResolveOperation({ request, document, operation, schema, contextValue }) {
           if (!operation) return; // Apollo refuses a request without a resolvable operation before this
           const selections = expandedSelections(operation, document);
           if (selections > MAX_SELECTIONS) throw tooManySelections(MAX_SELECTIONS);
@@ -365,6 +379,7 @@ export function costLimitsPlugin(limits: CostLimits): ApolloServerPlugin {
           if (db.costlyFields > limits.maxCostlyFields || db.cost > limits.maxDatabaseCost) throw databaseTooCostly(db, limits);
           const complexity = operationComplexity(schema, document, operation.name?.value, request.variables);
           if (complexity !== null && complexity > limits.maxComplexity) throw queryTooComplex(complexity, limits.maxComplexity);
+          measured.set(contextValue, { database: db, complexity });
         },
       };
     },

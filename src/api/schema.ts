@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { authChecker } from './auth.js';
+import { rootFieldsTakeTurns } from './priority.js';
 import * as fields from './resolvers/fields.js';
 import * as history from './resolvers/history.js';
 import { EntityMatchResolver, IngestResultResolver, MutationResolver } from './resolvers/mutation.js';
@@ -16,7 +17,7 @@ export function schema(): Promise<GraphQLSchema> {
     validate: false,
     // @Authorized('editor') on mutations: no key is UNAUTHENTICATED, a reader key FORBIDDEN (auth.ts)
     authChecker,
-  }).then(describeRootTypes);
+  }).then(describeRootTypes).then(rootFieldsTakeTurns);
   return built;
 }
 

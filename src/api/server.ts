@@ -13,6 +13,7 @@ import { createContext, type Context } from './context.js';
 import { DATABASE_BUSY, DATABASE_UNAVAILABLE, databaseBusy, databaseUnavailable, QUERY_TIMEOUT, QUERY_TOO_COMPLEX, QUERY_TOO_DEEP, queryBudgetSpent, queryTimeout, RETRY_AFTER_SECONDS } from './errors.js';
 import { EXAMPLES } from './examples.js';
 import { costLimitsFromEnv, costLimitsPlugin, type CostLimits } from './limits.js';
+import { priorityPlugin } from './priority.js';
 import { MAX_TOKENS, nestingGuard, NoSubscriptions, textArgumentsPlugin } from './input-bounds.js';
 import { corsFor, corsOriginsFromEnv } from './ops/cors.js';
 import { healthRoutes } from './ops/health.js';
@@ -198,6 +199,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       readAccessPlugin(auth),
       textArgumentsPlugin,
       costLimitsPlugin(limits),
+      // after the cost checks, which measure what it reads against
+      priorityPlugin(),
       // after the access, input and cost checks: a refused request is refused from the cache too
       ...(cache.enabled ? [responseCachePlugin(opts.db, built, cache, logger, metrics.cache)] : []),
       retryablePlugin,

@@ -2,7 +2,7 @@ import { Socket } from 'node:net';
 import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction, type QueryResult, type RecordShape, type Session } from 'neo4j-driver';
 import { positiveIntFromEnv } from '../config/numbers.js';
 import { cypher } from './cypher.js';
-import { DatabaseBusyError, Gate, readConcurrencyFromEnv, type ReadConcurrency } from './gate.js';
+import { DatabaseBusyError, Gate, LightFirst, readConcurrencyFromEnv, type ReadConcurrency } from './gate.js';
 
 /**
  * neo4j-driver 5 leaves Nagle's algorithm on for its Bolt sockets and has no setting for it. A Bolt
@@ -141,6 +141,8 @@ interface DriverShared {
   observers: Set<DbObserver>;
   /** the server's read gate (see gate.ts) */
   reads: Gate;
+  /** light requests before heavy ones (see gate.ts) */
+  lightFirst: LightFirst;
   concurrency: ReadConcurrency;
 }
 
@@ -149,7 +151,7 @@ const sharedByDriver = new WeakMap<Driver, DriverShared>();
 function sharedOf(driver: Driver, concurrency: ReadConcurrency = readConcurrencyFromEnv()): DriverShared {
   let shared = sharedByDriver.get(driver);
   if (!shared) {
-    shared = { bookmarkManager: neo4j.bookmarkManager(), observers: new Set(), reads: new Gate(concurrency.overall, concurrency.queueMs), concurrency };
+    shared = { bookmarkManager: neo4j.bookmarkManager(), observers: new Set(), reads: new Gate(concurrency.overall, concurrency.queueMs), lightFirst: new LightFirst(concurrency.lightWaitMs), concurrency };
     sharedByDriver.set(driver, shared);
   }
   return shared;
@@ -186,7 +188,7 @@ export class Db {
     readonly driver: Driver,
     readonly database?: string,
     readonly timeouts: QueryTimeouts = queryTimeoutsFromEnv(),
-    private readonly request: { gate: Gate; maxQueries: number } | null = null,
+    private readonly request: { gate: Gate; maxQueries: number; heavy: boolean } | null = null,
     concurrency?: ReadConcurrency,
   ) {
     this.shared = sharedOf(driver, concurrency);
@@ -211,7 +213,30 @@ export class Db {
    * queries it is refused with QueryBudgetError.
    */
   scoped(maxQueries = maxRequestQueriesFromEnv()): Db {
-    return new Db(this.driver, this.database, this.timeouts, { gate: new Gate(this.shared.concurrency.perRequest), maxQueries });
+    return new Db(this.driver, this.database, this.timeouts, { gate: new Gate(this.shared.concurrency.perRequest), maxQueries, heavy: false });
+  }
+
+  /**
+   * The request of this view is a light one (see LightFirst): heavy requests give way to it until
+   * the function returned is called.
+   */
+  markLight(): () => void {
+    return this.shared.lightFirst.enter();
+  }
+
+  /** The request of this view is a heavy one: each of its reads first gives way to light requests in flight. */
+  markHeavy(): void {
+    if (this.request) this.request.heavy = true;
+  }
+
+  /** Light requests in flight, and heavy requests' steps waiting for them (see LightFirst). */
+  get lightFirst(): { inFlight: number; waiting: number } {
+    return { inFlight: this.shared.lightFirst.inFlight, waiting: this.shared.lightFirst.waiting };
+  }
+
+  /** Resolves once no light request is in flight (or after a short bound; see LightFirst). */
+  yieldToLight(): Promise<void> {
+    return this.shared.lightFirst.yieldToLight();
   }
 
   /** Reads running and waiting at the server's read gate (the metrics read them). */
@@ -233,7 +258,9 @@ export class Db {
   /** A read through the request's gate, then the server's. */
   private gated<T>(work: () => Promise<T>): Promise<T> {
     const overall = () => this.shared.reads.run(work);
-    return this.request ? this.request.gate.run(overall) : overall();
+    if (!this.request) return overall();
+    const request = this.request;
+    return request.gate.run(request.heavy ? () => this.yieldToLight().then(overall) : overall);
   }
 
   /** A view sharing the driver with other timeouts (long reads of a warm-up, batch commands). */

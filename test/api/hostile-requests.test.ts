@@ -2,7 +2,7 @@
  * What a hostile or careless client gets: requests costlier than the database should bear are
  * refused before any query runs; oversized or malformed text is a typed client error naming the
  * argument; a saturated database is a retryable DATABASE_BUSY (HTTP 503, Retry-After); one
- * request's reads never run more than two at a time.
+ * request's reads never run more than two at a time; heavy requests give way to light ones.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Db } from '../../src/graph/db.js';
@@ -172,6 +172,55 @@ describe('reads of one request', () => {
       stop();
     }
     expect(most).toBe(REQUEST_READS);
+  });
+});
+
+describe('light requests first', () => {
+  let db: Db;
+  let server: TestServer;
+  beforeAll(async () => {
+    // a heavy request's step waits for light ones for up to a minute here (50 ms by default), so
+    // that what is held is held for as long as the test looks
+    db = Db.connect(testNeo4j(), {}, { lightWaitMs: 60_000 });
+    server = await startTestServer(db);
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await db?.close();
+  });
+
+  const untilWaiting = async () => {
+    for (let i = 0; i < 6000 && db.lightFirst.waiting === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  };
+
+  it('holds a heavy request while a light one is in flight, runs light ones meanwhile, and lets the heavy one go after', async () => {
+    let started = 0;
+    const stop = db.observe({ sessionOpened: () => () => {}, queryStarted: () => (started++, () => {}) });
+    const light = db.markLight(); // a light request in flight, as far as the server can tell
+    try {
+      const heavy = post(server.url, { query: aliases(6, (i) => `events(first: ${i + 1}) { nodes { title } }`) });
+      await untilWaiting();
+      expect(db.lightFirst.waiting).toBe(1);
+      expect(started).toBe(0);
+      // a light request is not held
+      const people = await post(server.url, { query: '{ people(first: 2) { nodes { name } } }' });
+      expect(people.json.data.people.nodes).toHaveLength(2);
+      expect(started).toBe(1);
+      light();
+      const res = await heavy;
+      expect(res.json.errors).toBeUndefined();
+      expect(Object.keys(res.json.data)).toHaveLength(6);
+    } finally {
+      light();
+      stop();
+    }
+  });
+
+  it('ends every light request it marks, the ones that answer an error included', async () => {
+    await post(server.url, { query: '{ person(slug: "nobody-by-this-name") { name } }' });
+    await post(server.url, { query: '{ person(slug: 3) { name } }' });
+    await post(server.url, { query: '{ people(first: 1) { nodes { name } } }' });
+    expect(db.lightFirst).toEqual({ inFlight: 0, waiting: 0 });
   });
 });
 

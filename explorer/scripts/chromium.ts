@@ -36,4 +36,4 @@ export function browserRequired(env: NodeJS.ProcessEnv = process.env): boolean {
   return on(env.CI) || on(env.KG_REQUIRE_BROWSER);
 }
 
-export const NO_CHROMIUM = 'no Chromium found (install Debian\'s chromium package: apt-get install -y chromium, or set CHROMIUM_PATH)';
+export const NO_CHROMIUM = "no Chromium found (install Debian's chromium package: apt-get install -y chromium, or set CHROMIUM_PATH)";

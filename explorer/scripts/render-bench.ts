@@ -71,7 +71,9 @@ async function main(): Promise<void> {
       await context.close();
       // the first run warms the browser's caches and is not counted
       if (r > 0) rows.push(stats);
-      process.stdout.write(`${r === 0 ? 'warm-up' : `run ${r}`}: ${stats.n} nodes, ${stats.e} relationships; first render ${stats.total.toFixed(0)} ms after navigation start (${stats.render.toFixed(0)} ms after the data was ready: ${stats.build.toFixed(0)} building, laying out and mounting the graph, the rest drawing it); one zoom drawn in ${stats.zoom.toFixed(0)} ms\n`);
+      process.stdout.write(
+        `${r === 0 ? 'warm-up' : `run ${r}`}: ${stats.n} nodes, ${stats.e} relationships; first render ${stats.total.toFixed(0)} ms after navigation start (${stats.render.toFixed(0)} ms after the data was ready: ${stats.build.toFixed(0)} building, laying out and mounting the graph, the rest drawing it); one zoom drawn in ${stats.zoom.toFixed(0)} ms\n`,
+      );
     }
   } finally {
     await browser.close();

@@ -121,7 +121,12 @@ export function useQuery<T>(query: string | null, variables: Record<string, unkn
 }
 
 export function Status({ loading, error, children }: { loading: boolean; error: string | null; children?: ReactNode }) {
-  if (error) return <p className="error" role="alert">{error}</p>;
+  if (error)
+    return (
+      <p className="error" role="alert">
+        {error}
+      </p>
+    );
   if (loading) return <p className="muted loading">Loading…</p>;
   return <>{children}</>;
 }

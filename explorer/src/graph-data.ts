@@ -41,7 +41,11 @@ const FIELDS: Record<string, Record<string, [string, 'out' | 'in', string?]>> = 
 
 export function toGNode(raw: Raw): GNode {
   const label =
-    raw.name ?? raw.title ?? raw.role ?? (raw.summary !== undefined ? shorten(raw.summary, 60) : undefined) ?? (raw.value !== undefined ? `${raw.value.toLocaleString('en-US')} ${raw.unit ?? ''}` : raw.id);
+    raw.name ??
+    raw.title ??
+    raw.role ??
+    (raw.summary !== undefined ? shorten(raw.summary, 60) : undefined) ??
+    (raw.value !== undefined ? `${raw.value.toLocaleString('en-US')} ${raw.unit ?? ''}` : raw.id);
   return { id: raw.id, type: raw.__typename, label };
 }
 
@@ -85,7 +89,7 @@ const SYNTHETIC_RELS = ['PARTICIPATED_IN', 'HOLDS', 'STATED', 'INVOLVES', 'ABOUT
  */
 export function syntheticNeighbourhood(size: number): Neighbourhood {
   let seed = 42;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const center: GNode = { id: 'synthetic:0', type: 'Person', label: 'Centre' };
   const nodes: GNode[] = [];
   const edges: GEdge[] = [];

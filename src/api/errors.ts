@@ -58,10 +58,9 @@ export function queryTooDeep(depth: number, limit: number): GraphQLError {
 
 /** An operation whose estimated cost is above the server's limit (see limits.ts); HTTP 400. */
 export function queryTooComplex(complexity: number, limit: number): GraphQLError {
-  return new GraphQLError(
-    `The operation costs ${complexity}; the limit is ${limit}. Ask for smaller pages (first), fewer nested lists or fewer fields, or split it into several operations.`,
-    { extensions: { code: QUERY_TOO_COMPLEX, complexity, limit, http: { status: 400 } } },
-  );
+  return new GraphQLError(`The operation costs ${complexity}; the limit is ${limit}. Ask for smaller pages (first), fewer nested lists or fewer fields, or split it into several operations.`, {
+    extensions: { code: QUERY_TOO_COMPLEX, complexity, limit, http: { status: 400 } },
+  });
 }
 
 function seconds(ms: number): string {

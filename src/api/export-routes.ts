@@ -38,7 +38,11 @@ export interface ExportRouterOptions {
 
 function fail(res: Response, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
   res.removeHeader('Content-Disposition');
-  res.status(status).type('application/json').set({ 'Cache-Control': 'no-store', ...headers }).json({ errors: [{ message, extensions: { code } }] });
+  res
+    .status(status)
+    .type('application/json')
+    .set({ 'Cache-Control': 'no-store', ...headers })
+    .json({ errors: [{ message, extensions: { code } }] });
 }
 
 /** The caller may read: false after answering 401 (a bad key, or none when KG_READS=key). */
@@ -91,12 +95,21 @@ export function exportRouter(opts: ExportRouterOptions): Router {
     let fileName: string;
     if (format === 'csv') {
       if (tableName === undefined) {
-        res.set('Cache-Control', 'no-store').json({ tables: CSV_TABLES.map((t) => ({ table: t.name, url: `/export/csv?table=${t.name}`, of: t.kind ? `${t.kind} nodes` : `${t.type} relationships`, columns: t.columns })) });
+        res
+          .set('Cache-Control', 'no-store')
+          .json({ tables: CSV_TABLES.map((t) => ({ table: t.name, url: `/export/csv?table=${t.name}`, of: t.kind ? `${t.kind} nodes` : `${t.type} relationships`, columns: t.columns })) });
         return;
       }
       const table = typeof tableName === 'string' ? csvTable(tableName) : undefined;
       if (!table) {
-        fail(res, 404, 'UNKNOWN_TABLE', `There is no CSV table "${String(tableName).slice(0, 40)}": GET /export/csv lists them (${CSV_TABLES.slice(0, 3).map((t) => t.name).join(', ')}, ...).`);
+        fail(
+          res,
+          404,
+          'UNKNOWN_TABLE',
+          `There is no CSV table "${String(tableName).slice(0, 40)}": GET /export/csv lists them (${CSV_TABLES.slice(0, 3)
+            .map((t) => t.name)
+            .join(', ')}, ...).`,
+        );
         return;
       }
       write = (out) => writeCsvTable(opts.db, table, out, readOpts);

@@ -9,17 +9,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { badCharacters } from '../text/characters.js';
 import type { RequestHandler } from 'express';
-import {
-  GraphQLError,
-  getNamedType,
-  Kind,
-  typeFromAST,
-  type ASTVisitor,
-  type GraphQLInputType,
-  type GraphQLSchema,
-  type ValidationContext,
-  type ValueNode,
-} from 'graphql';
+import { GraphQLError, getNamedType, Kind, typeFromAST, type ASTVisitor, type GraphQLInputType, type GraphQLSchema, type ValidationContext, type ValueNode } from 'graphql';
 
 /**
  * Deepest nesting of braces, brackets and parentheses an operation's text may have. The deepest
@@ -76,7 +66,12 @@ export function nestingGuard(max = MAX_NESTING): RequestHandler {
     const depth = typeof query === 'string' ? nestingDepth(query) : 0;
     if (depth > max) {
       res.status(400).json({
-        errors: [{ message: `The operation nests braces, brackets or parentheses ${depth} levels deep; the limit is ${max}. Ask for fewer nested fields.`, extensions: { code: 'GRAPHQL_PARSE_FAILED', nesting: depth, limit: max } }],
+        errors: [
+          {
+            message: `The operation nests braces, brackets or parentheses ${depth} levels deep; the limit is ${max}. Ask for fewer nested fields.`,
+            extensions: { code: 'GRAPHQL_PARSE_FAILED', nesting: depth, limit: max },
+          },
+        ],
       });
       return;
     }
@@ -90,7 +85,9 @@ export function nestingGuard(max = MAX_NESTING): RequestHandler {
     }
     const nested = valueDepth(variables) - 1;
     if (nested > max) {
-      res.status(400).json({ errors: [{ message: `The variables nest lists or objects ${nested} levels deep; the limit is ${max}.`, extensions: { code: 'BAD_REQUEST', nesting: nested, limit: max } }] });
+      res
+        .status(400)
+        .json({ errors: [{ message: `The variables nest lists or objects ${nested} levels deep; the limit is ${max}.`, extensions: { code: 'BAD_REQUEST', nesting: nested, limit: max } }] });
       return;
     }
     next();

@@ -262,10 +262,29 @@ export const ROOT_COSTS: Record<string, RootCost> = {
   holders: { cost: 2, costly: true },
   possibleDuplicates: { cost: 3, costly: true },
   ingestDocument: { cost: 10, costly: true },
-  people: LIST, organizations: LIST, places: LIST, facilities: LIST, programs: LIST,
-  events: LIST, statements: LIST, commitments: LIST, figures: LIST, documents: LIST, posts: LIST,
-  person: LOOKUP, organization: LOOKUP, place: LOOKUP, facility: LOOKUP, program: LOOKUP,
-  event: LOOKUP, statement: LOOKUP, commitment: LOOKUP, figure: LOOKUP, post: LOOKUP, document: LOOKUP, node: LOOKUP,
+  people: LIST,
+  organizations: LIST,
+  places: LIST,
+  facilities: LIST,
+  programs: LIST,
+  events: LIST,
+  statements: LIST,
+  commitments: LIST,
+  figures: LIST,
+  documents: LIST,
+  posts: LIST,
+  person: LOOKUP,
+  organization: LOOKUP,
+  place: LOOKUP,
+  facility: LOOKUP,
+  program: LOOKUP,
+  event: LOOKUP,
+  statement: LOOKUP,
+  commitment: LOOKUP,
+  figure: LOOKUP,
+  post: LOOKUP,
+  document: LOOKUP,
+  node: LOOKUP,
 };
 
 export interface DatabaseCost {
@@ -321,7 +340,12 @@ export function databaseCost(schema: GraphQLSchema, operation: OperationDefiniti
 }
 
 function fieldCounts(fields: Map<string, number>, only?: (name: string) => boolean): string {
-  return [...fields].filter(([n]) => !only || only(n)).sort((a, b) => b[1] - a[1]).slice(0, 5).map(([n, c]) => `${n} ×${c}`).join(', ');
+  return [...fields]
+    .filter(([n]) => !only || only(n))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5)
+    .map(([n, c]) => `${n} ×${c}`)
+    .join(', ');
 }
 
 /** An operation whose root fields would cost the database more than the server allows; HTTP 400. */
@@ -340,10 +364,9 @@ export function databaseTooCostly(c: DatabaseCost, limits: CostLimits): GraphQLE
 
 /** An operation whose fragments expand past MAX_SELECTIONS field selections; HTTP 400. */
 export function tooManySelections(limit: number): GraphQLError {
-  return new GraphQLError(
-    `The operation's fragments expand to more than ${limit} field selections, the limit. Spread each fragment fewer times, or split the operation into several.`,
-    { extensions: { code: QUERY_TOO_COMPLEX, selectionLimit: limit, http: { status: 400 } } },
-  );
+  return new GraphQLError(`The operation's fragments expand to more than ${limit} field selections, the limit. Spread each fragment fewer times, or split the operation into several.`, {
+    extensions: { code: QUERY_TOO_COMPLEX, selectionLimit: limit, http: { status: 400 } },
+  });
 }
 
 /** What the cost checks measured of an operation they let through. */

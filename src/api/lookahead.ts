@@ -1,6 +1,16 @@
 import {
-  getArgumentValues, getDirectiveValues, getNamedType, GraphQLIncludeDirective, GraphQLSkipDirective, isLeafType, isObjectType,
-  type FieldNode, type GraphQLField, type GraphQLResolveInfo, type GraphQLSchema, type SelectionSetNode,
+  getArgumentValues,
+  getDirectiveValues,
+  getNamedType,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  isLeafType,
+  isObjectType,
+  type FieldNode,
+  type GraphQLField,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+  type SelectionSetNode,
 } from 'graphql';
 import { addEdge, edgeKey, emptyProjection, mergeNeeds, mergeProjection, mergeProps, type CitationNeeds, type Projection } from '../graph/projection.js';
 import { datePropsOf } from '../graph/records.js';
@@ -104,7 +114,12 @@ function alwaysProps(w: Walk, typeName: string): string[] {
   let props = known.get(typeName);
   if (!props) {
     const type = w.info.schema.getType(typeName);
-    props = type && isObjectType(type) ? Object.values(type.getFields()).filter((f) => getNamedType(f.type).name === FUZZY_DATE).flatMap((f) => datePropsOf(f.name)) : [];
+    props =
+      type && isObjectType(type)
+        ? Object.values(type.getFields())
+            .filter((f) => getNamedType(f.type).name === FUZZY_DATE)
+            .flatMap((f) => datePropsOf(f.name))
+        : [];
     known.set(typeName, props);
   }
   return props;
@@ -216,7 +231,11 @@ export function selects(info: GraphQLResolveInfo, path: string[]): boolean {
   const w: Walk = { info };
   let sets = info.fieldNodes.map((f) => f.selectionSet);
   for (const name of path) {
-    const next = sets.flatMap((set) => fieldsOf(w, set, '').filter(([f]) => f.name.value === name).map(([f]) => f.selectionSet));
+    const next = sets.flatMap((set) =>
+      fieldsOf(w, set, '')
+        .filter(([f]) => f.name.value === name)
+        .map(([f]) => f.selectionSet),
+    );
     if (!next.length) return false;
     sets = next;
   }

@@ -96,12 +96,7 @@ export function playgroundRouter(opts: { endpoint: string; examples: PlaygroundE
     }
     const url = req.baseUrl + endpoint;
     const asset = (name: AssetName) => escapeHtml(`${url}/_playground/${name}?v=${ASSETS[name].version}`);
-    res
-      .set('Content-Security-Policy', CSP)
-      .set('X-Content-Type-Options', 'nosniff')
-      .set('Cache-Control', 'no-cache')
-      .type('html')
-      .send(`<!doctype html>
+    res.set('Content-Security-Policy', CSP).set('X-Content-Type-Options', 'nosniff').set('Cache-Control', 'no-cache').type('html').send(`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">

@@ -30,8 +30,11 @@ export interface ResolvedRef extends EntityRef {
 const SUGGESTIONS = 5;
 
 const NOUN: Record<EntityKind, [string, string]> = {
-  Person: ['person', 'people'], Organization: ['organization', 'organizations'], Place: ['place', 'places'],
-  Facility: ['facility', 'facilities'], Program: ['program', 'programs'],
+  Person: ['person', 'people'],
+  Organization: ['organization', 'organizations'],
+  Place: ['place', 'places'],
+  Facility: ['facility', 'facilities'],
+  Program: ['program', 'programs'],
 };
 
 function kindsPhrase(kinds: readonly EntityKind[], plural = false): string {
@@ -73,11 +76,9 @@ export function pickRef(r: EntityRef, candidates: RefCandidate[]): ResolvedRef {
   const otherKind = byName.find((c) => !wanted(c) && c.names.some((n) => foldName(n) === folded));
   const near = [...new Map(byName.filter(wanted).map((c) => [c.id, c])).values()].slice(0, SUGGESTIONS);
   const hint = otherKind ? `; "${r.ref}" is ${aNoun(otherKind.kind)}` : '';
-  throw argError(
-    'NOT_FOUND', r,
-    `no ${kindsPhrase(r.kinds)} has the slug, id, name or alias "${r.ref}"${hint}${near.length ? `. Closest: ${near.map(label).join('; ')}` : ''}`,
-    { suggestions: near.map(entry) },
-  );
+  throw argError('NOT_FOUND', r, `no ${kindsPhrase(r.kinds)} has the slug, id, name or alias "${r.ref}"${hint}${near.length ? `. Closest: ${near.map(label).join('; ')}` : ''}`, {
+    suggestions: near.map(entry),
+  });
 }
 
 /** Longest text an entity argument may be: no slug, id, name or alias comes near it. */
@@ -88,6 +89,9 @@ export async function resolveRefs(repo: Repository, refs: EntityRef[]): Promise<
   if (!refs.length) return [];
   const long = refs.find((r) => r.ref.length > MAX_REF_CHARS);
   if (long) throw argError('BAD_USER_INPUT', long, `is ${long.ref.length} characters long; a slug, id, name or alias is at most ${MAX_REF_CHARS}`);
-  const candidates = await repo.refCandidates(refs.map((r) => r.ref), fuzzyLuceneQuery);
+  const candidates = await repo.refCandidates(
+    refs.map((r) => r.ref),
+    fuzzyLuceneQuery,
+  );
   return refs.map((r) => pickRef(r, candidates));
 }

@@ -20,7 +20,12 @@ const sources = SOURCES;
 export const RELATIONS = {
   Person: { posts: out('HOLDS'), events: out('PARTICIPATED_IN', { windowed: true }), statements: out('STATED', { windowed: true }) },
   Organization: {
-    parent: out('PART_OF'), parts: inc('PART_OF'), jurisdiction: out('GOVERNS'), posts: inc('POST_IN'), facilities: inc('OPERATED_BY'), events: inc('INVOLVES'),
+    parent: out('PART_OF'),
+    parts: inc('PART_OF'),
+    jurisdiction: out('GOVERNS'),
+    posts: inc('POST_IN'),
+    facilities: inc('OPERATED_BY'),
+    events: inc('INVOLVES'),
   },
   Place: { partOf: out('PART_OF'), parts: inc('PART_OF'), facilities: inc('LOCATED_IN'), events: inc('HELD_IN') },
   Facility: { place: out('LOCATED_IN'), operator: out('OPERATED_BY'), commitments: inc('CONCERNS'), statements: inc('ABOUT'), events: inc('HELD_AT') },

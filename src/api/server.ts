@@ -10,7 +10,18 @@ import type { DestinationStream, LevelWithSilent, Logger } from 'pino';
 import { isBusy, isTimeout, isUnavailable, QueryBudgetError, QueryTimeoutError, type Db } from '../graph/db.js';
 import { authConfigFromEnv, authenticate, readAccessPlugin, type AuthConfig } from './auth.js';
 import { createContext, type Context } from './context.js';
-import { DATABASE_BUSY, DATABASE_UNAVAILABLE, databaseBusy, databaseUnavailable, QUERY_TIMEOUT, QUERY_TOO_COMPLEX, QUERY_TOO_DEEP, queryBudgetSpent, queryTimeout, RETRY_AFTER_SECONDS } from './errors.js';
+import {
+  DATABASE_BUSY,
+  DATABASE_UNAVAILABLE,
+  databaseBusy,
+  databaseUnavailable,
+  QUERY_TIMEOUT,
+  QUERY_TOO_COMPLEX,
+  QUERY_TOO_DEEP,
+  queryBudgetSpent,
+  queryTimeout,
+  RETRY_AFTER_SECONDS,
+} from './errors.js';
 import { EXAMPLES } from './examples.js';
 import { costLimitsFromEnv, costLimitsPlugin, type CostLimits } from './limits.js';
 import { priorityPlugin } from './priority.js';
@@ -29,7 +40,20 @@ import { responseCacheFromEnv, responseCachePlugin, type ResponseCacheConfig } f
 import { schema } from './schema.js';
 import type { NlpEngine } from '../nlp/engine.js';
 
-const CLIENT_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'NOT_FOUND', 'UNAUTHENTICATED', 'FORBIDDEN', 'PERSISTED_QUERY_NOT_FOUND', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE', QUERY_TOO_DEEP, QUERY_TOO_COMPLEX, QUERY_TIMEOUT]);
+const CLIENT_CODES = new Set([
+  'BAD_USER_INPUT',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'NOT_FOUND',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  QUERY_TOO_DEEP,
+  QUERY_TOO_COMPLEX,
+  QUERY_TIMEOUT,
+]);
 
 /**
  * What a client sees of an error: its own mistakes in full (code, message, argument), an
@@ -42,7 +66,13 @@ const CLIENT_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL
  * says that nothing of it was written. Never a stack trace: that goes to the server's log, with
  * the request's id.
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown, logger: Pick<Logger, 'error'>, mutations: ReadonlySet<string> = new Set(), warming: () => boolean = () => false): GraphQLFormattedError {
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  logger: Pick<Logger, 'error'>,
+  mutations: ReadonlySet<string> = new Set(),
+  warming: () => boolean = () => false,
+): GraphQLFormattedError {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   const code = String(formatted.extensions?.code ?? '');
   const root = formatted.path?.[0];
@@ -163,11 +193,17 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
     const message = tooLarge ? 'The request line and headers are larger than 16 KB; send the operation in the body of a POST.' : 'The request is not valid HTTP.';
     const body = JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
-    socket.end(`HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    socket.end(
+      `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
   });
   const done: ApolloServerPlugin<Context> = {
     async requestDidStart() {
-      return { async willSendResponse({ contextValue }) { opts.onRequestDone?.(contextValue); } };
+      return {
+        async willSendResponse({ contextValue }) {
+          opts.onRequestDone?.(contextValue);
+        },
+      };
     },
   };
   // Warm-ups running now: the first one (with `warmUp`) and any after a restart of Neo4j. While
@@ -240,9 +276,11 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     const { status = 500, type } = err as { status?: number; type?: string };
     if (res.headersSent || status >= 500) return next(err);
     const message =
-      status === 413 ? `The request body is larger than ${BODY_LIMIT.toUpperCase()}.`
-      : type === 'entity.parse.failed' ? 'The request body is not valid JSON.'
-      : `The request body could not be read (${String(type ?? status)}).`;
+      status === 413
+        ? `The request body is larger than ${BODY_LIMIT.toUpperCase()}.`
+        : type === 'entity.parse.failed'
+          ? 'The request body is not valid JSON.'
+          : `The request body could not be read (${String(type ?? status)}).`;
     res.status(status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
   }) as express.ErrorRequestHandler);
 

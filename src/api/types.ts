@@ -5,7 +5,11 @@ import type { GraphNode } from '../graph/records.js';
 
 // Every @Field names its type explicitly: esbuild (tsx, vitest) emits no decorator metadata.
 
-export enum DatePrecision { DAY = 'day', MONTH = 'month', YEAR = 'year' }
+export enum DatePrecision {
+  DAY = 'day',
+  MONTH = 'month',
+  YEAR = 'year',
+}
 registerEnumType(DatePrecision, {
   name: 'DatePrecision',
   description: 'How much of a date the sources give.',
@@ -17,45 +21,80 @@ registerEnumType(DatePrecision, {
 });
 
 export enum NodeKind {
-  PERSON = 'Person', ORGANIZATION = 'Organization', PLACE = 'Place', FACILITY = 'Facility', PROGRAM = 'Program',
-  POST = 'Post', EVENT = 'Event', STATEMENT = 'Statement', COMMITMENT = 'Commitment', FIGURE = 'Figure', DOCUMENT = 'Document',
+  PERSON = 'Person',
+  ORGANIZATION = 'Organization',
+  PLACE = 'Place',
+  FACILITY = 'Facility',
+  PROGRAM = 'Program',
+  POST = 'Post',
+  EVENT = 'Event',
+  STATEMENT = 'Statement',
+  COMMITMENT = 'Commitment',
+  FIGURE = 'Figure',
+  DOCUMENT = 'Document',
 }
 registerEnumType(NodeKind, {
   name: 'NodeKind',
   description: 'The kinds of node: five of entities, five of facts, and documents.',
   valuesConfig: {
-    PERSON: { description: 'A person.' }, ORGANIZATION: { description: 'A government body, institution or company.' },
-    PLACE: { description: 'A country, state, municipality, city, building or room.' }, FACILITY: { description: 'A hospital, health centre or other installation.' },
-    PROGRAM: { description: 'A public program.' }, POST: { description: 'A post held by a person.' }, EVENT: { description: 'An event.' },
-    STATEMENT: { description: 'A statement.' }, COMMITMENT: { description: 'A commitment.' }, FIGURE: { description: 'A reported figure.' },
+    PERSON: { description: 'A person.' },
+    ORGANIZATION: { description: 'A government body, institution or company.' },
+    PLACE: { description: 'A country, state, municipality, city, building or room.' },
+    FACILITY: { description: 'A hospital, health centre or other installation.' },
+    PROGRAM: { description: 'A public program.' },
+    POST: { description: 'A post held by a person.' },
+    EVENT: { description: 'An event.' },
+    STATEMENT: { description: 'A statement.' },
+    COMMITMENT: { description: 'A commitment.' },
+    FIGURE: { description: 'A reported figure.' },
     DOCUMENT: { description: 'A document.' },
   },
 });
 
-export enum ReviewStatus { EXTRACTED = 'extracted', CONFIRMED = 'confirmed', REJECTED = 'rejected' }
+export enum ReviewStatus {
+  EXTRACTED = 'extracted',
+  CONFIRMED = 'confirmed',
+  REJECTED = 'rejected',
+}
 registerEnumType(ReviewStatus, {
   name: 'ReviewStatus',
   description: 'Whether a fact was extracted by the pipeline, confirmed or rejected by an editor (curated facts are confirmed).',
   valuesConfig: {
     EXTRACTED: { description: 'Read from a document by the pipeline; no editor has reviewed it.' },
     CONFIRMED: { description: 'Confirmed by an editor, or curated.' },
-    REJECTED: { description: 'Rejected by an editor: kept in the graph and found by id, but left out of nested lists and paths, and of top-level lists and timelines unless reviewStatuses asks for it.' },
+    REJECTED: {
+      description: 'Rejected by an editor: kept in the graph and found by id, but left out of nested lists and paths, and of top-level lists and timelines unless reviewStatuses asks for it.',
+    },
   },
 });
 
-export enum EditAction { CONFIRM = 'confirm', REJECT = 'reject', MERGE = 'merge', UNMERGE = 'unmerge', SPLIT = 'split', DISMISS_DUPLICATE = 'dismiss-duplicate', UNDO = 'undo' }
+export enum EditAction {
+  CONFIRM = 'confirm',
+  REJECT = 'reject',
+  MERGE = 'merge',
+  UNMERGE = 'unmerge',
+  SPLIT = 'split',
+  DISMISS_DUPLICATE = 'dismiss-duplicate',
+  UNDO = 'undo',
+}
 registerEnumType(EditAction, {
   name: 'EditAction',
   description: 'What an editor did: confirmed or rejected a fact, merged two entities or undid a merge, split one, said two look-alikes are not one, or undid an edit.',
   valuesConfig: {
-    CONFIRM: { description: 'Confirmed a fact.' }, REJECT: { description: 'Rejected a fact.' },
-    MERGE: { description: 'Merged one entity into another.' }, UNMERGE: { description: 'Undid a merge: the merged entity is back with its relationships.' },
-    SPLIT: { description: 'Split names off an entity into a new one.' }, DISMISS_DUPLICATE: { description: 'Said two look-alike entities are not one.' },
+    CONFIRM: { description: 'Confirmed a fact.' },
+    REJECT: { description: 'Rejected a fact.' },
+    MERGE: { description: 'Merged one entity into another.' },
+    UNMERGE: { description: 'Undid a merge: the merged entity is back with its relationships.' },
+    SPLIT: { description: 'Split names off an entity into a new one.' },
+    DISMISS_DUPLICATE: { description: 'Said two look-alike entities are not one.' },
     UNDO: { description: 'Undid an earlier edit (see undoEdit).' },
   },
 });
 
-export enum DateOrder { DATE_ASC = 'asc', DATE_DESC = 'desc' }
+export enum DateOrder {
+  DATE_ASC = 'asc',
+  DATE_DESC = 'desc',
+}
 registerEnumType(DateOrder, {
   name: 'DateOrder',
   description: 'Order of a dated list.',
@@ -65,7 +104,10 @@ registerEnumType(DateOrder, {
   },
 });
 
-export enum EntityOrder { NAME_ASC = 'name', MENTIONS_DESC = 'mentions' }
+export enum EntityOrder {
+  NAME_ASC = 'name',
+  MENTIONS_DESC = 'mentions',
+}
 registerEnumType(EntityOrder, {
   name: 'EntityOrder',
   description: 'Order of a list of entities.',
@@ -94,7 +136,7 @@ export const EventKind = vocabularyEnum('EventKind', 'What kind of occasion an e
   agreement: 'The signing of an agreement or covenant.',
   inauguration: 'An opening or start of works or services.',
   appointment: 'An appointment or swearing-in.',
-  report: 'An official\'s report or a government report (informe).',
+  report: "An official's report or a government report (informe).",
   visit: 'A visit or inspection.',
 });
 
@@ -133,8 +175,8 @@ export class FuzzyDate {
 export class Citation {
   // document and excerpt are resolved from documentId (see CitationResolver)
   documentId!: string;
-  @Field(() => Int, { description: 'Offset of the passage\'s first character in the document text.' }) start!: number;
-  @Field(() => Int, { description: 'Offset just after the passage\'s last character (exclusive).' }) end!: number;
+  @Field(() => Int, { description: "Offset of the passage's first character in the document text." }) start!: number;
+  @Field(() => Int, { description: "Offset just after the passage's last character (exclusive)." }) end!: number;
 }
 
 @ObjectType({ description: 'One change an editor made to the graph, kept with the node it changed (see `history`).' })
@@ -143,12 +185,15 @@ export class Edit {
   @Field(() => EditAction, { description: 'What the editor did.' }) action!: EditAction;
   @Field(() => String, { description: 'Name of the API key that made the change.' }) by!: string;
   @Field(() => String, { description: 'When, as an ISO 8601 date-time in UTC.' }) at!: string;
-  @Field(() => String, { nullable: true, description: 'The editor\'s note, if any.' }) note?: string;
+  @Field(() => String, { nullable: true, description: "The editor's note, if any." }) note?: string;
   @Field(() => String, { nullable: true, description: 'For merges and splits: the other entity, by id and name.' }) details?: string;
   @Field(() => ID, { description: 'Id of the node changed, as it was then.' }) target!: string;
   @Field(() => String, { nullable: true, description: 'When the edit was undone (undoEdit, unmergeEntities), as an ISO 8601 date-time in UTC; null while it stands.' }) undoneAt?: string;
   @Field(() => String, { nullable: true, description: 'Name of the API key that undid the edit.' }) undoneBy?: string;
-  @Field(() => Boolean, { description: 'True while the edit stands and undoEdit can undo it (confirmations, rejections, merges, splits and dismissals can; undos and unmerges are undone by editing again).' }) undoable!: boolean;
+  @Field(() => Boolean, {
+    description: 'True while the edit stands and undoEdit can undo it (confirmations, rejections, merges, splits and dismissals can; undos and unmerges are undone by editing again).',
+  })
+  undoable!: boolean;
 }
 
 @InterfaceType({ resolveType, description: 'Anything with a global id.' })
@@ -166,7 +211,8 @@ export abstract class Entity extends Node {
   @Field(() => String, {
     nullable: true,
     description: 'When the lookup named an entity that was merged into this one: the id or slug it gave. Null otherwise.',
-  }) redirectedFrom?: string;
+  })
+  redirectedFrom?: string;
   // history: EntityHistoryResolver (resolvers/history.ts)
 }
 
@@ -174,7 +220,7 @@ export abstract class Entity extends Node {
 export abstract class Fact extends Node {
   @Field(() => [Citation], { description: 'Passages of documents that state the fact.' }) citations!: Citation[];
   @Field(() => ReviewStatus, { description: 'Whether the pipeline extracted it or an editor confirmed or rejected it.' }) reviewStatus!: ReviewStatus;
-  @Field(() => Float, { description: '1 for curated facts; the pipeline\'s confidence otherwise.' }) confidence!: number;
+  @Field(() => Float, { description: "1 for curated facts; the pipeline's confidence otherwise." }) confidence!: number;
   @Field(() => String, { nullable: true, description: 'Name of the API key that last confirmed or rejected the fact.' }) reviewedBy?: string;
   @Field(() => String, { nullable: true, description: 'When the fact was last confirmed or rejected (ISO 8601 date-time, UTC).' }) reviewedAt?: string;
   // history: FactHistoryResolver (resolvers/history.ts)
@@ -186,7 +232,12 @@ export class Person extends Entity {}
 @ObjectType({ implements: [Node, Entity], description: 'A government, a government body, an institution or a company.' })
 export class Organization extends Entity {
   @Field(() => String, { nullable: true, description: 'The acronym it goes by (e.g. IMSS), if any.' }) acronym?: string;
-  @Field(() => String, { nullable: true, name: 'kind', description: 'What kind of body, in the curators\' words: government, state government, social security institute, internal unit...; null when unknown (the pipeline does not classify bodies).' }) category?: string;
+  @Field(() => String, {
+    nullable: true,
+    name: 'kind',
+    description: "What kind of body, in the curators' words: government, state government, social security institute, internal unit...; null when unknown (the pipeline does not classify bodies).",
+  })
+  category?: string;
 }
 
 @ObjectType({ implements: [Node, Entity], description: 'A country, state, region, municipality, city, building or room.' })
@@ -205,8 +256,17 @@ export class Program extends Entity {}
 @ObjectType({ implements: [Node, Fact], description: 'A post held by a person over time, in an organization or over a jurisdiction.' })
 export class Post extends Fact {
   @Field(() => String, { description: 'The post as the documents name it, e.g. "Director General" or "Gobernadora".' }) role!: string;
-  @Field(() => FuzzyDate, { nullable: true, description: 'Start of the tenure: as a document gives it, else inferred (inferred: true, with a note) when an earlier holder of a post held by one person at a time precedes this one; null when unknown.' }) from?: FuzzyDate;
-  @Field(() => FuzzyDate, { nullable: true, description: 'End of the tenure: as a document gives it, else inferred (inferred: true, with a note) from the start of the next holder; null while the graph knows no end.' }) to?: FuzzyDate;
+  @Field(() => FuzzyDate, {
+    nullable: true,
+    description:
+      'Start of the tenure: as a document gives it, else inferred (inferred: true, with a note) when an earlier holder of a post held by one person at a time precedes this one; null when unknown.',
+  })
+  from?: FuzzyDate;
+  @Field(() => FuzzyDate, {
+    nullable: true,
+    description: 'End of the tenure: as a document gives it, else inferred (inferred: true, with a note) from the start of the next holder; null while the graph knows no end.',
+  })
+  to?: FuzzyDate;
 }
 
 @ObjectType({ implements: [Node, Fact], description: 'A meeting, press conference, session, publication, agreement...' })
@@ -219,16 +279,17 @@ export class Event extends Fact {
 @ObjectType({ implements: [Node, Fact], description: 'Something a person said or a document reported.' })
 export class Statement extends Fact {
   @Field(() => StatementKind, { name: 'kind', description: 'What kind of statement it is.' }) category!: string;
-  @Field(() => String, { description: 'What was said: the curators\' own summary, or for extracted statements the sentence or clause of the document (at most 600 characters).' }) summary!: string;
+  @Field(() => String, { description: "What was said: the curators' own summary, or for extracted statements the sentence or clause of the document (at most 600 characters)." }) summary!: string;
   @Field(() => FuzzyDate, { nullable: true, description: 'When it was said; null when unknown.' }) date?: FuzzyDate;
 }
 
 @ObjectType({ implements: [Node, Fact], description: 'A promise: what, by when, from when, concerning what.' })
 export class Commitment extends Fact {
-  @Field(() => String, { description: 'What was promised: the curators\' own summary, or for extracted commitments the clause or sentence of the document (at most 400 characters).' }) summary!: string;
+  @Field(() => String, { description: "What was promised: the curators' own summary, or for extracted commitments the clause or sentence of the document (at most 400 characters)." }) summary!: string;
   // status and statusReason are derived (domain/commitments.ts, see CommitmentResolver)
   @Field(() => FuzzyDate, { nullable: true, description: 'When the promised work is to start; null when not given.' }) start?: FuzzyDate;
-  @Field(() => FuzzyDate, { nullable: true, description: 'By when it is to be done; null when not given. Past its last day with nothing recording it fulfilled, the status is OVERDUE.' }) deadline?: FuzzyDate;
+  @Field(() => FuzzyDate, { nullable: true, description: 'By when it is to be done; null when not given. Past its last day with nothing recording it fulfilled, the status is OVERDUE.' })
+  deadline?: FuzzyDate;
 }
 
 @ObjectType({ implements: [Node, Fact], description: 'A reported quantity.' })
@@ -267,7 +328,7 @@ export class Participant {
 @ObjectType({ description: 'An entity an event involves, and how.' })
 export class Involvement {
   @Field(() => Entity, { description: 'The entity involved.' }) entity!: GraphNode;
-  @Field(() => String, { description: 'How it is involved, in the curators\' words: subject, participant, convener, publisher, created, joins...' }) role!: string;
+  @Field(() => String, { description: "How it is involved, in the curators' words: subject, participant, convener, publisher, created, joins..." }) role!: string;
   @Field(() => [Citation], { description: 'Passages that say it is involved.' }) citations!: Citation[];
 }
 
@@ -299,9 +360,13 @@ export class FigureSeriesEntry {
   @Field(() => FigureAgreement, { description: 'Whether the reports of that date agree.' }) agreement!: FigureAgreement;
 }
 
-@ObjectType({ description: 'One item of an entity\'s timeline.' })
+@ObjectType({ description: "One item of an entity's timeline." })
 export class TimelineEntry {
-  @Field(() => String, { nullable: true, description: 'First day of the item\'s date, as YYYY-MM-DD: an event\'s or statement\'s date, a commitment\'s deadline (else its start), a post\'s start as documents give it; null when undated.' }) date!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "First day of the item's date, as YYYY-MM-DD: an event's or statement's date, a commitment's deadline (else its start), a post's start as documents give it; null when undated.",
+  })
+  date!: string | null;
   @Field(() => NodeKind, { description: 'EVENT, STATEMENT, COMMITMENT or POST.' }) kind!: NodeKind;
   @Field(() => [String], { description: 'How the entity takes part: participant, involved, speaker, subject, committed, concerned, holder, post.' }) roles!: string[];
   @Field(() => Fact, { description: 'The event, statement, commitment or post.' }) node!: GraphNode;
@@ -309,7 +374,7 @@ export class TimelineEntry {
 
 @ObjectType({ description: 'One step of a path: a relationship between two nodes and its evidence.' })
 export class Hop {
-  @Field(() => Node, { description: 'The node the hop leaves: the path\'s `from` entity, or the node the previous hop reached.' }) from!: GraphNode;
+  @Field(() => Node, { description: "The node the hop leaves: the path's `from` entity, or the node the previous hop reached." }) from!: GraphNode;
   @Field(() => Node, { description: 'The node the hop reaches.' }) to!: GraphNode;
   @Field(() => String, { description: 'Relationship type, read from its start node to its end node.' }) relationship!: string;
   @Field(() => Boolean, { description: 'True when the relationship points from `from` to `to`.' }) forward!: boolean;
@@ -354,12 +419,13 @@ export class IngestResult {
   newEntityIds!: string[];
   linkedEventIds!: string[];
   repeatedCommitmentIds!: string[];
-  @Field(() => String, { description: 'The document\'s title (its file name when the metadata gives none).' }) title!: string;
+  @Field(() => String, { description: "The document's title (its file name when the metadata gives none)." }) title!: string;
   @Field(() => Boolean, { description: 'False when the graph already held this document: nothing new was written for it.' }) newDocument!: boolean;
   @Field(() => [EntityMatch], { description: 'Names in the document matched to entities the graph already held.' }) linkedEntities!: EntityMatch[];
   @Field(() => [EntityMatch], {
     description: 'Names kept as new entities that may be the same as an existing one (POSSIBLY_SAME_AS): candidates for mergeEntities.',
-  }) candidateMatches!: EntityMatch[];
+  })
+  candidateMatches!: EntityMatch[];
   @Field(() => FactCounts, { description: 'New facts written.' }) facts!: FactCounts;
 }
 

@@ -58,6 +58,7 @@ function shuffle<T>(rng: Rng, xs: readonly T[]): T[] {
 // ---------------------------------------------------------------------------------------------
 // Spanish press numerals and dates.
 
+// prettier-ignore
 const MONTHS = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
 
 /** 1280 -> "1,280" */
@@ -92,9 +93,12 @@ const DAYS_2023_2025 = (Date.UTC(2025, 11, 31) - FIRST_DAY) / 86_400_000;
 // ---------------------------------------------------------------------------------------------
 // The pool of invented officials.
 
+// prettier-ignore
 const MALE_NAMES = ['Tomás', 'Ulises', 'Leopoldo', 'Rubén', 'Arturo', 'Gerardo', 'Héctor', 'Ignacio', 'Jaime', 'Mauricio', 'Octavio', 'Ramiro', 'Salvador', 'Efraín', 'Gilberto', 'Rodrigo', 'Esteban', 'Joaquín', 'Luis Alberto', 'José Antonio', 'Juan Carlos'];
+// prettier-ignore
 const FEMALE_NAMES = ['Itzel', 'Marisol', 'Rosa Elvira', 'Graciela', 'Lorena', 'Mariana', 'Fabiola', 'Araceli', 'Leticia', 'Beatriz', 'Cecilia', 'Josefina', 'Liliana', 'Norma', 'Xóchitl', 'Citlalli', 'Yolanda', 'María Elena', 'Ana Laura', 'Gabriela'];
 /** Surnames that are neither places in the gazetteer nor given names (checked when the pool is built). */
+// prettier-ignore
 const SURNAMES = [
   'Arreola', 'Benavides', 'Quintanilla', 'Montemayor', 'Cantú', 'Santibáñez', 'Matus', 'Vásquez', 'Garza', 'Leal', 'Mendoza',
   'Olvera', 'Zavala', 'Ochoa', 'Arellano', 'Cisneros', 'Camacho', 'Benítez', 'Galván', 'Pacheco', 'Trejo', 'Robles', 'Navarro',
@@ -152,7 +156,10 @@ function officials(): Pool {
   if (pool) return pool;
   const rng = mulberry32(0x5eed);
   const g = loadGazetteer();
-  const surnames = shuffle(rng, SURNAMES.filter((s) => g.lookup(s).length === 0 && !GIVEN_NAMES.has(s.toLowerCase())));
+  const surnames = shuffle(
+    rng,
+    SURNAMES.filter((s) => g.lookup(s).length === 0 && !GIVEN_NAMES.has(s.toLowerCase())),
+  );
   const taken = new Set<string>();
   const person = (post: Post, state: StatePlace | null, municipality: Place | null, female = chance(rng, 0.45)): Official => {
     const given = pick(rng, female ? FEMALE_NAMES : MALE_NAMES);
@@ -166,10 +173,19 @@ function officials(): Pool {
     return { name, short: `${given} ${a}`, surnames: `${a} ${b}`, female, post, state, municipality };
   };
   const candidates = g.states.filter((s) => s.name !== 'Ciudad de México' && g.municipalitiesOf(s.name).filter(usableMunicipality).length >= 3);
-  const chosen = [g.state('Estado de México')!, ...shuffle(rng, candidates.filter((s) => s.name !== 'Estado de México')).slice(0, 9)];
+  const chosen = [
+    g.state('Estado de México')!,
+    ...shuffle(
+      rng,
+      candidates.filter((s) => s.name !== 'Estado de México'),
+    ).slice(0, 9),
+  ];
   const states = chosen.map((state): StateDesk => {
     const capital = g.capitalOf(state.name)!;
-    const others = shuffle(rng, g.municipalitiesOf(state.name).filter((m) => m !== capital && usableMunicipality(m)));
+    const others = shuffle(
+      rng,
+      g.municipalitiesOf(state.name).filter((m) => m !== capital && usableMunicipality(m)),
+    );
     const municipalities = [capital, ...others.slice(0, 3)];
     return {
       state,
@@ -287,7 +303,11 @@ function article(rng: Rng, index: number): GeneratedArticle {
   const money = millions >= 1000 ? `${Math.floor(millions / 1000)} mil ${millions % 1000} millones de pesos` : `${millions} millones de pesos`;
   const hospitals = int(rng, 2, 9);
   const centers = int(rng, 12, 180);
-  figures.push({ value: millions * 1_000_000, unit: 'MXN', text: money }, { value: hospitals, unit: 'hospitals', text: `${hospitals} hospitales` }, { value: centers, unit: 'health centers', text: `${centers} centros de salud` });
+  figures.push(
+    { value: millions * 1_000_000, unit: 'MXN', text: money },
+    { value: hospitals, unit: 'hospitals', text: `${hospitals} hospitales` },
+    { value: centers, unit: 'health centers', text: `${centers} centros de salud` },
+  );
   const speech: string[] = [];
   speech.push(
     pick(rng, [
@@ -332,7 +352,15 @@ function article(rng: Rng, index: number): GeneratedArticle {
   paragraphs.push(`"${pick(rng, QUOTES)}", ${pick(rng, ['afirmó', 'sostuvo', 'aseguró', 'expresó'])} ${quoted.surnames}.`);
 
   // Boilerplate tails.
-  if (chance(rng, 0.4)) tails.push(`Te puede interesar: Inauguran clínica en ${pick(rng, desk.municipalities.filter((m) => m !== muni)).name}`);
+  if (chance(rng, 0.4))
+    tails.push(
+      `Te puede interesar: Inauguran clínica en ${
+        pick(
+          rng,
+          desk.municipalities.filter((m) => m !== muni),
+        ).name
+      }`,
+    );
   if (chance(rng, 0.3)) tails.push(`Foto: ${pick(rng, ['Especial', 'Cortesía', 'Archivo'])}`);
 
   const title = pick(rng, TITLES)(state, muni);

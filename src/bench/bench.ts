@@ -76,7 +76,10 @@ if (opt.help) {
 }
 const DURATION = Number(opt.duration);
 let SAMPLER = "the generator's sampleArguments";
-const LOAD_BEFORE = os.loadavg().map((l) => l.toFixed(1)).join(' / ');
+const LOAD_BEFORE = os
+  .loadavg()
+  .map((l) => l.toFixed(1))
+  .join(' / ');
 const WARMUP = Number(opt.warmup);
 const CONNECTIONS = Number(opt.connections);
 
@@ -94,7 +97,7 @@ interface Latency {
 
 function stats(latencies: number[], seconds: number, errors: number): Latency {
   const s = [...latencies].sort((a, b) => a - b);
-  const at = (p: number) => s.length ? s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))]! : NaN;
+  const at = (p: number) => (s.length ? s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))]! : NaN);
   return { count: s.length, seconds, rps: s.length / seconds, p50: at(0.5), p95: at(0.95), p99: at(0.99), errors };
 }
 
@@ -157,10 +160,12 @@ async function driverLoad(driver: Driver, query: string, params: Record<string, 
 }
 
 /** Top-level whole numbers go as Neo4j integers (SKIP/LIMIT), as our Db does. */
-const boltParams = (p: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(p).map(([k, v]) => [k, typeof v === 'number' && Number.isInteger(v) ? neo4j.int(v) : v]));
+const boltParams = (p: Record<string, unknown>) => Object.fromEntries(Object.entries(p).map(([k, v]) => [k, typeof v === 'number' && Number.isInteger(v) ? neo4j.int(v) : v]));
 
-interface PlanNode { dbHits?: number; children?: PlanNode[] }
+interface PlanNode {
+  dbHits?: number;
+  children?: PlanNode[];
+}
 const sumHits = (p: PlanNode | false | undefined): number => (p ? (p.dbHits ?? 0) + (p.children ?? []).reduce((a, c) => a + sumHits(c), 0) : 0);
 
 /** PROFILEs each query once and adds up the database hits of its plan. */
@@ -182,7 +187,10 @@ async function dbHits(driver: Driver, queries: { query: string; params: Record<s
 
 class Child {
   private waiting = new Map<string, (m: FromChild) => void>();
-  private constructor(readonly proc: ChildProcess, readonly url: string) {
+  private constructor(
+    readonly proc: ChildProcess,
+    readonly url: string,
+  ) {
     proc.on('message', (m: FromChild) => {
       const w = this.waiting.get(m.type);
       this.waiting.delete(m.type);
@@ -212,8 +220,12 @@ class Child {
     });
   }
 
-  async stats(): Promise<ChildStats> { return (await this.ask({ type: 'stats' }, 'stats')).stats; }
-  async capture(on: boolean): Promise<CapturedQuery[]> { return (await this.ask({ type: 'capture', on }, 'captured')).queries; }
+  async stats(): Promise<ChildStats> {
+    return (await this.ask({ type: 'stats' }, 'stats')).stats;
+  }
+  async capture(on: boolean): Promise<CapturedQuery[]> {
+    return (await this.ask({ type: 'capture', on }, 'captured')).queries;
+  }
 
   /** Resident set size (and its peak so far), MB, from /proc. */
   memory(): { rss: number; peak: number } {
@@ -222,7 +234,9 @@ class Child {
     return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
   }
 
-  stop(): void { this.proc.kill('SIGTERM'); }
+  stop(): void {
+    this.proc.kill('SIGTERM');
+  }
 }
 
 async function post(url: string, body: string): Promise<{ errors?: { message: string }[]; data?: unknown }> {
@@ -241,7 +255,14 @@ interface TargetResult extends Latency {
   note?: string;
 }
 
-interface OpResult { op: Operation; args: number; ours: TargetResult; cached: TargetResult | null; theirs: TargetResult | null; floor: TargetResult }
+interface OpResult {
+  op: Operation;
+  args: number;
+  ours: TargetResult;
+  cached: TargetResult | null;
+  theirs: TargetResult | null;
+  floor: TargetResult;
+}
 
 /** A server's representative request: whether it answers, and the dbHits of the Cypher it runs. */
 async function probe(child: Child, sample: string): Promise<{ hits: number; note?: string }> {
@@ -249,7 +270,10 @@ async function probe(child: Child, sample: string): Promise<{ hits: number; note
   const answer = await post(child.url, sample);
   const captured = await child.capture(false);
   const note = answer.errors?.length ? `errors: ${answer.errors[0]!.message}` : undefined;
-  const hits = await dbHits(driver, captured.map((c) => ({ query: c.query, params: c.name === 'generated' ? (decodeParams(c.params) as Record<string, unknown>) : boltParams(c.params as Record<string, unknown>) })));
+  const hits = await dbHits(
+    driver,
+    captured.map((c) => ({ query: c.query, params: c.name === 'generated' ? (decodeParams(c.params) as Record<string, unknown>) : boltParams(c.params as Record<string, unknown>) })),
+  );
   return { hits, ...(note ? { note } : {}) };
 }
 
@@ -258,7 +282,9 @@ async function runServer(child: Child, bodies: string[], { hits, note }: { hits:
   const before = await child.stats();
   const load = os.loadavg()[0]!;
   let rss = child.memory().rss;
-  const timer = setInterval(() => { rss = Math.max(rss, child.memory().rss); }, 250);
+  const timer = setInterval(() => {
+    rss = Math.max(rss, child.memory().rss);
+  }, 250);
   const lat = await httpLoad(child.url, bodies, DURATION);
   clearInterval(timer);
   const after = await child.stats();
@@ -326,9 +352,11 @@ const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '–');
 const ms = (n: number) => (Number.isFinite(n) ? (n < 10 ? n.toFixed(2) : n.toFixed(1)) : '–');
 
 function table(results: OpResult[]): string {
-  const head = '| operation | target | req/s | p50 ms | p95 ms | p99 ms | DB queries / request | dbHits / request | server RSS MB | load avg |\n| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |';
+  const head =
+    '| operation | target | req/s | p50 ms | p95 ms | p99 ms | DB queries / request | dbHits / request | server RSS MB | load avg |\n| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |';
   const row = (name: string, target: string, r: TargetResult | null) =>
-    r ? `| ${name} | ${target} | ${f0(r.rps)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${f1(r.queriesPerRequest)} | ${f0(r.dbHits)} | ${f0(r.rssMb)} | ${f1(r.load)} |`
+    r
+      ? `| ${name} | ${target} | ${f0(r.rps)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${f1(r.queriesPerRequest)} | ${f0(r.dbHits)} | ${f0(r.rssMb)} | ${f1(r.load)} |`
       : `| ${name} | ${target} | not run | | | | | | | |`;
   const rows = results.flatMap((r) => [
     row(r.op.name, 'ours', r.ours),
@@ -340,10 +368,16 @@ function table(results: OpResult[]): string {
 }
 
 function ratios(results: OpResult[]): string {
-  const head = '| operation | throughput ours / @neo4j/graphql | p50 ours / floor | p50 @neo4j/graphql / floor | dbHits ours / @neo4j/graphql | dbHits ours / floor |\n| --- | ---: | ---: | ---: | ---: | ---: |';
+  const head =
+    '| operation | throughput ours / @neo4j/graphql | p50 ours / floor | p50 @neo4j/graphql / floor | dbHits ours / @neo4j/graphql | dbHits ours / floor |\n| --- | ---: | ---: | ---: | ---: | ---: |';
   const x = (a: number, b: number) => (Number.isFinite(a / b) ? `${(a / b).toFixed(2)}×` : '–');
-  return [head, ...results.map((r) =>
-    `| ${r.op.name} | ${r.theirs ? x(r.ours.rps, r.theirs.rps) : '–'} | ${x(r.ours.p50, r.floor.p50)} | ${r.theirs ? x(r.theirs.p50, r.floor.p50) : '–'} | ${r.theirs ? x(r.ours.dbHits, r.theirs.dbHits) : '–'} | ${x(r.ours.dbHits, r.floor.dbHits)} |`)].join('\n');
+  return [
+    head,
+    ...results.map(
+      (r) =>
+        `| ${r.op.name} | ${r.theirs ? x(r.ours.rps, r.theirs.rps) : '–'} | ${x(r.ours.p50, r.floor.p50)} | ${r.theirs ? x(r.theirs.p50, r.floor.p50) : '–'} | ${r.theirs ? x(r.ours.dbHits, r.theirs.dbHits) : '–'} | ${x(r.ours.dbHits, r.floor.dbHits)} |`,
+    ),
+  ].join('\n');
 }
 
 /** The response cache's figures beside the uncached ones (the targets are judged uncached). */
@@ -352,15 +386,22 @@ function cachedRatios(results: OpResult[]): string {
   if (!measured.length) return '';
   const x = (a: number, b: number) => (Number.isFinite(a / b) ? `${(a / b).toFixed(2)}×` : '–');
   const head = '| operation | throughput cached / uncached | throughput cached / @neo4j/graphql | p50 cached / floor |\n| --- | ---: | ---: | ---: |';
-  return `\n\nResponse cache on (every answer stored during the warm-up, so each measured request is a hit; not counted against the targets):\n\n${[head, ...measured.map((r) =>
-    `| ${r.op.name} | ${x(r.cached!.rps, r.ours.rps)} | ${r.theirs ? x(r.cached!.rps, r.theirs.rps) : '–'} | ${x(r.cached!.p50, r.floor.p50)} |`)].join('\n')}`;
+  return `\n\nResponse cache on (every answer stored during the warm-up, so each measured request is a hit; not counted against the targets):\n\n${[
+    head,
+    ...measured.map((r) => `| ${r.op.name} | ${x(r.cached!.rps, r.ours.rps)} | ${r.theirs ? x(r.cached!.rps, r.theirs.rps) : '–'} | ${x(r.cached!.p50, r.floor.p50)} |`),
+  ].join('\n')}`;
 }
 
 function notes(results: OpResult[]): string {
   const lines = results.flatMap((r) => [
     ...(r.ours.note ? [`- ${r.op.name}, ours: ${r.ours.note}`] : []),
     ...(r.theirs?.note ? [`- ${r.op.name}, @neo4j/graphql: ${r.theirs.note}`] : []),
-    ...[['ours', r.ours], ['ours, response cache on', r.cached], ['@neo4j/graphql', r.theirs], ['floor', r.floor]].flatMap(([t, x]) => {
+    ...[
+      ['ours', r.ours],
+      ['ours, response cache on', r.cached],
+      ['@neo4j/graphql', r.theirs],
+      ['floor', r.floor],
+    ].flatMap(([t, x]) => {
       const res = x as TargetResult | null;
       return res?.errors ? [`- ${r.op.name}, ${String(t)}: ${res.errors} failed requests`] : [];
     }),
@@ -386,16 +427,29 @@ async function sampleArgs(db: Db, count: number): Promise<BenchArguments> {
   const people = row?.people ?? [];
   const events = row?.events ?? [];
   const day = (iso: string, n: number) => new Date(Date.parse(iso) + n * 86_400_000).toISOString().slice(0, 10);
-  const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const fold = (s: string) =>
+    s
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase();
   return {
     heavyPeople: people.slice(0, Math.ceil(people.length / 2)),
     lightPeople: people.slice(Math.ceil(people.length / 2)),
     events,
     facilities: row?.facilities ?? [],
     places: [],
-    dateRanges: events.map((e, i) => { const half = [3, 15, 182][i % 3]!; return { from: day(e.date, -half), to: day(e.date, half) }; }),
-    personRanges: await personRangesOf(db, people.map((p) => p.slug)),
-    nameFragments: people.map((p, i) => { const w = fold(p.name).split(/\s+/); return i % 2 ? w[w.length - 1]!.slice(0, 5) : `${w[0]} ${w[w.length - 1]}`; }),
+    dateRanges: events.map((e, i) => {
+      const half = [3, 15, 182][i % 3]!;
+      return { from: day(e.date, -half), to: day(e.date, half) };
+    }),
+    personRanges: await personRangesOf(
+      db,
+      people.map((p) => p.slug),
+    ),
+    nameFragments: people.map((p, i) => {
+      const w = fold(p.name).split(/\s+/);
+      return i % 2 ? w[w.length - 1]!.slice(0, 5) : `${w[0]} ${w[w.length - 1]}`;
+    }),
     connectedPairs: row?.pairs ?? [],
     metrics: [],
   };
@@ -446,7 +500,10 @@ async function main(): Promise<void> {
   try {
     for (const op of OPERATIONS.filter((o) => !only || only.includes(o.name))) {
       const args = op.args(sampled);
-      if (!args.length) { log(`${op.name}: no arguments in this graph, skipped`); continue; }
+      if (!args.length) {
+        log(`${op.name}: no arguments in this graph, skipped`);
+        continue;
+      }
       results.push(await runOperation(op, ours, cached, theirs, args));
     }
   } finally {

@@ -20,10 +20,7 @@ export interface ChildStats {
 }
 
 export type ToChild = { type: 'stats' } | { type: 'capture'; on: boolean };
-export type FromChild =
-  | { type: 'ready'; url: string }
-  | { type: 'stats'; stats: ChildStats }
-  | { type: 'captured'; queries: CapturedQuery[] };
+export type FromChild = { type: 'ready'; url: string } | { type: 'stats'; stats: ChildStats } | { type: 'captured'; queries: CapturedQuery[] };
 
 /** Neo4j integers become {$int: "n"} so that JSON over IPC keeps them; decodeParams undoes it. */
 export function encodeParams(v: unknown): unknown {

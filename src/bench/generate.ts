@@ -94,7 +94,6 @@ export function planGraph(scale: number): Record<NodeKind, number> {
 
 type Rng = () => number;
 
-
 class Random {
   readonly next: Rng;
   constructor(seed: number) {
@@ -149,6 +148,7 @@ const dayOf = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_M
 const isoOf = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
 const FIRST_EVENT_DAY = dayOf('2000-01-01');
 const LAST_DAY = dayOf('2025-06-30');
+// prettier-ignore
 const MONTHS = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
 
 function fuzzy(day: number, precision: DatePrecision, inferred = false, note?: string): FuzzyDate {
@@ -168,15 +168,24 @@ function spanishDate(d: FuzzyDate): string {
 // ---------------------------------------------------------------------------------------------
 // Vocabulary.
 
+// prettier-ignore
 const GIVEN_M = ['José', 'Juan', 'Luis', 'Carlos', 'Jorge', 'Miguel Ángel', 'Francisco', 'Javier', 'Antonio', 'Alejandro', 'Fernando', 'Ricardo', 'Roberto', 'Eduardo', 'Sergio', 'Raúl', 'Rafael', 'Pedro', 'Héctor', 'Hugo', 'Arturo', 'Alberto', 'Enrique', 'Martín', 'Gerardo', 'Gustavo', 'Daniel', 'Emilio', 'Ernesto', 'Esteban', 'Gabriel', 'Ignacio', 'Jesús', 'Joaquín', 'Julio', 'Marcelo', 'Mauricio', 'Octavio', 'Óscar', 'Ramón', 'Rodrigo', 'Rubén', 'Salvador', 'Saúl', 'Tomás', 'Víctor', 'Zoé', 'Horacio', 'Adán', 'Agustín', 'Álvaro', 'César', 'Cuauhtémoc', 'Efraín', 'Elías', 'Andrés', 'Germán', 'Iván', 'Matías', 'Nicolás'];
+// prettier-ignore
 const GIVEN_F = ['María', 'Guadalupe', 'Ana', 'Rosa', 'Laura', 'Patricia', 'Claudia', 'Verónica', 'Leticia', 'Martha', 'Elena', 'Adriana', 'Alejandra', 'Gabriela', 'Silvia', 'Margarita', 'Mónica', 'Sofía', 'Lucía', 'Inés', 'Beatriz', 'Carmen', 'Dolores', 'Esther', 'Irene', 'Josefina', 'Julia', 'Lorena', 'Marisol', 'Norma', 'Paulina', 'Raquel', 'Rocío', 'Susana', 'Teresa', 'Yolanda', 'Delfina', 'Macarena', 'Miralda', 'Citlali', 'Xóchitl', 'Araceli', 'Belén', 'Noemí', 'Ximena', 'Dalia', 'Fabiola', 'Itzel', 'Maricela', 'Pilar'];
+// prettier-ignore
 const SURNAMES = ['González', 'Hernández', 'García', 'Martínez', 'López', 'Rodríguez', 'Pérez', 'Sánchez', 'Ramírez', 'Flores', 'Gómez', 'Díaz', 'Cruz', 'Morales', 'Reyes', 'Gutiérrez', 'Ortiz', 'Chávez', 'Ruiz', 'Jiménez', 'Álvarez', 'Mendoza', 'Vázquez', 'Castillo', 'Romero', 'Herrera', 'Medina', 'Aguilar', 'Moreno', 'Núñez', 'Domínguez', 'Muñoz', 'Ramos', 'Vargas', 'Castro', 'Guzmán', 'Juárez', 'Salazar', 'Ibáñez', 'Olvera', 'Robledo', 'Aburto', 'Calderón', 'Alipi', 'Zenteno', 'Santaella', 'Duarte', 'Olivares', 'Montoya', 'Patraca', 'Obrador', 'Peña', 'Téllez', 'Velázquez', 'Córdova', 'Benítez', 'Cervantes', 'Solís', 'Ávila', 'Ríos', 'Contreras', 'Luna', 'Estrada', 'Cortés', 'Rosales', 'Figueroa', 'Fuentes', 'Márquez', 'Sandoval', 'Bautista', 'Espinoza', 'Mejía', 'Valdés', 'Carrillo', 'Trejo', 'Barrón', 'Ocampo', 'Galván', 'Zúñiga', 'Beltrán', 'Quiñones', 'Ordóñez', 'Villaseñor', 'Maldonado', 'Ibarra', 'Cisneros', 'Lozano', 'Acosta', 'Ángeles', 'Arellano'];
 /** syllables for surnames and place names of Nahuatl, Purépecha or Castilian sound */
+// prettier-ignore
 const SYL_START = ['Tla', 'Xo', 'Cua', 'Te', 'A', 'Zi', 'Ix', 'Cha', 'Co', 'Na', 'Tul', 'Ma', 'O', 'Tex', 'Zum', 'Ji', 'To', 'Hui', 'Ame', 'Pá', 'Chi', 'Ahu', 'Ta', 'Mi', 'Cu', 'Ya', 'Que'];
+// prettier-ignore
 const SYL_MID = ['te', 'ca', 'pa', 'qui', 'hua', 'co', 'ma', 'lo', 'xi', 'to', 'na', 'tzin', 'cal', 'mo', 'la', 'ya', 'ran', 'tla'];
+// prettier-ignore
 const SYL_END = ['tepec', 'pan', 'tlán', 'co', 'huacán', 'tzingo', 'titlán', 'zingo', 'chilco', 'apan', 'mac', 'ltepec', 'huac', 'cuaro', 'ro', 'tán', 'cío', 'lpa', 'yá'];
+// prettier-ignore
 const LOCALITY_PREFIX = ['San Juan', 'Santa María', 'San Pedro', 'San Andrés', 'Santiago', 'San Miguel', 'San Francisco', 'Santa Ana', 'San José', 'Villa de', 'Colonia', 'Barrio de', 'Ejido', 'San Bartolomé', 'Santa Cruz', 'San Martín', 'La Concepción', 'San Lucas'];
+// prettier-ignore
 const AREAS = ['Planeación', 'Administración y Finanzas', 'Recursos Humanos', 'Infraestructura en Salud', 'Atención Médica', 'Epidemiología', 'Vinculación Interinstitucional', 'Asuntos Jurídicos', 'Comunicación Social', 'Tecnologías de la Información', 'Programas Sociales', 'Abasto de Medicamentos', 'Evaluación del Desempeño', 'Salud Pública', 'Obras Públicas', 'Educación Básica', 'Protección Civil', 'Desarrollo Urbano', 'Seguridad Ciudadana', 'Participación Ciudadana', 'Calidad e Información Estratégica', 'Enseñanza e Investigación', 'Servicios de Salud', 'Igualdad de Género', 'Prestaciones Económicas', 'Atención Primaria'];
+// prettier-ignore
 const FEDERAL_BODIES: [string, string, string][] = [
   ['Secretaría de Salud', 'SSA', 'secretariat'],
   ['Instituto Mexicano del Seguro Social', 'IMSS', 'social security institute'],
@@ -199,6 +208,7 @@ const FEDERAL_BODIES: [string, string, string][] = [
   ['Diario Oficial de la Federación', 'DOF', 'official gazette'],
   ['Secretaría Anticorrupción y Buen Gobierno', 'SABG', 'secretariat'],
 ];
+// prettier-ignore
 const STATE_SECRETARIATS = ['Salud', 'Educación', 'Finanzas', 'Bienestar', 'Obra Pública', 'Desarrollo Económico', 'Seguridad', 'Movilidad', 'Medio Ambiente', 'Cultura y Turismo', 'Desarrollo Agropecuario', 'Trabajo'];
 const UNIT_TYPES: [string, string][] = [
   ['Dirección General de', 'directorate'],
@@ -209,6 +219,7 @@ const UNIT_TYPES: [string, string][] = [
   ['Departamento de', 'department'],
   ['Comisión de', 'commission'],
 ];
+// prettier-ignore
 const PROGRAM_NAMES = ['Salud Casa por Casa', 'Vacunación Universal', 'La Clínica es Nuestra', 'Sembrando Vida', 'Jóvenes Construyendo el Futuro', 'Pensión para el Bienestar de las Personas Adultas Mayores', 'Mejoramiento Urbano', 'Médicos del Bienestar', 'Abasto de Medicamentos Gratuitos', 'Atención a la Salud Materna', 'Escuelas de Tiempo Completo', 'Agua para Todos', 'Caminos Rurales', 'Detección Oportuna del Cáncer', 'Salud Mental Comunitaria', 'Becas Benito Juárez', 'Mujeres Emprendedoras', 'Nutrición Infantil', 'Rehabilitación de Hospitales', 'Cirugías Extramuros'];
 const PROGRAM_PREFIX = ['Programa', 'Estrategia', 'Plan', 'Jornada Nacional de', 'Iniciativa'];
 const FACILITY_TYPES: [string, string, number][] = [
@@ -223,7 +234,18 @@ const FACILITY_TYPES: [string, string, number][] = [
   ['Palacio Municipal de', 'office', 2],
   ['Escuela Primaria', 'school', 2],
 ];
-const HEROES = ['Benito Juárez', 'Miguel Hidalgo', 'José María Morelos', 'Leona Vicario', 'Josefa Ortiz de Domínguez', 'Lázaro Cárdenas', 'Emiliano Zapata', 'Sor Juana Inés de la Cruz', 'Ignacio Zaragoza', 'Vicente Guerrero'];
+const HEROES = [
+  'Benito Juárez',
+  'Miguel Hidalgo',
+  'José María Morelos',
+  'Leona Vicario',
+  'Josefa Ortiz de Domínguez',
+  'Lázaro Cárdenas',
+  'Emiliano Zapata',
+  'Sor Juana Inés de la Cruz',
+  'Ignacio Zaragoza',
+  'Vicente Guerrero',
+];
 const EVENT_KINDS: [string, string, number][] = [
   ['meeting', 'Reunión de trabajo', 6],
   ['press-conference', 'Conferencia de prensa', 3],
@@ -233,6 +255,7 @@ const EVENT_KINDS: [string, string, number][] = [
   ['session', 'Sesión ordinaria', 1],
   ['meeting', 'Foro regional', 1],
 ];
+// prettier-ignore
 const TOPICS = ['la federalización de los servicios de salud', 'el abasto de medicamentos', 'la contratación de médicos especialistas', 'la rehabilitación de hospitales', 'la ampliación de la cobertura médica', 'el programa de vacunación', 'la basificación del personal de salud', 'la infraestructura hospitalaria', 'la atención a personas sin seguridad social', 'el presupuesto de salud', 'la seguridad en los municipios', 'la calidad del agua', 'las obras carreteras', 'la educación básica'];
 const MEASURES: { key: string; unit: string; label: string; min: number; max: number }[] = [
   { key: 'medical-units', unit: 'medical units', label: 'unidades médicas', min: 10, max: 2_000 },
@@ -246,13 +269,23 @@ const MEASURES: { key: string; unit: string; label: string; min: number; max: nu
   { key: 'staff-basified', unit: 'workers', label: 'trabajadores basificados', min: 50, max: 40_000 },
   { key: 'consulting-rooms', unit: 'consulting rooms', label: 'consultorios', min: 20, max: 5_000 },
 ];
+// prettier-ignore
 const PUBLISHERS = ['El Universal', 'La Jornada', 'Milenio', 'Excélsior', 'Reforma', 'El Sol de Toluca', 'Proceso', 'El Financiero', 'Gobierno de México', 'IMSS-Bienestar', 'Diario Oficial de la Federación', 'Cuartoscuro'];
 const STATEMENT_VERBS: Record<string, string[]> = {
   declaration: ['afirmó', 'declaró', 'aseguró', 'sostuvo'],
   report: ['informó', 'reportó', 'detalló', 'precisó'],
   announcement: ['anunció', 'dio a conocer', 'adelantó'],
 };
-const COMMITMENT_TEMPLATES = ['concluir la construcción del {facility}', 'equipar el {facility}', 'rehabilitar el {facility}', 'ampliar la cobertura de {program} en {place}', 'basificar al personal de salud de {place}', 'abastecer de medicamentos a las unidades de {place}', 'contratar médicos especialistas para {place}', 'poner en marcha {program} en {place}'];
+const COMMITMENT_TEMPLATES = [
+  'concluir la construcción del {facility}',
+  'equipar el {facility}',
+  'rehabilitar el {facility}',
+  'ampliar la cobertura de {program} en {place}',
+  'basificar al personal de salud de {place}',
+  'abastecer de medicamentos a las unidades de {place}',
+  'contratar médicos especialistas para {place}',
+  'poner en marcha {program} en {place}',
+];
 
 // ---------------------------------------------------------------------------------------------
 // Documents and sentences: every citation is a span of a generated text.
@@ -320,17 +353,46 @@ class OpenDoc {
 // ---------------------------------------------------------------------------------------------
 // Pools.
 
-interface PlaceRec { slug: string; name: string; category: string; parent: number; state: number }
-interface OrgRec { slug: string; name: string; acronym: string | null; depth: number; state: number; governs: number; kind: string }
-interface FacilityRec { slug: string; name: string; place: number }
-interface PersonRec { slug: string; name: string; short: string; female: boolean }
-interface NamedRec { slug: string; name: string }
+interface PlaceRec {
+  slug: string;
+  name: string;
+  category: string;
+  parent: number;
+  state: number;
+}
+interface OrgRec {
+  slug: string;
+  name: string;
+  acronym: string | null;
+  depth: number;
+  state: number;
+  governs: number;
+  kind: string;
+}
+interface FacilityRec {
+  slug: string;
+  name: string;
+  place: number;
+}
+interface PersonRec {
+  slug: string;
+  name: string;
+  short: string;
+  female: boolean;
+}
+interface NamedRec {
+  slug: string;
+  name: string;
+}
 
 const BASE = { reviewStatus: 'confirmed', confidence: 1 } as const;
 
 /** "Hernández" -> "Hernandez"; keeps case. */
 function stripAccents(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC');
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .normalize('NFC');
 }
 
 function lowerFirst(s: string): string {
@@ -449,10 +511,20 @@ class GraphGenerator {
       const text = d.text();
       const published = fuzzy(d.lastDay || LAST_DAY, 'day');
       this.nodes.push({
-        id: d.id, kind: 'Document', cites: [],
+        id: d.id,
+        kind: 'Document',
+        cites: [],
         props: {
-          ...BASE, fileName: d.fileName, contentHash: createHash('sha256').update(text).digest('hex'), title: d.title, publisher: d.publisher,
-          category: d.category, url: `https://noticias.example.mx/${d.fileName.replace(/\.txt$/, '')}`, text, bodyEnd: text.length, author: null,
+          ...BASE,
+          fileName: d.fileName,
+          contentHash: createHash('sha256').update(text).digest('hex'),
+          title: d.title,
+          publisher: d.publisher,
+          category: d.category,
+          url: `https://noticias.example.mx/${d.fileName.replace(/\.txt$/, '')}`,
+          text,
+          bodyEnd: text.length,
+          author: null,
           ...dateProps('published', published),
         },
       });
@@ -502,7 +574,10 @@ class GraphGenerator {
       stateIdx.set(s.name, i);
     }
     yield* this.maybeFlush();
-    const municipalities = gaz.municipalities.map((m) => ({ m, r: this.rng.next() })).sort((a, b) => a.r - b.r).map((x) => x.m);
+    const municipalities = gaz.municipalities
+      .map((m) => ({ m, r: this.rng.next() }))
+      .sort((a, b) => a.r - b.r)
+      .map((x) => x.m);
     const muniBudget = Math.min(municipalities.length, Math.max(1, Math.round((total - this.places.length) * 0.6)), total - this.places.length);
     for (const m of municipalities.slice(0, muniBudget)) {
       const st = stateIdx.get(m.state!)!;
@@ -586,15 +661,16 @@ class GraphGenerator {
       const placeIdx = this.rng.pick(this.eventPlaces.length ? this.eventPlaces : [0]);
       const place = this.places[placeIdx]!;
       const [prefix, category] = FACILITY_TYPES[this.rng.weighted(FACILITY_TYPES.map((t) => t[2]))]!;
-      const name =
-        prefix.endsWith('No.') ? `${prefix} ${umf++}`
-        : prefix === 'Escuela Primaria' ? `${prefix} ${this.rng.pick(HEROES)}`
-        : prefix === 'Centro de Salud' ? `${prefix} ${place.name}`
-        : `${prefix} ${place.name}`;
+      const name = prefix.endsWith('No.')
+        ? `${prefix} ${umf++}`
+        : prefix === 'Escuela Primaria'
+          ? `${prefix} ${this.rng.pick(HEROES)}`
+          : prefix === 'Centro de Salud'
+            ? `${prefix} ${place.name}`
+            : `${prefix} ${place.name}`;
       const slug = this.uniqueSlug(slugify(name), slugify(place.name), place.state >= 0 ? this.places[place.state]!.slug : 'mx');
       const operator =
-        category === 'office' || category === 'school' ? (govOf.get(placeIdx) ?? govOf.get(place.parent) ?? govOf.get(place.state) ?? 0)
-        : healthOperators.length ? this.rng.pick(healthOperators) : 0;
+        category === 'office' || category === 'school' ? (govOf.get(placeIdx) ?? govOf.get(place.parent) ?? govOf.get(place.state) ?? 0) : healthOperators.length ? this.rng.pick(healthOperators) : 0;
       const cites = this.directory(name, `se ubica en ${place.name} y depende de ${this.orgs[operator]!.name}`);
       const aliases = name !== stripAccents(name) ? [stripAccents(name)] : [];
       const id = this.entity('Facility', slug, name, aliases, null, { category }, cites);
@@ -673,15 +749,28 @@ class GraphGenerator {
           org = this.orgs[this.rng.pick(governments)]!;
           governs = this.places[org.governs]!;
           role =
-            governs.category === 'country' ? (person.female ? 'Presidenta de la República' : 'Presidente de la República')
-            : governs.category === 'state' ? (person.female ? 'Gobernadora' : 'Gobernador')
-            : person.female ? 'Presidenta Municipal' : 'Presidente Municipal';
+            governs.category === 'country'
+              ? person.female
+                ? 'Presidenta de la República'
+                : 'Presidente de la República'
+              : governs.category === 'state'
+                ? person.female
+                  ? 'Gobernadora'
+                  : 'Gobernador'
+                : person.female
+                  ? 'Presidenta Municipal'
+                  : 'Presidente Municipal';
         } else {
           org = this.orgs[bodies.length ? this.rng.pick(bodies) : 0]!;
           const f = person.female;
           role =
-            org.depth === 1 ? this.rng.pick(org.kind.includes('secretariat') ? [f ? 'Secretaria' : 'Secretario', f ? 'Subsecretaria' : 'Subsecretario', 'Titular de la Unidad de Administración'] : [f ? 'Directora General' : 'Director General', 'Titular de la Representación Estatal', f ? 'Coordinadora Nacional' : 'Coordinador Nacional'])
-            : this.rng.pick([f ? 'Directora' : 'Director', f ? 'Subdirectora' : 'Subdirector', f ? 'Coordinadora' : 'Coordinador', f ? 'Jefa de Departamento' : 'Jefe de Departamento', 'Titular']);
+            org.depth === 1
+              ? this.rng.pick(
+                  org.kind.includes('secretariat')
+                    ? [f ? 'Secretaria' : 'Secretario', f ? 'Subsecretaria' : 'Subsecretario', 'Titular de la Unidad de Administración']
+                    : [f ? 'Directora General' : 'Director General', 'Titular de la Representación Estatal', f ? 'Coordinadora Nacional' : 'Coordinador Nacional'],
+                )
+              : this.rng.pick([f ? 'Directora' : 'Director', f ? 'Subdirectora' : 'Subdirector', f ? 'Coordinadora' : 'Coordinador', f ? 'Jefa de Departamento' : 'Jefe de Departamento', 'Titular']);
         }
         const from = fuzzy(day, precision());
         const to = open ? undefined : fuzzy(end, precision());
@@ -832,7 +921,12 @@ class GraphGenerator {
       cs.add('.');
       const { key: ckey } = d.append(cs, at.day);
       const status = (['announced', 'in-progress', 'fulfilled', 'overdue', 'abandoned'] as const)[this.rng.weighted([55, 25, 10, 7, 3])]!;
-      const cid = this.node('Commitment', `${slugify(text).slice(0, 60)}-${this.commitments.length.toString(36)}`, { summary, status, ...dateProps('start', fuzzy(at.day, 'day')), ...dateProps('deadline', deadline) }, [ckey]);
+      const cid = this.node(
+        'Commitment',
+        `${slugify(text).slice(0, 60)}-${this.commitments.length.toString(36)}`,
+        { summary, status, ...dateProps('start', fuzzy(at.day, 'day')), ...dateProps('deadline', deadline) },
+        [ckey],
+      );
       this.commitments.push({ id: cid, summary });
       this.rel('COMMITS', id, cid, [ckey], { role: 'makes' });
       this.rel('CONCERNS', cid, nodeId('Place', at.place.slug), [ckey]);
@@ -874,10 +968,21 @@ class GraphGenerator {
     const { part } = d.append(s, day);
     const key = part(span);
     const changePercent = this.rng.chance(0.1) ? Math.round((this.rng.next() * 60 - 20) * 10) / 10 : null;
-    const id = this.node('Figure', `${metric}-${subject.slug}-${(this.figureCount++).toString(36)}`.slice(-120), {
-      value, unit: measure.unit, metric, label: rounded ? `${measure.label} (${valueText})` : measure.label, period: null, changePercent, qualifier: mode === 2 && this.rng.chance(0.3) ? 'preliminar' : null,
-      ...dateProps('asOf', fuzzy(day, 'day')),
-    }, [key]);
+    const id = this.node(
+      'Figure',
+      `${metric}-${subject.slug}-${(this.figureCount++).toString(36)}`.slice(-120),
+      {
+        value,
+        unit: measure.unit,
+        metric,
+        label: rounded ? `${measure.label} (${valueText})` : measure.label,
+        period: null,
+        changePercent,
+        qualifier: mode === 2 && this.rng.chance(0.3) ? 'preliminar' : null,
+        ...dateProps('asOf', fuzzy(day, 'day')),
+      },
+      [key],
+    );
     this.rel('MEASURES', id, subjectId, [key]);
     this.rel('REPORTS', statementId, id, statementCites);
     return id;
@@ -957,11 +1062,7 @@ export async function writeChunk(tx: WriteTx, batch: GraphBatch): Promise<void> 
  * Writes a generated graph, one write transaction per chunk: with writeChunk (CREATE; the
  * default), or with the ingestion's writeBatch (MERGE) when `via` is 'writeBatch'.
  */
-export async function writeGenerated(
-  db: Db,
-  options: GenerateOptions & { via?: 'create' | 'writeBatch' },
-  onChunk: (stats: GenerateStats) => void = () => {},
-): Promise<GenerateStats> {
+export async function writeGenerated(db: Db, options: GenerateOptions & { via?: 'create' | 'writeBatch' }, onChunk: (stats: GenerateStats) => void = () => {}): Promise<GenerateStats> {
   const stats: GenerateStats = { nodes: 0, relationships: 0, chunks: 0, generateMs: 0, writeMs: 0, byKind: {} };
   const write = options.via === 'writeBatch' ? writeBatch : writeChunk;
   const it = generateGraph(options)[Symbol.iterator]();
@@ -1037,10 +1138,13 @@ export async function sampleArguments(db: Db, count = 20): Promise<BenchArgument
     dateRanges.push({ from: addDays(e.date, -half), to: addDays(e.date, half) });
   });
   const names = [...heavyPeople, ...lightPeople].map((p) => foldName(p.name).split(' '));
-  const nameFragments = names.slice(0, count).map((w, i) => (i % 3 === 0 ? w[w.length - 2] ?? w[0]! : i % 3 === 1 ? `${w[0]} ${w[w.length - 2]}` : `${w[0]} ${w[w.length - 1]}`));
+  const nameFragments = names.slice(0, count).map((w, i) => (i % 3 === 0 ? (w[w.length - 2] ?? w[0]!) : i % 3 === 1 ? `${w[0]} ${w[w.length - 2]}` : `${w[0]} ${w[w.length - 1]}`));
   const connectedPairs = await db.read<{ from: string; to: string; hops: number }>('read/bench-connected-pairs', { from: lightPeople.map((p) => p.slug), limit: count });
   const metrics = await db.read<{ metric: string; subject: string }>('read/bench-metrics', { limit: count });
-  const personRanges = await personRangesOf(db, [...heavyPeople, ...lightPeople].map((p) => p.slug));
+  const personRanges = await personRangesOf(
+    db,
+    [...heavyPeople, ...lightPeople].map((p) => p.slug),
+  );
   return { heavyPeople, lightPeople, events, facilities, places, dateRanges: dateRanges.slice(0, count), personRanges, nameFragments, connectedPairs, metrics };
 }
 

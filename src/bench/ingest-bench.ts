@@ -151,10 +151,7 @@ let activeBar: SingleBar | null = null;
 
 function progress(label: string, total: number): Progress {
   if (process.stderr.isTTY) {
-    const bar = new SingleBar(
-      { stream: process.stderr, format: `${label.padEnd(22)} [{bar}] {value}/{total} articles | {rate} articles/s`, hideCursor: true },
-      Presets.shades_classic,
-    );
+    const bar = new SingleBar({ stream: process.stderr, format: `${label.padEnd(22)} [{bar}] {value}/{total} articles | {rate} articles/s`, hideCursor: true }, Presets.shades_classic);
     const t0 = performance.now();
     bar.start(total, 0, { rate: '-' });
     activeBar = bar;
@@ -366,10 +363,14 @@ async function main(argv: string[]): Promise<number> {
   bar = progress('ingest, pipelined', articles.length);
   let failed = 0;
   const manyStart = performance.now();
-  await ingestMany(db, articles.map(asDocument), { nlp, concurrency: args.concurrency, onDone: (i, outcome) => {
-    if (!outcome.ok) failed++;
-    bar.tick(i + 1);
-  } });
+  await ingestMany(db, articles.map(asDocument), {
+    nlp,
+    concurrency: args.concurrency,
+    onDone: (i, outcome) => {
+      if (!outcome.ok) failed++;
+      bar.tick(i + 1);
+    },
+  });
   const manyMs = performance.now() - manyStart;
   bar.stop();
   const manySum = await graphChecksum(db.driver);
@@ -391,19 +392,38 @@ async function main(argv: string[]): Promise<number> {
   row('machine', `${os.type()} ${os.release()} ${os.arch()}; ${cpus.length} × ${model}; ${fmt(os.totalmem() / 2 ** 30)} GiB RAM`);
   row('Node.js', process.version);
   row('Neo4j', `${neo4jLabel}${startupMs ? `; started in ${fmt(startupMs / 1000)} s` : ''}`);
-  row('articles', `${int(articles.length)} generated (seed ${args.seed}; ${int(chars / articles.length)} characters each on average), ${fmt(extracted.entities / articles.length)} entities and ${fmt(extracted.facts / articles.length)} facts extracted per article`);
+  row(
+    'articles',
+    `${int(articles.length)} generated (seed ${args.seed}; ${int(chars / articles.length)} characters each on average), ${fmt(extracted.entities / articles.length)} entities and ${fmt(extracted.facts / articles.length)} facts extracted per article`,
+  );
   lines.push('');
   row('stage', 'articles/s', 'ms/article p50', 'ms/article p95', 'total');
   row('---', '---:', '---:', '---:', '---:');
-  row(`extraction alone (median of ${TIMED_PASSES} passes after a warm-up)`, fmt(extractRate), fmt(median(extractSamples)), fmt(percentile(extractSamples, 95)), `${fmt(median(passes.map((p) => p.ms)) / 1000)} s`);
-  if (nlp) row('extraction with the NLP engine (one pass after a warm-up)', fmt(articles.length / (withEngineMs / 1000)), fmt(median(withEngine)), fmt(percentile(withEngine, 95)), `${fmt(withEngineMs / 1000)} s`);
+  row(
+    `extraction alone (median of ${TIMED_PASSES} passes after a warm-up)`,
+    fmt(extractRate),
+    fmt(median(extractSamples)),
+    fmt(percentile(extractSamples, 95)),
+    `${fmt(median(passes.map((p) => p.ms)) / 1000)} s`,
+  );
+  if (nlp)
+    row(
+      'extraction with the NLP engine (one pass after a warm-up)',
+      fmt(articles.length / (withEngineMs / 1000)),
+      fmt(median(withEngine)),
+      fmt(percentile(withEngine, 95)),
+      `${fmt(withEngineMs / 1000)} s`,
+    );
   else row('extraction with the NLP engine', 'not run', '', '', 'KG_NLP=off or CoreNLP unavailable');
   const engineNote = nlp ? ', with the NLP engine' : '';
   row(`end to end into a cold Neo4j (the warm-up: ${int(warmArticles.length)} other articles, one by one${engineNote})`, fmt(warmArticles.length / (warmMs / 1000)), '', '', `${fmt(warmMs / 1000)} s`);
   row(`end to end into Neo4j, one by one (one pass, a transaction a document${engineNote})`, fmt(e2eRate), fmt(median(e2e)), fmt(percentile(e2e, 95)), `${fmt(ingestMs / 1000)} s`);
   row(
     `**end to end into Neo4j, pipelined** as \`kg ingest\` does (${args.concurrency} made ready at once, written in order, a transaction each${engineNote})`,
-    `**${fmt(articles.length / (manyMs / 1000))}**`, '', '', `${fmt(manyMs / 1000)} s`,
+    `**${fmt(articles.length / (manyMs / 1000))}**`,
+    '',
+    '',
+    `${fmt(manyMs / 1000)} s`,
   );
   lines.push('');
   lines.push(
@@ -432,7 +452,7 @@ async function main(argv: string[]): Promise<number> {
   for (const [name, t] of reads) part(`· \`${name}\``, t.ms, int(t.calls));
   part('**the writes** and the commit (one write transaction per article, its lock taken with the first reads)', writeMs);
   for (const [name, t] of writes) part(name === 'commit' ? '· commit (what the statements leave: commit, session)' : `· \`${name}\``, t.ms, int(t.calls));
-  part(`the rest (building the batch${nlp ? ', the NLP engine\'s annotation' : ''}, progress)`, Math.max(0, ingestMs - extractMean * articles.length - readMs - writeMs));
+  part(`the rest (building the batch${nlp ? ", the NLP engine's annotation" : ''}, progress)`, Math.max(0, ingestMs - extractMean * articles.length - readMs - writeMs));
   lines.push('');
   const first = sum(e2e.slice(0, tenth)) / tenth;
   const last = sum(e2e.slice(-tenth)) / tenth;
@@ -453,8 +473,7 @@ async function refuseNonEmpty(target: Db): Promise<void> {
   const [size] = await target.read<{ nodes: number; relationships: number }>('read/graph-size');
   if (size && size.nodes > 0) {
     throw new Error(
-      `the benchmark database is not empty (${size.nodes} nodes, ${size.relationships} relationships): ` +
-        'point BENCH_NEO4J_URI at an empty database, or unset it to use a throw-away local Neo4j',
+      `the benchmark database is not empty (${size.nodes} nodes, ${size.relationships} relationships): ` + 'point BENCH_NEO4J_URI at an empty database, or unset it to use a throw-away local Neo4j',
     );
   }
 }

@@ -69,7 +69,11 @@ const neoSchema = new Neo4jGraphQL({
 let requests = 0;
 const counted: ApolloServerPlugin = {
   async requestDidStart() {
-    return { async willSendResponse() { requests++; } };
+    return {
+      async willSendResponse() {
+        requests++;
+      },
+    };
   },
 };
 const app = express();

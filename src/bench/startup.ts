@@ -117,7 +117,10 @@ function report(runs: Run[], opts: { seconds: number; clients: number; nlp: bool
   const lines: string[] = [];
   lines.push('# The first minute after `npm start`', '');
   lines.push(
-    `${new Date().toISOString()}; ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.versions.node}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} at the end. ` +
+    `${new Date().toISOString()}; ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.versions.node}, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} at the end. ` +
       `${runs.length} cold start(s) on fresh data folders, ${opts.clients} client(s) asking the ${questions().length} acceptance questions and playground examples in turn from the launch for ${opts.seconds} s${opts.nlp ? '' : ', KG_NLP=off'}. Took ${(tookMs / 1000).toFixed(0)} s.`,
     '',
   );

@@ -21,7 +21,16 @@ interface Official {
 }
 
 const DIRECTOR: Official = {
-  forms: ['Eduardo Valtierra Monroy', 'Eduardo Valtierra', 'Eduardo Valtierra Monroy', 'Eduardo Valtierra', 'Eduardo Valtierra Monroy', 'Eduardo Valtierra', 'Eduardo Valtierra Monroy', 'Eduardo Valtierra'],
+  forms: [
+    'Eduardo Valtierra Monroy',
+    'Eduardo Valtierra',
+    'Eduardo Valtierra Monroy',
+    'Eduardo Valtierra',
+    'Eduardo Valtierra Monroy',
+    'Eduardo Valtierra',
+    'Eduardo Valtierra Monroy',
+    'Eduardo Valtierra',
+  ],
   post: 'el director general del Instituto Tlaxcalteca de Especialidades Médicas',
 };
 const SECRETARY: Official = {
@@ -29,7 +38,16 @@ const SECRETARY: Official = {
   post: 'la secretaria de Salud de Tlaxcala',
 };
 const MAYOR: Official = {
-  forms: ['Fermín Ochoterena Galindo', 'Fermín Ochoterena', 'Fermin Ochoterena Galindo', 'Fermín Ochoterena', 'Fermín Ochoterena Galindo', 'Fermin Ochoterena Galindo', 'Fermín Ochoterena', 'Fermín Ochoterena Galindo'],
+  forms: [
+    'Fermín Ochoterena Galindo',
+    'Fermín Ochoterena',
+    'Fermin Ochoterena Galindo',
+    'Fermín Ochoterena',
+    'Fermín Ochoterena Galindo',
+    'Fermin Ochoterena Galindo',
+    'Fermín Ochoterena',
+    'Fermín Ochoterena Galindo',
+  ],
   post: 'el presidente municipal de Apizaco',
 };
 
@@ -66,7 +84,13 @@ function bulletin(i: number): Bulletin {
     `El ${inst} se comprometió a concluir la ampliación antes del 15 de diciembre de 2025.`,
     `Boletín ${String(140 + i).padStart(3, '0')}/2025`,
   ];
-  const front = ['---', `title: "Avanza la ampliación del ${HOSPITAL} (${i + 1})"`, 'publisher: Coordinación de Comunicación Social de Tlaxcala (sintético)', `published: 2025-08-${String(day).padStart(2, '0')}`, '---'];
+  const front = [
+    '---',
+    `title: "Avanza la ampliación del ${HOSPITAL} (${i + 1})"`,
+    'publisher: Coordinación de Comunicación Social de Tlaxcala (sintético)',
+    `published: 2025-08-${String(day).padStart(2, '0')}`,
+    '---',
+  ];
   return { fileName: `chaos-bulletin-${i + 1}.md`, content: `${front.join('\n')}\n${body.join('\n\n')}\n` };
 }
 

@@ -34,7 +34,12 @@ export class Canary {
   private child: ChildProcess | null = null;
   private done: Promise<void> = Promise.resolve();
 
-  constructor(private readonly server: ServerProcess, private readonly slug: string, private readonly tally: Tally, readonly everyMs = 100) {}
+  constructor(
+    private readonly server: ServerProcess,
+    private readonly slug: string,
+    private readonly tally: Tally,
+    readonly everyMs = 100,
+  ) {}
 
   private spawn(count: number): void {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'src/chaos/canary-process.ts'), this.server.base, this.slug, String(this.everyMs), String(count)], {
@@ -57,8 +62,7 @@ export class Canary {
       if (a.status === 200 && o.codes.length === 0) {
         this.latencies.push(a.ms);
         this.samples.push({ at: line.at, ms: a.ms });
-      }
-      else this.failures++;
+      } else this.failures++;
     });
     this.done = new Promise((resolve) => child.once('exit', () => resolve()));
   }
@@ -90,4 +94,3 @@ export class Canary {
     return summarize(this.latencies);
   }
 }
-

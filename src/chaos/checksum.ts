@@ -61,14 +61,10 @@ export async function graphChecksum(driver: Driver): Promise<GraphChecksum> {
   for (const n of nodes) for (const l of n.labels) labels[l] = (labels[l] ?? 0) + 1;
   const types: Record<string, number> = {};
   for (const r of rels) types[r.type] = (types[r.type] ?? 0) + 1;
-  const structure = sha256([
-    ...nodes.map((n) => `N ${String(n.id)} ${sortedCites(n.cites).join(' ')}`),
-    ...rels.map((r) => `R ${r.type} ${String(r.from)} ${String(r.to)} ${sortedCites(r.props.cites).join(' ')}`),
-  ].sort());
-  const properties = sha256([
-    ...nodes.map((n) => canonical({ labels: [...n.labels].sort(), props: n.props })),
-    ...rels.map((r) => canonical(r)),
-  ].sort());
+  const structure = sha256(
+    [...nodes.map((n) => `N ${String(n.id)} ${sortedCites(n.cites).join(' ')}`), ...rels.map((r) => `R ${r.type} ${String(r.from)} ${String(r.to)} ${sortedCites(r.props.cites).join(' ')}`)].sort(),
+  );
+  const properties = sha256([...nodes.map((n) => canonical({ labels: [...n.labels].sort(), props: n.props })), ...rels.map((r) => canonical(r))].sort());
   return { nodes: nodes.length, relationships: rels.length, labels: sortKeys(labels), types: sortKeys(types), structure, properties };
 }
 

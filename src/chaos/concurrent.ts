@@ -85,7 +85,10 @@ async function oneRun(server: ServerProcess, bulletins: Bulletin[], mode: 'at on
   }
 }
 
-const countsLine = (c: EntityChecksum) => `${Object.entries(c.counts).map(([k, n]) => `${k} ${n}`).join(', ')}, POSSIBLY_SAME_AS ${c.possiblySameAs}`;
+const countsLine = (c: EntityChecksum) =>
+  `${Object.entries(c.counts)
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ')}, POSSIBLY_SAME_AS ${c.possiblySameAs}`;
 
 /** What the repeated bulletin added to a graph: nodes per kind and links, after minus before. */
 function delta(before: EntityChecksum, after: EntityChecksum): string {
@@ -158,15 +161,26 @@ export async function runConcurrent(launch: (label: string) => Promise<ServerPro
       ['(b′) one at a time', `files: ${bulletins.map((b) => short(b.fileName)).join(' ')}`, fileOrder.answered.map((x) => x.answer).join(' '), countsLine(B2), B2.digest.slice(0, 16)],
     ],
   );
-  section.line(`Checksum (nodes per kind, POSSIBLY_SAME_AS links, each entity's set of citation keys) of (a) and (b): ${checksumsMatch ? 'equal' : 'different'}${A.factDigest === B.factDigest ? '; facts\' citations equal too' : '; facts\' citations differ'}.`);
+  section.line(
+    `Checksum (nodes per kind, POSSIBLY_SAME_AS links, each entity's set of citation keys) of (a) and (b): ${checksumsMatch ? 'equal' : 'different'}${A.factDigest === B.factDigest ? "; facts' citations equal too" : "; facts' citations differ"}.`,
+  );
   for (const line of differences(A, B, '(a)', '(b)')) section.line(line);
   section.line(`Duplicates (entities of (a) beyond (b), per kind): ${duplicates}.`);
   section.line(
-    `Lost citations: ${lostCitations} (node citations of (b) missing in (a): ${lostNode.length}${lostNode.length ? ` — ${lostNode.slice(0, 6).join(', ')}` : ''}; relationship citations: ${lostRel.length}${lostRel.length ? ` — ${lostRel.slice(0, 6).join(', ')}` : ''}; nodes of (a) SOURCED_FROM a document without a citation from it: ${A.sourcedWithoutCitation.length}${A.sourcedWithoutCitation.length ? ` — ${A.sourcedWithoutCitation.slice(0, 6).map((x) => `${x.kind} ${x.name} ← ${x.document}`).join(', ')}` : ''}).`,
+    `Lost citations: ${lostCitations} (node citations of (b) missing in (a): ${lostNode.length}${lostNode.length ? ` — ${lostNode.slice(0, 6).join(', ')}` : ''}; relationship citations: ${lostRel.length}${lostRel.length ? ` — ${lostRel.slice(0, 6).join(', ')}` : ''}; nodes of (a) SOURCED_FROM a document without a citation from it: ${A.sourcedWithoutCitation.length}${
+      A.sourcedWithoutCitation.length
+        ? ` — ${A.sourcedWithoutCitation
+            .slice(0, 6)
+            .map((x) => `${x.kind} ${x.name} ← ${x.document}`)
+            .join(', ')}`
+        : ''
+    }).`,
   );
   const extra = multisetMinus(A.nodeCites, B.nodeCites).length + multisetMinus(A.relCites, B.relCites).length;
   if (extra) section.line(`Citations of (a) that (b) lacks: ${extra}.`);
-  section.line(`Arrival order: (b) and (b′) ${orderIndependent ? 'equal: the graph does not depend on the order the documents came in' : 'differ: the same documents one at a time in another order give another graph'}.`);
+  section.line(
+    `Arrival order: (b) and (b′) ${orderIndependent ? 'equal: the graph does not depend on the order the documents came in' : 'differ: the same documents one at a time in another order give another graph'}.`,
+  );
   if (!orderIndependent) for (const line of differences(B, B2, '(b)', '(b′)')) section.line(line);
 
   // (c) one document, four sends at once
@@ -176,7 +190,8 @@ export async function runConcurrent(launch: (label: string) => Promise<ServerPro
   const dB = delta(B, rB.checksum);
   const fp = (f: DocumentFootprint) => `${f.nodes.length} node citations, ${f.relationships.length} relationship citations, ${f.sourcedFrom} SOURCED_FROM`;
   const same = (x: string[], y: string[]) => multisetMinus(x, y).length === 0 && multisetMinus(y, x).length === 0;
-  const sameAsOneSend = dA === dB && same(rA.footprint.nodes, rB.footprint.nodes) && same(rA.footprint.relationships, rB.footprint.relationships) && rA.footprint.sourcedFrom === rB.footprint.sourcedFrom;
+  const sameAsOneSend =
+    dA === dB && same(rA.footprint.nodes, rB.footprint.nodes) && same(rA.footprint.relationships, rB.footprint.relationships) && rA.footprint.sourcedFrom === rB.footprint.sourcedFrom;
   section.line('(c) One more bulletin, about other people, sent 4 times at once to server (a), and once to server (b):');
   section.table(
     ['', 'answers', 'added to the graph', 'what cites it'],

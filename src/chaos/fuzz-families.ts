@@ -54,11 +54,17 @@ const VALID: ((rng: Rng, ctx: FuzzContext) => RawRequest)[] = [
     }),
   (rng, ctx) => q(`{ paths(from: ${lit(anyEntity(rng, ctx))}, to: ${lit(anyEntity(rng, ctx))}, maxHops: ${int(rng, 0, 8)}, first: ${int(rng, 0, 12)}) { length hops { relationship } } }`),
   (rng, ctx) => q(`{ timeline(entity: ${lit(anyEntity(rng, ctx))}${chance(rng, 0.5) ? `, from: ${lit(pick(rng, DATES))}` : ''}) { date { iso } } }`),
-  (rng, ctx) => q(`{ holders(role: ${lit(pick(rng, ['gobernadora', 'director general', 'secretaria de Salud', 'presidente']))}, of: ${lit(pick(rng, [...ctx.organizations, ...ctx.places]))}, at: ${lit(pick(rng, DATES))}) { role holder { name } } }`),
+  (rng, ctx) =>
+    q(
+      `{ holders(role: ${lit(pick(rng, ['gobernadora', 'director general', 'secretaria de Salud', 'presidente']))}, of: ${lit(pick(rng, [...ctx.organizations, ...ctx.places]))}, at: ${lit(pick(rng, DATES))}) { role holder { name } } }`,
+    ),
   (rng) => q(`{ documents(first: ${int(rng, 0, 110)}) { totalCount nodes { title fileName } pageInfo { endCursor } } }`),
   (rng) => q(`{ possibleDuplicates(kind: ${pick(rng, NODE_KINDS)}, first: ${int(rng, 0, 110)}) { totalCount nodes { score a { name } b { name } } } }`),
   (rng, ctx) => q(`{ node(id: ${lit(pick(rng, [...ctx.eventIds, `person:${pick(rng, ctx.people)}`, 'event:nope', 'nope', '']))}) { id } }`),
-  (rng, ctx) => q(`{ people(first: ${int(rng, 0, 110)}, orderBy: ${pick(rng, ['NAME_ASC', 'MENTIONS_DESC'])}${chance(rng, 0.5) ? `, filter: { text: ${lit(pick(rng, ctx.words))} }` : ''}) { totalCount nodes { name } } }`),
+  (rng, ctx) =>
+    q(
+      `{ people(first: ${int(rng, 0, 110)}, orderBy: ${pick(rng, ['NAME_ASC', 'MENTIONS_DESC'])}${chance(rng, 0.5) ? `, filter: { text: ${lit(pick(rng, ctx.words))} }` : ''}) { totalCount nodes { name } } }`,
+    ),
   (rng, ctx) => q(`{ statements(first: ${int(rng, 0, 50)}, filter: { speaker: ${lit(anyEntity(rng, ctx))} }) { totalCount nodes { text } } }`),
   (rng, ctx) => q(`{ figures(filter: { subject: ${lit(anyEntity(rng, ctx))} }) { nodes { value unit agreement { consistent } } } }`),
   (rng) => q(`{ commitments(filter: { statuses: [${pick(rng, ['ANNOUNCED', 'REPEATED', 'OVERDUE', 'FULFILLED'])}] }) { totalCount nodes { summary status } } }`),
@@ -142,7 +148,10 @@ function injection(rng: Rng): RawRequest {
     }
     default:
       // in the operation name, and in a header the server echoes
-      return { ...q(`query ${pick(rng, ['Q', 'X_1'])} ${slot(lit(value))}`), headers: { 'content-type': 'application/json', 'x-request-id': pick(rng, ['a\tb', 'x'.repeat(300), '../../', 'ok-id-1']) } };
+      return {
+        ...q(`query ${pick(rng, ['Q', 'X_1'])} ${slot(lit(value))}`),
+        headers: { 'content-type': 'application/json', 'x-request-id': pick(rng, ['a\tb', 'x'.repeat(300), '../../', 'ok-id-1']) },
+      };
   }
 }
 
@@ -188,7 +197,12 @@ function contentType(rng: Rng): RawRequest {
   const cases: RawRequest[] = [
     { method: 'POST', path: '/graphql', headers: { 'content-type': 'text/plain' }, body: query },
     { method: 'POST', path: '/graphql', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `query=${encodeURIComponent('{ people { totalCount } }')}` },
-    { method: 'POST', path: '/graphql', headers: { 'content-type': 'multipart/form-data; boundary=x' }, body: '--x\r\nContent-Disposition: form-data; name="query"\r\n\r\n{ people { totalCount } }\r\n--x--\r\n' },
+    {
+      method: 'POST',
+      path: '/graphql',
+      headers: { 'content-type': 'multipart/form-data; boundary=x' },
+      body: '--x\r\nContent-Disposition: form-data; name="query"\r\n\r\n{ people { totalCount } }\r\n--x--\r\n',
+    },
     { method: 'POST', path: '/graphql', headers: { 'content-type': 'application/graphql' }, body: '{ people { totalCount } }' },
     { method: 'POST', path: '/graphql', headers: { 'content-type': 'application/xml' }, body: '<query>{ people { totalCount } }</query>' },
     { method: 'POST', path: '/graphql', headers: {}, body: query },
@@ -395,14 +409,7 @@ function unknownFields(rng: Rng, ctx: FuzzContext): RawRequest {
 }
 
 function subscription(rng: Rng, ctx: FuzzContext): RawRequest {
-  return q(
-    pick(rng, [
-      'subscription { x }',
-      `subscription S { person(slug: ${lit(pick(rng, ctx.people))}) { name } }`,
-      'subscription { __typename }',
-      'subscription { people { totalCount } }',
-    ]),
-  );
+  return q(pick(rng, ['subscription { x }', `subscription S { person(slug: ${lit(pick(rng, ctx.people))}) { name } }`, 'subscription { __typename }', 'subscription { people { totalCount } }']));
 }
 
 function mutationNoKey(rng: Rng, ctx: FuzzContext): RawRequest {
@@ -420,17 +427,7 @@ function mutationNoKey(rng: Rng, ctx: FuzzContext): RawRequest {
     () => ({ query: `mutation { unmergeEntities(merged: ${lit(pick(rng, ctx.people))}) { id } }` }),
   ];
   const body = pick(rng, mutations)();
-  const header = pick(rng, [
-    null,
-    null,
-    'Bearer not-a-key-at-all',
-    'Bearer ',
-    'Basic dXNlcjpwYXNz',
-    'bearer ' + 'x'.repeat(43),
-    'Bearer a b c',
-    'Bearer \u00e9\u00e9',
-    'Token abc',
-  ]);
+  const header = pick(rng, [null, null, 'Bearer not-a-key-at-all', 'Bearer ', 'Basic dXNlcjpwYXNz', 'bearer ' + 'x'.repeat(43), 'Bearer a b c', 'Bearer \u00e9\u00e9', 'Token abc']);
   return post(body, undefined, header === null ? {} : { authorization: header });
 }
 

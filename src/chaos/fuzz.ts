@@ -105,7 +105,10 @@ export async function runFuzz(server: ServerProcess, opts: FuzzOptions, report: 
     bombs.push({ name: bomb.name, outcome: o.key, queries: q0 === null || q1 === null ? null : q1 - q0, ms: a.ms });
   }
   section.line('Alias bombs, each sent alone on a quiet server (Neo4j queries: growth of `kg_neo4j_query_duration_seconds_count` in /metrics across the request):');
-  section.table(['bomb', 'answer', 'Neo4j queries run', 'time'], bombs.map((b) => [b.name, b.outcome, b.queries ?? 'no /metrics', ms(b.ms)]));
+  section.table(
+    ['bomb', 'answer', 'Neo4j queries run', 'time'],
+    bombs.map((b) => [b.name, b.outcome, b.queries ?? 'no /metrics', ms(b.ms)]),
+  );
 
   // the fuzz itself
   const figures = new Map<string, FamilyFigures>(FAMILIES.map((f) => [f.name, { sent: 0, outcomes: new Map(), latencies: [] }]));
@@ -134,7 +137,7 @@ export async function runFuzz(server: ServerProcess, opts: FuzzOptions, report: 
       try {
         req = family.make(rng, ctx);
       } catch (e) {
-        throw new Error(`fuzz family ${family.name} could not build request ${i}: ${String(e)}`);
+        throw new Error(`fuzz family ${family.name} could not build request ${i}: ${String(e)}`, { cause: e });
       }
       const a: Answer = await send(server.base, req, via, 30_000);
       const o: Outcome = classify(a);

@@ -40,15 +40,12 @@ export function send(base: string, req: RawRequest, via: Agent, timeoutMs = 30_0
     const body = req.body === undefined ? undefined : typeof req.body === 'string' ? Buffer.from(req.body, 'utf8') : req.body;
     const headers: Record<string, string> = { ...(req.headers ?? {}) };
     if (body) headers['content-length'] = String(body.length);
-    const r = request(
-      { host: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, method: req.method, headers, agent: via },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => finish({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-        res.on('error', (e) => finish({ status: res.statusCode ?? null, body: Buffer.concat(chunks).toString('utf8'), error: e.message }));
-      },
-    );
+    const r = request({ host: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, method: req.method, headers, agent: via }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => finish({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', (e) => finish({ status: res.statusCode ?? null, body: Buffer.concat(chunks).toString('utf8'), error: e.message }));
+    });
     r.setTimeout(timeoutMs, () => {
       r.destroy(new Error(`no answer within ${timeoutMs / 1000} s`));
     });

@@ -35,15 +35,28 @@ export function hostileKinds(ctx: FuzzContext): { name: string; request: RawRequ
   const person = (i: number) => people[i % people.length]!;
   const word = (i: number) => ctx.words[i % ctx.words.length]!;
   return [
-    { name: '16 × events(first: 100) with participants and citations', request: q(aliases(16, () => 'events(first: 100) { nodes { title date { iso } participants { person { name } } citations { excerpt } } }')) },
+    {
+      name: '16 × events(first: 100) with participants and citations',
+      request: q(aliases(16, () => 'events(first: 100) { nodes { title date { iso } participants { person { name } } citations { excerpt } } }')),
+    },
     { name: '20 × search(first: 20)', request: q(aliases(20, (i) => `search(query: ${lit(word(i))}, first: 20) { score node { id } }`)) },
     { name: '3 × paths(maxHops: 6, first: 10)', request: q(aliases(3, (i) => `paths(from: ${lit(person(i))}, to: ${lit(person(i + 1))}, maxHops: 6, first: 10) { length hops { relationship } }`)) },
     { name: '60 × person(slug:) with posts and events', request: q(aliases(60, (i) => `person(slug: ${lit(person(i))}) { name posts { role } events(first: 20) { title } }`)) },
     { name: '20 × timeline(entity:)', request: q(aliases(20, (i) => `timeline(entity: ${lit(person(i))}) { date kind }`)) },
     { name: '2,000 fragment spreads', request: q(`{ person(slug: ${lit(person(0))}) { ${'...F '.repeat(2000)} } } fragment F on Person { name aliases id }`) },
-    { name: 'fragments spreading each other twice, 40 levels', request: q(`{ person(slug: ${lit(person(0))}) { ...F0 } } ${Array.from({ length: 40 }, (_, i) => (i === 39 ? 'fragment F39 on Person { name }' : `fragment F${i} on Person { ...F${i + 1} ...F${i + 1} }`)).join(' ')}`) },
+    {
+      name: 'fragments spreading each other twice, 40 levels',
+      request: q(
+        `{ person(slug: ${lit(person(0))}) { ...F0 } } ${Array.from({ length: 40 }, (_, i) => (i === 39 ? 'fragment F39 on Person { name }' : `fragment F${i} on Person { ...F${i + 1} ...F${i + 1} }`)).join(' ')}`,
+      ),
+    },
     { name: '1,000 × person(slug:) (refused)', request: q(aliases(1000, () => `person(slug: ${lit(person(0))}) { name }`)) },
-    { name: 'fragments expanding to 2^30 fields (refused)', request: q(`{ person(slug: ${lit(person(0))}) { ...L30 } } fragment L0 on Person { name } ${Array.from({ length: 30 }, (_, j) => `fragment L${j + 1} on Person { ...A${j + 1} ...B${j + 1} } fragment A${j + 1} on Person { ...L${j} } fragment B${j + 1} on Person { ...L${j} }`).join(' ')}`) },
+    {
+      name: 'fragments expanding to 2^30 fields (refused)',
+      request: q(
+        `{ person(slug: ${lit(person(0))}) { ...L30 } } fragment L0 on Person { name } ${Array.from({ length: 30 }, (_, j) => `fragment L${j + 1} on Person { ...A${j + 1} ...B${j + 1} } fragment A${j + 1} on Person { ...L${j} } fragment B${j + 1} on Person { ...L${j} }`).join(' ')}`,
+      ),
+    },
     { name: 'nesting of 5,000 levels (refused)', request: q(`${'{ a '.repeat(5000)}${'}'.repeat(5000)}`) },
     { name: 'search of 40,000 characters (refused)', request: q('query S($q: String!) { search(query: $q) { score } }', { q: 'x'.repeat(40_000) }) },
   ];

@@ -75,41 +75,53 @@ async function killAndWatch(server: ServerProcess, slug: string, restartWaitMs: 
   await until(async () => !(await acceptsTcp(server.boltPort, 200)), 5000, 20);
   const portDownAt = Date.now();
   let portBackAt: number | null = null;
-  const back = await until(async () => {
-    if (!server.running) return true;
-    if (await acceptsTcp(server.boltPort, 300)) {
-      portBackAt = Date.now();
-      return true;
-    }
-    return false;
-  }, restartWaitMs, 100);
+  const back = await until(
+    async () => {
+      if (!server.running) return true;
+      if (await acceptsTcp(server.boltPort, 300)) {
+        portBackAt = Date.now();
+        return true;
+      }
+      return false;
+    },
+    restartWaitMs,
+    100,
+  );
   if (!back || portBackAt === null) return { pid, killedAt, portDownAt, portBackAt: null, onlineAt: null, firstReadAt: null, newPid: null, announced: false };
   const via = agent(1);
   let firstReadAt: number | null = null;
   let onlineAt: number | null = null;
   // the database online, seen over Bolt directly (not through the server), polled beside the reads
   const bolt = boltDriver(server.boltUri);
-  const online = until(async () => {
-    if (firstReadAt !== null || !server.running) return true;
-    const session = bolt.session();
-    try {
-      await session.run('RETURN 1');
-      onlineAt = Date.now();
-      return true;
-    } catch {
+  const online = until(
+    async () => {
+      if (firstReadAt !== null || !server.running) return true;
+      const session = bolt.session();
+      try {
+        await session.run('RETURN 1');
+        onlineAt = Date.now();
+        return true;
+      } catch {
+        return false;
+      } finally {
+        await session.close().catch(() => {});
+      }
+    },
+    60_000,
+    100,
+  );
+  await until(
+    async () => {
+      if (!server.running) return true;
+      if (await readOk(server, via, slug)) {
+        firstReadAt = Date.now();
+        return true;
+      }
       return false;
-    } finally {
-      await session.close().catch(() => {});
-    }
-  }, 60_000, 100);
-  await until(async () => {
-    if (!server.running) return true;
-    if (await readOk(server, via, slug)) {
-      firstReadAt = Date.now();
-      return true;
-    }
-    return false;
-  }, 60_000, 100);
+    },
+    60_000,
+    100,
+  );
   await online;
   await bolt.close().catch(() => {});
   via.destroy();
@@ -220,7 +232,9 @@ export async function runKillReads(server: ServerProcess, slugs: string[], opts:
       histogramText(c.outage),
     ]),
   );
-  section.line(`Error answers during outages (requests sent once the Bolt port refused connections, answered before the first successful read): ${outageAnswers}, of which typed 503s (DATABASE_UNAVAILABLE or DATABASE_BUSY with HTTP 503): ${typed503}.`);
+  section.line(
+    `Error answers during outages (requests sent once the Bolt port refused connections, answered before the first successful read): ${outageAnswers}, of which typed 503s (DATABASE_UNAVAILABLE or DATABASE_BUSY with HTTP 503): ${typed503}.`,
+  );
   if (error) section.line(`Stopped early: ${error}.`);
   if (crashed) section.line(`**The server exited** (${JSON.stringify(server.exit)}). Last lines:\n\n\`\`\`\n${server.lastLines()}\n\`\`\``);
   section.line(`Graph checksum before and after: ${after ? (sameGraph(before, after) ? 'equal' : `different: ${graphDifference(before, after)}`) : 'not taken (Neo4j not back)'}.`);
@@ -279,7 +293,12 @@ export async function runKillWrites(
     if (!article) return;
     const doc: SentDocument = { fileName: article.fileName, content: article.content, cycle, sentAt: Date.now(), answeredAt: null, answer: '', acknowledged: false, inFlightAtKill: false };
     sent.push(doc);
-    const req = { method: 'POST' as const, path: '/graphql', headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` }, body: JSON.stringify({ query: INGEST, variables: { input: { fileName: article.fileName, content: article.content } } }) };
+    const req = {
+      method: 'POST' as const,
+      path: '/graphql',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` },
+      body: JSON.stringify({ query: INGEST, variables: { input: { fileName: article.fileName, content: article.content } } }),
+    };
     const a = await send(server.base, req, via, 120_000);
     const o = classify(a);
     tally.add('kill-writes ingest', req, a, o);
@@ -408,7 +427,9 @@ export async function runKillWrites(
   section.line(`When: ${triggers.join('; ')}.`);
   section.line('Documents in flight at a kill, warm-up documents (the control group) and any not complete:');
   section.table(['document', 'kill', 'in flight', 'answer', 'graph after recovery', 'difference from a clean ingest'], rows);
-  section.line(`Partial writes: ${partial}. Acknowledged documents missing after recovery: ${acknowledgedLost}. Acknowledged documents that differ from their clean ingest (a partial write, or a limit of the comparison): ${controlMismatch}.`);
+  section.line(
+    `Partial writes: ${partial}. Acknowledged documents missing after recovery: ${acknowledgedLost}. Acknowledged documents that differ from their clean ingest (a partial write, or a limit of the comparison): ${controlMismatch}.`,
+  );
   if (error) section.line(`Stopped early: ${error}.`);
   return { documents: sent.length, inFlight, partial, acknowledgedLost, controlMismatch, restartedByServer, server, ...(error ? { error } : {}) };
 }

@@ -71,11 +71,21 @@ function options(argv: string[]): Options {
     return n;
   };
   const only = new Set<Phase>();
-  for (const p of (values.only ?? PHASES.join(',')).split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const p of (values.only ?? PHASES.join(','))
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     if (!(PHASES as readonly string[]).includes(p)) throw new Error(`--only: unknown phase "${p}" (phases: ${PHASES.join(', ')})`);
     only.add(p as Phase);
   }
-  return { requests: whole('requests', values.requests!, 1), seed: whole('seed', values.seed!, 0), out: values.out ?? null, only, nlp: !values['no-nlp'], restartWaitMs: whole('restart-wait', values['restart-wait']!, 1) * 1000 };
+  return {
+    requests: whole('requests', values.requests!, 1),
+    seed: whole('seed', values.seed!, 0),
+    out: values.out ?? null,
+    only,
+    nlp: !values['no-nlp'],
+    restartWaitMs: whole('restart-wait', values['restart-wait']!, 1) * 1000,
+  };
 }
 
 /** Minutes and deadlines of each phase (the whole suite aims at under 10 minutes on 2 cores). */
@@ -149,11 +159,19 @@ async function main(): Promise<number> {
   const stop = async (server: ServerProcess): Promise<void> => {
     if (server.stoppedFromOutside && !interruptions.includes(server.opts.label)) {
       interruptions.push(server.opts.label);
-      report.note(`The ${server.opts.label} server (pid ${server.pid}) was stopped by a signal the suite did not send (another process on this machine): the figures after that point are not the server's.`);
+      report.note(
+        `The ${server.opts.label} server (pid ${server.pid}) was stopped by a signal the suite did not send (another process on this machine): the figures after that point are not the server's.`,
+      );
     }
     if (server.crashed && !crashes.some((c) => c.startsWith(`${server.opts.label} (pid ${server.pid})`))) {
       crashes.push(`${server.opts.label} (pid ${server.pid}): ${JSON.stringify(server.exit)}`);
-      report.note(`The ${server.opts.label} server (pid ${server.pid}) exited by itself (${JSON.stringify(server.exit)}). Its last lines:\n\n  \`\`\`\n${server.lastLines(25).split('\n').map((l) => `  ${l.slice(0, 400)}`).join('\n')}\n  \`\`\``);
+      report.note(
+        `The ${server.opts.label} server (pid ${server.pid}) exited by itself (${JSON.stringify(server.exit)}). Its last lines:\n\n  \`\`\`\n${server
+          .lastLines(25)
+          .split('\n')
+          .map((l) => `  ${l.slice(0, 400)}`)
+          .join('\n')}\n  \`\`\``,
+      );
     }
     await server.stop();
     servers.delete(server);
@@ -251,13 +269,23 @@ async function main(): Promise<number> {
       `${fuzz.aliasBombs.length} of ${fuzz.aliasBombs.length}`,
       refused === fuzz.aliasBombs.length,
     );
-    report.check('canary p95 during the 8-client fuzz / alone (both cores saturated; for information)', `${fuzz.p95Ratio.toFixed(2)}× (${fuzz.canaryBefore.p95.toFixed(1)} → ${fuzz.canaryDuring.p95.toFixed(1)} ms)`, '–', null);
+    report.check(
+      'canary p95 during the 8-client fuzz / alone (both cores saturated; for information)',
+      `${fuzz.p95Ratio.toFixed(2)}× (${fuzz.canaryBefore.p95.toFixed(1)} → ${fuzz.canaryDuring.p95.toFixed(1)} ms)`,
+      '–',
+      null,
+    );
   } else {
     report.check('alias bombs refused before any query', '–', '3 of 3', null);
   }
   if (oneHostile) {
     const worst = oneHostile.rows.find((r) => r.ratio === oneHostile!.worst);
-    report.check('canary p95 beside one hostile client / alone (worst kind)', `${oneHostile.worst.toFixed(2)}×${worst ? ` (${worst.name}: ${worst.alone.p95.toFixed(1)} → ${worst.canary.p95.toFixed(1)} ms)` : ''}`, '≤ 2×', oneHostile.worst <= 2);
+    report.check(
+      'canary p95 beside one hostile client / alone (worst kind)',
+      `${oneHostile.worst.toFixed(2)}×${worst ? ` (${worst.name}: ${worst.alone.p95.toFixed(1)} → ${worst.canary.p95.toFixed(1)} ms)` : ''}`,
+      '≤ 2×',
+      oneHostile.worst <= 2,
+    );
   } else {
     report.check('canary p95 beside one hostile client / alone (worst kind)', '–', '≤ 2×', null);
   }
@@ -267,24 +295,64 @@ async function main(): Promise<number> {
     const worst = worstOf(reads.cycles.map((c) => c.onlineRecoveryMs));
     const complete = reads.restarted && reads.cycles.length > 0 && worst !== null;
     report.check('recovery: Bolt port back → first successful read (max of runs; the port opens before the database is online)', worstPort !== null ? secs(worstPort) : '–', '–', null);
-    report.check('recovery: database online (RETURN 1 over Bolt) → first successful read (max of runs)', complete ? secs(worst) : reads.restarted ? 'no successful read' : 'not restarted', '< 5 s', complete ? worst < 5000 : false);
+    report.check(
+      'recovery: database online (RETURN 1 over Bolt) → first successful read (max of runs)',
+      complete ? secs(worst) : reads.restarted ? 'no successful read' : 'not restarted',
+      '< 5 s',
+      complete ? worst < 5000 : false,
+    );
     report.check('Neo4j restarted by the server', reads.restarted ? `yes (${reads.cycles.length} of ${reads.cycles.length})` : 'no', 'yes', reads.restarted);
     report.check('error answers during the outage that are typed 503s', `${reads.typed503} of ${reads.outageAnswers}`, 'all', reads.outageAnswers > 0 && reads.typed503 === reads.outageAnswers);
   } else {
     report.check('recovery: database online (RETURN 1 over Bolt) → first successful read (max of runs)', '–', '< 5 s', null);
     report.check('Neo4j restarted by the server', '–', 'yes', null);
   }
-  report.check('partial writes', writes ? `${writes.partial} (${writes.inFlight} documents in flight at a kill, ${writes.documents} sent)` : '–', '0', measured(writes, (w) => w.partial === 0));
-  report.check('acknowledged documents missing after a kill', writes ? writes.acknowledgedLost : '–', '0', measured(writes, (w) => w.acknowledgedLost === 0));
-  report.check('duplicates (concurrent minus sequential)', concurrent ? concurrent.duplicates : '–', '0', measured(concurrent, (c) => c.duplicates === 0));
-  report.check('lost citations (concurrent vs sequential)', concurrent ? concurrent.lostCitations : '–', '0', measured(concurrent, (c) => c.lostCitations === 0));
-  report.check('concurrent and sequential (same order) checksums equal', concurrent ? (concurrent.checksumsMatch ? 'yes' : 'no') : '–', 'yes', measured(concurrent, (c) => c.checksumsMatch));
+  report.check(
+    'partial writes',
+    writes ? `${writes.partial} (${writes.inFlight} documents in flight at a kill, ${writes.documents} sent)` : '–',
+    '0',
+    measured(writes, (w) => w.partial === 0),
+  );
+  report.check(
+    'acknowledged documents missing after a kill',
+    writes ? writes.acknowledgedLost : '–',
+    '0',
+    measured(writes, (w) => w.acknowledgedLost === 0),
+  );
+  report.check(
+    'duplicates (concurrent minus sequential)',
+    concurrent ? concurrent.duplicates : '–',
+    '0',
+    measured(concurrent, (c) => c.duplicates === 0),
+  );
+  report.check(
+    'lost citations (concurrent vs sequential)',
+    concurrent ? concurrent.lostCitations : '–',
+    '0',
+    measured(concurrent, (c) => c.lostCitations === 0),
+  );
+  report.check(
+    'concurrent and sequential (same order) checksums equal',
+    concurrent ? (concurrent.checksumsMatch ? 'yes' : 'no') : '–',
+    'yes',
+    measured(concurrent, (c) => c.checksumsMatch),
+  );
   // Not a race: event resolution compares a new event with each stored one, and "the same event"
   // is not transitive (three bulletins two days apart chain in one order and not in another).
   // Reported for the resolution rules; the writer's target is the row above.
   report.check('one at a time in two orders: same checksum (event resolution; for information)', concurrent ? (concurrent.orderIndependent ? 'yes' : 'no') : '–', '–', null);
-  report.check('same document sent 4 times at once: newDocument: true', concurrent ? `${concurrent.newDocumentTrue} of 4` : '–', 'exactly 1', measured(concurrent, (c) => c.newDocumentTrue === 1));
-  report.check('same document sent 4 times: graph as after one send', concurrent ? (concurrent.sameAsOneSend ? 'yes' : 'no') : '–', 'yes', measured(concurrent, (c) => c.sameAsOneSend));
+  report.check(
+    'same document sent 4 times at once: newDocument: true',
+    concurrent ? `${concurrent.newDocumentTrue} of 4` : '–',
+    'exactly 1',
+    measured(concurrent, (c) => c.newDocumentTrue === 1),
+  );
+  report.check(
+    'same document sent 4 times: graph as after one send',
+    concurrent ? (concurrent.sameAsOneSend ? 'yes' : 'no') : '–',
+    'yes',
+    measured(concurrent, (c) => c.sameAsOneSend),
+  );
   const readOnly: string[] = [];
   let readOnlyOk: boolean | null = null;
   if (fuzz) {

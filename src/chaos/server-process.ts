@@ -80,7 +80,9 @@ export function isAlive(pid: number): boolean {
 
 function numericDirs(dir: string): number[] {
   try {
-    return readdirSync(dir).filter((d) => /^\d+$/.test(d)).map(Number);
+    return readdirSync(dir)
+      .filter((d) => /^\d+$/.test(d))
+      .map(Number);
   } catch {
     return [];
   }
@@ -160,7 +162,7 @@ function listeningInodes(port: number): Set<string> {
   const inodes = new Set<string>();
   const hex = port.toString(16).toUpperCase().padStart(4, '0');
   for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
-    let text = '';
+    let text: string;
     try {
       text = readFileSync(file, 'utf8');
     } catch {
@@ -227,7 +229,11 @@ export class ServerProcess {
   stoppedFromOutside = false;
   private stopping = false;
 
-  private constructor(readonly opts: ServerStartOptions, readonly port: number, readonly boltPort: number) {
+  private constructor(
+    readonly opts: ServerStartOptions,
+    readonly port: number,
+    readonly boltPort: number,
+  ) {
     this.dataDir = path.join(opts.dir, 'data');
     mkdirSync(this.dataDir, { recursive: true });
     this.logFile = createWriteStream(path.join(opts.dir, 'server.log'), { flags: 'a' });
@@ -319,16 +325,20 @@ export class ServerProcess {
 
   /** Polls GET /ready until 200; false when the server exits or `timeoutMs` passes first. */
   async waitReady(timeoutMs: number): Promise<boolean> {
-    const ok = await until(async () => {
-      if (!this.running) return true;
-      try {
-        const res = await fetch(`${this.base}/ready`, { signal: AbortSignal.timeout(3000) });
-        await res.arrayBuffer();
-        return res.status === 200;
-      } catch {
-        return false;
-      }
-    }, timeoutMs, 500);
+    const ok = await until(
+      async () => {
+        if (!this.running) return true;
+        try {
+          const res = await fetch(`${this.base}/ready`, { signal: AbortSignal.timeout(3000) });
+          await res.arrayBuffer();
+          return res.status === 200;
+        } catch {
+          return false;
+        }
+      },
+      timeoutMs,
+      500,
+    );
     this.noteDescendants(true);
     return ok && this.running;
   }

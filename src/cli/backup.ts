@@ -52,7 +52,9 @@ export async function restoreCommand(file: string, opts: { replace: boolean }, l
     try {
       const { header, replaced } = await restoreBackup(db, file, { replace: opts.replace, onProgress: progress.onProgress });
       progress.stop();
-      log(`restore: ${fmt(header.nodes)} nodes, ${fmt(header.relationships)} relationships from ${file} (made ${header.createdAt})${replaced ? `, after deleting the ${fmt(replaced)} nodes the database held` : ''} in ${fmt((performance.now() - t0) / 1000, 1)} s`);
+      log(
+        `restore: ${fmt(header.nodes)} nodes, ${fmt(header.relationships)} relationships from ${file} (made ${header.createdAt})${replaced ? `, after deleting the ${fmt(replaced)} nodes the database held` : ''} in ${fmt((performance.now() - t0) / 1000, 1)} s`,
+      );
       return EXIT.ok;
     } finally {
       progress.stop();

@@ -34,7 +34,11 @@ async function throwAway<T>(log: (line: string) => void, work: (db: Db) => Promi
   const uri = process.env.EVAL_NEO4J_URI;
   const dataDir = uri ? null : mkdtempSync(join(tmpdir(), 'kg-eval-'));
   const local = dataDir ? await startLocalNeo4j({ port: 0, dataDir, log }) : null;
-  const db = Db.connect({ uri: uri ?? local!.uri, ...(process.env.EVAL_NEO4J_USER ? { user: process.env.EVAL_NEO4J_USER } : {}), ...(process.env.EVAL_NEO4J_PASSWORD ? { password: process.env.EVAL_NEO4J_PASSWORD } : {}) });
+  const db = Db.connect({
+    uri: uri ?? local!.uri,
+    ...(process.env.EVAL_NEO4J_USER ? { user: process.env.EVAL_NEO4J_USER } : {}),
+    ...(process.env.EVAL_NEO4J_PASSWORD ? { password: process.env.EVAL_NEO4J_PASSWORD } : {}),
+  });
   try {
     await migrate(db, log);
     const before = await dump(db);
@@ -50,7 +54,7 @@ async function throwAway<T>(log: (line: string) => void, work: (db: Db) => Promi
 /** Ingests the files with the NLP engine (unless `nlp` is false), logs the summary and says which engine ran. */
 async function ingestForEval(db: Db, paths: string[], log: (line: string) => void, nlp: boolean): Promise<void> {
   const engine = nlp ? nlpEngine(log) : null;
-  let used = false;
+  let used: boolean;
   try {
     const client = (await engine?.get()) ?? null;
     used = !!client;
@@ -61,7 +65,13 @@ async function ingestForEval(db: Db, paths: string[], log: (line: string) => voi
   process.stdout.write(`NLP engine: ${used ? 'CoreNLP (Spanish NER) beside the rules' : 'none (rules and gazetteer only)'}\n\n`);
 }
 
-export interface RealsetOptions { gold: string; texts: string; details?: boolean; seed?: boolean; nlp?: boolean }
+export interface RealsetOptions {
+  gold: string;
+  texts: string;
+  details?: boolean;
+  seed?: boolean;
+  nlp?: boolean;
+}
 
 /**
  * `kg eval --gold <file> --texts <dir>`: the seed graph into a throw-away Neo4j, then every text

@@ -60,11 +60,15 @@ async function runExport(db: Db, opts: ExportOptions, log: (line: string) => voi
       if (opts.out) {
         await mkdir(opts.out, { recursive: true });
         const outs = new Map<string, Out>();
-        const rows = await writeCsvTables(db, (t: CsvTable) => {
-          const o = fileOut(join(opts.out!, `${t.name}.csv`));
-          outs.set(t.name, o);
-          return o;
-        }, { onPage });
+        const rows = await writeCsvTables(
+          db,
+          (t: CsvTable) => {
+            const o = fileOut(join(opts.out!, `${t.name}.csv`));
+            outs.set(t.name, o);
+            return o;
+          },
+          { onPage },
+        );
         for (const o of outs.values()) await o.end();
         bar.stop();
         let bytes = 0;

@@ -88,7 +88,9 @@ export async function generateCommand(args: GenerateOptions, log: (line: string)
     const [size] = await db.read<{ nodes: number; relationships: number }>('read/graph-size');
     if (size && size.nodes > 0) {
       if (!args.replace) {
-        log(`the database at ${where} is not empty (${fmt(size.nodes)} nodes, ${fmt(size.relationships)} relationships): pass --replace to clear it first, or point NEO4J_LOCAL_DATA / NEO4J_URI elsewhere`);
+        log(
+          `the database at ${where} is not empty (${fmt(size.nodes)} nodes, ${fmt(size.relationships)} relationships): pass --replace to clear it first, or point NEO4J_LOCAL_DATA / NEO4J_URI elsewhere`,
+        );
         return 1;
       }
       log(`--replace: clearing ${fmt(size.nodes)} nodes and ${fmt(size.relationships)} relationships`);
@@ -111,7 +113,9 @@ export async function generateCommand(args: GenerateOptions, log: (line: string)
     await db.runSchema('CALL db.awaitIndexes(600)');
     const indexMs = performance.now() - tIndex;
     const elapsed = (performance.now() - t0) / 1000;
-    const kinds = Object.entries(stats.byKind).map(([k, n]) => `${k} ${fmt(n)}`).join(', ');
+    const kinds = Object.entries(stats.byKind)
+      .map(([k, n]) => `${k} ${fmt(n)}`)
+      .join(', ');
     log(`nodes by kind: ${kinds}`);
     log(`time: generating ${fmt(stats.generateMs / 1000, 1)} s, writing ${fmt(stats.writeMs / 1000, 1)} s (${stats.chunks} transactions), indexes catching up ${fmt(indexMs / 1000, 1)} s`);
     if (local) log(`serve it with: NEO4J_LOCAL_DATA=${process.env.NEO4J_LOCAL_DATA?.trim() || `.neo4j/scale-${args.scale}`} npm start`);

@@ -36,7 +36,9 @@ function printKey(key: NewKey, io: Io): void {
       `server configuration, either a KG_API_KEYS entry (comma-separated with others):`,
       `  ${key.name}:${key.role}:${key.sha256}`,
       `or an item of the KG_API_KEYS_FILE list:`,
-      stringify([{ name: key.name, role: key.role, sha256: key.sha256 }]).trimEnd().replace(/^/gm, '  '),
+      stringify([{ name: key.name, role: key.role, sha256: key.sha256 }])
+        .trimEnd()
+        .replace(/^/gm, '  '),
       ``,
     ].join('\n'),
   );

@@ -5,4 +5,4 @@
 import 'reflect-metadata';
 import { runKg } from './program.js';
 
-runKg(process.argv.slice(2)).then((code) => process.exit(code));
+void runKg(process.argv.slice(2)).then((code) => process.exit(code));

@@ -14,17 +14,21 @@ import { keyCommands } from './keys.js';
 import { EXIT, exitCodeFor, logTo, applySettings, stdio, usageError, type Io } from './usage.js';
 
 /** A whole-number option value of at least `min`; "100_000" and "100,000" read as 100000. */
-const wholeNumber = (min: number) => (raw: string): number => {
-  const n = Number(raw.replace(/[_,]/g, ''));
-  if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`Expected a whole number of at least ${min}.`);
-  return n;
-};
+const wholeNumber =
+  (min: number) =>
+  (raw: string): number => {
+    const n = Number(raw.replace(/[_,]/g, ''));
+    if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`Expected a whole number of at least ${min}.`);
+    return n;
+  };
 
 /** An option value that must be one of `choices`. */
-const oneOf = <T extends string>(choices: readonly T[]) => (raw: string): T => {
-  if (!(choices as readonly string[]).includes(raw)) throw new InvalidArgumentError(`Expected one of ${choices.join(', ')}.`);
-  return raw as T;
-};
+const oneOf =
+  <T extends string>(choices: readonly T[]) =>
+  (raw: string): T => {
+    if (!(choices as readonly string[]).includes(raw)) throw new InvalidArgumentError(`Expected one of ${choices.join(', ')}.`);
+    return raw as T;
+  };
 
 /** The formats of kg export (src/export/formats.ts), named here so that --help loads no exporter. */
 const EXPORT_FORMAT_NAMES = ['csv', 'jsonl', 'ftm', 'popolo', 'graphml'] as const;
@@ -54,91 +58,105 @@ the environment check all of it before they start.`;
 /** The program; `done` receives each action's exit code. */
 function program(io: Io, done: (code: number) => void): Command {
   const log = logTo(io);
-  const kg = new Command('kg')
-    .description('knowledge graph of public officials, served over GraphQL with a citation for every fact')
-    .usage('<command> [options]')
-    .addHelpText('after', HELP_AFTER);
+  const kg = new Command('kg').description('knowledge graph of public officials, served over GraphQL with a citation for every fact').usage('<command> [options]').addHelpText('after', HELP_AFTER);
   const act =
     <A extends unknown[]>(work: (...args: A) => Promise<number> | number) =>
-    async (...args: A): Promise<void> => done(await work(...args));
+    async (...args: A): Promise<void> =>
+      done(await work(...args));
 
   kg.command('serve')
     .description('start Neo4j if needed, migrate, load the seed graph into an empty database, serve GraphQL')
     .addHelpText('after', '\nListens on HOST:PORT (127.0.0.1:4000); Neo4j from NEO4J_URI, else the local one.\n`kg config` lists every variable.')
-    .action(act(async () => {
-      const config = await environment('server');
-      const { serve } = await import('./serve.js');
-      return serve(config, log);
-    }));
+    .action(
+      act(async () => {
+        const config = await environment('server');
+        const { serve } = await import('./serve.js');
+        return serve(config, log);
+      }),
+    );
 
   kg.command('migrate')
     .description('apply the constraints and indexes in cypher/migrations (idempotent)')
-    .action(act(async () => {
-      await environment('batch');
-      const [{ withGraph }, { migrate }] = await Promise.all([import('./graph.js'), import('../graph/migrate.js')]);
-      return withGraph(log, async (g) => {
-        log(`${await migrate(g.db, log)} schema statements applied`);
-        return EXIT.ok;
-      });
-    }));
+    .action(
+      act(async () => {
+        await environment('batch');
+        const [{ withGraph }, { migrate }] = await Promise.all([import('./graph.js'), import('../graph/migrate.js')]);
+        return withGraph(log, async (g) => {
+          log(`${await migrate(g.db, log)} schema statements applied`);
+          return EXIT.ok;
+        });
+      }),
+    );
 
   kg.command('seed')
     .description('check the curated seed data against the corpus and load it (idempotent)')
-    .action(act(async () => {
-      await environment('batch');
-      const [{ withGraph }, { migrate }, { loadSeed }] = await Promise.all([import('./graph.js'), import('../graph/migrate.js'), import('../ingest/seed/load.js')]);
-      return withGraph(log, async (g) => {
-        await migrate(g.db, log);
-        await loadSeed(g.db, { log });
-        return EXIT.ok;
-      });
-    }));
+    .action(
+      act(async () => {
+        await environment('batch');
+        const [{ withGraph }, { migrate }, { loadSeed }] = await Promise.all([import('./graph.js'), import('../graph/migrate.js'), import('../ingest/seed/load.js')]);
+        return withGraph(log, async (g) => {
+          await migrate(g.db, log);
+          await loadSeed(g.db, { log });
+          return EXIT.ok;
+        });
+      }),
+    );
 
   kg.command('schema')
     .description('write schema/schema.graphql from the code')
     .option('--check', 'write nothing; fail when schema/schema.graphql differs from the code', false)
-    .action(act(async (opts: { check: boolean }) => {
-      const { schemaCommand } = await import('./schema.js');
-      return schemaCommand(opts, log);
-    }));
+    .action(
+      act(async (opts: { check: boolean }) => {
+        const { schemaCommand } = await import('./schema.js');
+        return schemaCommand(opts, log);
+      }),
+    );
 
   kg.command('cite')
     .description('print seed citation strings for every occurrence of a phrase in a corpus document')
     .argument('<file>', 'the document')
     .argument('<phrase...>', 'the words of the phrase')
-    .action(act(async (file: string, words: string[], _opts: unknown, cmd: Command) => {
-      const phrase = words.join(' ');
-      if (phrase.trim() === '') usageError(cmd, 'the phrase is empty');
-      const { citeCommand } = await import('./cite.js');
-      return citeCommand(file, phrase);
-    }));
+    .action(
+      act(async (file: string, words: string[], _opts: unknown, cmd: Command) => {
+        const phrase = words.join(' ');
+        if (phrase.trim() === '') usageError(cmd, 'the phrase is empty');
+        const { citeCommand } = await import('./cite.js');
+        return citeCommand(file, phrase);
+      }),
+    );
 
   kg.command('eval')
     .summary('score the pipeline: the seed corpus against the curated graph, or real articles against gold facts')
-    .description('ingest the seed corpus into a throw-away Neo4j and score it against the curated graph; with --gold and --texts, the seed graph then the real articles <texts>/<id>.txt, scoring what the API answers against the gold')
+    .description(
+      'ingest the seed corpus into a throw-away Neo4j and score it against the curated graph; with --gold and --texts, the seed graph then the real articles <texts>/<id>.txt, scoring what the API answers against the gold',
+    )
     .option('--gold <file>', 'gold facts of real articles (with --texts)')
     .option('--texts <dir>', 'folder of the articles, one <id>.txt per gold entry (with --gold)')
     .option('--details', 'list every miss and every wrong fact', false)
     .option('--no-seed', 'with --gold: do not load the seed graph first')
     .option('--no-nlp', 'ingest with the rules and the gazetteer alone (no CoreNLP)')
-    .action(act(async (opts: { gold?: string; texts?: string; details: boolean; seed: boolean; nlp: boolean }, cmd: Command) => {
-      if (!opts.gold !== !opts.texts) usageError(cmd, '--gold and --texts go together');
-      await environment('batch');
-      const { evalCommand, evalRealset } = await import('./eval.js');
-      if (opts.gold && opts.texts) return evalRealset(log, { gold: opts.gold, texts: opts.texts, details: opts.details, seed: opts.seed, nlp: opts.nlp });
-      return evalCommand(log, { details: opts.details, nlp: opts.nlp });
-    }));
+    .action(
+      act(async (opts: { gold?: string; texts?: string; details: boolean; seed: boolean; nlp: boolean }, cmd: Command) => {
+        if (!opts.gold !== !opts.texts) usageError(cmd, '--gold and --texts go together');
+        await environment('batch');
+        const { evalCommand, evalRealset } = await import('./eval.js');
+        if (opts.gold && opts.texts) return evalRealset(log, { gold: opts.gold, texts: opts.texts, details: opts.details, seed: opts.seed, nlp: opts.nlp });
+        return evalCommand(log, { details: opts.details, nlp: opts.nlp });
+      }),
+    );
 
   kg.command('ingest')
     .summary('extract facts from articles into the graph')
     .description('extract facts from articles (.txt, .md, .html; metadata in front matter or <name>.json) into the graph; fails when any file is skipped')
     .argument('<paths...>', 'files or folders')
     .option('--concurrency <n>', 'documents read and annotated at once while an earlier one is written, in order (1: one after the other)', wholeNumber(1), DEFAULT_INGEST_CONCURRENCY)
-    .action(act(async (paths: string[], opts: { concurrency: number }) => {
-      await environment('batch');
-      const { ingestCommand } = await import('./ingest.js');
-      return ingestCommand(paths, log, opts);
-    }));
+    .action(
+      act(async (paths: string[], opts: { concurrency: number }) => {
+        await environment('batch');
+        const { ingestCommand } = await import('./ingest.js');
+        return ingestCommand(paths, log, opts);
+      }),
+    );
 
   kg.addCommand(keyCommands(io));
 
@@ -150,59 +168,72 @@ function program(io: Io, done: (code: number) => void): Command {
     .option('--chunk <C>', 'about how many nodes per write transaction', wholeNumber(200), 5000)
     .option('--replace', 'clear a database that holds nodes first (otherwise it is refused)', false)
     .option('--via-writer', "write with the ingestion's writeBatch (MERGE) instead of the bulk CREATE queries", false)
-    .action(act(async (opts: { scale: number; seed: number; chunk: number; replace: boolean; viaWriter: boolean }) => {
-      await environment('batch');
-      const { generateCommand } = await import('./generate.js');
-      return generateCommand(opts, log);
-    }));
+    .action(
+      act(async (opts: { scale: number; seed: number; chunk: number; replace: boolean; viaWriter: boolean }) => {
+        await environment('batch');
+        const { generateCommand } = await import('./generate.js');
+        return generateCommand(opts, log);
+      }),
+    );
 
   kg.command('export')
     .summary('write the graph as CSV, JSON Lines, FollowTheMoney, Popolo JSON-LD or GraphML')
-    .description('write the graph in an export format, read page by page: csv (one table per kind and per relationship type, with citations), jsonl, ftm (FollowTheMoney entities), popolo (Popolo JSON-LD) or graphml (for Gephi)')
+    .description(
+      'write the graph in an export format, read page by page: csv (one table per kind and per relationship type, with citations), jsonl, ftm (FollowTheMoney entities), popolo (Popolo JSON-LD) or graphml (for Gephi)',
+    )
     .requiredOption('--format <format>', `one of ${EXPORT_FORMAT_NAMES.join(', ')}`, oneOf(EXPORT_FORMAT_NAMES))
     .option('--out <dir>', 'folder to write into (CSV: one file per table); default: standard output')
     .option('--table <name>', 'with --format csv and no --out: the one table to write (person, holds, ...)')
-    .action(act(async (opts: { format: (typeof EXPORT_FORMAT_NAMES)[number]; out?: string; table?: string }, cmd: Command) => {
-      if (opts.table !== undefined && (opts.format !== 'csv' || opts.out !== undefined)) usageError(cmd, '--table goes with --format csv without --out');
-      if (opts.format === 'csv' && opts.out === undefined && opts.table === undefined) usageError(cmd, 'CSV is one table per file: give --out DIR for every table, or --table <name> for one on standard output');
-      if (opts.table !== undefined) {
-        const { csvTable, CSV_TABLES } = await import('../export/csv.js');
-        if (!csvTable(opts.table)) usageError(cmd, `no CSV table "${opts.table}"; the tables: ${CSV_TABLES.map((t) => t.name).join(', ')}`);
-      }
-      await environment('batch');
-      const { exportCommand } = await import('./export.js');
-      return exportCommand(opts, log);
-    }));
+    .action(
+      act(async (opts: { format: (typeof EXPORT_FORMAT_NAMES)[number]; out?: string; table?: string }, cmd: Command) => {
+        if (opts.table !== undefined && (opts.format !== 'csv' || opts.out !== undefined)) usageError(cmd, '--table goes with --format csv without --out');
+        if (opts.format === 'csv' && opts.out === undefined && opts.table === undefined)
+          usageError(cmd, 'CSV is one table per file: give --out DIR for every table, or --table <name> for one on standard output');
+        if (opts.table !== undefined) {
+          const { csvTable, CSV_TABLES } = await import('../export/csv.js');
+          if (!csvTable(opts.table)) usageError(cmd, `no CSV table "${opts.table}"; the tables: ${CSV_TABLES.map((t) => t.name).join(', ')}`);
+        }
+        await environment('batch');
+        const { exportCommand } = await import('./export.js');
+        return exportCommand(opts, log);
+      }),
+    );
 
   kg.command('backup')
     .summary('write every node and relationship to a compressed, versioned backup file')
     .description('write every node and relationship with all its properties (typed) to <file>, gzip-compressed JSON Lines; writers wait while it runs')
     .argument('<file>', 'the backup file to write (conventionally .jsonl.gz)')
-    .action(act(async (file: string) => {
-      await environment('batch');
-      const { backupCommand } = await import('./backup.js');
-      return backupCommand(file, log);
-    }));
+    .action(
+      act(async (file: string) => {
+        await environment('batch');
+        const { backupCommand } = await import('./backup.js');
+        return backupCommand(file, log);
+      }),
+    );
 
   kg.command('restore')
     .summary('restore a backup into an empty database')
     .description('check the whole backup <file>, then write it into the database; refuses a database that holds any node unless --replace')
     .argument('<file>', 'a file written by kg backup')
     .option('--replace', 'delete every node and relationship the database holds first (constraints and indexes stay)', false)
-    .action(act(async (file: string, opts: { replace: boolean }) => {
-      await environment('batch');
-      const { restoreCommand } = await import('./backup.js');
-      return restoreCommand(file, opts, log);
-    }));
+    .action(
+      act(async (file: string, opts: { replace: boolean }) => {
+        await environment('batch');
+        const { restoreCommand } = await import('./backup.js');
+        return restoreCommand(file, opts, log);
+      }),
+    );
 
   kg.command('config')
     .summary('list the environment variables and check the current environment')
     .description('list the environment variables with their defaults and meaning, and check the current environment')
     .option('--markdown', 'print the list as a Markdown table', false)
-    .action(act(async (opts: { markdown: boolean }) => {
-      const { configCommand } = await import('./config.js');
-      return configCommand(opts, io);
-    }));
+    .action(
+      act(async (opts: { markdown: boolean }) => {
+        const { configCommand } = await import('./config.js');
+        return configCommand(opts, io);
+      }),
+    );
 
   return applySettings(kg, io);
 }

@@ -23,7 +23,10 @@ export const stdio: Io = {
 };
 
 /** The `[kg] ` progress and error lines, on stderr so that stdout holds only results. */
-export const logTo = (io: Io) => (line: string): void => io.err(`[kg] ${line}\n`);
+export const logTo =
+  (io: Io) =>
+  (line: string): void =>
+    io.err(`[kg] ${line}\n`);
 
 /**
  * Commander settings for a command and everything under it (addCommand does not pass them on):

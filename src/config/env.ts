@@ -52,7 +52,11 @@ const wholeNumber = (min: number, max: number, what: string) =>
   });
 
 const oneOf = <const V extends readonly [string, ...string[]]>(values: V) =>
-  z.string().trim().toLowerCase().pipe(z.enum(values, { error: (issue) => `expected one of ${values.join(', ')} (got "${String(issue.input)}")` }));
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(values, { error: (issue) => `expected one of ${values.join(', ')} (got "${String(issue.input)}")` }));
 
 /** A URL with one of the schemes. The value is not echoed: a URL may carry a password. */
 const url = (schemes: string[], example: string) =>
@@ -76,15 +80,18 @@ const NEO4J_SCHEMES = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+
  * report puts the name first).
  */
 const readBy = (name: string, reader: (env: NodeJS.ProcessEnv) => unknown) =>
-  z.string().optional().superRefine((value, ctx) => {
-    if (value === undefined) return;
-    try {
-      reader({ [name]: value });
-    } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
-      ctx.addIssue({ code: 'custom', message: message.startsWith(name) ? message.slice(name.length).replace(/^[:\s]+/, '') : message });
-    }
-  });
+  z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      if (value === undefined) return;
+      try {
+        reader({ [name]: value });
+      } catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        ctx.addIssue({ code: 'custom', message: message.startsWith(name) ? message.slice(name.length).replace(/^[:\s]+/, '') : message });
+      }
+    });
 
 const BATCH = '600000 under migrate, seed, ingest, eval and generate';
 
@@ -102,10 +109,13 @@ const fields = {
   NEO4J_USER: variable(z.string().optional(), { description: 'user for NEO4J_URI; unset: no authentication', default: 'unset' }),
   NEO4J_PASSWORD: variable(z.string().optional(), { description: 'password of NEO4J_USER', default: 'unset' }),
   NEO4J_DATABASE: variable(z.string().optional(), { description: "database of NEO4J_URI; unset: the server's default database", default: 'unset' }),
-  NEO4J_LOCAL_PORT: variable(readBy('NEO4J_LOCAL_PORT', (env) => portFromEnv('NEO4J_LOCAL_PORT', env)), {
-    description: 'Bolt port of the local Neo4j on 127.0.0.1 (0: a free port)',
-    default: '7687',
-  }),
+  NEO4J_LOCAL_PORT: variable(
+    readBy('NEO4J_LOCAL_PORT', (env) => portFromEnv('NEO4J_LOCAL_PORT', env)),
+    {
+      description: 'Bolt port of the local Neo4j on 127.0.0.1 (0: a free port)',
+      default: '7687',
+    },
+  ),
   NEO4J_LOCAL_DATA: variable(z.string().optional(), {
     description: 'data folder of the local Neo4j (kg generate: .neo4j/scale-<N> unless set)',
     default: '.neo4j/data',
@@ -191,10 +201,13 @@ const fields = {
     description: 'milliseconds one annotation by the CORENLP_URL server may take',
     default: String(CORENLP_DEFAULT_TIMEOUT_MS),
   }),
-  CORENLP_PORT: variable(readBy('CORENLP_PORT', (env) => portFromEnv('CORENLP_PORT', env)), {
-    description: 'port of the local CoreNLP server on 127.0.0.1',
-    default: 'a free port',
-  }),
+  CORENLP_PORT: variable(
+    readBy('CORENLP_PORT', (env) => portFromEnv('CORENLP_PORT', env)),
+    {
+      description: 'port of the local CoreNLP server on 127.0.0.1',
+      default: 'a free port',
+    },
+  ),
   CORENLP_JAVA_OPTS: variable(z.string().optional(), { description: 'JVM options of the local CoreNLP server', default: '-Xms256m -Xmx2g -XX:+ExitOnOutOfMemoryError' }),
   LOG_LEVEL: variable(readBy('LOG_LEVEL', logLevelFromEnv), {
     description: `least severe log lines the server writes: ${LOG_LEVELS.join(', ')}`,

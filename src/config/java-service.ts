@@ -157,13 +157,16 @@ const STOP_KILL_AFTER_MS = 30_000;
  * 30 s later; settles once it has exited. The event loop is held open until then, so `await
  * stop()` always settles.
  */
-export function serviceStopper(child: ChildProcess, o: {
-  name: string;
-  log: (l: string) => void;
-  exited: () => boolean;
-  exitPromise: Promise<void>;
-  onParentExit: () => void;
-}): () => Promise<void> {
+export function serviceStopper(
+  child: ChildProcess,
+  o: {
+    name: string;
+    log: (l: string) => void;
+    exited: () => boolean;
+    exitPromise: Promise<void>;
+    onParentExit: () => void;
+  },
+): () => Promise<void> {
   let stopping: Promise<void> | undefined;
   return () => {
     stopping ??= (async () => {
@@ -206,7 +209,7 @@ export async function buildProject(p: MavenProject, log: (l: string) => void): P
       try {
         result = await runLogged(mvn.cmd, args, { cwd: p.dir, shell: mvn.shell }, log);
       } catch (e) {
-        throw new Error(`${p.label}: could not run ${mvn.cmd}: ${(e as Error).message}. Install Java 17+ (the Maven Wrapper in ${p.label}/ fetches Maven itself).`);
+        throw new Error(`${p.label}: could not run ${mvn.cmd}: ${(e as Error).message}. Install Java 17+ (the Maven Wrapper in ${p.label}/ fetches Maven itself).`, { cause: e });
       }
       if (result.code !== 0 || buildNeeded(p)) {
         throw new Error(`${p.label}: build failed (${mvn.cmd} exited with ${result.code ?? result.signal}). Last output:\n${result.tail.join('\n')}`);

@@ -35,7 +35,7 @@ export function parseIsoDate(value: string, extra: Partial<Omit<FuzzyDate, 'iso'
 
 /** First and last calendar day a fuzzy date covers, as ISO day strings. */
 export function dateBounds(date: FuzzyDate): { start: string; end: string } {
-  const [y, m, d] = date.iso.split('-').map(Number) as [number, number?, number?];
+  const [y, m] = date.iso.split('-').map(Number) as [number, number?];
   if (date.precision === 'day') return { start: date.iso, end: date.iso };
   if (date.precision === 'month') {
     const last = new Date(Date.UTC(y, m!, 0)).getUTCDate();

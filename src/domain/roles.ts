@@ -8,11 +8,31 @@ import { foldName } from './names.js';
 
 /** Feminine forms of role words and the form keys use (folded). */
 const GENDERED: Record<string, string> = {
-  directora: 'director', secretaria: 'secretario', subsecretaria: 'subsecretario', gobernadora: 'gobernador', presidenta: 'presidente',
-  coordinadora: 'coordinador', alcaldesa: 'alcalde', jefa: 'jefe', delegada: 'delegado', senadora: 'senador', diputada: 'diputado',
-  comisionada: 'comisionado', rectora: 'rector', ministra: 'ministro', consejera: 'consejero', vocera: 'vocero', tesorera: 'tesorero',
-  regidora: 'regidor', sindica: 'sindico', embajadora: 'embajador', administradora: 'administrador', subdirectora: 'subdirector',
-  electa: 'electo', encargada: 'encargado', titular: 'titular',
+  directora: 'director',
+  secretaria: 'secretario',
+  subsecretaria: 'subsecretario',
+  gobernadora: 'gobernador',
+  presidenta: 'presidente',
+  coordinadora: 'coordinador',
+  alcaldesa: 'alcalde',
+  jefa: 'jefe',
+  delegada: 'delegado',
+  senadora: 'senador',
+  diputada: 'diputado',
+  comisionada: 'comisionado',
+  rectora: 'rector',
+  ministra: 'ministro',
+  consejera: 'consejero',
+  vocera: 'vocero',
+  tesorera: 'tesorero',
+  regidora: 'regidor',
+  sindica: 'sindico',
+  embajadora: 'embajador',
+  administradora: 'administrador',
+  subdirectora: 'subdirector',
+  electa: 'electo',
+  encargada: 'encargado',
+  titular: 'titular',
 };
 
 const FEMININE = Object.fromEntries(Object.entries(GENDERED).map(([f, m]) => [m, f]));
@@ -37,11 +57,29 @@ export function inGender(role: string, feminine: boolean): string {
 const HEAD_OF_BODY = new Set(['titular', 'director', 'director general', 'directora general', 'encargado de despacho', 'encargado del despacho']);
 
 /** Posts held by several people at once (the rest have one holder at a time). */
-const MANY_HOLDERS = new Set(['senador', 'diputado', 'regidor', 'consejero', 'vocal', 'asesor', 'sindico', 'comisionado', 'ministro', 'magistrado', 'coordinador', 'delegado', 'subdirector', 'subsecretario']);
+const MANY_HOLDERS = new Set([
+  'senador',
+  'diputado',
+  'regidor',
+  'consejero',
+  'vocal',
+  'asesor',
+  'sindico',
+  'comisionado',
+  'ministro',
+  'magistrado',
+  'coordinador',
+  'delegado',
+  'subdirector',
+  'subsecretario',
+]);
 
 /** The key a role is compared by: folded, masculine, the head of a body as "titular". */
 export function roleKey(role: string): string {
-  const words = foldName(role).split(' ').filter(Boolean).map((w) => GENDERED[w] ?? w);
+  const words = foldName(role)
+    .split(' ')
+    .filter(Boolean)
+    .map((w) => GENDERED[w] ?? w);
   const key = words.join(' ');
   return HEAD_OF_BODY.has(key) ? 'titular' : key;
 }

@@ -46,12 +46,16 @@ const STOP = new Set(['de', 'del', 'la', 'las', 'los', 'el', 'y', 'e', 'en', 'pa
  * name that adds a place to it may be another one.
  */
 const GENERIC = new Set(
-  ('hospital general regional alta especialidad especialidades clinica unidad medicina familiar medica centro salud zona instituto '
-    + 'secretaria subsecretaria direccion coordinacion servicios sistema nacional estatal municipal federal publica publico oficina '
-    + 'comision consejo gobierno ayuntamiento delegacion representacion comunitario integral basico universidad escuela programa')
-    .split(' '),
+  (
+    'hospital general regional alta especialidad especialidades clinica unidad medicina familiar medica centro salud zona instituto ' +
+    'secretaria subsecretaria direccion coordinacion servicios sistema nacional estatal municipal federal publica publico oficina ' +
+    'comision consejo gobierno ayuntamiento delegacion representacion comunitario integral basico universidad escuela programa'
+  ).split(' '),
 );
-const words = (s: string) => foldName(s).split(' ').filter((w) => w && !STOP.has(w));
+const words = (s: string) =>
+  foldName(s)
+    .split(' ')
+    .filter((w) => w && !STOP.has(w));
 
 /**
  * A name made only of the words of its kind ("Unidad de Medicina Familiar", "Hospital General"):

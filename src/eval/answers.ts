@@ -3,9 +3,19 @@
  * citations into that document are kept: a fact the seed graph already held is judged by the
  * passage the new document gives for it.
  */
-export interface ACite { start: number; end: number; excerpt: string | null }
+export interface ACite {
+  start: number;
+  end: number;
+  excerpt: string | null;
+}
 
-export interface ADate { iso: string; start: string; end: string; precision: 'DAY' | 'MONTH' | 'YEAR'; inferred: boolean }
+export interface ADate {
+  iso: string;
+  start: string;
+  end: string;
+  precision: 'DAY' | 'MONTH' | 'YEAR';
+  inferred: boolean;
+}
 
 export interface AEntity {
   id: string;
@@ -38,11 +48,26 @@ export interface AEvent {
   cites: ACite[];
 }
 
-export interface AStatement { id: string; speaker: string[] | null; cites: ACite[] }
+export interface AStatement {
+  id: string;
+  speaker: string[] | null;
+  cites: ACite[];
+}
 
-export interface AFigure { id: string; value: number; unit: string; label: string | null; cites: ACite[] }
+export interface AFigure {
+  id: string;
+  value: number;
+  unit: string;
+  label: string | null;
+  cites: ACite[];
+}
 
-export interface ACommitment { id: string; makers: string[][]; deadline: ADate | null; cites: ACite[] }
+export interface ACommitment {
+  id: string;
+  makers: string[][];
+  deadline: ADate | null;
+  cites: ACite[];
+}
 
 export interface DocAnswer {
   /** false when the API knows no document of that file name (the ingest failed or skipped it) */

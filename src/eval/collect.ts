@@ -40,7 +40,8 @@ const DUPLICATES_QUERY = `query EvalDuplicates($after: String) {
   possibleDuplicates(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { a { id } b { id } } }
 }`;
 
-type Json = any; // GraphQL response data: checked field by field below
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- GraphQL response data: checked field by field below
+type Json = any;
 
 async function post(url: string, query: string, variables: Record<string, unknown>, allow: string[] = []): Promise<Json> {
   const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ query, variables }) });
@@ -53,9 +54,18 @@ async function post(url: string, query: string, variables: Record<string, unknow
 const names = (n: Json): string[] => (n ? [n.name, ...(n.aliases ?? []), n.acronym].filter((x: unknown): x is string => typeof x === 'string' && x.length > 0) : []);
 const date = (d: Json): ADate | null => (d ? { iso: d.iso, start: d.start, end: d.end, precision: d.precision, inferred: d.inferred } : null);
 const person = (n: Json): AEntity | null => (n ? { id: n.id, kind: 'Person', names: names(n), cites: [] } : null);
-const citesIn = (docId: string) => (n: Json): ACite[] => (n.citations ?? []).filter((c: Json) => c.document?.id === docId).map((c: Json) => ({ start: c.start, end: c.end, excerpt: c.excerpt ?? null }));
+const citesIn =
+  (docId: string) =>
+  (n: Json): ACite[] =>
+    (n.citations ?? []).filter((c: Json) => c.document?.id === docId).map((c: Json) => ({ start: c.start, end: c.end, excerpt: c.excerpt ?? null }));
 const toPost = (p: Json, cites: (n: Json) => ACite[]): APost => ({
-  id: p.id, role: p.role, holder: person(p.holder), of: [...names(p.organization), ...names(p.jurisdiction)], from: date(p.from), to: date(p.to), cites: cites(p),
+  id: p.id,
+  role: p.role,
+  holder: person(p.holder),
+  of: [...names(p.organization), ...names(p.jurisdiction)],
+  from: date(p.from),
+  to: date(p.to),
+  cites: cites(p),
 });
 
 /** What the API answers for one document (its file name), keeping only citations into it. */
@@ -68,12 +78,30 @@ export async function collectDocument(url: string, fileName: string, text: strin
   doc.entities = (d.mentions ?? []).map((e: Json) => ({ id: e.id, kind: e.__typename, names: names(e), cites: cites(e) }));
   for (const f of d.supports ?? []) {
     switch (f.__typename) {
-      case 'Post': doc.posts.push(toPost(f, cites)); break;
-      case 'Event': doc.events.push({ id: f.id, kind: f.kind, date: date(f.date), places: [...names(f.place), ...names(f.venue)], participants: (f.participants ?? []).map((p: Json) => names(p.person)), cites: cites(f) }); break;
-      case 'Statement': doc.statements.push({ id: f.id, speaker: f.speaker ? names(f.speaker) : null, cites: cites(f) }); break;
-      case 'Figure': doc.figures.push({ id: f.id, value: f.value, unit: f.unit, label: f.label ?? null, cites: cites(f) }); break;
-      case 'Commitment': doc.commitments.push({ id: f.id, makers: (f.statements ?? []).map((s: Json) => names(s.statement?.speaker)).filter((n: string[]) => n.length), deadline: date(f.deadline), cites: cites(f) }); break;
-      default: break;
+      case 'Post':
+        doc.posts.push(toPost(f, cites));
+        break;
+      case 'Event':
+        doc.events.push({
+          id: f.id,
+          kind: f.kind,
+          date: date(f.date),
+          places: [...names(f.place), ...names(f.venue)],
+          participants: (f.participants ?? []).map((p: Json) => names(p.person)),
+          cites: cites(f),
+        });
+        break;
+      case 'Statement':
+        doc.statements.push({ id: f.id, speaker: f.speaker ? names(f.speaker) : null, cites: cites(f) });
+        break;
+      case 'Figure':
+        doc.figures.push({ id: f.id, value: f.value, unit: f.unit, label: f.label ?? null, cites: cites(f) });
+        break;
+      case 'Commitment':
+        doc.commitments.push({ id: f.id, makers: (f.statements ?? []).map((s: Json) => names(s.statement?.speaker)).filter((n: string[]) => n.length), deadline: date(f.deadline), cites: cites(f) });
+        break;
+      default:
+        break;
     }
   }
   return doc;
@@ -89,7 +117,10 @@ export async function collectHolders(url: string, q: { role: string; of: string;
 /** Ids of the entities whose name or an alias is `name` (accents and case ignored). */
 export async function collectNamed(url: string, name: string): Promise<string[]> {
   const data = await post(url, SEARCH_QUERY, { q: name });
-  return (data.search ?? []).map((h: Json) => h.node).filter((n: Json) => names(n).some((x) => sameName(x, name))).map((n: Json) => n.id as string);
+  return (data.search ?? [])
+    .map((h: Json) => h.node)
+    .filter((n: Json) => names(n).some((x) => sameName(x, name)))
+    .map((n: Json) => n.id as string);
 }
 
 /** Everything the scorer needs, for the articles whose texts were ingested under `fileNames`. */

@@ -8,8 +8,17 @@ import { parse as parseYaml } from 'yaml';
 export const FACT_TYPES = ['people', 'posts', 'organizations', 'facilities', 'events', 'statements', 'figures', 'commitments'] as const;
 export type FactType = (typeof FACT_TYPES)[number];
 
-export interface GoldPost { role: string; of: string | null; from: string | null; to: string | null }
-export interface GoldPerson { name: string; aliases: string[]; posts: GoldPost[] }
+export interface GoldPost {
+  role: string;
+  of: string | null;
+  from: string | null;
+  to: string | null;
+}
+export interface GoldPerson {
+  name: string;
+  aliases: string[];
+  posts: GoldPost[];
+}
 export interface GoldEvent {
   key: string;
   kind: string | null;
@@ -19,12 +28,40 @@ export interface GoldEvent {
   participants: string[];
   sameAs: string | null;
 }
-export interface GoldStatement { speaker: string; event: string | null; about: string[]; quote: boolean }
-export interface GoldFigure { value: number; unit: string; qualifier: string | null; about: string[] }
-export interface GoldCommitment { key: string; by: string; what: string[]; deadline: string | null; start: string | null; sameAs: string | null }
-export interface GoldTemporal { role: string; of: string; at: string; holder: string }
-export interface GoldNotFact { text: string; why: string }
-export interface GoldTrap { a: string; b: string }
+export interface GoldStatement {
+  speaker: string;
+  event: string | null;
+  about: string[];
+  quote: boolean;
+}
+export interface GoldFigure {
+  value: number;
+  unit: string;
+  qualifier: string | null;
+  about: string[];
+}
+export interface GoldCommitment {
+  key: string;
+  by: string;
+  what: string[];
+  deadline: string | null;
+  start: string | null;
+  sameAs: string | null;
+}
+export interface GoldTemporal {
+  role: string;
+  of: string;
+  at: string;
+  holder: string;
+}
+export interface GoldNotFact {
+  text: string;
+  why: string;
+}
+export interface GoldTrap {
+  a: string;
+  b: string;
+}
 
 export interface GoldArticle {
   id: string;
@@ -98,7 +135,7 @@ function readArticle(o: Obj, index: number): GoldArticle {
   const events = r.list(o, 'events').map((e, i) => {
     const er = reader(`${where} events[${i}]`);
     const d = e.date;
-    let date: GoldEvent['date'] = null;
+    let date: GoldEvent['date'];
     if (Array.isArray(d)) {
       if (d.length !== 2 || !d.every((x) => typeof x === 'string' && ISO.test(x))) er.fail('date', 'as a range must be [from, to], two ISO dates');
       date = [String(d[0]), String(d[1])];
@@ -132,9 +169,22 @@ function readArticle(o: Obj, index: number): GoldArticle {
     return { a: tr.str(t, 'a', true)!, b: tr.str(t, 'b', true)! };
   });
   return {
-    id: id!, query: r.str(o, 'query'), url: r.str(o, 'url'), published: r.date(o, 'published'), publisher: r.str(o, 'publisher'),
-    exhaustive, people, organizations: r.strs(o, 'organizations'), facilities: r.strs(o, 'facilities'), events, statements, figures, commitments,
-    temporal, notFacts, traps,
+    id: id!,
+    query: r.str(o, 'query'),
+    url: r.str(o, 'url'),
+    published: r.date(o, 'published'),
+    publisher: r.str(o, 'publisher'),
+    exhaustive,
+    people,
+    organizations: r.strs(o, 'organizations'),
+    facilities: r.strs(o, 'facilities'),
+    events,
+    statements,
+    figures,
+    commitments,
+    temporal,
+    notFacts,
+    traps,
   };
 }
 

@@ -32,7 +32,11 @@ import type { ACite, ADate, AEntity, Answers, DocAnswer } from './answers.js';
 import { emptyDoc, holdersKey } from './answers.js';
 import type { FactType, GoldArticle, GoldPerson } from './gold.js';
 
-export interface Finding { article: string; what: string; passage?: string }
+export interface Finding {
+  article: string;
+  what: string;
+  passage?: string;
+}
 
 export interface Row {
   type: string;
@@ -48,9 +52,16 @@ export interface Row {
   wrong: Finding[];
 }
 
-export interface ArticleScore { id: string; rows: Row[] }
+export interface ArticleScore {
+  id: string;
+  rows: Row[];
+}
 
-export interface Report { rows: Row[]; articles: ArticleScore[]; notes: string[] }
+export interface Report {
+  rows: Row[];
+  articles: ArticleScore[];
+  notes: string[];
+}
 
 // ---------------------------------------------------------------------------------------------
 // Small matching helpers.
@@ -79,7 +90,10 @@ const phraseEq = (a: string, b: string) => {
 };
 /** Spanish names of the canonical units the pipeline stores. */
 const CANONICAL_UNITS: Record<string, string[]> = {
-  MXN: ['peso'], USD: ['dolar'], percent: ['por ciento', 'porciento', 'porcentaje'], 'percentage points': ['punto porcentual'],
+  MXN: ['peso'],
+  USD: ['dolar'],
+  percent: ['por ciento', 'porciento', 'porcentaje'],
+  'percentage points': ['punto porcentual'],
   people: ['persona', 'habitante'],
 };
 export function sameUnit(gold: string, unit: string, label: string | null): boolean {
@@ -87,7 +101,9 @@ export function sameUnit(gold: string, unit: string, label: string | null): bool
   if ((CANONICAL_UNITS[unit] ?? []).some((u) => phraseEq(gold, u))) return true;
   if (!label) return false;
   // the counted noun phrase, without the numeral: "180 camas" -> "camas"; "médicos generales" stays
-  const words = foldName(label).split(' ').filter((w) => !/^\d/.test(w) && !['mil', 'millones', 'millon', 'de', 'del'].includes(w));
+  const words = foldName(label)
+    .split(' ')
+    .filter((w) => !/^\d/.test(w) && !['mil', 'millones', 'millon', 'de', 'del'].includes(w));
   const g = foldName(gold).split(' ');
   return words.length >= g.length && g.every((w, i) => pluralEq(w, words[i]!));
 }
@@ -136,7 +152,9 @@ function match<T, U>(truth: T[], found: U[], same: (t: T, f: U) => boolean, clos
   };
   truth.forEach((_t, i) => augment(i, new Set()));
   const pairOf = new Map<number, number>();
-  owner.forEach((i, k) => { if (i >= 0) pairOf.set(i, k); });
+  owner.forEach((i, k) => {
+    if (i >= 0) pairOf.set(i, k);
+  });
   const pairs: [T, U][] = [];
   const missed: T[] = [];
   truth.forEach((t, i) => (pairOf.has(i) ? pairs.push([t, found[pairOf.get(i)!]!]) : missed.push(t)));
@@ -174,7 +192,10 @@ class Tally {
 function foldKeepingOffsets(text: string): string {
   let out = '';
   for (const ch of text) {
-    const f = ch.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+    const f = ch
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase();
     const c = f.length === 1 && /[\p{L}\p{N}]/u.test(f) ? f : ' ';
     out += ch.length === 2 ? c + ' ' : c;
   }
@@ -187,9 +208,19 @@ function foldKeepingOffsets(text: string): string {
  */
 export function locate(text: string, quoted: string): { start: number; end: number }[] {
   const folded = foldKeepingOffsets(text);
-  const fragments = quoted.split(/\s*(?:\.\.\.|…)\s*/).map((f) => foldName(f)).filter(Boolean);
+  const fragments = quoted
+    .split(/\s*(?:\.\.\.|…)\s*/)
+    .map((f) => foldName(f))
+    .filter(Boolean);
   if (!fragments.length) return [];
-  const re = (f: string) => new RegExp(`(?<![a-z0-9])${f.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join(' +')}(?![a-z0-9])`, 'g');
+  const re = (f: string) =>
+    new RegExp(
+      `(?<![a-z0-9])${f
+        .split(' ')
+        .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join(' +')}(?![a-z0-9])`,
+      'g',
+    );
   const out: { start: number; end: number }[] = [];
   for (const m of folded.matchAll(re(fragments[0]!))) {
     let end = m.index + m[0].length;
@@ -198,7 +229,10 @@ export function locate(text: string, quoted: string): { start: number; end: numb
       const next = re(f);
       next.lastIndex = end;
       const n = next.exec(folded);
-      if (!n || n.index - end > 400) { ok = false; break; }
+      if (!n || n.index - end > 400) {
+        ok = false;
+        break;
+      }
       end = n.index + n[0].length;
     }
     if (ok) out.push({ start: m.index, end });
@@ -217,14 +251,34 @@ function entityNamesOf(answer: DocAnswer, kind: string): AEntity[] {
 /** Scores every article; `answers.documents` holds one entry per article id that was ingested. */
 export function scoreRealset(gold: GoldArticle[], answers: Answers): Report {
   const T = {
-    people: new Tally('people'), posts: new Tally('posts (role, body or territory)'), postDates: new Tally('post dates'),
-    organizations: new Tally('organizations'), facilities: new Tally('facilities'), events: new Tally('events (date, participants)'),
-    places: new Tally('event places'), sameEvent: new Tally('same-event links'), statements: new Tally('statements with speaker'),
-    figures: new Tally('figures (value, unit)'), commitments: new Tally('commitments'), repeats: new Tally('commitment repeats'),
-    temporal: new Tally('time questions'), traps: new Tally('traps kept apart'), listed: new Tally('traps listed as candidates'), notFacts: new Tally('not_facts absent'),
+    people: new Tally('people'),
+    posts: new Tally('posts (role, body or territory)'),
+    postDates: new Tally('post dates'),
+    organizations: new Tally('organizations'),
+    facilities: new Tally('facilities'),
+    events: new Tally('events (date, participants)'),
+    places: new Tally('event places'),
+    sameEvent: new Tally('same-event links'),
+    statements: new Tally('statements with speaker'),
+    figures: new Tally('figures (value, unit)'),
+    commitments: new Tally('commitments'),
+    repeats: new Tally('commitment repeats'),
+    temporal: new Tally('time questions'),
+    traps: new Tally('traps kept apart'),
+    listed: new Tally('traps listed as candidates'),
+    notFacts: new Tally('not_facts absent'),
     citations: new Tally('citations exact'),
   };
-  const FACT_ROWS: [FactType, Tally][] = [['people', T.people], ['posts', T.posts], ['organizations', T.organizations], ['facilities', T.facilities], ['events', T.events], ['statements', T.statements], ['figures', T.figures], ['commitments', T.commitments]];
+  const FACT_ROWS: [FactType, Tally][] = [
+    ['people', T.people],
+    ['posts', T.posts],
+    ['organizations', T.organizations],
+    ['facilities', T.facilities],
+    ['events', T.events],
+    ['statements', T.statements],
+    ['figures', T.figures],
+    ['commitments', T.commitments],
+  ];
   const notes: string[] = [];
   const articles: ArticleScore[] = [];
   /** gold event or commitment ref ("d02:e1") -> the node it matched */
@@ -253,45 +307,113 @@ export function scoreRealset(gold: GoldArticle[], answers: Answers): Report {
     // people
     const persons = entityNamesOf(a, 'Person');
     const people = match(g.people, persons, (t, f) => anyName(personNames(t), f.names));
-    put('people', people, (p) => p.name, (f) => fl(`person ${f.names[0]}`, f.cites));
+    put(
+      'people',
+      people,
+      (p) => p.name,
+      (f) => fl(`person ${f.names[0]}`, f.cites),
+    );
 
     // posts
     const goldPosts = g.people.flatMap((p) => p.posts.map((q) => ({ person: p, ...q })));
     const holderIs = (p: GoldPerson, h: AEntity | null) => !!h && anyName(personNames(p), h.names);
     const posts = match(goldPosts, a.posts, (t, f) => holderIs(t.person, f.holder) && sameRole(t.role, f.role) && (!t.of || f.of.some((n) => sameName(n, t.of!))));
-    put('posts', posts, (p) => `${p.person.name}: ${p.role}${p.of ? ` of ${p.of}` : ''}`, (f) => fl(`post ${f.holder?.names[0] ?? '?'}: ${f.role}${f.of.length ? ` of ${f.of[0]}` : ''}`, f.cites));
+    put(
+      'posts',
+      posts,
+      (p) => `${p.person.name}: ${p.role}${p.of ? ` of ${p.of}` : ''}`,
+      (f) => fl(`post ${f.holder?.names[0] ?? '?'}: ${f.role}${f.of.length ? ` of ${f.of[0]}` : ''}`, f.cites),
+    );
     const datedGold = goldPosts.filter((p) => p.from || p.to);
     for (const p of datedGold) {
       const f = posts.pairs.find(([t]) => t === p)?.[1];
       const ok = !!f && (!p.from || sameDate(p.from, f.from)) && (!p.to || sameDate(p.to, f.to));
-      T.postDates.add({ truth: 1, found: f ? 1 : 0, matchedTruth: ok ? 1 : 0, matchedFound: ok ? 1 : 0, ...(ok ? {} : { missed: [{ article: g.id, what: `${p.person.name}: ${p.role} from ${p.from ?? '?'} to ${p.to ?? '?'}; API: ${f ? `from ${f.from?.iso ?? 'null'} to ${f.to?.iso ?? 'null'}` : 'no such post'}` }] }) });
+      T.postDates.add({
+        truth: 1,
+        found: f ? 1 : 0,
+        matchedTruth: ok ? 1 : 0,
+        matchedFound: ok ? 1 : 0,
+        ...(ok
+          ? {}
+          : {
+              missed: [
+                { article: g.id, what: `${p.person.name}: ${p.role} from ${p.from ?? '?'} to ${p.to ?? '?'}; API: ${f ? `from ${f.from?.iso ?? 'null'} to ${f.to?.iso ?? 'null'}` : 'no such post'}` },
+              ],
+            }),
+      });
     }
 
     // organizations, facilities
-    put('organizations', match(g.organizations, entityNamesOf(a, 'Organization'), (t, f) => f.names.some((n) => sameName(n, t))), (o) => o, (f) => fl(`organization ${f.names[0]}`, f.cites));
-    put('facilities', match(g.facilities, entityNamesOf(a, 'Facility'), (t, f) => f.names.some((n) => sameName(n, t))), (o) => o, (f) => fl(`facility ${f.names[0]}`, f.cites));
+    put(
+      'organizations',
+      match(g.organizations, entityNamesOf(a, 'Organization'), (t, f) => f.names.some((n) => sameName(n, t))),
+      (o) => o,
+      (f) => fl(`organization ${f.names[0]}`, f.cites),
+    );
+    put(
+      'facilities',
+      match(g.facilities, entityNamesOf(a, 'Facility'), (t, f) => f.names.some((n) => sameName(n, t))),
+      (o) => o,
+      (f) => fl(`facility ${f.names[0]}`, f.cites),
+    );
 
     // events
-    const present = (want: string[], got: string[][]) => want.filter((w) => got.some((names) => names.some((n) => sameName(n, w)) || g.people.some((p) => anyName(personNames(p), [w]) && anyName(personNames(p), names)))).length;
+    const present = (want: string[], got: string[][]) =>
+      want.filter((w) => got.some((names) => names.some((n) => sameName(n, w)) || g.people.some((p) => anyName(personNames(p), [w]) && anyName(personNames(p), names)))).length;
     const partsOk = (want: string[], got: string[][]) => present(want, got) * 2 >= want.length;
-    const events = match(g.events, a.events, (t, f) => (!t.date || sameDate(t.date, f.date)) && (t.participants.length ? partsOk(t.participants, f.participants) : true) && (t.participants.length > 0 || !!t.date || t.place.some((p) => f.places.some((n) => sameName(n, p)))), (t, f) => present(t.participants, f.participants));
-    put('events', events, (e) => `${e.key} ${e.kind ?? ''} ${Array.isArray(e.date) ? e.date.join('..') : e.date ?? 'undated'} with ${e.participants.join(', ')}`, (f) => fl(`event ${f.kind} ${f.date?.iso ?? 'undated'} with ${f.participants.map((p) => p[0]).join(', ')}`, f.cites));
+    const events = match(
+      g.events,
+      a.events,
+      (t, f) =>
+        (!t.date || sameDate(t.date, f.date)) &&
+        (t.participants.length ? partsOk(t.participants, f.participants) : true) &&
+        (t.participants.length > 0 || !!t.date || t.place.some((p) => f.places.some((n) => sameName(n, p)))),
+      (t, f) => present(t.participants, f.participants),
+    );
+    put(
+      'events',
+      events,
+      (e) => `${e.key} ${e.kind ?? ''} ${Array.isArray(e.date) ? e.date.join('..') : (e.date ?? 'undated')} with ${e.participants.join(', ')}`,
+      (f) => fl(`event ${f.kind} ${f.date?.iso ?? 'undated'} with ${f.participants.map((p) => p[0]).join(', ')}`, f.cites),
+    );
     for (const [t, f] of events.pairs) {
       matchedNode.set(`${g.id.slice(0, 3)}:${t.key}`, f.id);
       if (t.place.length) {
         const ok = t.place.some((p) => f.places.some((n) => sameName(n, p)));
-        T.places.add({ truth: 1, found: 1, matchedTruth: ok ? 1 : 0, matchedFound: ok ? 1 : 0, ...(ok ? {} : { missed: [{ article: g.id, what: `${t.key} at ${t.place.join(' / ')}; API: ${f.places.join(' / ') || 'no place'}` }] }) });
+        T.places.add({
+          truth: 1,
+          found: 1,
+          matchedTruth: ok ? 1 : 0,
+          matchedFound: ok ? 1 : 0,
+          ...(ok ? {} : { missed: [{ article: g.id, what: `${t.key} at ${t.place.join(' / ')}; API: ${f.places.join(' / ') || 'no place'}` }] }),
+        });
       }
     }
-    for (const t of g.events) if (t.sameAs) deferred.push({ ref: t.sameAs, article: g.id, node: events.pairs.find(([x]) => x === t)?.[1].id ?? null, tally: T.sameEvent, label: `${t.key} = ${t.sameAs}` });
+    for (const t of g.events)
+      if (t.sameAs) deferred.push({ ref: t.sameAs, article: g.id, node: events.pairs.find(([x]) => x === t)?.[1].id ?? null, tally: T.sameEvent, label: `${t.key} = ${t.sameAs}` });
 
     // statements
-    const stmts = match(g.statements, a.statements, (t, f) => !!f.speaker && (anyName([t.speaker], f.speaker) || g.people.some((p) => anyName(personNames(p), [t.speaker]) && anyName(personNames(p), f.speaker!))) && hasWord(f.cites, t.about), (t, f) => wordsIn(f.cites, t.about));
-    put('statements', stmts, (s) => `${s.speaker} on ${s.about.join(', ')}`, (f) => fl(`statement by ${f.speaker?.[0] ?? 'nobody'}`, f.cites));
+    const stmts = match(
+      g.statements,
+      a.statements,
+      (t, f) => !!f.speaker && (anyName([t.speaker], f.speaker) || g.people.some((p) => anyName(personNames(p), [t.speaker]) && anyName(personNames(p), f.speaker!))) && hasWord(f.cites, t.about),
+      (t, f) => wordsIn(f.cites, t.about),
+    );
+    put(
+      'statements',
+      stmts,
+      (s) => `${s.speaker} on ${s.about.join(', ')}`,
+      (f) => fl(`statement by ${f.speaker?.[0] ?? 'nobody'}`, f.cites),
+    );
 
     // figures
     const figs = match(g.figures, a.figures, (t, f) => t.value === f.value && sameUnit(t.unit, f.unit, f.label));
-    put('figures', figs, (x) => `${x.value} ${x.unit}`, (f) => fl(`figure ${f.value} ${f.unit}${f.label ? ` (${f.label})` : ''}`, f.cites));
+    put(
+      'figures',
+      figs,
+      (x) => `${x.value} ${x.unit}`,
+      (f) => fl(`figure ${f.value} ${f.unit}${f.label ? ` (${f.label})` : ''}`, f.cites),
+    );
 
     // commitments
     const makerOk = (by: string, makers: string[][]) => {
@@ -299,10 +421,21 @@ export function scoreRealset(gold: GoldArticle[], answers: Answers): Report {
       if (!person) return true; // the gold names a body or a government, not a person of the article
       return makers.some((names) => anyName(personNames(person), names));
     };
-    const comms = match(g.commitments, a.commitments, (t, f) => makerOk(t.by, f.makers) && hasWord(f.cites, t.what), (t, f) => wordsIn(f.cites, t.what));
-    put('commitments', comms, (c) => `${c.key} by ${c.by}: ${c.what.join(', ')}`, (f) => fl(`commitment by ${f.makers.map((m) => m[0]).join(', ') || 'nobody'}`, f.cites));
+    const comms = match(
+      g.commitments,
+      a.commitments,
+      (t, f) => makerOk(t.by, f.makers) && hasWord(f.cites, t.what),
+      (t, f) => wordsIn(f.cites, t.what),
+    );
+    put(
+      'commitments',
+      comms,
+      (c) => `${c.key} by ${c.by}: ${c.what.join(', ')}`,
+      (f) => fl(`commitment by ${f.makers.map((m) => m[0]).join(', ') || 'nobody'}`, f.cites),
+    );
     for (const [t, f] of comms.pairs) matchedNode.set(`${g.id.slice(0, 3)}:${t.key}`, f.id);
-    for (const t of g.commitments) if (t.sameAs) deferred.push({ ref: t.sameAs, article: g.id, node: comms.pairs.find(([x]) => x === t)?.[1].id ?? null, tally: T.repeats, label: `${t.key} = ${t.sameAs}` });
+    for (const t of g.commitments)
+      if (t.sameAs) deferred.push({ ref: t.sameAs, article: g.id, node: comms.pairs.find(([x]) => x === t)?.[1].id ?? null, tally: T.repeats, label: `${t.key} = ${t.sameAs}` });
 
     // time questions
     for (const q of g.temporal) {
@@ -312,7 +445,13 @@ export function scoreRealset(gold: GoldArticle[], answers: Answers): Report {
       const names = holder ? personNames(holder) : [q.holder];
       const ok = holders.size === 1 && anyName(names, [...holders.values()][0]!.names);
       const said = answered === null || answered === undefined ? `no body or place named ${q.of}` : [...holders.values()].map((h) => h.names[0]).join(', ') || 'nobody';
-      T.temporal.add({ truth: 1, found: 1, matchedTruth: ok ? 1 : 0, matchedFound: ok ? 1 : 0, ...(ok ? {} : { missed: [{ article: g.id, what: `${q.role} of ${q.of} at ${q.at}: gold ${q.holder}; API: ${said}` }] }) });
+      T.temporal.add({
+        truth: 1,
+        found: 1,
+        matchedTruth: ok ? 1 : 0,
+        matchedFound: ok ? 1 : 0,
+        ...(ok ? {} : { missed: [{ article: g.id, what: `${q.role} of ${q.of} at ${q.at}: gold ${q.holder}; API: ${said}` }] }),
+      });
     }
 
     // traps
@@ -320,9 +459,27 @@ export function scoreRealset(gold: GoldArticle[], answers: Answers): Report {
       const ia = answers.entitiesNamed.get(t.a) ?? [];
       const ib = answers.entitiesNamed.get(t.b) ?? [];
       const ok = ia.length > 0 && ib.length > 0 && !ia.some((x) => ib.includes(x));
-      T.traps.add({ truth: 1, found: 1, matchedTruth: ok ? 1 : 0, matchedFound: ok ? 1 : 0, ...(ok ? {} : { missed: [{ article: g.id, what: `${t.a} / ${t.b}: ${!ia.length || !ib.length ? `not found: ${[!ia.length ? t.a : '', !ib.length ? t.b : ''].filter(Boolean).join(', ')}` : 'one entity'}` }] }) });
+      T.traps.add({
+        truth: 1,
+        found: 1,
+        matchedTruth: ok ? 1 : 0,
+        matchedFound: ok ? 1 : 0,
+        ...(ok
+          ? {}
+          : {
+              missed: [
+                { article: g.id, what: `${t.a} / ${t.b}: ${!ia.length || !ib.length ? `not found: ${[!ia.length ? t.a : '', !ib.length ? t.b : ''].filter(Boolean).join(', ')}` : 'one entity'}` },
+              ],
+            }),
+      });
       const listed = ok && answers.duplicates.some(([x, y]) => (ia.includes(x) && ib.includes(y)) || (ia.includes(y) && ib.includes(x)));
-      T.listed.add({ truth: 1, found: 1, matchedTruth: listed ? 1 : 0, matchedFound: listed ? 1 : 0, ...(listed ? {} : { missed: [{ article: g.id, what: `${t.a} / ${t.b}: ${ok ? 'apart, but not listed by possibleDuplicates' : 'not kept apart'}` }] }) });
+      T.listed.add({
+        truth: 1,
+        found: 1,
+        matchedTruth: listed ? 1 : 0,
+        matchedFound: listed ? 1 : 0,
+        ...(listed ? {} : { missed: [{ article: g.id, what: `${t.a} / ${t.b}: ${ok ? 'apart, but not listed by possibleDuplicates' : 'not kept apart'}` }] }),
+      });
     }
 
     // not_facts
@@ -341,7 +498,13 @@ export function scoreRealset(gold: GoldArticle[], answers: Answers): Report {
       const factHit = hit ? null : factCites.find(covered);
       const ok = !hit && !factHit;
       if (!named && !regions.length) notes.push(`${g.id}: not_fact "${nf.text}" is not quoted in the text; checked by name only`);
-      T.notFacts.add({ truth: 1, found: 1, matchedTruth: ok ? 1 : 0, matchedFound: ok ? 1 : 0, ...(ok ? {} : { wrong: [{ article: g.id, what: `"${nf.text}" (${nf.why}) came out as ${hit ? `${hit.kind} ${hit.names[0]}` : 'a fact'}`, passage: short(hit ? hit.cites : factHit!) }] }) });
+      T.notFacts.add({
+        truth: 1,
+        found: 1,
+        matchedTruth: ok ? 1 : 0,
+        matchedFound: ok ? 1 : 0,
+        ...(ok ? {} : { wrong: [{ article: g.id, what: `"${nf.text}" (${nf.why}) came out as ${hit ? `${hit.kind} ${hit.names[0]}` : 'a fact'}`, passage: short(hit ? hit.cites : factHit!) }] }),
+      });
     }
 
     // citations
@@ -351,13 +514,35 @@ export function scoreRealset(gold: GoldArticle[], answers: Answers): Report {
         const words = e.names.flatMap((n) => foldName(n).split(' ')).filter((w) => w.length > 2 || /^[a-z]{2}$/.test(w));
         const named = words.some((w) => ` ${foldName(c.excerpt ?? '')} `.includes(` ${w} `));
         const ok = exact && named;
-        T.citations.add({ truth: 1, found: 1, matchedTruth: ok ? 1 : 0, matchedFound: ok ? 1 : 0, ...(ok ? {} : { wrong: [{ article: g.id, what: `${e.kind} ${e.names[0]} cited at ${c.start}-${c.end}: ${exact ? 'the passage does not name it' : 'the excerpt is not the text at those offsets'}`, passage: (c.excerpt ?? '').slice(0, 120) }] }) });
+        T.citations.add({
+          truth: 1,
+          found: 1,
+          matchedTruth: ok ? 1 : 0,
+          matchedFound: ok ? 1 : 0,
+          ...(ok
+            ? {}
+            : {
+                wrong: [
+                  {
+                    article: g.id,
+                    what: `${e.kind} ${e.names[0]} cited at ${c.start}-${c.end}: ${exact ? 'the passage does not name it' : 'the excerpt is not the text at those offsets'}`,
+                    passage: (c.excerpt ?? '').slice(0, 120),
+                  },
+                ],
+              }),
+        });
       }
     }
     for (const cs of factCites) {
       for (const c of cs) {
         const ok = c.start >= 0 && c.end > c.start && c.end <= a.text.length && c.excerpt === a.text.slice(c.start, c.end) && /\S/.test(c.excerpt ?? '');
-        T.citations.add({ truth: 1, found: 1, matchedTruth: ok ? 1 : 0, matchedFound: ok ? 1 : 0, ...(ok ? {} : { wrong: [{ article: g.id, what: `fact cited at ${c.start}-${c.end}: the excerpt is not the text at those offsets`, passage: (c.excerpt ?? '').slice(0, 120) }] }) });
+        T.citations.add({
+          truth: 1,
+          found: 1,
+          matchedTruth: ok ? 1 : 0,
+          matchedFound: ok ? 1 : 0,
+          ...(ok ? {} : { wrong: [{ article: g.id, what: `fact cited at ${c.start}-${c.end}: the excerpt is not the text at those offsets`, passage: (c.excerpt ?? '').slice(0, 120) }] }),
+        });
       }
     }
 
@@ -368,16 +553,31 @@ export function scoreRealset(gold: GoldArticle[], answers: Answers): Report {
   // links across documents, once every article's events and commitments are matched
   for (const d of deferred) {
     const m = /^seed:(event|commitment):(.+)$/.exec(d.ref);
-    const target = m ? nodeId(m[1] === 'event' ? 'Event' : 'Commitment', m[2]!) : matchedNode.get(d.ref) ?? null;
+    const target = m ? nodeId(m[1] === 'event' ? 'Event' : 'Commitment', m[2]!) : (matchedNode.get(d.ref) ?? null);
     const ok = !!d.node && !!target && d.node === target;
-    const why = !d.node ? 'this article\'s fact was not extracted' : !target ? `${d.ref} was not extracted` : 'two nodes';
+    const why = !d.node ? "this article's fact was not extracted" : !target ? `${d.ref} was not extracted` : 'two nodes';
     d.tally.add({ truth: 1, found: d.node && target ? 1 : 0, matchedTruth: ok ? 1 : 0, matchedFound: ok ? 1 : 0, ...(ok ? {} : { missed: [{ article: d.article, what: `${d.label}: ${why}` }] }) });
   }
 
   const factRows = FACT_ROWS.map(([, t]) => t.row());
   const rows = [
-    T.people.row(), T.posts.row(), T.postDates.row(), T.organizations.row(), T.facilities.row(), T.events.row(), T.places.row(), T.sameEvent.row(),
-    T.statements.row(), T.figures.row(), T.commitments.row(), T.repeats.row(), T.temporal.row(), T.traps.row(), T.listed.row(), T.notFacts.row(), T.citations.row(),
+    T.people.row(),
+    T.posts.row(),
+    T.postDates.row(),
+    T.organizations.row(),
+    T.facilities.row(),
+    T.events.row(),
+    T.places.row(),
+    T.sameEvent.row(),
+    T.statements.row(),
+    T.figures.row(),
+    T.commitments.row(),
+    T.repeats.row(),
+    T.temporal.row(),
+    T.traps.row(),
+    T.listed.row(),
+    T.notFacts.row(),
+    T.citations.row(),
     overall(factRows, 'overall (fact types)'),
   ];
   return { rows, articles, notes };
@@ -394,11 +594,17 @@ export function formatReport(report: Report, opts: { details?: boolean; perArtic
   const lines = ['| fact type | gold | extracted (exhaustive) | precision | recall | F1 |', '| --- | ---: | ---: | ---: | ---: | ---: |'];
   for (const r of report.rows) lines.push(`| ${r.type} | ${r.truth} | ${r.found} | ${pct(r.precision)} | ${pct(r.recall)} | ${pct(r.f1)} |`);
   if (opts.perArticle !== false) {
-    lines.push('', '| article | people F1 | posts R | events F1 | statements R | figures F1 | commitments R | overall P | overall R | overall F1 |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    lines.push(
+      '',
+      '| article | people F1 | posts R | events F1 | statements R | figures F1 | commitments R | overall P | overall R | overall F1 |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    );
     for (const a of report.articles) {
       const by = (t: string) => a.rows.find((r) => r.type === t)!;
       const o = by('overall');
-      lines.push(`| ${a.id} | ${pct(by('people').f1 ?? by('people').recall)} | ${pct(by('posts').recall)} | ${pct(by('events').f1 ?? by('events').recall)} | ${pct(by('statements').recall)} | ${pct(by('figures').f1 ?? by('figures').recall)} | ${pct(by('commitments').recall)} | ${pct(o.precision)} | ${pct(o.recall)} | ${pct(o.f1)} |`);
+      lines.push(
+        `| ${a.id} | ${pct(by('people').f1 ?? by('people').recall)} | ${pct(by('posts').recall)} | ${pct(by('events').f1 ?? by('events').recall)} | ${pct(by('statements').recall)} | ${pct(by('figures').f1 ?? by('figures').recall)} | ${pct(by('commitments').recall)} | ${pct(o.precision)} | ${pct(o.recall)} | ${pct(o.f1)} |`,
+      );
     }
   }
   if (opts.details) {

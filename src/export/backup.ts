@@ -85,25 +85,28 @@ export async function writeBackup(db: Db, file: string, opts: BackupOptions = {}
   const batch = opts.batch ?? 2000;
   const partial = `${file}.partial-${process.pid}`;
   try {
-    const header = await db.write(async () => {
-      // a retried transaction starts the file again
-      const gzip = createGzip();
-      const sink = createWriteStream(partial);
-      gzip.pipe(sink);
-      const out = new Out(gzip);
-      try {
-        // the transaction holds the writers' lock; the pages are read outside it, each its own
-        // read (a transaction keeps every result it ran until it ends: a whole graph's worth)
-        const result = await backupInto((name, params) => db.read(name, params), out, batch, opts.onProgress);
-        await out.end();
-        await finished(sink);
-        return result;
-      } catch (e) {
-        gzip.destroy();
-        sink.destroy();
-        throw e;
-      }
-    }, opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {});
+    const header = await db.write(
+      async () => {
+        // a retried transaction starts the file again
+        const gzip = createGzip();
+        const sink = createWriteStream(partial);
+        gzip.pipe(sink);
+        const out = new Out(gzip);
+        try {
+          // the transaction holds the writers' lock; the pages are read outside it, each its own
+          // read (a transaction keeps every result it ran until it ends: a whole graph's worth)
+          const result = await backupInto((name, params) => db.read(name, params), out, batch, opts.onProgress);
+          await out.end();
+          await finished(sink);
+          return result;
+        } catch (e) {
+          gzip.destroy();
+          sink.destroy();
+          throw e;
+        }
+      },
+      opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {},
+    );
     await rename(partial, file);
     return header;
   } catch (e) {
@@ -118,7 +121,9 @@ async function backupInto(read: Read, out: Out, batch: number, onProgress?: (p: 
   const [count] = await read<{ nodes: number; relationships: number; unreferenced: number; unreferencedLabels: string[][] }>('export/backup-count');
   if (!count) throw new BackupError('the database did not answer the count');
   if (count.unreferenced > 0) {
-    throw new BackupError(`${count.unreferenced} nodes are neither :Node, :Redirect nor :Edit nodes with an id (labels ${count.unreferencedLabels.map((l) => l.join(':') || '(none)').join(', ')}); a backup cannot name them`);
+    throw new BackupError(
+      `${count.unreferenced} nodes are neither :Node, :Redirect nor :Edit nodes with an id (labels ${count.unreferencedLabels.map((l) => l.join(':') || '(none)').join(', ')}); a backup cannot name them`,
+    );
   }
   const header: BackupHeader = { format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: new Date().toISOString(), nodes: count.nodes, relationships: count.relationships };
   await out.write(`${JSON.stringify(header)}\n`);
@@ -149,7 +154,9 @@ async function backupInto(read: Read, out: Out, batch: number, onProgress?: (p: 
         for (const rel of r.rels) {
           const toLabel = keyLabelOf(rel.toLabels);
           if (!toLabel) throw new BackupError(`relationship ${rel.type} from ${r.id} ends at a node a backup cannot name`);
-          lines.push(`${JSON.stringify({ type: 'relationship', relType: rel.type, from: { label, id: r.id }, to: { label: toLabel, id: rel.to }, properties: encodeProps(rel.props, `relationship ${rel.type} from ${r.id}`) })}\n`);
+          lines.push(
+            `${JSON.stringify({ type: 'relationship', relType: rel.type, from: { label, id: r.id }, to: { label: toLabel, id: rel.to }, properties: encodeProps(rel.props, `relationship ${rel.type} from ${r.id}`) })}\n`,
+          );
         }
       }
       relationships += lines.length;
@@ -159,7 +166,9 @@ async function backupInto(read: Read, out: Out, batch: number, onProgress?: (p: 
     }
   }
   if (nodes !== header.nodes || relationships !== header.relationships) {
-    throw new BackupError(`the graph holds ${header.nodes} nodes and ${header.relationships} relationships, but ${nodes} and ${relationships} were read; nodes with two of the labels ${KEY_LABELS.join(', ')}?`);
+    throw new BackupError(
+      `the graph holds ${header.nodes} nodes and ${header.relationships} relationships, but ${nodes} and ${relationships} were read; nodes with two of the labels ${KEY_LABELS.join(', ')}?`,
+    );
   }
   return header;
 }
@@ -243,7 +252,7 @@ function parseLine(text: string): Line {
   if (raw.type === 'node') {
     const labels = raw.labels;
     if (!Array.isArray(labels) || !labels.length || !labels.every((l) => typeof l === 'string' && l !== '')) throw new ValueError('"labels" must be a list of label names');
-    if (labels.includes('GraphLock')) throw new ValueError('a backup never holds the writers\' lock node');
+    if (labels.includes('GraphLock')) throw new ValueError("a backup never holds the writers' lock node");
     const label = keyLabelOf(labels as string[]);
     if (!label) throw new ValueError(`a node must have one of the labels ${KEY_LABELS.join(', ')}`);
     const id = raw.properties.id;
@@ -435,7 +444,9 @@ export async function restoreBackup(db: Db, file: string, opts: RestoreOptions =
     try {
       await clearForRestore(db, (p) => opts.onProgress?.({ ...p, phase: 'cleaning up' }), nodes);
     } catch (cleanup) {
-      throw new BackupError(`restore failed (${cause}) after ${written}, and removing them failed too (${cleanup instanceof Error ? cleanup.message : String(cleanup)}): the database holds part of the backup; run kg restore --replace again`);
+      throw new BackupError(
+        `restore failed (${cause}) after ${written}, and removing them failed too (${cleanup instanceof Error ? cleanup.message : String(cleanup)}): the database holds part of the backup; run kg restore --replace again`,
+      );
     }
     throw new BackupError(`restore failed (${cause}) after ${written}; they were deleted again and the database is empty`);
   }

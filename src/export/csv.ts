@@ -48,7 +48,17 @@ const KIND_COLUMNS: Record<NodeKind, Column[]> = {
   Statement: [prop('id'), prop('summary'), prop('category'), prop('quote'), ...dateColumns('date')],
   Commitment: [prop('id'), prop('summary'), prop('status'), ...dateColumns('start'), ...dateColumns('deadline')],
   Figure: [prop('id'), prop('label'), prop('metric'), prop('value'), prop('unit'), prop('qualifier'), prop('change_percent', 'changePercent'), prop('period'), ...dateColumns('asOf', 'as_of')],
-  Document: [prop('id'), prop('file_name', 'fileName'), prop('title'), prop('category'), prop('publisher'), prop('author'), prop('url'), prop('content_hash', 'contentHash'), ...dateColumns('published')],
+  Document: [
+    prop('id'),
+    prop('file_name', 'fileName'),
+    prop('title'),
+    prop('category'),
+    prop('publisher'),
+    prop('author'),
+    prop('url'),
+    prop('content_hash', 'contentHash'),
+    ...dateColumns('published'),
+  ],
 };
 
 const REL_COLUMNS: Column[] = [prop('from'), prop('from_kind'), prop('to'), prop('to_kind'), prop('key'), prop('role'), ...TAIL];
@@ -111,7 +121,10 @@ class TableWriter {
   private readonly consumed: Set<string>;
   rows = 0;
 
-  constructor(readonly table: CsvTable, readonly out: Out) {
+  constructor(
+    readonly table: CsvTable,
+    readonly out: Out,
+  ) {
     this.columns = columnsOf(table);
     this.consumed = consumedOf(table, this.columns);
   }

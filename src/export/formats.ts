@@ -26,7 +26,12 @@ export interface StreamFormat {
 export const STREAM_FORMATS: Record<Exclude<ExportFormat, 'csv'>, StreamFormat> = {
   jsonl: { fileName: 'graph.jsonl', contentType: 'application/x-ndjson; charset=utf-8', description: 'one JSON object per node, then per relationship', write: writeJsonl },
   ftm: { fileName: 'entities.ftm.json', contentType: 'application/x-ndjson; charset=utf-8', description: 'FollowTheMoney entities, one JSON object per line', write: writeFtm },
-  popolo: { fileName: 'popolo.jsonld', contentType: 'application/ld+json; charset=utf-8', description: 'Popolo JSON-LD: persons, organizations, areas, posts, memberships, events', write: writePopolo },
+  popolo: {
+    fileName: 'popolo.jsonld',
+    contentType: 'application/ld+json; charset=utf-8',
+    description: 'Popolo JSON-LD: persons, organizations, areas, posts, memberships, events',
+    write: writePopolo,
+  },
   graphml: { fileName: 'graph.graphml', contentType: 'application/graphml+xml; charset=utf-8', description: 'GraphML for Gephi, yEd and graph libraries', write: writeGraphml },
 };
 

@@ -66,7 +66,10 @@ function organizationSchema(category: unknown): 'PublicBody' | 'Organization' {
 /** Builds one entity: drops empty values, cuts values to their type's longest length. */
 class Builder {
   readonly properties: Record<string, string[]> = {};
-  constructor(readonly id: string, readonly schema: string) {}
+  constructor(
+    readonly id: string,
+    readonly schema: string,
+  ) {}
 
   add(prop: string, ...values: (string | null | undefined)[]): this {
     const schema = ftmModel().getSchema(this.schema);
@@ -110,7 +113,9 @@ export function ftmEntities(n: NodeRow): FtmEntity[] {
     case 'Person':
       return [thing(new Builder(id, 'Person'), n).build()];
     case 'Organization': {
-      const org = thing(new Builder(id, organizationSchema(p.category)), n).add('classification', str(p.category)).build();
+      const org = thing(new Builder(id, organizationSchema(p.category)), n)
+        .add('classification', str(p.category))
+        .build();
       const memberships = linked(n.links, 'PART_OF', true, ['Organization']).map((l) =>
         new Builder(derivedId('Membership', n.id, l.id), 'Membership').add('member', id).add('organization', ftmId(l.id)).add('role', 'part of').build(),
       );

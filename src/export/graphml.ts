@@ -57,32 +57,40 @@ export async function writeGraphml(db: Db, out: Out, opts: ReadOptions = {}): Pr
   await out.write(HEADER);
   for await (const page of readNodes(db, opts)) {
     nodes += page.length;
-    await out.write(page.map((n) => {
-      const date = n.kind === 'Post' ? postBound(n.props, 'from') : (dateOf(n.props, 'date') ?? dateOf(n.props, 'published') ?? dateOf(n.props, 'asOf') ?? dateOf(n.props, 'deadline'));
-      return `    <node id="${xmlEscape(n.id)}">${data([
-        ['label', displayName(n.kind, n.props)],
-        ['kind', n.kind],
-        ['slug', str(n.props.slug)],
-        ['date', date?.iso],
-        ['category', str(n.props.category)],
-        ['reviewStatus', str(n.props.reviewStatus)],
-        ['documents', citedDocuments(n.props).length],
-        ['citations', citeKeys(n.props).join(LIST_SEPARATOR)],
-      ])}</node>\n`;
-    }).join(''));
+    await out.write(
+      page
+        .map((n) => {
+          const date = n.kind === 'Post' ? postBound(n.props, 'from') : (dateOf(n.props, 'date') ?? dateOf(n.props, 'published') ?? dateOf(n.props, 'asOf') ?? dateOf(n.props, 'deadline'));
+          return `    <node id="${xmlEscape(n.id)}">${data([
+            ['label', displayName(n.kind, n.props)],
+            ['kind', n.kind],
+            ['slug', str(n.props.slug)],
+            ['date', date?.iso],
+            ['category', str(n.props.category)],
+            ['reviewStatus', str(n.props.reviewStatus)],
+            ['documents', citedDocuments(n.props).length],
+            ['citations', citeKeys(n.props).join(LIST_SEPARATOR)],
+          ])}</node>\n`;
+        })
+        .join(''),
+    );
   }
   for await (const page of readRelationships(db, opts)) {
-    await out.write(page.map((r) => {
-      relationships++;
-      return `    <edge id="e${relationships}" source="${xmlEscape(r.from)}" target="${xmlEscape(r.to)}">${data([
-        ['elabel', r.type],
-        ['type', r.type],
-        ['role', str(r.props.role)],
-        ['key', str(r.props.key)],
-        ['edocuments', citedDocuments(r.props).length],
-        ['ecitations', citeKeys(r.props).join(LIST_SEPARATOR)],
-      ])}</edge>\n`;
-    }).join(''));
+    await out.write(
+      page
+        .map((r) => {
+          relationships++;
+          return `    <edge id="e${relationships}" source="${xmlEscape(r.from)}" target="${xmlEscape(r.to)}">${data([
+            ['elabel', r.type],
+            ['type', r.type],
+            ['role', str(r.props.role)],
+            ['key', str(r.props.key)],
+            ['edocuments', citedDocuments(r.props).length],
+            ['ecitations', citeKeys(r.props).join(LIST_SEPARATOR)],
+          ])}</edge>\n`;
+        })
+        .join(''),
+    );
   }
   await out.write('  </graph>\n</graphml>\n');
   await out.flush();

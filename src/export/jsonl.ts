@@ -21,7 +21,9 @@ export async function writeJsonl(db: Db, out: Out, opts: ReadOptions = {}): Prom
   }
   for await (const page of readRelationships(db, opts)) {
     relationships += page.length;
-    await out.write(page.map((r) => `${JSON.stringify({ type: 'relationship', relType: r.type, from: r.from, to: r.to, properties: plainProps(r.props), documents: citedDocuments(r.props) })}\n`).join(''));
+    await out.write(
+      page.map((r) => `${JSON.stringify({ type: 'relationship', relType: r.type, from: r.from, to: r.to, properties: plainProps(r.props), documents: citedDocuments(r.props) })}\n`).join(''),
+    );
   }
   await out.flush();
   return { nodes, relationships };

@@ -111,7 +111,15 @@ function organization(n: NodeRow): Item {
 }
 
 function area(n: NodeRow): Item {
-  return compact({ '@type': 'Area', '@id': urn(n.id), id: n.id, name: displayName(n.kind, n.props), classification: str(n.props.category), parent_id: first(n.links, 'PART_OF', true, ['Place'])?.id, sources: sources(n) });
+  return compact({
+    '@type': 'Area',
+    '@id': urn(n.id),
+    id: n.id,
+    name: displayName(n.kind, n.props),
+    classification: str(n.props.category),
+    parent_id: first(n.links, 'PART_OF', true, ['Place'])?.id,
+    sources: sources(n),
+  });
 }
 
 function post(n: NodeRow): Item {

@@ -96,10 +96,11 @@ export async function* readRelationships(db: Db, opts: ReadOptions & { types?: r
   const batch = opts.batch ?? DEFAULT_BATCH;
   let after = '';
   for (;;) {
-    const rows = await db.read<{ id: string; kind: NodeKind | null; rels: { type: string; to: string; toKind: NodeKind | null; props: Record<string, unknown> }[] }>(
-      'export/relationships-page',
-      { after, limit: batch, types: opts.types ? [...opts.types] : null },
-    );
+    const rows = await db.read<{ id: string; kind: NodeKind | null; rels: { type: string; to: string; toKind: NodeKind | null; props: Record<string, unknown> }[] }>('export/relationships-page', {
+      after,
+      limit: batch,
+      types: opts.types ? [...opts.types] : null,
+    });
     if (!rows.length) break;
     after = rows[rows.length - 1]!.id;
     opts.onPage?.(rows.length);

@@ -33,19 +33,32 @@ type Scalar = (typeof SCALARS)[number];
 function scalarOf(typeName: string): Scalar | 'string' | 'boolean' | 'nothing' | null {
   const t = typeName.replace(/ NOT NULL/g, '').trim();
   switch (t) {
-    case 'STRING': return 'string';
-    case 'BOOLEAN': return 'boolean';
-    case 'INTEGER': return 'int';
-    case 'FLOAT': return 'float';
-    case 'DATE': return 'date';
-    case 'LOCAL TIME': return 'localtime';
-    case 'ZONED TIME': return 'time';
-    case 'LOCAL DATETIME': return 'localdatetime';
-    case 'ZONED DATETIME': return 'datetime';
-    case 'DURATION': return 'duration';
-    case 'POINT': return 'point';
-    case 'NOTHING': return 'nothing';
-    default: return null;
+    case 'STRING':
+      return 'string';
+    case 'BOOLEAN':
+      return 'boolean';
+    case 'INTEGER':
+      return 'int';
+    case 'FLOAT':
+      return 'float';
+    case 'DATE':
+      return 'date';
+    case 'LOCAL TIME':
+      return 'localtime';
+    case 'ZONED TIME':
+      return 'time';
+    case 'LOCAL DATETIME':
+      return 'localdatetime';
+    case 'ZONED DATETIME':
+      return 'datetime';
+    case 'DURATION':
+      return 'duration';
+    case 'POINT':
+      return 'point';
+    case 'NOTHING':
+      return 'nothing';
+    default:
+      return null;
   }
 }
 
@@ -56,17 +69,34 @@ type Fields = Record<string, unknown>;
 function encodeScalar(tag: Scalar, v: unknown): unknown {
   const f = v as Fields;
   switch (tag) {
-    case 'int': return String(v);
-    case 'float': return typeof v === 'number' && Number.isFinite(v) ? v : String(v);
-    case 'date': return [num(f.year), num(f.month), num(f.day)];
-    case 'localtime': return [num(f.hour), num(f.minute), num(f.second), num(f.nanosecond)];
-    case 'time': return [num(f.hour), num(f.minute), num(f.second), num(f.nanosecond), num(f.timeZoneOffsetSeconds)];
-    case 'localdatetime': return [num(f.year), num(f.month), num(f.day), num(f.hour), num(f.minute), num(f.second), num(f.nanosecond)];
+    case 'int':
+      return String(v);
+    case 'float':
+      return typeof v === 'number' && Number.isFinite(v) ? v : String(v);
+    case 'date':
+      return [num(f.year), num(f.month), num(f.day)];
+    case 'localtime':
+      return [num(f.hour), num(f.minute), num(f.second), num(f.nanosecond)];
+    case 'time':
+      return [num(f.hour), num(f.minute), num(f.second), num(f.nanosecond), num(f.timeZoneOffsetSeconds)];
+    case 'localdatetime':
+      return [num(f.year), num(f.month), num(f.day), num(f.hour), num(f.minute), num(f.second), num(f.nanosecond)];
     case 'datetime':
-      return [num(f.year), num(f.month), num(f.day), num(f.hour), num(f.minute), num(f.second), num(f.nanosecond),
-        f.timeZoneOffsetSeconds === undefined || f.timeZoneOffsetSeconds === null ? null : num(f.timeZoneOffsetSeconds), (f.timeZoneId as string | undefined) ?? null];
-    case 'duration': return [num(f.months), num(f.days), num(f.seconds), num(f.nanoseconds)];
-    case 'point': return f.z === undefined ? [num(f.srid), num(f.x), num(f.y)] : [num(f.srid), num(f.x), num(f.y), num(f.z)];
+      return [
+        num(f.year),
+        num(f.month),
+        num(f.day),
+        num(f.hour),
+        num(f.minute),
+        num(f.second),
+        num(f.nanosecond),
+        f.timeZoneOffsetSeconds === undefined || f.timeZoneOffsetSeconds === null ? null : num(f.timeZoneOffsetSeconds),
+        (f.timeZoneId as string | undefined) ?? null,
+      ];
+    case 'duration':
+      return [num(f.months), num(f.days), num(f.seconds), num(f.nanoseconds)];
+    case 'point':
+      return f.z === undefined ? [num(f.srid), num(f.x), num(f.y)] : [num(f.srid), num(f.x), num(f.y), num(f.z)];
   }
 }
 
@@ -140,7 +170,7 @@ function decodeScalar(tag: Scalar, v: unknown): unknown {
       if (!(off === null || isWhole(off)) || !(zone === null || typeof zone === 'string') || (off === null && zone === null)) {
         throw new ValueError('datetime: expected an offset in seconds or a zone id');
       }
-      return new neo4j.types.DateTime(y!, mo!, d!, h!, mi!, s!, ns!, off as number | undefined ?? undefined, zone as string | undefined ?? undefined);
+      return new neo4j.types.DateTime(y!, mo!, d!, h!, mi!, s!, ns!, (off as number | undefined) ?? undefined, (zone as string | undefined) ?? undefined);
     }
     case 'duration': {
       const [mo, d, s, ns] = wholes(v, 4, 'duration');

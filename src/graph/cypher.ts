@@ -14,7 +14,13 @@ function walk(dir: string): string[] {
 
 /** Loaded once at start-up: name ("read/event-participants") -> query text. */
 const queries = new Map<string, string>(
-  walk(CYPHER_DIR).map((p) => [relative(CYPHER_DIR, p).split(sep).join('/').replace(/\.cypher$/, ''), readFileSync(p, 'utf8')]),
+  walk(CYPHER_DIR).map((p) => [
+    relative(CYPHER_DIR, p)
+      .split(sep)
+      .join('/')
+      .replace(/\.cypher$/, ''),
+    readFileSync(p, 'utf8'),
+  ]),
 );
 
 export function cypher(name: string): string {

@@ -77,7 +77,11 @@ export function queryTimeoutsFromEnv(env: NodeJS.ProcessEnv = process.env): Quer
 /** Neo4j stopped a transaction for running past its timeout (ours, or the server's db.transaction.timeout). */
 export class QueryTimeoutError extends Error {
   override readonly name = 'QueryTimeoutError';
-  constructor(readonly timeoutMs: number, cause?: unknown, readonly mode: AccessMode = 'READ') {
+  constructor(
+    readonly timeoutMs: number,
+    cause?: unknown,
+    readonly mode: AccessMode = 'READ',
+  ) {
     super(`The query took longer than ${timeoutMs} ms and was stopped`, { cause });
   }
 }
@@ -151,7 +155,13 @@ const sharedByDriver = new WeakMap<Driver, DriverShared>();
 function sharedOf(driver: Driver, concurrency: ReadConcurrency = readConcurrencyFromEnv()): DriverShared {
   let shared = sharedByDriver.get(driver);
   if (!shared) {
-    shared = { bookmarkManager: neo4j.bookmarkManager(), observers: new Set(), reads: new Gate(concurrency.overall, concurrency.queueMs), lightFirst: new LightFirst(concurrency.lightWaitMs), concurrency };
+    shared = {
+      bookmarkManager: neo4j.bookmarkManager(),
+      observers: new Set(),
+      reads: new Gate(concurrency.overall, concurrency.queueMs),
+      lightFirst: new LightFirst(concurrency.lightWaitMs),
+      concurrency,
+    };
     sharedByDriver.set(driver, shared);
   }
   return shared;
@@ -355,12 +365,16 @@ export class Db {
     return this.withSession('WRITE', (session) =>
       session.executeWrite(async (tx) => {
         const wtx = new WriteTx(tx, this);
-        return stoppedAsTimeout(config.timeout, async () => {
-          // the lock goes out first and `work`'s first statement right behind it, without waiting
-          // for its answer: Neo4j runs a transaction's statements in the order they were sent
-          const [, out] = await Promise.all([wtx.lock(), work(wtx)]);
-          return out;
-        }, 'WRITE');
+        return stoppedAsTimeout(
+          config.timeout,
+          async () => {
+            // the lock goes out first and `work`'s first statement right behind it, without waiting
+            // for its answer: Neo4j runs a transaction's statements in the order they were sent
+            const [, out] = await Promise.all([wtx.lock(), work(wtx)]);
+            return out;
+          },
+          'WRITE',
+        );
       }, config),
     );
   }
@@ -413,7 +427,10 @@ export class Db {
 }
 
 export class WriteTx {
-  constructor(private readonly tx: ManagedTransaction, private readonly db: Db) {}
+  constructor(
+    private readonly tx: ManagedTransaction,
+    private readonly db: Db,
+  ) {}
 
   /** Takes the graph's write lock (Db.write does, first): not counted as one of the request's queries. */
   async lock(): Promise<void> {
@@ -475,6 +492,8 @@ export { DatabaseBusyError };
  */
 export function isUnavailable(err: unknown): boolean {
   const code = (err as { code?: string } | null)?.code ?? '';
-  return ['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable', 'Neo.TransientError.Database.DatabaseUnavailable'].includes(code) ||
-    /ECONNREFUSED|ECONNRESET|EPIPE|socket hang up|Pool is closed|connection.*(refused|closed|reset|timed? ?out)|Could not perform discovery/i.test(String((err as Error)?.message ?? ''));
+  return (
+    ['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable', 'Neo.TransientError.Database.DatabaseUnavailable'].includes(code) ||
+    /ECONNREFUSED|ECONNRESET|EPIPE|socket hang up|Pool is closed|connection.*(refused|closed|reset|timed? ?out)|Could not perform discovery/i.test(String((err as Error)?.message ?? ''))
+  );
 }

@@ -140,7 +140,12 @@ async function entities(tx: WriteTx, refs: Record<string, string>): Promise<Reco
 
 /** The folded names an entity goes by: name, aliases and acronym. */
 function namesOf(props: Record<string, unknown>): Set<string> {
-  return new Set([props.name, props.acronym, ...strings(props.aliases)].filter((v): v is string => typeof v === 'string' && v !== '').map(foldName).filter(Boolean));
+  return new Set(
+    [props.name, props.acronym, ...strings(props.aliases)]
+      .filter((v): v is string => typeof v === 'string' && v !== '')
+      .map(foldName)
+      .filter(Boolean),
+  );
 }
 
 export interface MergeOptions {
@@ -170,7 +175,11 @@ async function mergeIn(tx: WriteTx, keepRef: string, mergeRef: string, who: Edit
   const kNames = namesOf(k);
   const shared = [...namesOf(m)].some((n) => kNames.has(n));
   if (!shared && !opts.force) {
-    throw new EditError('bad-input', 'merge', `${merge!.id} (${String(m.name)}) and ${keep!.id} (${String(k.name)}) share no name, alias or acronym; if they are one all the same, merge with force: true and a note saying why`);
+    throw new EditError(
+      'bad-input',
+      'merge',
+      `${merge!.id} (${String(m.name)}) and ${keep!.id} (${String(k.name)}) share no name, alias or acronym; if they are one all the same, merge with force: true and a note saying why`,
+    );
   }
   if (!shared && !who.note) throw new EditError('bad-input', 'note', 'a forced merge of entities that share no name needs a note saying why they are one');
 
@@ -184,9 +193,12 @@ async function mergeIn(tx: WriteTx, keepRef: string, mergeRef: string, who: Edit
   const retargeted = (await tx.run<{ id: string }>('read/redirects-to', { id: merge!.id })).map((r) => r.id);
   const undo: UndoMerge = {
     merged: { labels: merge!.labels, props: m },
-    rels: rows.filter((r) => !r.between).map(({ between: _b, keepCites, ...r }) => ({
-      ...r, addedCites: r.existed ? strings(r.props.cites).filter((c) => !keepCites.includes(c)) : [],
-    })),
+    rels: rows
+      .filter((r) => !r.between)
+      .map(({ between: _b, keepCites, ...r }) => ({
+        ...r,
+        addedCites: r.existed ? strings(r.props.cites).filter((c) => !keepCites.includes(c)) : [],
+      })),
     between: rows.filter((r) => r.between).map((r) => ({ type: r.type, dir: r.dir, props: r.props })),
     keepBefore: { aliases: strings(k.aliases), aliasText: k.aliasText ?? null, fold: k.fold ?? null },
     addedAliases: aliases.filter((a) => !strings(k.aliases).includes(a)),
@@ -242,8 +254,15 @@ async function unmergeIn(tx: WriteTx, ref: string, who: EditBy, argument: string
   const mergedId = String(undo.merged.props.id);
   const mergedName = String(undo.merged.props.name);
   const [row] = await tx.run<NodeRow>('write/unmerge-entities', {
-    keep: keepId, merged: undo.merged, rels: undo.rels, between: undo.between, keepProps, retargeted: undo.retargeted,
-    editId: edit.id, at, by: who.by,
+    keep: keepId,
+    merged: undo.merged,
+    rels: undo.rels,
+    between: undo.between,
+    keepProps,
+    retargeted: undo.retargeted,
+    editId: edit.id,
+    at,
+    by: who.by,
     keepEdit: editRecord('unmerge', keepId, who, at, `undid the merge of ${mergedId} (${mergedName}) from ${String(edit.at)}`),
     mergedEdit: editRecord('unmerge', mergedId, who, at, `split back out of ${keepId} (${name}), undoing the merge from ${String(edit.at)}`),
   });
@@ -297,9 +316,7 @@ export async function splitEntity(db: Db, ref: string, names: string[], newName:
     // Citations: by what their passage reads.
     const cites = strings(o.cites);
     const documents = unique(cites.map((c) => parseCitationKey(c).documentId));
-    const texts = new Map(
-      (await tx.run<{ id: string; text: string | null }>('read/document-texts', { ids: documents })).map((r) => [r.id, r.text]),
-    );
+    const texts = new Map((await tx.run<{ id: string; text: string | null }>('read/document-texts', { ids: documents })).map((r) => [r.id, r.text]));
     const splitNames = unique([...moved, name].map(foldName));
     const stayNames = unique([oName, ...kept].map(foldName)).sort((a, b) => b.length - a.length);
     const keepCites: string[] = [];
@@ -307,7 +324,10 @@ export async function splitEntity(db: Db, ref: string, names: string[], newName:
     for (const key of cites) {
       const c = parseCitationKey(key);
       const text = texts.get(c.documentId);
-      if (!text) { keepCites.push(key); continue; }
+      if (!text) {
+        keepCites.push(key);
+        continue;
+      }
       const excerpt = foldName(text.slice(c.start, c.end));
       // Blank out the names the original keeps ("Tomás Garibay Luna" must not count as a mention of "Garibay").
       let rest = ` ${excerpt} `;
@@ -321,8 +341,17 @@ export async function splitEntity(db: Db, ref: string, names: string[], newName:
 
     const at = new Date().toISOString();
     const props: Record<string, unknown> = {
-      id: newId, slug, name, ...nameProps(name, moved.filter((a) => a !== name)), cites: newCites,
-      description: null, reviewStatus: 'confirmed', confidence: 1,
+      id: newId,
+      slug,
+      name,
+      ...nameProps(
+        name,
+        moved.filter((a) => a !== name),
+      ),
+      cites: newCites,
+      description: null,
+      reviewStatus: 'confirmed',
+      confidence: 1,
     };
     const [row] = await tx.run<NodeRow>('write/split-entity', {
       id: original!.id,
@@ -397,7 +426,12 @@ export async function undoEdit(db: Db, id: string, who: EditBy): Promise<GraphNo
           throw new EditError('bad-input', 'id', `a later review (${String(fact.props.reviewedAt)}, by ${String(fact.props.reviewedBy)}) changed ${fact.id} since: undo that one first`);
         }
         const [n] = await tx.run<NodeRow>('write/undo-review', {
-          id: fact.id, review: undo as UndoReview, editId: id, at, by: who.by, edit: record(fact.id, `undid the ${action === 'confirm' ? 'confirmation' : 'rejection'} of ${String(edit.at)}`),
+          id: fact.id,
+          review: undo as UndoReview,
+          editId: id,
+          at,
+          by: who.by,
+          edit: record(fact.id, `undid the ${action === 'confirm' ? 'confirmation' : 'rejection'} of ${String(edit.at)}`),
         });
         return rowToNode(n!);
       }
@@ -415,7 +449,12 @@ export async function undoEdit(db: Db, id: string, who: EditBy): Promise<GraphNo
         const { a, b } = undo as { a: string; b: string };
         const base = String(edit.id).replace(/-[ab]$/, '');
         const [n] = await tx.run<NodeRow>('write/undo-dismiss', {
-          a, b, editIds: [`${base}-a`, `${base}-b`], at, by: who.by, edit: record(a, `${a} and ${b} are listed as possible duplicates again, undoing the dismissal of ${String(edit.at)}`),
+          a,
+          b,
+          editIds: [`${base}-a`, `${base}-b`],
+          at,
+          by: who.by,
+          edit: record(a, `${a} and ${b} are listed as possible duplicates again, undoing the dismissal of ${String(edit.at)}`),
         });
         if (!n) throw new EditError('not-found', 'id', `${a} or ${b} is gone: the dismissal cannot be undone`);
         return rowToNode(n);

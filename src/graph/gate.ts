@@ -46,7 +46,10 @@ export function readConcurrencyFromEnv(env: NodeJS.ProcessEnv = process.env): Re
 /** The database is saturated: a read waited too long for its turn. Retryable (DATABASE_BUSY, HTTP 503). */
 export class DatabaseBusyError extends Error {
   override readonly name = 'DatabaseBusyError';
-  constructor(readonly waitedMs: number, readonly retryAfterSeconds = 1) {
+  constructor(
+    readonly waitedMs: number,
+    readonly retryAfterSeconds = 1,
+  ) {
     super(`The graph database is busy: a query waited ${waitedMs} ms for its turn`);
   }
 }
@@ -59,7 +62,10 @@ export class DatabaseBusyError extends Error {
 export class Gate {
   private readonly limit: LimitFunction;
 
-  constructor(concurrency: number, private readonly queueMs: number | null = null) {
+  constructor(
+    concurrency: number,
+    private readonly queueMs: number | null = null,
+  ) {
     this.limit = pLimit(concurrency);
   }
 

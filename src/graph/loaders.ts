@@ -2,7 +2,21 @@ import DataLoader from 'dataloader';
 import type { RelType } from '../domain/model.js';
 import type { Db } from './db.js';
 import { undoable } from './edits.js';
-import { attach, edgeKey, emptyProjection, isEmpty, lookedUp, projectionQuery, type LookupStart, type Prefetched, type Projection, type ProjectionRow, type StatusFacts, type Step, type Window } from './projection.js';
+import {
+  attach,
+  edgeKey,
+  emptyProjection,
+  isEmpty,
+  lookedUp,
+  projectionQuery,
+  type LookupStart,
+  type Prefetched,
+  type Projection,
+  type ProjectionRow,
+  type StatusFacts,
+  type Step,
+  type Window,
+} from './projection.js';
 
 interface LookupKey {
   start: { id: string } | { slug: string; kind: string };
@@ -33,7 +47,10 @@ function groupEdges(ids: readonly string[], rows: EdgeRow[]): Edge[][] {
 export class Loaders {
   private readonly edgeLoaders = new Map<string, DataLoader<string, Edge[]>>();
 
-  constructor(private readonly db: Db, private readonly opts: { lookahead: boolean } = { lookahead: true }) {}
+  constructor(
+    private readonly db: Db,
+    private readonly opts: { lookahead: boolean } = { lookahead: true },
+  ) {}
 
   /** Whether this request fetches ahead (off: every level through the batch loaders). */
   get lookahead(): boolean {
@@ -169,9 +186,7 @@ export class Loaders {
     const key = `${direction}:${type}`;
     let loader = this.edgeLoaders.get(key);
     if (!loader) {
-      loader = new DataLoader(async (ids) =>
-        groupEdges(ids, await this.db.read<EdgeRow>(direction === 'out' ? 'read/edges-out' : 'read/edges-in', { ids, type })),
-      );
+      loader = new DataLoader(async (ids) => groupEdges(ids, await this.db.read<EdgeRow>(direction === 'out' ? 'read/edges-out' : 'read/edges-in', { ids, type })));
       this.edgeLoaders.set(key, loader);
     }
     return loader;

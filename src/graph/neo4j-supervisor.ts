@@ -8,8 +8,8 @@
  * for 15 s counts as healthy (a crash loop exits within seconds of its start), and the next crash waits 1 s again. A restart that fails is
  * logged and tried again after the next backoff, for as long as the supervisor runs.
  */
-import { freePort } from "../config/java-service.js";
-import { localNeo4jDataDir, localNeo4jPort, startLocalNeo4j, type LocalNeo4j, type LocalNeo4jExit, type LocalNeo4jOptions } from "./local-neo4j.js";
+import { freePort } from '../config/java-service.js';
+import { localNeo4jDataDir, localNeo4jPort, startLocalNeo4j, type LocalNeo4j, type LocalNeo4jExit, type LocalNeo4jOptions } from './local-neo4j.js';
 
 export interface SupervisedNeo4j {
   /** bolt://127.0.0.1:<port>, the same across restarts. */
@@ -41,7 +41,7 @@ const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)}s`;
 
 function describeExit(e: LocalNeo4jExit): string {
   if (e.signal) return `signal ${e.signal}`;
-  return e.code === null ? "unknown status" : `exit code ${e.code}`;
+  return e.code === null ? 'unknown status' : `exit code ${e.code}`;
 }
 
 export interface SupervisorHooks {
@@ -104,7 +104,10 @@ export async function startSupervisedNeo4j(opts: LocalNeo4jOptions = {}, hooks: 
         } catch (e) {
           if (stopped) return;
           // The launcher's stderr lines are in the log already: keep the first line of the reason.
-          const reason = String((e as Error)?.message ?? e).split("\n")[0]!.replace(/^neo4j-local: /, "").replace(/\s*Last stderr lines:$/, "");
+          const reason = String((e as Error)?.message ?? e)
+            .split('\n')[0]!
+            .replace(/^neo4j-local: /, '')
+            .replace(/\s*Last stderr lines:$/, '');
           log(`neo4j-local: restart failed: ${reason}; retrying in ${seconds(restartBackoffMs(attempts))}`);
         }
       }

@@ -185,10 +185,14 @@ export function projectionQuery(p: Projection, start: Start): { text: string; pa
     const d = fresh('d');
     const fields = [
       needs.document ? `labels: labels(${d}), props: ${d} {${needs.documentProps ? ['id', ...needs.documentProps].map((f) => `.${f}`).join(', ') : STORED}}` : null,
-      needs.excerpt ? `excerpt: substring(${d}.text, span[0] - size([p IN coalesce(${d}.astral, []) WHERE p < span[0]]), span[1] - span[0] - size([p IN coalesce(${d}.astral, []) WHERE p >= span[0] AND p < span[1]]))` : null,
+      needs.excerpt
+        ? `excerpt: substring(${d}.text, span[0] - size([p IN coalesce(${d}.astral, []) WHERE p < span[0]]), span[1] - span[0] - size([p IN coalesce(${d}.astral, []) WHERE p >= span[0] AND p < span[1]]))`
+        : null,
     ].filter(Boolean);
-    return `[${k} IN ${keys} | {key: ${k}, doc: COLLECT { MATCH (${d}:Node {id: left(${k}, size(${k}) - size(last(split(${k}, '@'))) - 1)}) ` +
-      `WITH ${d}, [x IN split(last(split(${k}, '@')), ':') | toInteger(x)] AS span RETURN {${fields.join(', ')}} }[0]}]`;
+    return (
+      `[${k} IN ${keys} | {key: ${k}, doc: COLLECT { MATCH (${d}:Node {id: left(${k}, size(${k}) - size(last(split(${k}, '@'))) - 1)}) ` +
+      `WITH ${d}, [x IN split(last(split(${k}, '@')), ':') | toInteger(x)] AS span RETURN {${fields.join(', ')}} }[0]}]`
+    );
   };
 
   const below = (x: string, proj: Projection): string[] => {
@@ -214,8 +218,7 @@ export function projectionQuery(p: Projection, start: Start): { text: string; pa
     if (e.window) {
       if (e.window.from) where.push(`(${m}.dateEnd IS NULL OR ${m}.dateEnd >= ${param(e.window.from)})`);
       if (e.window.to) where.push(`(${m}.dateStart IS NULL OR ${m}.dateStart <= ${param(e.window.to)})`);
-      order = ` WITH ${r}, ${m} ORDER BY ${m}.dateStart IS NULL, ${m}.dateStart ${e.window.desc ? 'DESC' : 'ASC'}, ${m}.id` +
-        (e.window.first !== null ? ` LIMIT ${param(e.window.first)}` : '');
+      order = ` WITH ${r}, ${m} ORDER BY ${m}.dateStart IS NULL, ${m}.dateStart ${e.window.desc ? 'DESC' : 'ASC'}, ${m}.id` + (e.window.first !== null ? ` LIMIT ${param(e.window.first)}` : '');
     }
     return `COLLECT { MATCH ${pattern} WHERE ${where.join(' AND ')}${order} RETURN {${edgeFields(r, m, e).join(', ')}} }`;
   };
@@ -250,19 +253,22 @@ export function projectionQuery(p: Projection, start: Start): { text: string; pa
     const reviewed = `coalesce(${m}.reviewStatus, '') <> 'rejected'`;
     const reaches = from ? [`(${m}.dateEnd IS NULL OR ${m}.dateEnd >= ${from})`] : [];
     // the hint keeps the plan a seek of the person's entries whatever the statistics say
-    const pick = (index: 'day' | 'undated', where: string[], order: string) => `COLLECT { MATCH ${pattern} USING INDEX ${r}:${e.type}(person, ${index}) WHERE ${[`${r}.person = ${x}.id`, ...where, reviewed].join(' AND ')} WITH ${r}, ${m} ORDER BY ${order}${limit} RETURN {r: ${r}, m: ${m}} }`;
+    const pick = (index: 'day' | 'undated', where: string[], order: string) =>
+      `COLLECT { MATCH ${pattern} USING INDEX ${r}:${e.type}(person, ${index}) WHERE ${[`${r}.person = ${x}.id`, ...where, reviewed].join(' AND ')} WITH ${r}, ${m} ORDER BY ${order}${limit} RETURN {r: ${r}, m: ${m}} }`;
     // ordering by the constant person first lets the index give the order (a partial top, not a sort)
     const inRange = pick('day', [from ? `${r}.day >= ${from}` : to ? '' : `${r}.day IS NOT NULL`, to ? `${r}.day <= ${to}` : ''].filter(Boolean), `${r}.person ${dir}, ${r}.day ${dir}, ${m}.id`);
     const datedList = from
       ? `COLLECT { UNWIND ${inRange} + ${pick('day', [`${r}.day IN ${param(days.startsBefore)}`, ...(to ? [`${m}.dateStart <= ${to}`] : []), ...reaches], `${m}.id`)} AS ${hit} ` +
         `WITH ${hit} ORDER BY ${hit}.r.day ${dir}, ${hit}.m.id${limit} RETURN ${hit} }`
       : inRange;
-    return `COLLECT { ` +
+    return (
+      `COLLECT { ` +
       `WITH ${datedList} AS ${dated} ` +
       `OPTIONAL CALL (${x}, ${dated}) { ${first ? `WITH * WHERE size(${dated}) < ${first} ` : ''}` +
       `RETURN ${pick('undated', [`${r}.undated = true`, ...reaches], `${m}.id`)} AS ${undated} } ` +
       `UNWIND (${dated} + coalesce(${undated}, []))${first ? `[0..${first}]` : ''} AS ${hit} WITH ${hit}.r AS ${r}, ${hit}.m AS ${m} ` +
-      `RETURN {${edgeFields(r, m, e).join(', ')}} }`;
+      `RETURN {${edgeFields(r, m, e).join(', ')}} }`
+    );
   };
 
   const belowMap = `{${below('n', p).join(', ')}}`;
@@ -273,18 +279,21 @@ export function projectionQuery(p: Projection, start: Start): { text: string; pa
     `CALL (${scope}) { UNWIND ${nodes} AS row WITH DISTINCT row.id AS id MATCH (n:Node {id: id}) RETURN collect({id: n.id, props: n {${nodeProps(p.props)}}, below: ${belowMap}}) AS below }`;
   const listedRows = (shape: { rows: string[]; nodesIn?: string }) =>
     `WITH collect({${shape.rows.map((c) => `${c}: ${c}`).join(', ')}}) AS rows ` +
-    listedBelow('rows', shape.nodesIn ? `reduce(all = [], r IN rows | all + r.${shape.nodesIn})` : 'rows') + ' RETURN rows, below';
+    listedBelow('rows', shape.nodesIn ? `reduce(all = [], r IN rows | all + r.${shape.nodesIn})` : 'rows') +
+    ' RETURN rows, below';
   const text =
     'listed' in start
       ? start.listed.shape === 'page'
         ? `CALL () { ${start.listed.text}\n} ${listedBelow('page', 'page')} RETURN total, page, below`
         : `CALL () { ${start.listed.text}\n} ${listedRows(start.listed.shape)}`
-    : 'ids' in start ? `UNWIND $ids AS id MATCH (n:Node {id: id}) RETURN id, ${root}`
-    : 'lookups' in start
-      ? 'UNWIND $lookups AS l CALL (l) { MATCH (n:Node {id: l.id}) RETURN n UNION MATCH (n:Entity {slug: l.slug}) WHERE l.kind IN labels(n) RETURN n } ' +
-        `RETURN l.i AS i, n.id AS id, ${node}, ${root}`
-    : 'id' in start ? `MATCH (n:Node {id: $id}) RETURN n.id AS id, ${node}, ${root}`
-    : `MATCH (n:Entity {slug: $slug}) WHERE $kind IN labels(n) RETURN n.id AS id, ${node}, ${root}`;
+      : 'ids' in start
+        ? `UNWIND $ids AS id MATCH (n:Node {id: id}) RETURN id, ${root}`
+        : 'lookups' in start
+          ? 'UNWIND $lookups AS l CALL (l) { MATCH (n:Node {id: l.id}) RETURN n UNION MATCH (n:Entity {slug: l.slug}) WHERE l.kind IN labels(n) RETURN n } ' +
+            `RETURN l.i AS i, n.id AS id, ${node}, ${root}`
+          : 'id' in start
+            ? `MATCH (n:Node {id: $id}) RETURN n.id AS id, ${node}, ${root}`
+            : `MATCH (n:Entity {slug: $slug}) WHERE $kind IN labels(n) RETURN n.id AS id, ${node}, ${root}`;
   return { text, params };
 }
 

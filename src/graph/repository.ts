@@ -100,13 +100,17 @@ export class Repository {
    */
   async refCandidates(refs: string[], lucene: (text: string) => string): Promise<RefCandidate[]> {
     type Row = Omit<RefCandidate, 'kind' | 'names'> & { labels: string[]; aliases: string[]; acronym: string | null };
-    const candidates = (rows: Row[]) => rows.flatMap(({ labels, aliases, acronym, ...r }) => {
-      const kind = ENTITY_KINDS.find((k) => labels.includes(k));
-      return kind ? [{ ...r, kind, names: [r.name, ...aliases, ...(acronym ? [acronym] : [])] }] : [];
-    });
+    const candidates = (rows: Row[]) =>
+      rows.flatMap(({ labels, aliases, acronym, ...r }) => {
+        const kind = ENTITY_KINDS.find((k) => labels.includes(k));
+        return kind ? [{ ...r, kind, names: [r.name, ...aliases, ...(acronym ? [acronym] : [])] }] : [];
+      });
     const texts = [...new Set(refs)];
     const keyed = candidates(await this.db.read<Row>('read/resolve-entity-keys', { refs: texts }));
-    const rest = texts.filter((t) => !keyed.some((c) => c.ref === t)).map((ref) => ({ ref, lucene: lucene(ref) })).filter((r) => r.lucene);
+    const rest = texts
+      .filter((t) => !keyed.some((c) => c.ref === t))
+      .map((ref) => ({ ref, lucene: lucene(ref) }))
+      .filter((r) => r.lucene);
     return rest.length ? [...keyed, ...candidates(await this.db.read<Row>('read/resolve-entity-names', { refs: rest }))] : keyed;
   }
 
@@ -128,13 +132,27 @@ export class Repository {
     };
     const [entities, facts] = await Promise.all([wantEntities ? read('read/search-entities', entityKinds) : [], wantFacts ? read('read/search-facts', factKinds) : []]);
     // Ranked on the rows' names; only the hits kept become nodes.
-    const ranked = [...entities, ...facts].map((r) => ({ ...r, rank: nameMatchRank(text, r.hit.names.filter((v): v is string => typeof v === 'string')) }));
+    const ranked = [...entities, ...facts].map((r) => ({
+      ...r,
+      rank: nameMatchRank(
+        text,
+        r.hit.names.filter((v): v is string => typeof v === 'string'),
+      ),
+    }));
     ranked.sort((a, b) => b.rank - a.rank || b.hit.score - a.hit.score || a.hit.id.localeCompare(b.hit.id));
     return ranked.slice(0, limit).map(({ hit, node, rank }) => ({ node: node(hit), score: rank + Math.min(hit.score / 100, 0.99) }));
   }
 
   /** An entity's dated items, with what `projection` reads below them when one is given (one query either way). */
-  async timeline(ref: string, from: string | null, to: string | null, kinds: NodeKind[], reviewStatuses: string[], limit: number, projection: Projection | null = null): Promise<Listing<TimelineEntry>> {
+  async timeline(
+    ref: string,
+    from: string | null,
+    to: string | null,
+    kinds: NodeKind[],
+    reviewStatuses: string[],
+    limit: number,
+    projection: Projection | null = null,
+  ): Promise<Listing<TimelineEntry>> {
     type Row = ListedNode & { roles: string[]; start: string | null };
     const params = { ref, from, to, ...startDaysOverlapping(from, to), kinds, reviewStatuses, limit };
     const { row, node } = await this.listed<Row>('read/timeline', params, { rows: ['id', 'labels', 'roles', 'start'] }, projection);
@@ -165,17 +183,19 @@ export class Repository {
     const { row, node } = await this.listed<Row>('read/paths', params, { rows: ['nodes', 'rels'], nodesIn: 'nodes' }, projection);
     const rows = row?.rows ?? [];
     // no path goes through a fact an editor rejected (dropped, not replaced by a longer one)
-    const items = rows.filter((r) => !r.nodes.some((n) => n.reviewStatus === 'rejected')).map((r) => {
-      const nodes = r.nodes.map(node);
-      return {
-        nodes,
-        hops: r.rels.map((rel, i) => {
-          const graphRel = toRel(rel.props, rel.type);
-          if (rel.passages) graphRel.citations = resolveCites(rel.passages);
-          return { from: nodes[i]!, to: nodes[i + 1]!, type: rel.type, forward: rel.from === nodes[i]!.id, rel: graphRel };
-        }),
-      };
-    });
+    const items = rows
+      .filter((r) => !r.nodes.some((n) => n.reviewStatus === 'rejected'))
+      .map((r) => {
+        const nodes = r.nodes.map(node);
+        return {
+          nodes,
+          hops: r.rels.map((rel, i) => {
+            const graphRel = toRel(rel.props, rel.type);
+            if (rel.passages) graphRel.citations = resolveCites(rel.passages);
+            return { from: nodes[i]!, to: nodes[i + 1]!, type: rel.type, forward: rel.from === nodes[i]!.id, rel: graphRel };
+          }),
+        };
+      });
     return { items, below: row?.below ?? [] };
   }
 

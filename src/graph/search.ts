@@ -24,7 +24,11 @@ export function searchTextProblem(text: string): string | null {
  * searchTextProblem first; this bound keeps any other caller's query inside Lucene's limits).
  */
 function luceneTokens(text: string): string[] {
-  return foldName(text).split(' ').filter(Boolean).slice(0, MAX_SEARCH_WORDS).map((t) => t.slice(0, 64).replace(LUCENE_SPECIAL, '\\$&'));
+  return foldName(text)
+    .split(' ')
+    .filter(Boolean)
+    .slice(0, MAX_SEARCH_WORDS)
+    .map((t) => t.slice(0, 64).replace(LUCENE_SPECIAL, '\\$&'));
 }
 
 /** A full-text query that finds a name by its words, ranking the whole phrase higher. */

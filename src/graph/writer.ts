@@ -34,14 +34,15 @@ export function committingCandidates(rels: GraphBatch['rels']): string[] {
 export function batchStatements(batch: GraphBatch, mode: 'replace' | 'add' = 'replace'): { statement: Statement; records: number }[] {
   const out: { statement: Statement; records: number }[] = [];
   for (const rows of chunks(batch.nodes)) {
-    out.push({ statement: { name: 'write/upsert-nodes', params: { rows: rows.map((n) => ({ id: n.id, labels: labels(n), props: { ...n.props, fold: folded(n) }, cites: n.cites })) } }, records: rows.length });
+    out.push({
+      statement: { name: 'write/upsert-nodes', params: { rows: rows.map((n) => ({ id: n.id, labels: labels(n), props: { ...n.props, fold: folded(n) }, cites: n.cites })) } },
+      records: rows.length,
+    });
   }
   for (const rows of chunks(batch.rels)) {
     out.push({ statement: { name: mode === 'add' ? 'write/add-relationships' : 'write/upsert-relationships', params: { rows: rows.map((r) => ({ ...r, key: r.key ?? '' })) } }, records: rows.length });
   }
-  const sourced = batch.nodes
-    .filter((n) => n.cites.length)
-    .map((n) => ({ id: n.id, documents: [...new Set(n.cites.map((c) => parseCitationKey(c).documentId))] }));
+  const sourced = batch.nodes.filter((n) => n.cites.length).map((n) => ({ id: n.id, documents: [...new Set(n.cites.map((c) => parseCitationKey(c).documentId))] }));
   for (const rows of chunks(sourced)) out.push({ statement: { name: 'write/link-sources', params: { rows } }, records: 0 });
   for (const rows of chunks(committingCandidates(batch.rels))) out.push({ statement: { name: 'write/index-person-commitments', params: { statements: rows } }, records: 0 });
   return out;

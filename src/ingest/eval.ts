@@ -33,7 +33,8 @@ export interface Score {
   extra: string[];
 }
 
-const names = (n: NodeRecord): string[] => [n.props.name, ...(Array.isArray(n.props.aliases) ? n.props.aliases : []), n.props.acronym].filter((x): x is string => typeof x === 'string' && x.length > 0);
+const names = (n: NodeRecord): string[] =>
+  [n.props.name, ...(Array.isArray(n.props.aliases) ? n.props.aliases : []), n.props.acronym].filter((x): x is string => typeof x === 'string' && x.length > 0);
 
 function score(type: string, truth: number, found: number, matchedTruth: number, matchedFound: number, missed: string[] = [], extra: string[] = []): Score {
   const precision = found ? matchedFound / found : 0;
@@ -53,17 +54,29 @@ const nm = (n: NodeRecord | undefined) => String(n?.props.name ?? n?.id ?? '?');
 const lbl = (x: unknown): string => {
   if (x && typeof x === 'object' && 'id' in x && 'props' in x) return nm(x as NodeRecord);
   const o = x as Record<string, unknown>;
-  return Object.entries(o).map(([k, v]) => `${k}=${v && typeof v === 'object' && 'props' in (v as object) ? nm(v as NodeRecord) : v instanceof Set ? [...v].join('/') : Array.isArray(v) ? v.map((s) => (s as { doc?: string; start?: number }).start ?? s).join('/') : String(v)}`).join(' ');
+  return Object.entries(o)
+    .map(
+      ([k, v]) =>
+        `${k}=${v && typeof v === 'object' && 'props' in (v as object) ? nm(v as NodeRecord) : v instanceof Set ? [...v].join('/') : Array.isArray(v) ? v.map((s) => (s as { doc?: string; start?: number }).start ?? s).join('/') : String(v)}`,
+    )
+    .join(' ');
 };
 
-interface Span { doc: string; start: number; end: number }
-const spans = (n: { cites: string[] }): Span[] => n.cites.map((c) => { const k = parseCitationKey(c); return { doc: k.documentId, start: k.start, end: k.end }; });
+interface Span {
+  doc: string;
+  start: number;
+  end: number;
+}
+const spans = (n: { cites: string[] }): Span[] =>
+  n.cites.map((c) => {
+    const k = parseCitationKey(c);
+    return { doc: k.documentId, start: k.start, end: k.end };
+  });
 const overlaps = (a: Span[], b: Span[]) => a.some((x) => b.some((y) => x.doc === y.doc && x.start < y.end && y.start < x.end));
 
 export function evaluate(truth: GraphBatch, found: GraphBatch): Score[] {
   const of = (g: GraphBatch, kind: string) => g.nodes.filter((n) => n.kind === kind);
-  const samePerson = (a: NodeRecord | undefined, b: NodeRecord | undefined) =>
-    !!a && !!b && names(a).some((x) => names(b).some((y) => nameScore('Person', x, y) >= 0.9));
+  const samePerson = (a: NodeRecord | undefined, b: NodeRecord | undefined) => !!a && !!b && names(a).some((x) => names(b).some((y) => nameScore('Person', x, y) >= 0.9));
   const sameOrg = (a: NodeRecord, b: NodeRecord) => names(a).some((x) => names(b).some((y) => foldName(x) === foldName(y)));
   const byId = (g: GraphBatch) => new Map(g.nodes.map((n) => [n.id, n]));
   const T = byId(truth);
@@ -73,20 +86,29 @@ export function evaluate(truth: GraphBatch, found: GraphBatch): Score[] {
   const people = compare('people', of(truth, 'Person'), of(found, 'Person'), samePerson, lbl);
   const orgs = compare('organizations', of(truth, 'Organization'), of(found, 'Organization'), sameOrg, lbl);
 
-  const posts = (g: GraphBatch, M: Map<string, NodeRecord>) =>
-    relsFrom(g, 'HOLDS').map((r) => ({ person: M.get(r.from), role: foldName(String(M.get(r.to)?.props.role ?? '')) }));
-  const postScore = compare('posts', posts(truth, T), posts(found, F), (t, f) => samePerson(t.person, f.person) && !!t.role && !!f.role && (t.role.startsWith(f.role) || f.role.startsWith(t.role)), lbl);
+  const posts = (g: GraphBatch, M: Map<string, NodeRecord>) => relsFrom(g, 'HOLDS').map((r) => ({ person: M.get(r.from), role: foldName(String(M.get(r.to)?.props.role ?? '')) }));
+  const postScore = compare(
+    'posts',
+    posts(truth, T),
+    posts(found, F),
+    (t, f) => samePerson(t.person, f.person) && !!t.role && !!f.role && (t.role.startsWith(f.role) || f.role.startsWith(t.role)),
+    lbl,
+  );
 
-  const participants = (g: GraphBatch, M: Map<string, NodeRecord>) =>
-    relsFrom(g, 'PARTICIPATED_IN').map((r) => ({ person: M.get(r.from), event: spans(M.get(r.to) ?? { cites: [] }) }));
+  const participants = (g: GraphBatch, M: Map<string, NodeRecord>) => relsFrom(g, 'PARTICIPATED_IN').map((r) => ({ person: M.get(r.from), event: spans(M.get(r.to) ?? { cites: [] }) }));
   const partScore = compare('event participants', participants(truth, T), participants(found, F), (t, f) => samePerson(t.person, f.person) && overlaps(t.event, f.event), lbl);
 
-  const stated = (g: GraphBatch, M: Map<string, NodeRecord>) =>
-    relsFrom(g, 'STATED').map((r) => ({ speaker: M.get(r.from), spans: spans(M.get(r.to) ?? { cites: [] }) }));
+  const stated = (g: GraphBatch, M: Map<string, NodeRecord>) => relsFrom(g, 'STATED').map((r) => ({ speaker: M.get(r.from), spans: spans(M.get(r.to) ?? { cites: [] }) }));
   const stmtScore = compare('statements with speaker', stated(truth, T), stated(found, F), (t, f) => samePerson(t.speaker, f.speaker) && overlaps(t.spans, f.spans), lbl);
 
   const figures = (g: GraphBatch) => of(g, 'Figure').map((n) => ({ value: Number(n.props.value), unit: String(n.props.unit), docs: new Set(spans(n).map((s) => s.doc)) }));
-  const figScore = compare('figures (value, unit)', figures(truth), figures(found), (t, f) => t.value === f.value && foldName(t.unit) === foldName(f.unit) && [...t.docs].some((d) => f.docs.has(d)), lbl);
+  const figScore = compare(
+    'figures (value, unit)',
+    figures(truth),
+    figures(found),
+    (t, f) => t.value === f.value && foldName(t.unit) === foldName(f.unit) && [...t.docs].some((d) => f.docs.has(d)),
+    lbl,
+  );
 
   // Dates: each curated event or statement against the one extracted item it best corresponds to
   // (overlapping spans; for statements, the same speaker when there is one).
@@ -101,9 +123,30 @@ export function evaluate(truth: GraphBatch, found: GraphBatch): Score[] {
   });
   const wrong = pairs.filter(([t, f]) => t.props.dateIso !== f.props.dateIso);
   const exact = pairs.length - wrong.length;
-  const dateScore = score('dates (exact)', pairs.length, pairs.length, exact, exact, wrong.map(([t, f]) => `${t.kind} ${nm(t)}: curated ${String(t.props.dateIso)}, extracted ${String(f.props.dateIso)} @${spans(f).map((z) => z.start).join('/')}`));
+  const dateScore = score(
+    'dates (exact)',
+    pairs.length,
+    pairs.length,
+    exact,
+    exact,
+    wrong.map(
+      ([t, f]) =>
+        `${t.kind} ${nm(t)}: curated ${String(t.props.dateIso)}, extracted ${String(f.props.dateIso)} @${spans(f)
+          .map((z) => z.start)
+          .join('/')}`,
+    ),
+  );
 
-  const commitScore = compare('commitments', of(truth, 'Commitment'), of(found, 'Commitment'), (t, f) => overlaps(spans(t), spans(f)), (x) => `${String(x.props.summary ?? '').slice(0, 70)} @${spans(x).map((z) => z.start).join('/')}`);
+  const commitScore = compare(
+    'commitments',
+    of(truth, 'Commitment'),
+    of(found, 'Commitment'),
+    (t, f) => overlaps(spans(t), spans(f)),
+    (x) =>
+      `${String(x.props.summary ?? '').slice(0, 70)} @${spans(x)
+        .map((z) => z.start)
+        .join('/')}`,
+  );
 
   const parts = [people, orgs, postScore, partScore, stmtScore, figScore, dateScore, commitScore];
   const sum = (k: 'truth' | 'found' | 'matchedTruth' | 'matchedFound') => parts.reduce((a, p) => a + p[k], 0);

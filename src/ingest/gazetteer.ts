@@ -159,8 +159,7 @@ export function parseGazetteer(yamlText: string): Gazetteer {
     const hit = exact.get(k1) ?? compact.get(k2) ?? [];
     return order(hit);
   };
-  const state = (name: string): StatePlace | null =>
-    (lookup(name).find((p) => p.kind === 'state') as StatePlace | undefined) ?? null;
+  const state = (name: string): StatePlace | null => (lookup(name).find((p) => p.kind === 'state') as StatePlace | undefined) ?? null;
 
   return {
     country,

@@ -49,8 +49,31 @@ export const MAX_DOCUMENT_BYTES = 1_000_000;
 export const PAGE_DATE = /^\s*date\s+(\d{4}(?:-\d{2}(?:-\d{2})?)?)\s/;
 
 const EMBED_MONTHS: Record<string, number> = {
-  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
-  enero: 1, febrero: 2, marzo: 3, abril: 4, mayo: 5, junio: 6, julio: 7, agosto: 8, septiembre: 9, setiembre: 9, octubre: 10, noviembre: 11, diciembre: 12,
+  january: 1,
+  february: 2,
+  march: 3,
+  april: 4,
+  may: 5,
+  june: 6,
+  july: 7,
+  august: 8,
+  september: 9,
+  october: 10,
+  november: 11,
+  december: 12,
+  enero: 1,
+  febrero: 2,
+  marzo: 3,
+  abril: 4,
+  mayo: 5,
+  junio: 6,
+  julio: 7,
+  agosto: 8,
+  septiembre: 9,
+  setiembre: 9,
+  octubre: 10,
+  noviembre: 11,
+  diciembre: 12,
 };
 /** The signature line of an embedded social post: "— Ana Ruiz (@anaruiz) June 27, 2024" (or "27 de junio de 2024"). */
 const EMBED_SIGNATURE = /[—–-]\s*[^\n()]{1,80}\(@[A-Za-z0-9_]{1,30}\)\s+(?:([A-Za-z]+)\s+(\d{1,2}),\s+(\d{4})|(\d{1,2})\s+de\s+([a-záéíóú]+)\s+de\s+(\d{4}))/giu;
@@ -83,6 +106,7 @@ export const DOCUMENT_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm']
  * por, un, para, con, una) and eight more that are as frequent (y, al, su, sus, es, lo, como,
  * más). Their share among a text's word tokens is about a third in Spanish news prose.
  */
+// prettier-ignore
 const SPANISH_FUNCTION_WORDS = new Set([
   'de', 'la', 'el', 'que', 'en', 'los', 'del', 'se', 'las', 'por', 'un', 'para', 'con', 'una',
   'y', 'al', 'su', 'sus', 'es', 'lo', 'como', 'más',
@@ -92,6 +116,7 @@ const SPANISH_FUNCTION_WORDS = new Set([
  * Portuguese share "de", "la", "que", "en", "se", "para", "por" with Spanish and score up to
  * 0.19 on the Spanish list alone; subtracting these separates them.
  */
+// prettier-ignore
 const FOREIGN_FUNCTION_WORDS = new Set([
   // English
   'the', 'and', 'of', 'to', 'is', 'that', 'for', 'with', 'on', 'was', 'are', 'this', 'by', 'from', 'be', 'have', 'it',
@@ -124,7 +149,11 @@ export interface LanguageScore {
 }
 
 export function spanishScore(text: string): LanguageScore {
-  const words = text.normalize('NFC').toLowerCase().match(/\p{L}+/gu) ?? [];
+  const words =
+    text
+      .normalize('NFC')
+      .toLowerCase()
+      .match(/\p{L}+/gu) ?? [];
   if (words.length === 0) return { words: 0, spanish: 0, foreign: 0, score: 0 };
   const spanish = words.filter((w) => SPANISH_FUNCTION_WORDS.has(w)).length / words.length;
   const foreign = words.filter((w) => FOREIGN_FUNCTION_WORDS.has(w)).length / words.length;
@@ -162,16 +191,14 @@ function decode(fileName: string, content: string | Buffer): string {
 }
 
 /** C0 controls other than tab, line feed, form feed and carriage return; DEL; C1 controls; U+FFFD. */
+// eslint-disable-next-line no-control-regex -- the control characters are what it removes
 const CONTROL = /[\u0001-\u0008\u000b\u000e-\u001f\u007f-\u009f\ufffd]/g;
 
 function checkText(fileName: string, text: string): void {
   if (text.includes('\u0000')) throw new DocumentError(fileName, 'contains NUL characters: binary content, not a text document');
   const controls = (text.match(CONTROL) ?? []).length;
   if (controls >= 2 && controls / text.length > 0.01) {
-    throw new DocumentError(
-      fileName,
-      `looks binary: ${controls} of ${text.length} characters are control or replacement characters`,
-    );
+    throw new DocumentError(fileName, `looks binary: ${controls} of ${text.length} characters are control or replacement characters`);
   }
 }
 
@@ -256,7 +283,12 @@ function readFields(fileName: string, fields: Fields, where: string): RawMeta {
     } else if (typeof v === 'string') {
       out[key] = blankToNull(v);
     } else if (key === 'author' && Array.isArray(v) && v.every((a) => typeof a === 'string')) {
-      out.author = blankToNull((v as string[]).map((a) => a.trim()).filter((a) => a !== '').join(', '));
+      out.author = blankToNull(
+        (v as string[])
+          .map((a) => a.trim())
+          .filter((a) => a !== '')
+          .join(', '),
+      );
     } else {
       const expected = key === 'author' ? 'a string or a list of strings' : 'a string';
       throw new DocumentError(fileName, `${where} field "${key}" must be ${expected}, not ${typeName(v)}`);
@@ -399,12 +431,7 @@ export function guessTitle(body: string, format: SourceFormat): string | null {
  * Reads one document: validates it, splits off front matter, merges the sidecar JSON (the
  * front matter wins a field both give), and fills a missing title from the text.
  */
-export function readSourceDocument(
-  fileName: string,
-  content: string | Buffer,
-  sidecarJson?: string | null,
-  now: Date = new Date(),
-): SourceDocument {
+export function readSourceDocument(fileName: string, content: string | Buffer, sidecarJson?: string | null, now: Date = new Date()): SourceDocument {
   const ext = /\.[^./\\]+$/.exec(fileName)?.[0].toLowerCase() ?? '';
   if (ext !== '' && !(DOCUMENT_EXTENSIONS as readonly string[]).includes(ext)) {
     throw new DocumentError(fileName, `unsupported file type "${ext}" (expected ${DOCUMENT_EXTENSIONS.join(', ')})`);

@@ -173,6 +173,7 @@ const HTML_DROP: Record<string, string> = {
 };
 
 /** Elements that start and end a paragraph. */
+// prettier-ignore
 const HTML_BLOCK = new Set([
   'address', 'article', 'blockquote', 'body', 'center', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset',
   'figure', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'html', 'legend', 'li', 'main', 'menu', 'ol',
@@ -459,6 +460,7 @@ interface Line {
   paragraph: number;
 }
 
+// prettier-ignore
 const SOCIAL_WORDS = new Set([
   'facebook', 'twitter', 'x', 'whatsapp', 'telegram', 'instagram', 'linkedin', 'email', 'e-mail', 'correo', 'imprimir',
   'compartir', 'comparte', 'tiktok', 'youtube', 'threads', 'pinterest', 'messenger', 'copiar', 'enlace', 'link', 'print',
@@ -466,6 +468,7 @@ const SOCIAL_WORDS = new Set([
 ]);
 
 /** Labels that introduce links to other articles. */
+// prettier-ignore
 const RELATED_LABEL = new RegExp(
   '^(?:' +
     [
@@ -504,8 +507,7 @@ const RELATED_LABEL = new RegExp(
   'i',
 );
 /** Labels strong enough to count without a colon ("Lee también Inauguran ..."). */
-const STRONG_RELATED_LABEL =
-  /^(?:tambi[eé]n puedes leer|te puede interesar|le(?:e|a) tambi[eé]n|te recomendamos|notas relacionadas|te compartimos|m[aá]s informaci[oó]n)\b/i;
+const STRONG_RELATED_LABEL = /^(?:tambi[eé]n puedes leer|te puede interesar|le(?:e|a) tambi[eé]n|te recomendamos|notas relacionadas|te compartimos|m[aá]s informaci[oó]n)\b/i;
 
 /** Site widgets and comment forms, in Spanish and English (whole lines, folded to lower case). */
 const WIDGET_LINE =
@@ -518,13 +520,15 @@ const SOCIAL_EMBED_CREDIT = /^[—–-]\s*[^()\n]{1,80}\(@[\w.]+\)\s+(?:\p{L}+\.
 const CAPTION_CREDIT = /\((?:especial|archivo|cortes[ií]a(?:\s+[^()\n]{1,40})?|cuartoscuro|agencias?|redes sociales|captura de pantalla|ilustrativa|imagen ilustrativa)\)\s*$/i;
 
 /** Sentence-initial words that, capitalized after a headline, start the article's own text. */
-const SENTENCE_START =
-  /\s(?=(?:El|La|Los|Las|Un|Una|En|Con|Por|Para|Durante|Tras|Seg[uú]n|Al|Este|Esta|Estos|Estas|Dicho|Dicha|Asimismo|Adem[aá]s|Ante|Desde|De acuerdo)\s)/g;
+const SENTENCE_START = /\s(?=(?:El|La|Los|Las|Un|Una|En|Con|Por|Para|Durante|Tras|Seg[uú]n|Al|Este|Esta|Estos|Estas|Dicho|Dicha|Asimismo|Adem[aá]s|Ante|Desde|De acuerdo)\s)/g;
 
 type LineVerdict = { reason: string } | { partial: { from: number; to: number; reason: string }[] } | null;
 
 function collapse(text: string): string {
-  return text.replace(/[\u200b\u2060\ufeff\u00ad]/g, '').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/[\u200b\u2060\ufeff\u00ad]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function wordCount(text: string): number {
@@ -537,7 +541,9 @@ function stripDecorations(t: string): string {
 }
 
 function isLinkOnly(t: string): boolean {
-  const s = stripDecorations(t).replace(/^<(.*)>$/, '$1').replace(/[.,;]$/, '');
+  const s = stripDecorations(t)
+    .replace(/^<(.*)>$/, '$1')
+    .replace(/[.,;]$/, '');
   if (/^(?:https?:\/\/|www\.)\S+$/i.test(s)) return true;
   return /^(?:[a-z0-9-]+\.)+(?:com|mx|org|net|info|news|tv|me|ly|co|io)(?:\.mx)?(?:\/\S*)?$/i.test(s);
 }
@@ -569,20 +575,22 @@ function judgeLine(raw: string): LineVerdict {
   if (len <= 200) {
     if (/^s[ií]guenos\s+(?:en|a trav[eé]s|por)\s/i.test(t)) return { reason: 'social/share line' };
     if (
-      /^(?:compart(?:e|ir)|comp[aá]rte(?:lo|la))(?:\s+(?:esta|la)\s+nota)?\s*(?:en|por|v[ií]a|:)?\s*(?:tus\s+)?(?:facebook|twitter|whatsapp|telegram|x|linkedin|email|correo|redes(?:\s+sociales)?)\b/i.test(t)
+      /^(?:compart(?:e|ir)|comp[aá]rte(?:lo|la))(?:\s+(?:esta|la)\s+nota)?\s*(?:en|por|v[ií]a|:)?\s*(?:tus\s+)?(?:facebook|twitter|whatsapp|telegram|x|linkedin|email|correo|redes(?:\s+sociales)?)\b/i.test(
+        t,
+      )
     ) {
       return { reason: 'social/share line' };
     }
     if (/^(?:compartir|comparte|comparte esta nota|share)\s*:?$/i.test(t)) return { reason: 'social/share line' };
     if (/^(?:[#@][\p{L}\p{N}_.]+[\s,;|·•]*)+$/u.test(t)) return { reason: 'social/share line' };
-    const words = t.toLowerCase().split(/[\s|,·•/]+/).filter((w) => w !== '');
+    const words = t
+      .toLowerCase()
+      .split(/[\s|,·•/]+/)
+      .filter((w) => w !== '');
     if (words.length >= 2 && words.every((w) => SOCIAL_WORDS.has(w))) return { reason: 'social/share line' };
   }
 
-  if (
-    len <= 160 &&
-    /^[(\[]?\s*(?:fotos?|fotograf[ií]as?|im[aá]gen(?:es)?|cr[eé]ditos?(?:\s+de\s+(?:la\s+)?(?:foto|imagen))?|ilustraci[oó]n|cortes[ií]a)\s*:/i.test(t)
-  ) {
+  if (len <= 160 && /^[(\[]?\s*(?:fotos?|fotograf[ií]as?|im[aá]gen(?:es)?|cr[eé]ditos?(?:\s+de\s+(?:la\s+)?(?:foto|imagen))?|ilustraci[oó]n|cortes[ií]a)\s*:/i.test(t)) {
     return { reason: 'photo credit' };
   }
 
@@ -736,9 +744,7 @@ function finish(input: string, m: Mapped, initialRemoved: RemovedSpan[]): Normal
     kinds.shift();
   }
   // A label line just before (or at the start of) the run makes the intent explicit.
-  const labelBefore = lines.find(
-    (l) => reasons[firstNonSpace(s, l)] === 'related-article label' && (runStart === kept.length || l.to <= kept[runStart]!.from),
-  );
+  const labelBefore = lines.find((l) => reasons[firstNonSpace(s, l)] === 'related-article label' && (runStart === kept.length || l.to <= kept[runStart]!.from));
   const lastLabel = [...lines].reverse().find((l) => reasons[firstNonSpace(s, l)] === 'related-article label');
   const labelled = lastLabel !== undefined && lastLabel === labelBefore && keptBetween(lines, lastLabel, kept[runStart], keptText) === 0;
   const teasers = kinds.filter((k) => k === 'teaser').length;
@@ -747,12 +753,7 @@ function finish(input: string, m: Mapped, initialRemoved: RemovedSpan[]): Normal
   const duplicated = texts.some((t, i) => i > 0 && t === texts[i - 1]);
   const previous = runStart > 0 ? keptText(kept[runStart - 1]!) : '';
   const introducesList = /:$/.test(previous);
-  const isRun =
-    runStart > 0 &&
-    runStart < kept.length &&
-    (labelled
-      ? teasers + headlines >= 1
-      : !introducesList && (teasers >= 2 || (headlines >= 3 && (teasers >= 1 || duplicated))));
+  const isRun = runStart > 0 && runStart < kept.length && (labelled ? teasers + headlines >= 1 : !introducesList && (teasers >= 2 || (headlines >= 3 && (teasers >= 1 || duplicated))));
   if (isRun) {
     for (const l of kept.slice(runStart)) markRange(l.from, l.to, 'related-article links');
   }
@@ -776,7 +777,7 @@ function blockRules(s: string, lines: Line[], reasons: (string | undefined)[], m
   const kept = lines.filter((l) => keptText(l) !== '');
   const isItem = (l: Line) => MENU_ITEM.test(s.slice(l.from, l.to)) && wordCount(keptText(l)) <= 5;
   const runs: [number, number][] = [];
-  for (let i = 0; i < kept.length; ) {
+  for (let i = 0; i < kept.length;) {
     let j = i;
     while (j < kept.length && isItem(kept[j]!)) j++;
     if (j - i >= 3) runs.push([i, j]);

@@ -22,7 +22,17 @@ import { normalize } from './normalize.js';
 import { cleanDocumentText } from '../text/characters.js';
 import { DocumentError, readSourceDocument, type SourceDocument } from './metadata.js';
 import type { NodeRow } from '../graph/records.js';
-import { resolveCommitments, resolveEntities, resolveEvents, resolvePosts, type CommitmentCandidate, type EntityCandidate, type EventCandidate, type PostCandidate, type Resolution } from './resolve.js';
+import {
+  resolveCommitments,
+  resolveEntities,
+  resolveEvents,
+  resolvePosts,
+  type CommitmentCandidate,
+  type EntityCandidate,
+  type EventCandidate,
+  type PostCandidate,
+  type Resolution,
+} from './resolve.js';
 import { postGroupsStatement, writeTenureBounds, type GroupRow } from './tenures.js';
 import { dateProps } from './seed/compile.js';
 
@@ -74,7 +84,7 @@ export function extractPrepared(p: Prepared, evidence: Evidence | null): Extract
   // Without a publication date in the metadata, the date line of a bulletin ("Toluca, Méx., 12 de
   // enero de 2024") dates the document.
   // (a date line beats the day of a post the page embeds)
-  const dateline = source.meta.published && !source.meta.publishedNote ? null : findDates(text.slice(0, 800), null).find((d) => d.precision === 'day' && !d.inferred) ?? null;
+  const dateline = source.meta.published && !source.meta.publishedNote ? null : (findDates(text.slice(0, 800), null).find((d) => d.precision === 'day' && !d.inferred) ?? null);
   if (dateline) {
     source.meta.published = dateline.iso;
     source.meta.publishedNote = null;
@@ -83,7 +93,10 @@ export function extractPrepared(p: Prepared, evidence: Evidence | null): Extract
   // publication date at its precision (a month-precision page dates them to the month)
   const published = source.meta.published && source.meta.published.length === 10 ? source.meta.published : null;
   const extraction = extractFacts({
-    docKey: `${fileName.replace(/\.[^.]+$/, '').replace(/[^\p{L}\p{N}]+/gu, '-').toLowerCase()}-${contentHash.slice(0, 8)}`,
+    docKey: `${fileName
+      .replace(/\.[^.]+$/, '')
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .toLowerCase()}-${contentHash.slice(0, 8)}`,
     text,
     sentences: spans,
     mentions: findMentions(text, spans, placeLookup(), evidence),
@@ -138,23 +151,42 @@ export function toBatch(x: Extracted, r: Resolution): GraphBatch {
   const rel = (type: RelType, from: string | null | undefined, to: string | null | undefined, cites: Cite[], confidence: number, props: Record<string, PropValue> = {}) => {
     if (from && to) rels.push({ type, from, to, cites: keys(cites), props: { ...base(confidence), ...props } });
   };
-  const ent = (k: string | null) => (k ? r.entities.get(k) ?? null : null);
+  const ent = (k: string | null) => (k ? (r.entities.get(k) ?? null) : null);
   const meta = x.source.meta;
   nodes.push({
-    id: documentId, kind: 'Document', cites: [],
+    id: documentId,
+    kind: 'Document',
+    cites: [],
     props: {
-      ...base(1), fileName: x.source.fileName, contentHash: x.contentHash, title: meta.title ?? x.source.fileName, publisher: meta.publisher,
-      category: 'article', url: meta.url, text: x.fullText, astral: astralOffsets(x.fullText), bodyEnd: null, author: meta.author,
+      ...base(1),
+      fileName: x.source.fileName,
+      contentHash: x.contentHash,
+      title: meta.title ?? x.source.fileName,
+      publisher: meta.publisher,
+      category: 'article',
+      url: meta.url,
+      text: x.fullText,
+      astral: astralOffsets(x.fullText),
+      bodyEnd: null,
+      author: meta.author,
       ...(meta.published ? dateProps('published', parseIsoDate(meta.published, meta.publishedNote ? { inferred: true, note: meta.publishedNote } : {})) : {}),
     },
   });
   for (const en of e.entities) {
     const id = r.entities.get(en.key)!;
     nodes.push({
-      id, kind: en.kind, cites: keys(en.cites),
+      id,
+      kind: en.kind,
+      cites: keys(en.cites),
       props: {
-        ...base(en.confidence), slug: id.slice(id.indexOf(':') + 1), name: en.name, aliases: en.aliases, aliasText: [en.name, ...en.aliases].join(' | '),
-        description: null, ...(en.kind === 'Organization' ? { acronym: en.acronym } : {}), ...(en.kind !== 'Person' ? { category: en.category } : {}),
+        ...base(en.confidence),
+        slug: id.slice(id.indexOf(':') + 1),
+        name: en.name,
+        aliases: en.aliases,
+        aliasText: [en.name, ...en.aliases].join(' | '),
+        description: null,
+        ...(en.kind === 'Organization' ? { acronym: en.acronym } : {}),
+        ...(en.kind !== 'Person' ? { category: en.category } : {}),
       },
     });
   }
@@ -182,22 +214,41 @@ export function toBatch(x: Extracted, r: Resolution): GraphBatch {
   for (const f of e.figures) {
     const id = nodeId('Figure', f.key);
     nodes.push({
-      id, kind: 'Figure', cites: keys(f.cites),
-      props: { ...base(f.confidence), value: f.value, unit: f.unit, metric: f.metric, label: f.label, period: null, changePercent: f.changePercent, qualifier: f.qualifier, ...dateProps('asOf', fuzzy(f.asOf)) },
+      id,
+      kind: 'Figure',
+      cites: keys(f.cites),
+      props: {
+        ...base(f.confidence),
+        value: f.value,
+        unit: f.unit,
+        metric: f.metric,
+        label: f.label,
+        period: null,
+        changePercent: f.changePercent,
+        qualifier: f.qualifier,
+        ...dateProps('asOf', fuzzy(f.asOf)),
+      },
     });
     rel('MEASURES', id, ent(f.subject), f.cites, f.confidence);
   }
   for (const c of e.commitments) {
     const id = r.commitments.get(c.key);
     if (!id) continue;
-    nodes.push({ id, kind: 'Commitment', cites: keys(c.cites), props: { ...base(c.confidence), summary: c.summary, status: 'announced', ...dateProps('start', fuzzy(c.start)), ...dateProps('deadline', fuzzy(c.deadline)) } });
+    nodes.push({
+      id,
+      kind: 'Commitment',
+      cites: keys(c.cites),
+      props: { ...base(c.confidence), summary: c.summary, status: 'announced', ...dateProps('start', fuzzy(c.start)), ...dateProps('deadline', fuzzy(c.deadline)) },
+    });
     for (const k of c.concerns) rel('CONCERNS', id, ent(k), c.cites, c.confidence);
     for (const t of c.targets) rel('TARGETS', id, nodeId('Figure', t), c.cites, c.confidence);
   }
   for (const s of e.statements) {
     const id = nodeId('Statement', s.key);
     nodes.push({
-      id, kind: 'Statement', cites: keys(s.cites),
+      id,
+      kind: 'Statement',
+      cites: keys(s.cites),
       props: { ...base(s.confidence), category: s.kind, summary: s.summary, quote: s.quote ? keys([s.quote])[0]! : null, ...dateProps('date', fuzzy(s.date)) },
     });
     rel('STATED', ent(s.speaker), id, s.cites, s.confidence);
@@ -246,7 +297,17 @@ export function eventWindow(dates: FuzzyDate[]): { earliest: string; from: strin
   if (!dates.length) return { earliest: '9999-12-31', from: '9999-12-31', to: '0000-01-01' };
   const bounds = dates.map(dateBounds);
   const from = shiftDays(bounds.map((b) => b.start).sort()[0]!, -7);
-  return { earliest: shiftDays(from, -366), from, to: shiftDays(bounds.map((b) => b.end).sort().pop()!, 7) };
+  return {
+    earliest: shiftDays(from, -366),
+    from,
+    to: shiftDays(
+      bounds
+        .map((b) => b.end)
+        .sort()
+        .pop()!,
+      7,
+    ),
+  };
 }
 
 /** The full-text lookups of a document's entities: each name and alias of each. */
@@ -347,13 +408,23 @@ export async function writeExtracted(tx: WriteTx, x: Extracted): Promise<IngestR
   const known = batch.nodes
     .filter((n) => existing.has(n.id) && n.kind !== 'Document')
     .map((n) => ({
-      id: n.id, cites: n.cites, aliases: [n.props.name, ...(Array.isArray(n.props.aliases) ? n.props.aliases : [])].filter((a): a is string => typeof a === 'string'),
+      id: n.id,
+      cites: n.cites,
+      aliases: [n.props.name, ...(Array.isArray(n.props.aliases) ? n.props.aliases : [])].filter((a): a is string => typeof a === 'string'),
       // a post's bounds this document gives, where the graph has none
-      fillFrom: n.kind === 'Post' ? pick(n.props, 'from') : {}, fillTo: n.kind === 'Post' ? pick(n.props, 'to') : {},
+      fillFrom: n.kind === 'Post' ? pick(n.props, 'from') : {},
+      fillTo: n.kind === 'Post' ? pick(n.props, 'to') : {},
       // an event's date this document gives, or an earlier day it implies (add-citations.cypher decides)
       ...(n.kind === 'Event' ? { fillDate: pick(n.props, 'date') } : {}),
     }));
-  const bodies = [...new Set(x.extraction.posts.flatMap((p) => [p.organization, p.jurisdiction]).filter((k): k is string => !!k).map((k) => r.entities.get(k)!))];
+  const bodies = [
+    ...new Set(
+      x.extraction.posts
+        .flatMap((p) => [p.organization, p.jurisdiction])
+        .filter((k): k is string => !!k)
+        .map((k) => r.entities.get(k)!),
+    ),
+  ];
   // the writes, then (a holder this document adds may end or start another's tenure) the posts of
   // the bodies it touched as they stand after them: one round trip
   const answers = await tx.runTogether([

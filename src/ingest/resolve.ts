@@ -98,7 +98,13 @@ function entityScore(e: XEntity, c: EntityCandidate, isPlace?: (words: string) =
  * its own document ("facility:unidad-de-medicina-familiar-3f2a9c1b"), so that another document's
  * "Unidad de Medicina Familiar" is not the same node by its name alone.
  */
-export function resolveEntities(entities: XEntity[], candidates: EntityCandidate[], isPlace?: (words: string) => boolean, lookalikes: XLookalike[] = [], scope = ''): Pick<Resolution, 'entities' | 'linked' | 'candidates'> {
+export function resolveEntities(
+  entities: XEntity[],
+  candidates: EntityCandidate[],
+  isPlace?: (words: string) => boolean,
+  lookalikes: XLookalike[] = [],
+  scope = '',
+): Pick<Resolution, 'entities' | 'linked' | 'candidates'> {
   const out: Pick<Resolution, 'entities' | 'linked' | 'candidates'> = { entities: new Map(), linked: [], candidates: [] };
   for (const e of entities) {
     const scored = candidates
@@ -112,7 +118,8 @@ export function resolveEntities(entities: XEntity[], candidates: EntityCandidate
       continue;
     }
     out.entities.set(e.key, nodeId(e.kind, slugify(genericFacility(e) && scope ? `${e.name} ${scope}` : e.name)));
-    if (best && best.score >= REVIEW_SCORE) out.candidates.push({ key: e.key, id: best.c.id, score: Number(best.score.toFixed(3)), evidence: compareNames(e.kind, e.name, best.c.name, isPlace ? { isPlace } : {}).why });
+    if (best && best.score >= REVIEW_SCORE)
+      out.candidates.push({ key: e.key, id: best.c.id, score: Number(best.score.toFixed(3)), evidence: compareNames(e.kind, e.name, best.c.name, isPlace ? { isPlace } : {}).why });
   }
   // look-alikes inside the document ("Hospital Ceylán", "Hospital General Ceylán"): apart, and flagged
   for (const [i, a] of entities.entries()) {
@@ -173,8 +180,8 @@ export function resolveEvents(x: Extraction, entities: Map<string, string>, cand
   const out = new Map<string, string>();
   for (const e of x.events) {
     const people = e.participants.map((p) => entities.get(p.person)!).filter(Boolean);
-    const place = e.place ? entities.get(e.place) ?? null : null;
-    const venue = e.venue ? entities.get(e.venue) ?? null : null;
+    const place = e.place ? (entities.get(e.place) ?? null) : null;
+    const venue = e.venue ? (entities.get(e.venue) ?? null) : null;
     const best = candidates.map((c) => ({ c, s: sameEvent(e, people, place, c, venue) })).sort((a, b) => b.s - a.s)[0];
     out.set(e.key, best && best.s >= 0.8 ? best.c.id : nodeId('Event', e.key));
   }
@@ -220,7 +227,10 @@ export function resolveCommitments(x: Extraction, entities: Map<string, string>,
   for (const c of x.commitments) {
     const concerns = [...new Set(c.concerns.map((k) => entities.get(k)!).filter((id) => id && !id.startsWith('place:')))];
     const values = c.targets.map((t) => x.figures.find((f) => f.key === t)?.value).filter((v): v is number => v !== undefined);
-    const makers = x.statements.filter((s) => s.commitments.includes(c.key) && s.speaker).map((s) => entities.get(s.speaker!)!).filter(Boolean);
+    const makers = x.statements
+      .filter((s) => s.commitments.includes(c.key) && s.speaker)
+      .map((s) => entities.get(s.speaker!)!)
+      .filter(Boolean);
     // the candidate that shares the most of what this one concerns, among those that agree
     const scored = candidates.map((k) => {
       let mine = concerns;
@@ -236,7 +246,8 @@ export function resolveCommitments(x: Extraction, entities: Map<string, string>,
       const deadlineAgrees = !!deadline && !!k.deadline && (deadline.startsWith(k.deadline) || k.deadline.startsWith(deadline));
       // bodies alone ("el IMSS-Bienestar") say little of what is promised: the same maker and the same target or deadline too
       const onlyBodies = specific(mine).length === 0;
-      const agrees = enough &&
+      const agrees =
+        enough &&
         (values.length === 0 || k.targetValues.length === 0 || targetAgrees) &&
         (!deadline || !k.deadline || deadlineAgrees) &&
         (makers.length === 0 || k.makers.length === 0 || sameMaker) &&
@@ -244,8 +255,7 @@ export function resolveCommitments(x: Extraction, entities: Map<string, string>,
       // the same exact target ("53.2 millones": three significant digits or more) about the same body, whoever
       // repeats it: a figure that precise is the promise's own
       const allShared = concerns.filter((id) => k.concerns.includes(id)).length;
-      const sameExactTarget = allShared >= 1 && values.some((v) => significantDigits(v) >= 3 && k.targetValues.includes(v))
-        && (!deadline || !k.deadline || deadlineAgrees);
+      const sameExactTarget = allShared >= 1 && values.some((v) => significantDigits(v) >= 3 && k.targetValues.includes(v)) && (!deadline || !k.deadline || deadlineAgrees);
       if (!agrees && sameExactTarget) return { k, score: 0.5 };
       return { k, score: agrees ? shared / Math.max(mine.length, theirs.length) : 0 };
     });
@@ -267,8 +277,8 @@ export function resolvePosts(x: Extraction, entities: Map<string, string>, candi
   const slug = (id: string | null) => (id ? id.slice(id.indexOf(':') + 1) : '');
   for (const p of x.posts) {
     const holder = entities.get(p.person)!;
-    const org = p.organization ? entities.get(p.organization) ?? null : null;
-    const jur = p.jurisdiction ? entities.get(p.jurisdiction) ?? null : null;
+    const org = p.organization ? (entities.get(p.organization) ?? null) : null;
+    const jur = p.jurisdiction ? (entities.get(p.jurisdiction) ?? null) : null;
     const sameBody = (c: PostCandidate) => (org && c.organization ? org === c.organization : jur && c.jurisdiction ? jur === c.jurisdiction : !org && !jur && !c.organization && !c.jurisdiction);
     // a post written without its body ("David Pérez, secretario de Salud") is the holder's one post of that role
     const sameRole = candidates.filter((c) => c.holder === holder && sameRoleKey(c.role, p.role));

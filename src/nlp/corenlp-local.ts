@@ -63,7 +63,14 @@ const DEFAULT_START_TIMEOUT_MS = 300_000;
 const BUILD_LOCK_STALE_MS = 20 * 60_000;
 /** Lines of the server's own output kept for an error message. */
 const TAIL_LINES = 40;
-const PROJECT: MavenProject = { download: '~255 MB (CoreNLP 4.5.10 and its Spanish models)', label: 'corenlp-local', dir: PROJECT_DIR, jar: JAR, libsComplete: (files) => files.some((f) => /^stanford-corenlp-[\d.]+\.jar$/.test(f)) && files.some((f) => /^stanford-corenlp-[\d.]+-models-spanish\.jar$/.test(f)), staleLockMs: BUILD_LOCK_STALE_MS };
+const PROJECT: MavenProject = {
+  download: '~255 MB (CoreNLP 4.5.10 and its Spanish models)',
+  label: 'corenlp-local',
+  dir: PROJECT_DIR,
+  jar: JAR,
+  libsComplete: (files) => files.some((f) => /^stanford-corenlp-[\d.]+\.jar$/.test(f)) && files.some((f) => /^stanford-corenlp-[\d.]+-models-spanish\.jar$/.test(f)),
+  staleLockMs: BUILD_LOCK_STALE_MS,
+};
 const DEFAULT_JAVA_OPTS = ['-Xms256m', '-Xmx2g', '-XX:+ExitOnOutOfMemoryError'];
 /** Warm-up text: makes the server load every model of the pipeline before start resolves. */
 const WARM_UP_TEXT = 'La gobernadora Ana Ruiz visitó Mérida.';
@@ -74,8 +81,6 @@ const noop = (): void => {};
 export async function buildLocalCoreNlp(log: (l: string) => void = noop): Promise<void> {
   return buildProject(PROJECT, log);
 }
-
-
 
 /**
  * Builds corenlp-local/ if needed, starts the server on 127.0.0.1 and resolves once it has
@@ -158,8 +163,7 @@ export async function startLocalCoreNlp(opts: LocalCoreNlpOptions = {}): Promise
 
   const url = `http://127.0.0.1:${port}`;
   const client = coreNlpClient(url, clientOpts);
-  const describe = (what: string): string =>
-    `corenlp-local: ${what} (port ${port}).` + (tail.length ? ` Last log lines:\n${tail.join('\n')}` : ' No log output.');
+  const describe = (what: string): string => `corenlp-local: ${what} (port ${port}).` + (tail.length ? ` Last log lines:\n${tail.join('\n')}` : ' No log output.');
 
   const started = Date.now();
   const deadline = started + timeoutMs;
@@ -181,7 +185,7 @@ export async function startLocalCoreNlp(opts: LocalCoreNlpOptions = {}): Promise
         break;
       } catch (e) {
         // An error answer from the server (a missing model, bad properties) will not go away by waiting.
-        if (e instanceof CoreNlpError && e.status !== undefined) throw new Error(describe(`the warm-up annotation failed: ${e.message}`));
+        if (e instanceof CoreNlpError && e.status !== undefined) throw new Error(describe(`the warm-up annotation failed: ${e.message}`), { cause: e });
         if (exited || Date.now() > deadline) continue; // reported at the top of the loop
         await sleep(1000);
       }

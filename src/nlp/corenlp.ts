@@ -199,10 +199,7 @@ export function parseCoreNlpJson(text: string, raw: unknown, where = 'CoreNLP', 
   const sentencesIn = (raw as { sentences?: RawSentence[] } | null)?.sentences;
   if (!Array.isArray(sentencesIn)) throw new CoreNlpError(`${where}: the answer has no "sentences" array`);
   const bad = (what: string): never => {
-    throw new CoreNlpError(
-      `${where}: ${what}. The server did not annotate the text as sent ` +
-        '(was it sent as text/plain; charset=utf-8? a form content type makes the server URL-decode it).',
-    );
+    throw new CoreNlpError(`${where}: ${what}. The server did not annotate the text as sent ` + '(was it sent as text/plain; charset=utf-8? a form content type makes the server URL-decode it).');
   };
   const sentLength = composed.sent.length;
   const inRange = (n: unknown, what: string): number =>

@@ -23,8 +23,10 @@ export function badCharacters(text: string): string | null {
  */
 export function cleanDocumentText(text: string): string {
   if (!CONTROL.test(text) && !LONE_SURROGATE.test(text)) return text;
-  return text
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, ' ')
-    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  return (
+    text
+      // eslint-disable-next-line no-control-regex -- the control characters are what it replaces
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, ' ')
+      .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+  );
 }
-

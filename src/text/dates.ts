@@ -66,9 +66,33 @@ const fold = foldKeepingOffsets;
 // Vocabulary
 
 const MONTHS: Record<string, number> = {
-  enero: 1, febrero: 2, marzo: 3, abril: 4, mayo: 5, junio: 6, julio: 7, agosto: 8, septiembre: 9, setiembre: 9,
-  octubre: 10, noviembre: 11, diciembre: 12,
-  ene: 1, feb: 2, mar: 3, abr: 4, may: 5, jun: 6, jul: 7, ago: 8, sep: 9, sept: 9, set: 9, oct: 10, nov: 11, dic: 12,
+  enero: 1,
+  febrero: 2,
+  marzo: 3,
+  abril: 4,
+  mayo: 5,
+  junio: 6,
+  julio: 7,
+  agosto: 8,
+  septiembre: 9,
+  setiembre: 9,
+  octubre: 10,
+  noviembre: 11,
+  diciembre: 12,
+  ene: 1,
+  feb: 2,
+  mar: 3,
+  abr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  ago: 8,
+  sep: 9,
+  sept: 9,
+  set: 9,
+  oct: 10,
+  nov: 11,
+  dic: 12,
 };
 const WEEKDAYS: Record<string, number> = { domingo: 0, lunes: 1, martes: 2, miercoles: 3, jueves: 4, viernes: 5, sabado: 6 };
 
@@ -83,13 +107,22 @@ const PART = '(principios|inicios|comienzos|mediados|finales|fines)';
 const NOT_AFTER_WORD = '(?<![\\p{L}\\d])';
 
 const PART_NOTE: Record<string, string> = {
-  principios: 'beginning of', inicios: 'beginning of', comienzos: 'beginning of', mediados: 'middle of', finales: 'end of', fines: 'end of',
+  principios: 'beginning of',
+  inicios: 'beginning of',
+  comienzos: 'beginning of',
+  mediados: 'middle of',
+  finales: 'end of',
+  fines: 'end of',
 };
 
 // ---------------------------------------------------------------------------------------------
 // Calendar helpers
 
-interface Ymd { y: number; m: number; d: number }
+interface Ymd {
+  y: number;
+  m: number;
+  d: number;
+}
 
 function validDay(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
@@ -112,7 +145,7 @@ type Bias = 'neutral' | 'past' | 'future' | 'deadline';
  */
 function inferYear(m: number, d: number, pub: Ymd, bias: Bias, precision: 'day' | 'month'): { y: number; note: string } {
   const pubDay = dayNumber(pub.y, pub.m, pub.d);
-  let y = pub.y;
+  const y = pub.y;
   const base = `year ${y} taken from the publication date (${isoDay(pub)})`;
   const at = (year: number) => (precision === 'day' ? dayNumber(year, m, validDay(year, m, d) ? d : 28) : dayNumber(year, m, 1));
   // a month "is after" publication when it starts after it; "before" when it ends before it
@@ -138,7 +171,8 @@ function inferYear(m: number, d: number, pub: Ymd, bias: Bias, precision: 'day' 
 // Context: role and bias from the words before (and after) a span
 
 const FROM_BEFORE = /(?:^|[^a-z])(?:a\s+partir\s+(?:de|del|de\s+la|de\s+los)|desde)\s+(?:el\s+|la\s+|los\s+|este\s+|esta\s+)?(?:pasado\s+|proximo\s+)?(?:dia\s+|dias\s+|mes\s+de\s+|ano\s+)?$/;
-const UNTIL_BEFORE = /(?:^|[^a-z])(?:a\s+mas\s+tardar|antes\s+(?:de|del)|hasta|para|hacia|como\s+fecha\s+limite)\s+(?:el\s+|la\s+|los\s+|en\s+|este\s+|esta\s+|en\s+el\s+)?(?:pasado\s+|proximo\s+)?(?:dia\s+|mes\s+de\s+|ano\s+)?$/;
+const UNTIL_BEFORE =
+  /(?:^|[^a-z])(?:a\s+mas\s+tardar|antes\s+(?:de|del)|hasta|para|hacia|como\s+fecha\s+limite)\s+(?:el\s+|la\s+|los\s+|en\s+|este\s+|esta\s+|en\s+el\s+)?(?:pasado\s+|proximo\s+)?(?:dia\s+|mes\s+de\s+|ano\s+)?$/;
 const DEADLINE_BEFORE = /(?:^|[^a-z])(?:a\s+mas\s+tardar|antes\s+(?:de|del)|para|como\s+fecha\s+limite)\s+(?:el\s+|la\s+|en\s+|en\s+el\s+)?(?:dia\s+|mes\s+de\s+)?$/;
 const PAST_BEFORE = new RegExp(`(?:^|[^a-z])pasado\\s+(?:${WEEKDAY}\\s+)?$`);
 const FUTURE_BEFORE = new RegExp(`(?:^|[^a-z])(?:proximo|proxima|siguiente|entrante)\\s+(?:${WEEKDAY}\\s+)?$`);
@@ -244,8 +278,7 @@ function scanCitationForms(ctx: Ctx): void {
 }
 
 const DAY_DATE = new RegExp(
-  `${NOT_AFTER_WORD}(?:(${WEEKDAY}),?\\s+)?${DAY}\\s+(?:de\\s+)?(${ANY_MONTH})` +
-    `(?:\\s+(?:de\\s+|del\\s+)?${YEAR}|\\s+(?:de|del)\\s+(?:este|presente)\\s+ano|\\s+del\\s+ano\\s+en\\s+curso)?`,
+  `${NOT_AFTER_WORD}(?:(${WEEKDAY}),?\\s+)?${DAY}\\s+(?:de\\s+)?(${ANY_MONTH})` + `(?:\\s+(?:de\\s+|del\\s+)?${YEAR}|\\s+(?:de|del)\\s+(?:este|presente)\\s+ano|\\s+del\\s+ano\\s+en\\s+curso)?`,
   'gu',
 );
 /** Days written before a "17 de mayo": "del 13 al ", "13, 14 y ", "entre el 13 y el ", "13-". */
@@ -313,7 +346,14 @@ function scanDayMonth(ctx: Ctx): void {
       }
       if (!validDay(fy, fm, c.d)) continue;
       const first = add(ctx, {
-        start: c.start, end: c.end, priority: 2, precision: 'day', y: fy, m: fm, d: c.d, inferred,
+        start: c.start,
+        end: c.end,
+        priority: 2,
+        precision: 'day',
+        y: fy,
+        m: fm,
+        d: c.d,
+        inferred,
         notes: ['month and year from the end of the range', ...(inferred ? notes.filter((n) => n.startsWith('year')) : [])],
       });
       first.rangeWith = last;
@@ -323,7 +363,14 @@ function scanDayMonth(ctx: Ctx): void {
       for (const c of chain) {
         if (!validDay(y, mo, c.d)) continue;
         add(ctx, {
-          start: c.start, end: c.end, priority: 2, precision: 'day', y, m: mo, d: c.d, inferred,
+          start: c.start,
+          end: c.end,
+          priority: 2,
+          precision: 'day',
+          y,
+          m: mo,
+          d: c.d,
+          inferred,
           notes: ['month and year from the last day of the list', ...(inferred ? notes.filter((n) => n.startsWith('year')) : [])],
         });
       }
@@ -398,7 +445,8 @@ function scanMonthYear(ctx: Ctx): void {
   }
 }
 
-const YEAR_CONTEXT = /(?:^|[^a-z\d])(?:en|el|desde|durante|hasta|para|de|del|antes\s+de|despues\s+de|a\s+partir\s+de|hacia|ano|anos|al\s+cierre\s+de|(?:19|20)\d\d\s*(?:,|y|e)|a\s+mas\s+tardar\s+en|(?:a\s+)?(?:principios|inicios|comienzos|mediados|finales|fines)\s+de(?:l)?)\s+(?:el\s+)?$/;
+const YEAR_CONTEXT =
+  /(?:^|[^a-z\d])(?:en|el|desde|durante|hasta|para|de|del|antes\s+de|despues\s+de|a\s+partir\s+de|hacia|ano|anos|al\s+cierre\s+de|(?:19|20)\d\d\s*(?:,|y|e)|a\s+mas\s+tardar\s+en|(?:a\s+)?(?:principios|inicios|comienzos|mediados|finales|fines)\s+de(?:l)?)\s+(?:el\s+)?$/;
 /** Not a year but a count: "2024 personas", "2024 mil", "2024%", "2024 camas" (the nouns are those numbers.ts counts). */
 const COUNTED_HEADS = new Set(COUNTED_UNITS.map(([k]) => k.split(' ')[0]!));
 function notAYear(f: string, end: number): boolean {
@@ -411,7 +459,8 @@ function notAYear(f: string, end: number): boolean {
 function scanYears(ctx: Ctx): void {
   const { f } = ctx;
   // ranges: "de 2022 a 2023", "entre 2019 y 2024", "desde 2020 hasta 2023", "2019-2024"
-  const range = /(?:(?:^|[^a-z])(?:de|del|desde|entre)\s+(?:el\s+)?((?:19|20)\d\d)\s+(?:a|al|hasta|y)\s+(?:el\s+)?((?:19|20)\d\d)|(?<![\d/.,$\-])((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d))(?![\d/\-]|[.,]\d)/gd;
+  const range =
+    /(?:(?:^|[^a-z])(?:de|del|desde|entre)\s+(?:el\s+)?((?:19|20)\d\d)\s+(?:a|al|hasta|y)\s+(?:el\s+)?((?:19|20)\d\d)|(?<![\d/.,$\-])((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d))(?![\d/\-]|[.,]\d)/dg;
   for (const m of f.matchAll(range)) {
     const a = m[1] ?? m[3]!;
     const b = m[2] ?? m[4]!;
@@ -448,7 +497,12 @@ function scanRelative(ctx: Ctx): void {
   const pubN = dayNumber(pub.y, pub.m, pub.d);
   const rel = (start: number, end: number, offset: number, what: string) =>
     add(ctx, {
-      start, end, priority: 8, precision: 'day', ...fromDayNumber(pubN + offset), inferred: true,
+      start,
+      end,
+      priority: 8,
+      precision: 'day',
+      ...fromDayNumber(pubN + offset),
+      inferred: true,
       notes: [`${what}, counted from the publication date (${isoDay(pub)})`],
     });
 
@@ -490,10 +544,7 @@ function scanRelative(ctx: Ctx): void {
   }
 
   const pubW = weekdayOf(pub.y, pub.m, pub.d);
-  const weekdayRe = new RegExp(
-    `(?<![\\p{L}])(?:(pasado|proximo|siguiente|este|esta)\\s+(${WEEKDAY})|(${WEEKDAY})\\s+(pasado|proximo|entrante|que\\s+viene))(?![\\p{L}])`,
-    'gud',
-  );
+  const weekdayRe = new RegExp(`(?<![\\p{L}])(?:(pasado|proximo|siguiente|este|esta)\\s+(${WEEKDAY})|(${WEEKDAY})\\s+(pasado|proximo|entrante|que\\s+viene))(?![\\p{L}])`, 'gud');
   for (const m of f.matchAll(weekdayRe)) {
     const which = (m[1] ?? m[4]!).replace(/\s+/g, ' ');
     const target = WEEKDAYS[m[2] ?? m[3]!]!;
@@ -504,7 +555,7 @@ function scanRelative(ctx: Ctx): void {
     let offset: number;
     let what: string;
     if (which === 'pasado') {
-      offset = -(((pubW - target + 7) % 7) || 7);
+      offset = -((pubW - target + 7) % 7 || 7);
       what = `the last ${day} before publication`;
     } else if (which === 'este' || which === 'esta') {
       // the same Monday-to-Sunday week as the publication date
@@ -512,7 +563,7 @@ function scanRelative(ctx: Ctx): void {
       offset = ((target + 6) % 7) - monday;
       what = `the ${day} of the week of publication`;
     } else {
-      offset = ((target - pubW + 7) % 7) || 7;
+      offset = (target - pubW + 7) % 7 || 7;
       what = `the first ${day} after publication`;
     }
     rel(m.index, end, offset, what);
@@ -520,7 +571,8 @@ function scanRelative(ctx: Ctx): void {
 
   // "el pasado 3", "el próximo día 15": a day of the month alone, the last one on or before the publication
   // (or the first after it); a count ("el pasado 3 por ciento") or a written month ("el pasado 3 de mayo") is not one
-  const dayAlone = /(?<![\p{L}])el\s+(pasado|proximo)\s+(?:dia\s+)?(\d{1,2})(?![\d%]|[.,]\d)(?!\s*(?:de|del)\s+\p{L})(?=\s*(?:[,.;:)]|$|\s(?:se|con|en|a|al|y|e|cuando|ante|para|durante|por\s+la|fue|fueron)\s))/gu;
+  const dayAlone =
+    /(?<![\p{L}])el\s+(pasado|proximo)\s+(?:dia\s+)?(\d{1,2})(?![\d%]|[.,]\d)(?!\s*(?:de|del)\s+\p{L})(?=\s*(?:[,.;:)]|$|\s(?:se|con|en|a|al|y|e|cuando|ante|para|durante|por\s+la|fue|fueron)\s))/gu;
   for (const m of f.matchAll(dayAlone)) {
     const n = Number(m[2]);
     if (n < 1 || n > 31) continue;
@@ -531,19 +583,33 @@ function scanRelative(ctx: Ctx): void {
     const fits = () => n <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
     if (past ? n > pub.d : n < pub.d) {
       mo += past ? -1 : 1;
-      if (mo === 0) { mo = 12; y--; }
-      if (mo === 13) { mo = 1; y++; }
+      if (mo === 0) {
+        mo = 12;
+        y--;
+      }
+      if (mo === 13) {
+        mo = 1;
+        y++;
+      }
     }
     if (!fits()) continue;
     const start = m.index + 3;
     add(ctx, {
-      start, end: m.index + m[0].length, priority: 8, precision: 'day', y, m: mo, d: n, inferred: true,
+      start,
+      end: m.index + m[0].length,
+      priority: 8,
+      precision: 'day',
+      y,
+      m: mo,
+      d: n,
+      inferred: true,
       notes: [`"el ${past ? 'pasado' : 'próximo'} ${n}": the ${past ? 'last' : 'next'} day ${n} ${past ? 'on or before' : 'after'} the publication date (${isoDay(pub)})`],
     });
   }
 
   // "el año pasado", "este año", "el próximo año", "el mes pasado", "este mes"
-  const period = /(?<![\p{L}])(?:(este|el\s+presente|el\s+actual|el\s+proximo|el\s+siguiente|el\s+pasado)\s+(ano|mes)|el\s+(ano|mes)\s+(pasado|anterior|proximo|entrante|que\s+viene|en\s+curso))(?![\p{L}])/gu;
+  const period =
+    /(?<![\p{L}])(?:(este|el\s+presente|el\s+actual|el\s+proximo|el\s+siguiente|el\s+pasado)\s+(ano|mes)|el\s+(ano|mes)\s+(pasado|anterior|proximo|entrante|que\s+viene|en\s+curso))(?![\p{L}])/gu;
   for (const m of f.matchAll(period)) {
     const which = (m[1] ?? m[4]!).replace(/\s+/g, ' ');
     const unit = m[2] ?? m[3]!;

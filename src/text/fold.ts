@@ -4,8 +4,28 @@
  * src/domain/names.ts also drops punctuation and so changes lengths; it is for comparing names.)
  */
 const ACCENTS: Record<string, string> = {
-  á: 'a', à: 'a', ä: 'a', â: 'a', é: 'e', è: 'e', ë: 'e', ê: 'e', í: 'i', ì: 'i', ï: 'i', î: 'i',
-  ó: 'o', ò: 'o', ö: 'o', ô: 'o', ú: 'u', ù: 'u', ü: 'u', û: 'u', ñ: 'n', '\u00a0': ' ',
+  á: 'a',
+  à: 'a',
+  ä: 'a',
+  â: 'a',
+  é: 'e',
+  è: 'e',
+  ë: 'e',
+  ê: 'e',
+  í: 'i',
+  ì: 'i',
+  ï: 'i',
+  î: 'i',
+  ó: 'o',
+  ò: 'o',
+  ö: 'o',
+  ô: 'o',
+  ú: 'u',
+  ù: 'u',
+  ü: 'u',
+  û: 'u',
+  ñ: 'n',
+  '\u00a0': ' ',
 };
 
 export function foldKeepingOffsets(text: string): string {

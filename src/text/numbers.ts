@@ -43,6 +43,7 @@ export interface Quantity {
  * head of the counted phrase (longest key wins), so "médicos generales" beats "médicos".
  * Data, not code: extend freely.
  */
+// prettier-ignore
 export const COUNTED_UNITS: ReadonlyArray<readonly [string, string]> = [
   ['personas', 'people'], ['persona', 'people'], ['habitantes', 'people'], ['mexiquenses', 'people'],
   ['mexicanos', 'people'], ['mexicanas', 'people'], ['ciudadanos', 'people'], ['derechohabientes', 'people'],
@@ -71,6 +72,7 @@ export const COUNTED_UNITS: ReadonlyArray<readonly [string, string]> = [
 ];
 
 /** Words that may stand before the head noun without hiding it: "82 nuevos médicos". */
+// prettier-ignore
 const PRE_NOMINAL = new Set(['nuevos', 'nuevas', 'nuevo', 'nueva', 'distintos', 'distintas', 'diferentes', 'diversos', 'diversas', 'otros', 'otras', 'principales']);
 
 const QUALIFIERS: ReadonlyArray<readonly [RegExp, string]> = [
@@ -96,17 +98,71 @@ const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' 
 // Lexer
 
 const UNITS: Record<string, number> = {
-  un: 1, una: 1, uno: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9,
-  diez: 10, once: 11, doce: 12, trece: 13, catorce: 14, quince: 15, dieciseis: 16, diecisiete: 17,
-  dieciocho: 18, diecinueve: 19, veinte: 20, veintiun: 21, veintiuno: 21, veintiuna: 21, veintidos: 22,
-  veintitres: 23, veinticuatro: 24, veinticinco: 25, veintiseis: 26, veintisiete: 27, veintiocho: 28,
-  veintinueve: 29, treinta: 30, cuarenta: 40, cincuenta: 50, sesenta: 60, setenta: 70, ochenta: 80,
-  noventa: 90, cien: 100, ciento: 100, doscientos: 200, doscientas: 200, trescientos: 300, trescientas: 300,
-  cuatrocientos: 400, cuatrocientas: 400, quinientos: 500, quinientas: 500, seiscientos: 600, seiscientas: 600,
-  setecientos: 700, setecientas: 700, ochocientos: 800, ochocientas: 800, novecientos: 900, novecientas: 900,
+  un: 1,
+  una: 1,
+  uno: 1,
+  dos: 2,
+  tres: 3,
+  cuatro: 4,
+  cinco: 5,
+  seis: 6,
+  siete: 7,
+  ocho: 8,
+  nueve: 9,
+  diez: 10,
+  once: 11,
+  doce: 12,
+  trece: 13,
+  catorce: 14,
+  quince: 15,
+  dieciseis: 16,
+  diecisiete: 17,
+  dieciocho: 18,
+  diecinueve: 19,
+  veinte: 20,
+  veintiun: 21,
+  veintiuno: 21,
+  veintiuna: 21,
+  veintidos: 22,
+  veintitres: 23,
+  veinticuatro: 24,
+  veinticinco: 25,
+  veintiseis: 26,
+  veintisiete: 27,
+  veintiocho: 28,
+  veintinueve: 29,
+  treinta: 30,
+  cuarenta: 40,
+  cincuenta: 50,
+  sesenta: 60,
+  setenta: 70,
+  ochenta: 80,
+  noventa: 90,
+  cien: 100,
+  ciento: 100,
+  doscientos: 200,
+  doscientas: 200,
+  trescientos: 300,
+  trescientas: 300,
+  cuatrocientos: 400,
+  cuatrocientas: 400,
+  quinientos: 500,
+  quinientas: 500,
+  seiscientos: 600,
+  seiscientas: 600,
+  setecientos: 700,
+  setecientas: 700,
+  ochocientos: 800,
+  ochocientas: 800,
+  novecientos: 900,
+  novecientas: 900,
 };
 const MULTIPLIERS: Record<string, number> = {
-  mil: 1e3, millon: 1e6, millones: 1e6, billon: 1e12, billones: 1e12,
+  mil: 1e3,
+  millon: 1e6,
+  millones: 1e6,
+  billon: 1e12,
+  billones: 1e12,
 };
 
 type TokKind = 'num' | 'word' | 'mult' | 'y' | 'medio';
@@ -137,7 +193,7 @@ function tokenAt(f: string, pos: number): Tok | null {
     const end = pos + raw.length;
     let value: number;
     let decimal = false;
-    let grouped = false;
+    let grouped: boolean;
     if (/^\d{1,3}(?:\.\d{3}){2,}$/.test(raw)) {
       value = Number(raw.replace(/\./g, ''));
       grouped = true;
@@ -253,7 +309,8 @@ const WEEKDAY = '(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)';
 /** Day number followed by "de mayo", or by more days then the month ("13 al 17 de mayo", "13, 14 y 15 de mayo"). */
 const DAY_BEFORE_MONTH = new RegExp(`^(?:\\s*(?:,|y|al|a|-|–)\\s*\\d{1,2})*\\s*(?:de(?:l)?\\s+)?${MONTH}\\b\\.?`);
 const AFTER_MONTH_OR_DAY = new RegExp(`(?:^|[^a-z])(?:${MONTH}\\.?|${WEEKDAY}|dia|dias)\\s+$`);
-const IDENTIFIER_BEFORE = /(?:^|[^a-z])(?:no|num|numero|n|art|articulo|articulos|fraccion|boletin|comunicado|folio|expediente|oficio|c\.\s?p|cp|capitulo|pagina|pag|p|inciso|clave|codigo|version|km|kilometro|carretera|calle|avenida|av|col|lote|manzana|mz|piso|oficina|ext|int|casilla|distrito|seccion|linea|ruta|tomo|volumen|vol|ley|decreto|acuerdo)\s*[.:#º°]?\s*$|[#º°]\s*$/;
+const IDENTIFIER_BEFORE =
+  /(?:^|[^a-z])(?:no|num|numero|n|art|articulo|articulos|fraccion|boletin|comunicado|folio|expediente|oficio|c\.\s?p|cp|capitulo|pagina|pag|p|inciso|clave|codigo|version|km|kilometro|carretera|calle|avenida|av|col|lote|manzana|mz|piso|oficina|ext|int|casilla|distrito|seccion|linea|ruta|tomo|volumen|vol|ley|decreto|acuerdo)\s*[.:#º°]?\s*$|[#º°]\s*$/;
 const TIME_AFTER = /^\s*(?:horas|hrs?\b\.?|h\b|am\b|pm\b|a\.\s?m\.|p\.\s?m\.|de\s+la\s+(?:manana|tarde|noche))/;
 const PHONE_PATTERNS: RegExp[] = [
   /(?:\+?52[\s.-]?)?(?:\(\d{2,3}\)|\b\d{2,3})[\s.-]?\d{3,4}[\s.-]\d{4}\b/g,
@@ -305,6 +362,7 @@ function notAQuantity(text: string, f: string, n: Numeral): boolean {
 // ---------------------------------------------------------------------------------------------
 // After the number: money, percentages, counted noun phrases
 
+// prettier-ignore
 const STOP_WORDS = new Set([
   'en', 'para', 'que', 'con', 'a', 'al', 'por', 'desde', 'hasta', 'entre', 'sin', 'durante', 'como', 'cuando', 'donde',
   'mientras', 'segun', 'sobre', 'tras', 'hacia', 'ante', 'contra', 'mediante', 'bajo', 'se', 'lo', 'le', 'les', 'su', 'sus',
@@ -320,7 +378,10 @@ const CONNECTORS = new Set(['de', 'del', 'y', 'la', 'las', 'el', 'los']);
  */
 const VERB_ENDING = /(?:aron|ieron|aban|ían|ando|iendo|ará|erá|irá|arán|erán|irán|ó)$/;
 
-interface Span { start: number; end: number }
+interface Span {
+  start: number;
+  end: number;
+}
 
 /** The counted noun phrase starting after `from` (skipping spaces), or null. */
 function countedAt(text: string, f: string, from: number, skipDe: boolean): Span | null {
@@ -339,7 +400,7 @@ function countedAt(text: string, f: string, from: number, skipDe: boolean): Span
     const wStart = at + m[0].length - w.length;
     const wEnd = at + m[0].length;
     if (isLetter(f[wEnd]) || isDigit(f[wEnd])) break; // letters fold could not handle
-    if (first && skipDe && (w === 'de')) {
+    if (first && skipDe && w === 'de') {
       at = wEnd;
       first = false;
       continue;
@@ -456,8 +517,17 @@ function buildQuantity(text: string, f: string, n: Numeral): Draft {
     }
   }
   return {
-    start, end, text: text.slice(start, end), value, unit, counted, qualifier: null, changePercent: null,
-    trailingMult, numeralOnly: unit === 'count' && counted === null, suffixScale,
+    start,
+    end,
+    text: text.slice(start, end),
+    value,
+    unit,
+    counted,
+    qualifier: null,
+    changePercent: null,
+    trailingMult,
+    numeralOnly: unit === 'count' && counted === null,
+    suffixScale,
   };
 }
 

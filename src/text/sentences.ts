@@ -11,6 +11,7 @@ export interface Span {
   text: string;
 }
 
+// prettier-ignore
 const ABBREVIATIONS = new Set([
   'no', 'núm', 'num', 'lic', 'licda', 'dr', 'dra', 'ing', 'mtro', 'mtra', 'sr', 'sra', 'srta', 'prof', 'profa', 'gral', 'gob', 'méx',
   'mex', 'edo', 'col', 'av', 'etc', 'aprox', 'art', 'fracc', 'dip', 'sen', 'arq', 'pág', 'tel', 'ext', 'depto', 'admón', 'cía', 'jr',

@@ -186,8 +186,23 @@ function searchQueries(operation: string, variables: Json): Map<string, string> 
 
 export function readAnswer(operation: string, response: unknown, variables: Json = {}): Answer {
   const answer: Answer = {
-    errors: [], notFound: [], primary: [], events: [], people: [], organizations: [], facilities: [], figures: [], posts: [],
-    statements: [], commitments: [], paths: [], dates: [], sources: new Set(), citedSources: [], searches: [], uncited: [],
+    errors: [],
+    notFound: [],
+    primary: [],
+    events: [],
+    people: [],
+    organizations: [],
+    facilities: [],
+    figures: [],
+    posts: [],
+    statements: [],
+    commitments: [],
+    paths: [],
+    dates: [],
+    sources: new Set(),
+    citedSources: [],
+    searches: [],
+    uncited: [],
   };
   if (!isObj(response)) {
     answer.errors.push('response is not a JSON object');
@@ -239,7 +254,9 @@ export function readAnswer(operation: string, response: unknown, variables: Json
           id: str(o.id),
           date: dateRef(o.date),
           placeNames: [...placeChain(o.place), ...(named(o.venue)?.names ?? []), ...(isObj(o.venue) ? placeChain(o.venue.place) : [])],
-          participants: list(o.participants).map((p) => (isObj(p) ? named(p.person) : null)).filter((p): p is Named => !!p),
+          participants: list(o.participants)
+            .map((p) => (isObj(p) ? named(p.person) : null))
+            .filter((p): p is Named => !!p),
         });
         break;
       case 'Statement':
@@ -248,7 +265,9 @@ export function readAnswer(operation: string, response: unknown, variables: Json
       case 'Commitment':
         answer.commitments.push({
           id: str(o.id),
-          statementDates: list(o.statements).map((s) => (isObj(s) && isObj(s.statement) ? dateRef(s.statement.date) : null)).filter((d): d is DateRef => !!d),
+          statementDates: list(o.statements)
+            .map((s) => (isObj(s) && isObj(s.statement) ? dateRef(s.statement.date) : null))
+            .filter((d): d is DateRef => !!d),
         });
         break;
       case 'Figure':
@@ -258,7 +277,14 @@ export function readAnswer(operation: string, response: unknown, variables: Json
           unit: str(o.unit) ?? '',
           asOf: dateRef(o.asOf)?.iso ?? null,
           changePercent: typeof o.changePercent === 'number' ? o.changePercent : null,
-          sources: [...new Set([...citationFiles(o), ...list(o.sources).map((d) => (isObj(d) ? str(d.fileName) : null)).filter((f): f is string => !!f)])],
+          sources: [
+            ...new Set([
+              ...citationFiles(o),
+              ...list(o.sources)
+                .map((d) => (isObj(d) ? str(d.fileName) : null))
+                .filter((f): f is string => !!f),
+            ]),
+          ],
           consistent: isObj(o.agreement) && typeof o.agreement.consistent === 'boolean' ? o.agreement.consistent : null,
         });
         break;

@@ -16,7 +16,12 @@ type Checker = (expected: any, answer: Answer, expect: Expect) => Problems;
 
 /** Lower case, no accents, punctuation as spaces: the acceptance file's comparison form. */
 export function fold(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 const matches = (name: string, entity: Named | null | undefined): boolean => !!entity && entity.names.some((n) => fold(n) === fold(name));
@@ -96,7 +101,12 @@ export const CHECKERS: Record<string, Checker> = {
   people_includes: (names: string[], a) => includes('people', names, a.people),
   organizations_includes: (names: string[], a) => includes('organizations', names, a.organizations),
   organization: (name: string, a) => includes('organization', [name], a.organizations),
-  facility: (name: string, a) => includes('facility', [name], a.facilities.map((f) => f.entity)),
+  facility: (name: string, a) =>
+    includes(
+      'facility',
+      [name],
+      a.facilities.map((f) => f.entity),
+    ),
   facility_aliases_include: (aliases: string[], a, expect) => {
     const f = a.facilities.find((x) => matches(String(expect.facility), x.entity));
     if (!f) return [`facility_aliases_include: the answer holds no facility named ${String(expect.facility)}`];
@@ -162,8 +172,7 @@ export const CHECKERS: Record<string, Checker> = {
     ...nonEmpty('items', a.primary.length),
     ...a.primary.filter((p) => !p.dates.some((x) => x.iso === d)).map((p) => `start_date: a ${p.typename} does not start on ${d}`),
   ],
-  dates_includes: (expected: { date: DateSpec }[], a) =>
-    expected.filter((x) => !a.dates.some((d) => dateMatches(x.date, d))).map((x) => `dates: no date ${showSpec(x.date)} in the answer`),
+  dates_includes: (expected: { date: DateSpec }[], a) => expected.filter((x) => !a.dates.some((d) => dateMatches(x.date, d))).map((x) => `dates: no date ${showSpec(x.date)} in the answer`),
 
   figures_includes: (expected: { value: number; unit: string; as_of?: string; change_percent?: number; sources?: string[] }[], a) =>
     expected.flatMap((x) => {
@@ -199,7 +208,9 @@ export const CHECKERS: Record<string, Checker> = {
       ? []
       : [
           ...nonEmpty('paths', a.paths.length),
-          ...a.paths.flatMap((p, i) => (p.hopCitations.length === 0 ? [`paths: path ${i + 1} came back without hops`] : p.hopCitations.flatMap((c, j) => (c > 0 ? [] : [`paths: hop ${j + 1} of path ${i + 1} has no citation`])))),
+          ...a.paths.flatMap((p, i) =>
+            p.hopCitations.length === 0 ? [`paths: path ${i + 1} came back without hops`] : p.hopCitations.flatMap((c, j) => (c > 0 ? [] : [`paths: hop ${j + 1} of path ${i + 1} has no citation`])),
+          ),
         ],
 
   sources: (files: string[], a) => files.filter((f) => !a.sources.has(f)).map((f) => `sources: ${f} is not cited`),

@@ -57,7 +57,7 @@ describe('mutations need an editor key', () => {
     expect(await snapshotGraph(db)).toEqual(before);
   });
 
-  it('with an editor key: done, and the key\'s name recorded', async () => {
+  it("with an editor key: done, and the key's name recorded", async () => {
     const res = await gql(open.url, CONFIRM, undefined, editor.header);
     expect(res.errors).toBeUndefined();
     expect(res.data).toEqual({ confirmFact: { id: FACT, reviewStatus: 'CONFIRMED', reviewedBy: 'eva-editora' } });
@@ -130,16 +130,28 @@ describe('tokens and hashes never show', () => {
 
   it('in logs or responses, whether the key is good, unknown or lacks the role', async () => {
     const written: string[] = [];
-    const capture = (...args: unknown[]) => { written.push(args.map((a) => (a instanceof Error ? `${a.message}\n${a.stack}` : String(a))).join(' ')); };
+    const capture = (...args: unknown[]) => {
+      written.push(args.map((a) => (a instanceof Error ? `${a.message}\n${a.stack}` : String(a))).join(' '));
+    };
     for (const m of ['log', 'info', 'warn', 'error', 'debug'] as const) vi.spyOn(console, m).mockImplementation(capture);
-    const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: unknown) => { written.push(String(chunk)); return true; });
-    const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: unknown) => { written.push(String(chunk)); return true; });
+    const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: unknown) => {
+      written.push(String(chunk));
+      return true;
+    });
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: unknown) => {
+      written.push(String(chunk));
+      return true;
+    });
 
     const unknown = testKey('nobody', 'editor');
     const bodies: string[] = [];
     for (const [url, headers, query] of [
-      [open.url, editor.header, CONFIRM], [open.url, reader.header, CONFIRM], [open.url, unknown.header, QUERY],
-      [closed.url, reader.header, QUERY], [closed.url, editor.header, '{ nonsense }'], [open.url, editor.header, 'mutation { confirmFact(id: "x") { id } }'],
+      [open.url, editor.header, CONFIRM],
+      [open.url, reader.header, CONFIRM],
+      [open.url, unknown.header, QUERY],
+      [closed.url, reader.header, QUERY],
+      [closed.url, editor.header, '{ nonsense }'],
+      [open.url, editor.header, 'mutation { confirmFact(id: "x") { id } }'],
     ] as const) {
       const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
       bodies.push(await res.text(), JSON.stringify([...res.headers]));
@@ -157,7 +169,9 @@ describe('tokens and hashes never show', () => {
 
 describe('key configuration', () => {
   let dir: string;
-  beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'kg-keys-')); });
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'kg-keys-'));
+  });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('KG_API_KEYS and KG_API_KEYS_FILE (YAML or JSON) are read together', () => {
@@ -204,7 +218,15 @@ describe('key configuration', () => {
   it('kg key create prints a new token once and its config entry', () => {
     let stdout = '';
     let stderr = '';
-    const code = keyCommand(['create', '--name', 'lucia', '--role', 'editor'], (s) => { stdout += s; }, (s) => { stderr += s; });
+    const code = keyCommand(
+      ['create', '--name', 'lucia', '--role', 'editor'],
+      (s) => {
+        stdout += s;
+      },
+      (s) => {
+        stderr += s;
+      },
+    );
     expect(code).toBe(0);
     expect(stderr).toBe('');
     const token = /^ {2}([A-Za-z0-9_-]{43})$/m.exec(stdout)?.[1];
@@ -216,13 +238,29 @@ describe('key configuration', () => {
     expect(stdout).toContain(`sha256: ${hashToken(token!)}`);
     // a new token every time
     let again = '';
-    keyCommand(['create', '--name=lucia', '--role=editor'], (s) => { again += s; }, () => {});
+    keyCommand(
+      ['create', '--name=lucia', '--role=editor'],
+      (s) => {
+        again += s;
+      },
+      () => {},
+    );
     expect(again).not.toContain(token!);
 
     for (const args of [['create', '--name', 'x'], ['create', '--role', 'editor'], ['create', '--name', 'a b', '--role', 'editor'], ['list']]) {
       let out = '';
       let err = '';
-      expect(keyCommand(args, (s) => { out += s; }, (s) => { err += s; })).toBe(2);
+      expect(
+        keyCommand(
+          args,
+          (s) => {
+            out += s;
+          },
+          (s) => {
+            err += s;
+          },
+        ),
+      ).toBe(2);
       expect(out).toBe('');
       expect(err).toMatch(/usage: kg key create/);
     }

@@ -52,7 +52,7 @@ describe('a client mistake is a BAD_USER_INPUT error naming the argument, withou
     expectBadInput(res, 'after');
   });
 
-  it('a rejected argument yields no data for its field, and the request\'s other fields are answered', async () => {
+  it("a rejected argument yields no data for its field, and the request's other fields are answered", async () => {
     const res = await gql(seeded.server.url, '{ events(first: 101) { totalCount } statements(first: 1) { totalCount } }');
     expect(res.data?.events).toBeNull();
     expect(res.data?.statements.totalCount).toBeGreaterThan(0);

@@ -58,11 +58,15 @@ function busyGraph(): GraphBatch {
   return { nodes, rels };
 }
 
-interface PlanNode { operatorType?: string; dbHits?: number; arguments?: { Details?: string }; children?: PlanNode[] }
+interface PlanNode {
+  operatorType?: string;
+  dbHits?: number;
+  arguments?: { Details?: string };
+  children?: PlanNode[];
+}
 const sumHits = (p: PlanNode): number => (p.dbHits ?? 0) + (p.children ?? []).reduce((a, c) => a + sumHits(c), 0);
 const operators = (p: PlanNode): string[] => [p.operatorType ?? '', ...(p.children ?? []).flatMap(operators)];
-const boltParams = (params: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'number' && Number.isInteger(v) ? neo4j.int(v) : v]));
+const boltParams = (params: Record<string, unknown>) => Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'number' && Number.isInteger(v) ? neo4j.int(v) : v]));
 
 async function profile(db: Db, query: string, params: Record<string, unknown>): Promise<{ hits: number; ops: string[]; plan: PlanNode }> {
   const session = db.driver.session(db.database ? { database: db.database } : {});
@@ -130,8 +134,14 @@ describe('a busy person: reads bounded by the answer, not by the degree', () => 
 
   it('windows, both orders, undated last, ties by id: the same items as reading every item', async () => {
     const windows: [string | null, string | null, number | null][] = [
-      [null, null, 20], [null, null, 500], ['2019-03-10', '2019-03-16', 20], ['2019-03', '2019-05', 7], ['2020', null, 50],
-      [null, '2018-02-01', 30], ['2018-12-31', '2019-01-01', null], ['2024-06-01', null, 20],
+      [null, null, 20],
+      [null, null, 500],
+      ['2019-03-10', '2019-03-16', 20],
+      ['2019-03', '2019-05', 7],
+      ['2020', null, 50],
+      [null, '2018-02-01', 30],
+      ['2018-12-31', '2019-01-01', null],
+      ['2024-06-01', null, 20],
     ];
     const q = `query W($slug: String!, $from: String, $to: String, $first: Int, $order: DateOrder) {
       person(slug: $slug) {
@@ -176,7 +186,12 @@ describe('a busy person: reads bounded by the answer, not by the degree', () => 
 describe('a busy person: the commitments of a timeline', () => {
   it('are those whose deadline overlaps the range, read through the index, whatever the range', async () => {
     const q = `query C($e: String!, $from: String, $to: String) { timeline(entity: $e, from: $from, to: $to, kinds: [COMMITMENT]) { node { id } } }`;
-    for (const [from, to] of [['2020-01-01', '2020-12-31'], ['2019-06', '2019-06'], ['2021', null], [null, '2019-03-01']] as const) {
+    for (const [from, to] of [
+      ['2020-01-01', '2020-12-31'],
+      ['2019-06', '2019-06'],
+      ['2021', null],
+      [null, '2019-03-01'],
+    ] as const) {
       const { data, queries } = await request(q, { e: SLUG, from, to });
       const expected: string[] = [];
       for (let i = COMMITTING / 2; i < N; i += COMMITTING) {
@@ -186,7 +201,10 @@ describe('a busy person: the commitments of a timeline', () => {
         if ((lo && b.end < lo) || (hi && b.start > hi)) continue;
         expected.push(`commitment:busy-${String(i).padStart(4, '0')}`);
       }
-      expect(data.timeline.map((t: { node: { id: string } }) => t.node.id), `${from}..${to}`).toEqual(expected);
+      expect(
+        data.timeline.map((t: { node: { id: string } }) => t.node.id),
+        `${from}..${to}`,
+      ).toEqual(expected);
       // the timeline reads every kind in the range before it keeps the commitments: the bound is
       // what the range holds (events and statements overlapping it, the undated, the commitments)
       let inRange = expected.length;

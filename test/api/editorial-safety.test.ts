@@ -29,26 +29,44 @@ function failure(res: GqlResponse, code: string, argument: string) {
 /** The graph as sorted lines, leaving out the edit history and redirects (what an undo adds). */
 async function graphLines(): Promise<string[]> {
   const nodes = await inspect<{ labels: string[]; props: Record<string, unknown> }>(
-    seeded.db, 'MATCH (n) WHERE NOT n:Edit AND NOT n:Redirect AND NOT n:GraphLock RETURN labels(n) AS labels, properties(n) AS props');
-  const rels = await inspect<Record<string, unknown>>(
-    seeded.db, "MATCH (a)-[r]->(b) WHERE type(r) <> 'EDITED' RETURN type(r) AS type, a.id AS from, b.id AS to, properties(r) AS props");
+    seeded.db,
+    'MATCH (n) WHERE NOT n:Edit AND NOT n:Redirect AND NOT n:GraphLock RETURN labels(n) AS labels, properties(n) AS props',
+  );
+  const rels = await inspect<Record<string, unknown>>(seeded.db, "MATCH (a)-[r]->(b) WHERE type(r) <> 'EDITED' RETURN type(r) AS type, a.id AS from, b.id AS to, properties(r) AS props");
   const sorted = (v: unknown): unknown =>
-    Array.isArray(v) ? v.map(sorted) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, sorted(x)])) : v;
+    Array.isArray(v)
+      ? v.map(sorted)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.entries(v)
+              .sort(([a], [b]) => a.localeCompare(b))
+              .map(([k, x]) => [k, sorted(x)]),
+          )
+        : v;
   return [...nodes.map((n) => JSON.stringify(sorted({ labels: [...n.labels].sort(), props: n.props }))), ...rels.map((r) => JSON.stringify(sorted(r)))].sort();
 }
 
 /** A second record of a seed person, as a pipeline that missed the match would leave it: one name, one event. */
 async function addDuplicate(): Promise<void> {
-  await seeded.db.write((tx) => tx.run('write/upsert-nodes', {
-    rows: [{
-      id: 'person:zoe-robledo', labels: ['Node', 'Entity', 'Person'],
-      props: { slug: 'zoe-robledo', name: 'Zoé Robledo', aliases: [], aliasText: 'Zoé Robledo', fold: 'zoe robledo zoe robledo', cites: [], reviewStatus: 'extracted', confidence: 0.8 },
-      cites: [],
-    }],
-  }));
+  await seeded.db.write((tx) =>
+    tx.run('write/upsert-nodes', {
+      rows: [
+        {
+          id: 'person:zoe-robledo',
+          labels: ['Node', 'Entity', 'Person'],
+          props: { slug: 'zoe-robledo', name: 'Zoé Robledo', aliases: [], aliasText: 'Zoé Robledo', fold: 'zoe robledo zoe robledo', cites: [], reviewStatus: 'extracted', confidence: 0.8 },
+          cites: [],
+        },
+      ],
+    }),
+  );
   const [event] = await inspect<{ id: string }>(seeded.db, 'MATCH (e:Event) RETURN e.id AS id ORDER BY e.id LIMIT 1');
   // with the person date index's properties, as the writers give them (cypher/migrations/004)
-  await inspect(seeded.db, 'MATCH (p:Person {id: "person:zoe-robledo"}), (e:Event {id: $e}) CREATE (p)-[:PARTICIPATED_IN {cites: [], person: p.id, day: e.dateStart, undated: CASE WHEN e.dateStart IS NULL THEN true END}]->(e)', { e: event!.id });
+  await inspect(
+    seeded.db,
+    'MATCH (p:Person {id: "person:zoe-robledo"}), (e:Event {id: $e}) CREATE (p)-[:PARTICIPATED_IN {cites: [], person: p.id, day: e.dateStart, undated: CASE WHEN e.dateStart IS NULL THEN true END}]->(e)',
+    { e: event!.id },
+  );
 }
 
 const MERGE = `mutation($keep: ID!, $merge: ID!, $note: String, $force: Boolean = false) {
@@ -98,7 +116,13 @@ describe('a merge leaves a redirect and can be undone', () => {
     expect(await graphLines()).toEqual(before);
     // the kept entity's history shows the merge, undone, and the unmerge
     const { person } = ok(await send('{ person(slug: "zoe-robledo-aburto") { redirectedFrom history { action undoneBy undoable } } }'));
-    expect(person).toEqual({ redirectedFrom: null, history: [{ action: 'MERGE', undoneBy: 'rosa-ibarra', undoable: false }, { action: 'UNMERGE', undoneBy: null, undoable: false }] });
+    expect(person).toEqual({
+      redirectedFrom: null,
+      history: [
+        { action: 'MERGE', undoneBy: 'rosa-ibarra', undoable: false },
+        { action: 'UNMERGE', undoneBy: null, undoable: false },
+      ],
+    });
     failure(await send('mutation { unmergeEntities(merged: "zoe-robledo") { id } }'), 'NOT_FOUND', 'merged');
   });
 
@@ -144,7 +168,10 @@ describe('undoEdit', () => {
     const edit = rejectFact.history.at(-1);
     const { undoEdit } = ok(await send('mutation($id: ID!) { undoEdit(id: $id) { id ... on Fact { reviewStatus history { action undoable } } } }', { id: edit.id }));
     expect(undoEdit.reviewStatus).toBe('CONFIRMED');
-    expect(undoEdit.history).toEqual([{ action: 'REJECT', undoable: false }, { action: 'UNDO', undoable: false }]);
+    expect(undoEdit.history).toEqual([
+      { action: 'REJECT', undoable: false },
+      { action: 'UNDO', undoable: false },
+    ]);
     expect(await graphLines()).toEqual(before);
     expect(ok(await send(STATEMENTS)).statements.totalCount).toBe(all.totalCount);
     failure(await send('mutation($id: ID!) { undoEdit(id: $id) { id } }', { id: edit.id }), 'BAD_USER_INPUT', 'id');

@@ -39,7 +39,9 @@ describe('requests that would cost the database too much', () => {
   });
 
   it('counts a path search by its hop cap, and fragments on the root type', async () => {
-    const res = await post(t.server.url, { query: `query { ...P } fragment P on Query { ${Array.from({ length: 4 }, (_, i) => `p${i}: paths(from: "a", to: "b", maxHops: 6) { length }`).join(' ')} }` });
+    const res = await post(t.server.url, {
+      query: `query { ...P } fragment P on Query { ${Array.from({ length: 4 }, (_, i) => `p${i}: paths(from: "a", to: "b", maxHops: 6) { length }`).join(' ')} }`,
+    });
     expect(res.json.errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', databaseCost: 128, limit: 100 });
   });
 
@@ -166,7 +168,10 @@ describe('reads of one request', () => {
     });
     try {
       // 12 lists, each its own query (lists are not batched): cost 12 x 2
-      const res = await gql(t.server.url, aliases(12, (i) => `events(first: ${i + 1}) { totalCount nodes { title } }`));
+      const res = await gql(
+        t.server.url,
+        aliases(12, (i) => `events(first: ${i + 1}) { totalCount nodes { title } }`),
+      );
       expect(res.errors).toBeUndefined();
     } finally {
       stop();

@@ -140,7 +140,10 @@ describe('the default limits let every known operation through', () => {
     const res = await gql(seeded.server.url, query);
     expect(res.status).toBe(200);
     // an operation may name what the graph does not hold (NOT_FOUND is its answer); no limit stops it
-    expect((res.errors ?? []).filter((e) => e.extensions?.code !== 'NOT_FOUND'), JSON.stringify(res.errors)).toEqual([]);
+    expect(
+      (res.errors ?? []).filter((e) => e.extensions?.code !== 'NOT_FOUND'),
+      JSON.stringify(res.errors),
+    ).toEqual([]);
     expect(res.data).toBeTruthy();
   });
 });

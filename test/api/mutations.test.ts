@@ -39,10 +39,18 @@ async function expectNothingWritten(run: () => Promise<GqlResponse>): Promise<Gq
 const STATEMENT = 'statement:robledo-tecamac-coordinated-mas-bienestar';
 
 const CONFIRM = /* GraphQL */ `
-  mutation($id: ID!, $note: String) {
+  mutation ($id: ID!, $note: String) {
     confirmFact(id: $id, note: $note) {
-      id reviewStatus reviewedBy reviewedAt
-      history { action by at note }
+      id
+      reviewStatus
+      reviewedBy
+      reviewedAt
+      history {
+        action
+        by
+        at
+        note
+      }
     }
   }
 `;
@@ -74,11 +82,9 @@ describe('confirmFact and rejectFact', () => {
   });
 
   it('edits are Edit nodes linked by EDITED, without the Node label: node(), search and paths never see them', async () => {
-    const rows = await inspect<{ labels: string[]; id: string; target: string }>(
-      seeded.db,
-      'MATCH (e:Edit)-[:EDITED]->(n {id: $id}) RETURN labels(e) AS labels, e.id AS id, e.target AS target',
-      { id: STATEMENT },
-    );
+    const rows = await inspect<{ labels: string[]; id: string; target: string }>(seeded.db, 'MATCH (e:Edit)-[:EDITED]->(n {id: $id}) RETURN labels(e) AS labels, e.id AS id, e.target AS target', {
+      id: STATEMENT,
+    });
     expect(rows).toHaveLength(2);
     for (const r of rows) {
       expect(r.labels).toEqual(['Edit']);
@@ -140,11 +146,23 @@ async function relsOf(id: string): Promise<RelRow[]> {
 const relKey = (r: RelRow) => `${r.type} ${r.out ? '->' : '<-'} ${r.other} [${r.key ?? ''}]`;
 
 const MERGE = /* GraphQL */ `
-  mutation($keep: ID!, $merge: ID!, $note: String, $force: Boolean = false) {
+  mutation ($keep: ID!, $merge: ID!, $note: String, $force: Boolean = false) {
     mergeEntities(keep: $keep, merge: $merge, note: $note, force: $force) {
-      id name aliases
-      citations { document { id } start end }
-      history { action by note }
+      id
+      name
+      aliases
+      citations {
+        document {
+          id
+        }
+        start
+        end
+      }
+      history {
+        action
+        by
+        note
+      }
     }
   }
 `;
@@ -156,10 +174,10 @@ describe('mergeEntities', () => {
   it('moves every relationship of the merged entity to the kept one, takes its names, deletes it and records the merge', async () => {
     const keepBefore = await relsOf(KEEP);
     const mergedBefore = await relsOf(MERGED);
-    const [mergedProps] = await inspect<{ name: string; aliases: string[]; cites: string[] }>(
-      seeded.db, 'MATCH (n:Person {id: $id}) RETURN n.name AS name, n.aliases AS aliases, n.cites AS cites', { id: MERGED });
-    const [keepProps] = await inspect<{ aliases: string[]; cites: string[] }>(
-      seeded.db, 'MATCH (n:Person {id: $id}) RETURN n.aliases AS aliases, n.cites AS cites', { id: KEEP });
+    const [mergedProps] = await inspect<{ name: string; aliases: string[]; cites: string[] }>(seeded.db, 'MATCH (n:Person {id: $id}) RETURN n.name AS name, n.aliases AS aliases, n.cites AS cites', {
+      id: MERGED,
+    });
+    const [keepProps] = await inspect<{ aliases: string[]; cites: string[] }>(seeded.db, 'MATCH (n:Person {id: $id}) RETURN n.aliases AS aliases, n.cites AS cites', { id: KEEP });
     // both took part in the Tecámac meeting: that relationship must end up once, with both citations
     const shared = keepBefore.filter((r) => mergedBefore.some((m) => relKey(m) === relKey(r)));
     expect(shared.length).toBeGreaterThan(0);
@@ -229,12 +247,30 @@ describe('mergeEntities', () => {
 });
 
 const SPLIT = /* GraphQL */ `
-  mutation($id: ID!, $names: [String!]!, $name: String!) {
+  mutation ($id: ID!, $names: [String!]!, $name: String!) {
     splitEntity(id: $id, names: $names, name: $name) {
-      id slug name aliases
-      citations { document { id } start end excerpt }
-      history { action by details }
-      ... on Person { events { id } }
+      id
+      slug
+      name
+      aliases
+      citations {
+        document {
+          id
+        }
+        start
+        end
+        excerpt
+      }
+      history {
+        action
+        by
+        details
+      }
+      ... on Person {
+        events {
+          id
+        }
+      }
     }
   }
 `;
@@ -250,15 +286,25 @@ describe('splitEntity', () => {
     expect(splitEntity.citations.map((c: { excerpt: string }) => c.excerpt)).toEqual(['AMLO y Delfina Gómez supervisan']);
     expect(splitEntity.history).toEqual([{ action: 'SPLIT', by: 'ana-editora', details: `split from ${AMLO} (Andrés Manuel López Obrador)` }]);
 
-    const { person } = expectOk(await gql(seeded.server.url, `{ person(slug: "andres-manuel-lopez-obrador") {
-      aliases citations { excerpt } history { action details } } }`));
+    const { person } = expectOk(
+      await gql(
+        seeded.server.url,
+        `{ person(slug: "andres-manuel-lopez-obrador") {
+      aliases citations { excerpt } history { action details } } }`,
+      ),
+    );
     expect(person.aliases).toEqual(['López Obrador', 'Andres Manuel Lopez Obrador']);
     expect(person.citations.map((c: { excerpt: string }) => c.excerpt)).not.toContain('AMLO y Delfina Gómez supervisan');
     expect(person.citations.length).toBeGreaterThan(0);
     expect(person.history).toEqual([{ action: 'SPLIT', details: 'split off person:amlo (AMLO) with "AMLO"' }]);
 
     // relationships stay with the original (plus its edit); the new entity links to the documents it is cited in
-    expect((await relsOf(AMLO)).map(relKey).filter((k) => !k.startsWith('EDITED')).sort()).toEqual(relsBefore);
+    expect(
+      (await relsOf(AMLO))
+        .map(relKey)
+        .filter((k) => !k.startsWith('EDITED'))
+        .sort(),
+    ).toEqual(relsBefore);
     expect((await relsOf('person:amlo')).map(relKey).sort()).toEqual(['EDITED <- edit []', 'SOURCED_FROM -> document:000_f9159143236d1f68.txt []']);
     const [labels] = await inspect<{ labels: string[] }>(seeded.db, 'MATCH (n {id: "person:amlo"}) RETURN labels(n) AS labels');
     expect([...labels!.labels].sort()).toEqual(['Entity', 'Node', 'Person']);
@@ -320,16 +366,50 @@ Quiroga Lema anunció que el hospital contratará a 240 trabajadores de la salud
 `;
 
 const INGEST = /* GraphQL */ `
-  mutation($input: IngestDocumentInput!) {
+  mutation ($input: IngestDocumentInput!) {
     ingestDocument(input: $input) {
-      title newDocument
-      document { id fileName title publisher published { iso } url }
-      newEntities { id name }
-      linkedEntities { name id score entity { id } }
-      candidateMatches { name id score }
-      facts { posts events statements commitments figures }
-      linkedEvents { id }
-      repeatedCommitments { id }
+      title
+      newDocument
+      document {
+        id
+        fileName
+        title
+        publisher
+        published {
+          iso
+        }
+        url
+      }
+      newEntities {
+        id
+        name
+      }
+      linkedEntities {
+        name
+        id
+        score
+        entity {
+          id
+        }
+      }
+      candidateMatches {
+        name
+        id
+        score
+      }
+      facts {
+        posts
+        events
+        statements
+        commitments
+        figures
+      }
+      linkedEvents {
+        id
+      }
+      repeatedCommitments {
+        id
+      }
     }
   }
 `;
@@ -351,7 +431,7 @@ describe('ingestDocument', () => {
     expectError(blank, 'BAD_USER_INPUT', 'input.content');
   });
 
-  it('the pipeline\'s document problems come back as BAD_USER_INPUT with the problem', async () => {
+  it("the pipeline's document problems come back as BAD_USER_INPUT with the problem", async () => {
     const english = 'The governor opened a new hospital in the town on Thursday, and said that the work was paid for by the state and that it will serve the people of the region.';
     const res = await expectNothingWritten(() => send(INGEST, { input: { fileName: 'english.txt', content: english } }));
     expect(expectError(res, 'BAD_USER_INPUT', 'input.content').message).toMatch(/Spanish/);
@@ -373,8 +453,12 @@ describe('ingestDocument', () => {
       title: input.title,
       newDocument: true,
       document: {
-        id: 'document:san-aurelio-hospital.txt', fileName: 'san-aurelio-hospital.txt', title: input.title,
-        publisher: input.publisher, url: input.url, published: { iso: '2024-03-14' },
+        id: 'document:san-aurelio-hospital.txt',
+        fileName: 'san-aurelio-hospital.txt',
+        title: input.title,
+        publisher: input.publisher,
+        url: input.url,
+        published: { iso: '2024-03-14' },
       },
     });
     const names = first.newEntities.map((e: { name: string }) => e.name);
@@ -392,7 +476,7 @@ describe('ingestDocument', () => {
     expect(second).toMatchObject({ newDocument: false, newEntities: [], facts: { posts: 0, events: 0, statements: 0, commitments: 0, figures: 0 } });
   });
 
-  it('a request body over the server\'s limit gets a GraphQL-shaped 413', async () => {
+  it("a request body over the server's limit gets a GraphQL-shaped 413", async () => {
     const res = await fetch(seeded.server.url, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', ...editor.header },

@@ -24,12 +24,18 @@ class StallingRelay {
   private stalled = false;
   port = 0;
 
-  constructor(private readonly host: string, private readonly targetPort: number) {}
+  constructor(
+    private readonly host: string,
+    private readonly targetPort: number,
+  ) {}
 
   async open(): Promise<void> {
     this.server = createServer((client) => {
       const upstream = createConnection({ host: this.host, port: this.targetPort });
-      for (const [from, to] of [[client, upstream], [upstream, client]] as const) {
+      for (const [from, to] of [
+        [client, upstream],
+        [upstream, client],
+      ] as const) {
         this.sockets.add(from);
         from.on('data', (chunk) => (this.stalled ? this.held.push(() => to.write(chunk)) : to.write(chunk)));
         from.on('close', () => this.sockets.delete(from));

@@ -46,7 +46,13 @@ async function until(what: string, check: () => boolean | Promise<boolean>, time
 }
 
 const editor = testKey('operations-editor', 'editor');
-const PERSON = /* GraphQL */ `query PersonBySlug($slug: String!) { person(slug: $slug) { name } }`;
+const PERSON = /* GraphQL */ `
+  query PersonBySlug($slug: String!) {
+    person(slug: $slug) {
+      name
+    }
+  }
+`;
 const SECRET = 'secret-value-xyz';
 const NEWSROOM = 'https://newsroom.example.org';
 
@@ -125,7 +131,11 @@ describe('log lines', () => {
 
   it('an internal error reaches the log with its request id and stack; the client sees INTERNAL_SERVER_ERROR only', async () => {
     // a Db whose driver fails in a way that is neither a timeout nor an outage
-    const failing = { session: () => { throw new Error('session factory broke: detail for operators'); } } as unknown as Driver;
+    const failing = {
+      session: () => {
+        throw new Error('session factory broke: detail for operators');
+      },
+    } as unknown as Driver;
     const broken = capture();
     const app = await serve(new Db(failing), { logLevel: 'info', logDestination: broken.destination });
     try {
@@ -326,7 +336,11 @@ describe('reads after writes (bookmarks)', () => {
   });
 
   it('a mutation followed at once by a read in another request sees the change', async () => {
-    for (const [mutation, status] of [['confirmFact', 'CONFIRMED'], ['rejectFact', 'REJECTED'], ['confirmFact', 'CONFIRMED']] as const) {
+    for (const [mutation, status] of [
+      ['confirmFact', 'CONFIRMED'],
+      ['rejectFact', 'REJECTED'],
+      ['confirmFact', 'CONFIRMED'],
+    ] as const) {
       const write = await gql(`${server.base}/graphql`, `mutation { ${mutation}(id: "${STATEMENT}") { id } }`, undefined, editor.header);
       expect(write.errors).toBeUndefined();
       const read = await gql(`${withCors.base}/graphql`, `{ node(id: "${STATEMENT}") { ... on Fact { reviewStatus } } }`);

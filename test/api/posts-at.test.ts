@@ -26,7 +26,10 @@ describe('posts held at a date', () => {
       const holder = bounded[0]!.holder.slug;
       const own = await gql(seeded.server.url, `{ person(slug: "${holder}") { posts(at: "${at}") { id } } }`);
       expect(own.data.person.posts.map((n: { id: string }) => n.id).sort(), at).toEqual(
-        posts.filter((p) => p.holder.slug === holder && overlapping.includes(p.id)).map((p) => p.id).sort(),
+        posts
+          .filter((p) => p.holder.slug === holder && overlapping.includes(p.id))
+          .map((p) => p.id)
+          .sort(),
       );
     }
     expect(excluded).toBeGreaterThan(0); // some dates leave posts out: the filter was exercised

@@ -9,8 +9,31 @@ import { startTestServer, testKey, type TestServer } from '../support/server.js'
 
 const editor = testKey('ana-editora', 'editor');
 const STATEMENT = 'statement:robledo-tecamac-coordinated-mas-bienestar';
-const READ = /* GraphQL */ `query Statement($id: ID!) { statement(id: $id) { id reviewStatus speaker { name } citations { excerpt document { id } } } }`;
-const CONFIRM = /* GraphQL */ `mutation($id: ID!) { confirmFact(id: $id) { id reviewStatus } }`;
+const READ = /* GraphQL */ `
+  query Statement($id: ID!) {
+    statement(id: $id) {
+      id
+      reviewStatus
+      speaker {
+        name
+      }
+      citations {
+        excerpt
+        document {
+          id
+        }
+      }
+    }
+  }
+`;
+const CONFIRM = /* GraphQL */ `
+  mutation ($id: ID!) {
+    confirmFact(id: $id) {
+      id
+      reviewStatus
+    }
+  }
+`;
 
 interface Answer {
   status: number;
@@ -77,7 +100,7 @@ describe('the response cache', () => {
   it('never serves an answer across a write, whichever server wrote', async () => {
     await askUntilHit(one, READ, { id: STATEMENT });
     await askUntilHit(two, READ, { id: STATEMENT });
-    const confirmed = await ask(off, CONFIRM, { id: STATEMENT }, editor.header);
+    await ask(off, CONFIRM, { id: STATEMENT }, editor.header);
     const after = await ask(one, READ, { id: STATEMENT });
     expect(after.cache).toBe('miss');
     expect(after.body.data.statement.reviewStatus).toBe('CONFIRMED');
@@ -87,7 +110,16 @@ describe('the response cache', () => {
   });
 
   it('keys an answer by the operation, its variables and its name, not by the order of the variables', async () => {
-    const query = /* GraphQL */ `query Two($a: ID!, $b: ID!) { a: statement(id: $a) { id } b: statement(id: $b) { id } }`;
+    const query = /* GraphQL */ `
+      query Two($a: ID!, $b: ID!) {
+        a: statement(id: $a) {
+          id
+        }
+        b: statement(id: $b) {
+          id
+        }
+      }
+    `;
     const [id] = (await inspect<{ id: string }>(db, 'MATCH (s:Statement) WHERE s.id <> $id RETURN s.id AS id ORDER BY id LIMIT 1', { id: STATEMENT })).map((r) => r.id);
     expect(id, `a statement other than ${STATEMENT}`).toBeDefined();
     await askUntilHit(one, query, { a: STATEMENT, b: id });

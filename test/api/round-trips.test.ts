@@ -40,18 +40,67 @@ const EVENTS = /* GraphQL */ `
       nodes {
         id
         title
-        date { iso }
-        place { name partOf { name } }
-        venue { name }
-        participants {
-          person { name posts { role organization { name } jurisdiction { name } } }
-          posts { role }
-          citations { start end document { title } }
+        date {
+          iso
         }
-        involves { role entity { name } }
-        statements { summary speaker { name } figures { value unit } }
-        citations { excerpt document { title } }
-        sources { title }
+        place {
+          name
+          partOf {
+            name
+          }
+        }
+        venue {
+          name
+        }
+        participants {
+          person {
+            name
+            posts {
+              role
+              organization {
+                name
+              }
+              jurisdiction {
+                name
+              }
+            }
+          }
+          posts {
+            role
+          }
+          citations {
+            start
+            end
+            document {
+              title
+            }
+          }
+        }
+        involves {
+          role
+          entity {
+            name
+          }
+        }
+        statements {
+          summary
+          speaker {
+            name
+          }
+          figures {
+            value
+            unit
+          }
+        }
+        citations {
+          excerpt
+          document {
+            title
+          }
+        }
+        sources {
+          title
+        }
       }
     }
   }
@@ -62,13 +111,49 @@ const STATEMENTS = /* GraphQL */ `
     statements(first: $first) {
       nodes {
         summary
-        speaker { name posts { role } }
-        event { title participants { person { name } } }
-        about { name }
-        figures { value otherValues { value } agreement { consistent } }
-        commitments { role commitment { summary concerns { name } } }
-        quote { excerpt }
-        citations { document { title } }
+        speaker {
+          name
+          posts {
+            role
+          }
+        }
+        event {
+          title
+          participants {
+            person {
+              name
+            }
+          }
+        }
+        about {
+          name
+        }
+        figures {
+          value
+          otherValues {
+            value
+          }
+          agreement {
+            consistent
+          }
+        }
+        commitments {
+          role
+          commitment {
+            summary
+            concerns {
+              name
+            }
+          }
+        }
+        quote {
+          excerpt
+        }
+        citations {
+          document {
+            title
+          }
+        }
       }
     }
   }
@@ -108,12 +193,30 @@ describe('the properties a request reads (lookahead.ts)', () => {
     ['people and their statements', () => `{ people(first: 10) { nodes { id statements(first: 10) { ${own('Statement')} } } } }`],
     ['events, their places and venues', () => `{ events(first: 50) { nodes { ${own('Event')} place { ${own('Place')} } venue { ${own('Facility')} } } } }`],
     ['events and their participants', () => `{ events(first: 50) { nodes { id participants { person { ${own('Person')} } posts { ${own('Post')} } } } } }`],
-    ['events and the bodies involved', () => `{ events(first: 50) { nodes { id involves { role entity { ... on Organization { ${own('Organization', true)} } ... on Place { ${own('Place', true)} } ... on Program { ${own('Program', true)} } } } } } }`],
-    ['statements, their figures and commitments', () => `{ statements(first: 50) { nodes { ${own('Statement')} figures { ${own('Figure')} } commitments { role commitment { ${own('Commitment')} } } } } }`],
-    ['commitments, figures and documents', () => `{ commitments(first: 50) { nodes { ${own('Commitment')} targets { ${own('Figure')} } } } figures(first: 50) { nodes { ${own('Figure')} } } documents(first: 20) { nodes { ${own('Document')} } } }`],
-    ['a timeline', () => `{ timeline(entity: "delfina-gomez-alvarez") { node { ... on Event { ${own('Event', true)} } ... on Statement { ${own('Statement', true)} } ... on Post { ${own('Post', true)} } } } }`],
-    ['a search and a path', () => `{ search(query: "salud") { node { ... on Organization { ${own('Organization', true)} } ... on Person { ${own('Person', true)} } ... on Event { ${own('Event', true)} } } } ` +
-      `paths(from: "delfina-gomez-alvarez", to: "zoe-robledo-aburto") { nodes { ... on Person { ${own('Person', true)} } ... on Event { ${own('Event', true)} } ... on Post { ${own('Post', true)} } ... on Organization { ${own('Organization', true)} } } } }`],
+    [
+      'events and the bodies involved',
+      () =>
+        `{ events(first: 50) { nodes { id involves { role entity { ... on Organization { ${own('Organization', true)} } ... on Place { ${own('Place', true)} } ... on Program { ${own('Program', true)} } } } } } }`,
+    ],
+    [
+      'statements, their figures and commitments',
+      () => `{ statements(first: 50) { nodes { ${own('Statement')} figures { ${own('Figure')} } commitments { role commitment { ${own('Commitment')} } } } } }`,
+    ],
+    [
+      'commitments, figures and documents',
+      () =>
+        `{ commitments(first: 50) { nodes { ${own('Commitment')} targets { ${own('Figure')} } } } figures(first: 50) { nodes { ${own('Figure')} } } documents(first: 20) { nodes { ${own('Document')} } } }`,
+    ],
+    [
+      'a timeline',
+      () => `{ timeline(entity: "delfina-gomez-alvarez") { node { ... on Event { ${own('Event', true)} } ... on Statement { ${own('Statement', true)} } ... on Post { ${own('Post', true)} } } } }`,
+    ],
+    [
+      'a search and a path',
+      () =>
+        `{ search(query: "salud") { node { ... on Organization { ${own('Organization', true)} } ... on Person { ${own('Person', true)} } ... on Event { ${own('Event', true)} } } } ` +
+        `paths(from: "delfina-gomez-alvarez", to: "zoe-robledo-aburto") { nodes { ... on Person { ${own('Person', true)} } ... on Event { ${own('Event', true)} } ... on Post { ${own('Post', true)} } ... on Organization { ${own('Organization', true)} } } } }`,
+    ],
   ];
   for (const [name, query] of cases) {
     it(`${name}: the same answers as nodes read whole`, async () => {
@@ -163,10 +266,15 @@ describe('database round trips per request', () => {
   });
 
   it('paths and what their nodes show below them: one round trip, as without look-ahead', async () => {
-    const query = 'query { paths(from: "delfina-gomez-alvarez", to: "zoe-robledo-aburto", maxHops: 4, first: 3) { nodes { ... on Person { name posts { role organization { name } } } ... on Event { title participants { person { name } } } } hops { relationship citations { excerpt } } } }';
+    const query =
+      'query { paths(from: "delfina-gomez-alvarez", to: "zoe-robledo-aburto", maxHops: 4, first: 3) { nodes { ... on Person { name posts { role organization { name } } } ... on Event { title participants { person { name } } } } hops { relationship citations { excerpt } } } }';
     const { count, data } = await roundTrips(query, {});
     expect(data.paths.length).toBeGreaterThan(0);
-    expect(data.paths.flatMap((p: { nodes: { posts?: unknown[]; participants?: unknown[] }[] }) => p.nodes).some((n: { posts?: unknown[]; participants?: unknown[] }) => (n.posts ?? n.participants ?? []).length > 0)).toBe(true);
+    expect(
+      data.paths
+        .flatMap((p: { nodes: { posts?: unknown[]; participants?: unknown[] }[] }) => p.nodes)
+        .some((n: { posts?: unknown[]; participants?: unknown[] }) => (n.posts ?? n.participants ?? []).length > 0),
+    ).toBe(true);
     expect(count).toBe(1);
     await sameWithoutLookahead(query, {}, data);
   });
@@ -198,7 +306,11 @@ describe('database round trips per request', () => {
 describe('window arguments', () => {
   it('a bad first or date is BAD_USER_INPUT naming the argument, with or without look-ahead', async () => {
     for (const url of [seeded.server.url, perLevel.url]) {
-      for (const [args, argument] of [['first: 0', 'first'], ['first: 501', 'first'], ['from: "2024-13"', 'from']] as const) {
+      for (const [args, argument] of [
+        ['first: 0', 'first'],
+        ['first: 501', 'first'],
+        ['from: "2024-13"', 'from'],
+      ] as const) {
         const res = await gql(url, `{ person(slug: "delfina-gomez-alvarez") { name events(${args}) { id } } }`);
         expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
         expect(res.errors?.[0]?.extensions?.argumentName).toBe(argument);

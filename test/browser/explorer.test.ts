@@ -66,7 +66,12 @@ describe.skipIf(!executablePath)('explorer in headless Chromium', { timeout: 180
     const people = await gql<{ people: { nodes: { id: string; name: string }[] } }>(ctx.server.url, '{ people(first: 2, orderBy: MENTIONS_DESC) { nodes { id name } } }');
     [person, other] = people.data!.people.nodes as [typeof person, typeof other];
     expect(person && other).toBeTruthy();
-    const ingested = await gql(ctx.server.url, INGEST, { input: { fileName: 'valle-escondido-salud.txt', content: ARTICLE, published: '2024-05-06', publisher: 'Gaceta de Sierra Clara' } }, editor.header);
+    const ingested = await gql(
+      ctx.server.url,
+      INGEST,
+      { input: { fileName: 'valle-escondido-salud.txt', content: ARTICLE, published: '2024-05-06', publisher: 'Gaceta de Sierra Clara' } },
+      editor.header,
+    );
     expect(ingested.errors).toBeUndefined();
     browser = await chromium.launch({ executablePath: executablePath! });
     context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
@@ -178,7 +183,11 @@ describe.skipIf(!executablePath)('explorer in headless Chromium', { timeout: 180
     await page.locator('p.ok', { hasText: 'Confirmed' }).waitFor();
     await page.locator('.done-item .history li', { hasText: 'confirm by explorer-editor' }).waitFor();
     await shot('review');
-    const after = await gql<{ node: { reviewStatus: string; history: { action: string; by: string; note: string }[] } }>(ctx.server.url, 'query($id: ID!) { node(id: $id) { ... on Fact { reviewStatus history { action by note } } } }', { id });
+    const after = await gql<{ node: { reviewStatus: string; history: { action: string; by: string; note: string }[] } }>(
+      ctx.server.url,
+      'query($id: ID!) { node(id: $id) { ... on Fact { reviewStatus history { action by note } } } }',
+      { id },
+    );
     expect(after.data?.node.reviewStatus).toBe('CONFIRMED');
     expect(after.data?.node.history.at(-1)).toEqual({ action: 'CONFIRM', by: 'explorer-editor', note: 'checked against the article' });
   });

@@ -15,14 +15,26 @@ const operations: [string, string][] = [
   ['REVIEW(rejectFact)', queries.REVIEW('rejectFact')],
 ];
 
-const variables = { id: 'person:someone', entity: 'person:someone', q: 'salud', from: 'person:a', to: 'person:b', maxHops: 6, keep: 'person:a', merge: 'person:b', a: 'person:a', b: 'person:b', note: null };
+const variables = {
+  id: 'person:someone',
+  entity: 'person:someone',
+  q: 'salud',
+  from: 'person:a',
+  to: 'person:b',
+  maxHops: 6,
+  keep: 'person:a',
+  merge: 'person:b',
+  a: 'person:a',
+  b: 'person:b',
+  note: null,
+};
 
 let built: GraphQLSchema;
 beforeAll(async () => {
   built = await schema();
 });
 
-describe('the explorer\'s operations', () => {
+describe("the explorer's operations", () => {
   it('are all found', () => {
     // search, entity, neighbours, paths, timeline, document, fact, queue, and the five mutations
     expect(operations.length).toBeGreaterThanOrEqual(13);

@@ -27,7 +27,10 @@ async function propertyTypes(): Promise<string[]> {
 }
 
 const size = async () => {
-  const [row] = await inspect<{ nodes: number; rels: number }>(db, 'CALL { MATCH (n) WHERE NOT n:GraphLock RETURN count(n) AS nodes } CALL { MATCH ()-[r]->() RETURN count(r) AS rels } RETURN nodes, rels');
+  const [row] = await inspect<{ nodes: number; rels: number }>(
+    db,
+    'CALL { MATCH (n) WHERE NOT n:GraphLock RETURN count(n) AS nodes } CALL { MATCH ()-[r]->() RETURN count(r) AS rels } RETURN nodes, rels',
+  );
   return { nodes: Number(row!.nodes), rels: Number(row!.rels) };
 };
 

@@ -17,7 +17,11 @@ const seeded = seededServer();
 const ODD_NAME = 'Ana "La Jefa" Prueba, de Ejemplo\nsegunda línea';
 
 beforeAll(async () => {
-  await inspect(seeded.db, `CREATE (:Node:Entity:Person {id: 'person:ana-prueba', slug: 'ana-prueba', name: $name, aliases: ['A, P', 'B | C'], confidence: 0.5, reviewStatus: 'extracted', cites: [], custom: 7})`, { name: ODD_NAME });
+  await inspect(
+    seeded.db,
+    `CREATE (:Node:Entity:Person {id: 'person:ana-prueba', slug: 'ana-prueba', name: $name, aliases: ['A, P', 'B | C'], confidence: 0.5, reviewStatus: 'extracted', cites: [], custom: 7})`,
+    { name: ODD_NAME },
+  );
 });
 
 async function counts(): Promise<{ nodes: number; rels: number; byKind: Map<string, number>; byType: Map<string, number> }> {
@@ -33,7 +37,10 @@ describe('JSON Lines export', () => {
     const { out, text } = memoryOut();
     // small pages, so that paging by id cursor is exercised
     const written = await writeJsonl(seeded.db, out, { batch: 7 });
-    const lines = text().trim().split('\n').map((l) => JSON.parse(l) as { type: string; id?: string; kind?: string; properties: Record<string, unknown>; documents: string[] });
+    const lines = text()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { type: string; id?: string; kind?: string; properties: Record<string, unknown>; documents: string[] });
     const c = await counts();
     expect(written).toEqual({ nodes: c.nodes, relationships: c.rels });
     expect(lines.filter((l) => l.type === 'node')).toHaveLength(c.nodes);
@@ -57,11 +64,15 @@ describe('CSV export', () => {
   let tables: Map<string, string>;
   beforeAll(async () => {
     const outs = new Map<string, ReturnType<typeof memoryOut>>();
-    await writeCsvTables(seeded.db, (t: CsvTable) => {
-      const m = memoryOut();
-      outs.set(t.name, m);
-      return m.out;
-    }, { batch: 10 });
+    await writeCsvTables(
+      seeded.db,
+      (t: CsvTable) => {
+        const m = memoryOut();
+        outs.set(t.name, m);
+        return m.out;
+      },
+      { batch: 10 },
+    );
     tables = new Map([...outs].map(([name, m]) => [name, m.text()]));
   });
 
@@ -92,7 +103,10 @@ describe('CSV export', () => {
     expect(ana.confidence).toBe('0.5');
     expect(JSON.parse(ana.extra!)).toEqual({ custom: 7 });
     // the seed's people read back as the graph holds them
-    const [row] = await inspect<{ name: string; cites: string[] }>(seeded.db, "MATCH (p:Person) WHERE p.id <> 'person:ana-prueba' RETURN p.id AS id, p.name AS name, p.cites AS cites ORDER BY p.id LIMIT 1");
+    const [row] = await inspect<{ name: string; cites: string[] }>(
+      seeded.db,
+      "MATCH (p:Person) WHERE p.id <> 'person:ana-prueba' RETURN p.id AS id, p.name AS name, p.cites AS cites ORDER BY p.id LIMIT 1",
+    );
     const first = people.find((r) => r.name === row!.name)!;
     expect(first.citations!.split(' | ')).toEqual(row!.cites);
   });
@@ -112,7 +126,10 @@ describe('FollowTheMoney export', () => {
   beforeAll(async () => {
     const { out, text } = memoryOut();
     await STREAM_FORMATS.ftm.write(seeded.db, out, { batch: 4 });
-    entities = text().trim().split('\n').map((l) => JSON.parse(l) as FtmEntity);
+    entities = text()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as FtmEntity);
   });
 
   it('gives entities the official model accepts, with every reference inside the export', () => {
@@ -231,7 +248,11 @@ describe('GET /export', () => {
   });
 
   it('answers an unknown format or table with a typed JSON error, never a stack trace', async () => {
-    for (const [path, code] of [['/export/xlsx', 'UNKNOWN_FORMAT'], ['/export/csv?table=nothing', 'UNKNOWN_TABLE'], ['/export/%3Cscript%3E', 'UNKNOWN_FORMAT']] as const) {
+    for (const [path, code] of [
+      ['/export/xlsx', 'UNKNOWN_FORMAT'],
+      ['/export/csv?table=nothing', 'UNKNOWN_TABLE'],
+      ['/export/%3Cscript%3E', 'UNKNOWN_FORMAT'],
+    ] as const) {
       const res = await fetch(`${seeded.server.base}${path}`);
       expect(res.status, path).toBe(404);
       expect(res.headers.get('content-type')).toContain('application/json');

@@ -18,8 +18,28 @@ afterAll(async () => {
 type Page = { total: number; page: { id: string }[] };
 const ids = (rows: Page[]) => ({ total: rows[0]?.total, ids: rows[0]?.page.map((n) => n.id) });
 
-const EVENT_FILTERS = { participants: [] as string[], place: null, involves: null, kinds: [] as string[], from: null, to: null, text: null, document: null, reviewStatuses: ['extracted', 'confirmed'] };
-const STATEMENT_FILTERS = { speaker: null as string | null, about: null, event: null, kinds: [] as string[], from: null, to: null, text: null, document: null, reviewStatuses: ['extracted', 'confirmed'] };
+const EVENT_FILTERS = {
+  participants: [] as string[],
+  place: null,
+  involves: null,
+  kinds: [] as string[],
+  from: null,
+  to: null,
+  text: null,
+  document: null,
+  reviewStatuses: ['extracted', 'confirmed'],
+};
+const STATEMENT_FILTERS = {
+  speaker: null as string | null,
+  about: null,
+  event: null,
+  kinds: [] as string[],
+  from: null,
+  to: null,
+  text: null,
+  document: null,
+  reviewStatuses: ['extracted', 'confirmed'],
+};
 
 describe('anchored list queries', () => {
   it('events of a participant: the same page and total as the scanning query, for every participant, both orders, with filters', async () => {

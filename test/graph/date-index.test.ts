@@ -22,7 +22,9 @@ const fixture = (name: string) => readFileSync(new URL(`../pipeline/fixtures/${n
 
 /** Relationships of the index that disagree with their ends. */
 async function disagreeing(): Promise<Record<string, unknown>[]> {
-  return inspect(db, `
+  return inspect(
+    db,
+    `
     MATCH (p)-[r:PARTICIPATED_IN|STATED]->(n)
     WHERE r.person IS NULL OR r.person <> p.id
        OR NOT coalesce(r.day = n.dateStart, r.day IS NULL AND n.dateStart IS NULL)
@@ -39,7 +41,8 @@ async function disagreeing(): Promise<Record<string, unknown>[]> {
     WHERE r.person IS NULL OR r.person <> p.id
        OR NOT coalesce(r.day = first, r.day IS NULL AND first IS NULL)
        OR (r.undated IS NOT NULL) <> (first IS NULL)
-    RETURN type(r) AS type, s.id AS from, n.id AS to, r.person AS person, r.day AS day, r.undated AS undated, null AS commits, first AS dateStart`);
+    RETURN type(r) AS type, s.id AS from, n.id AS to, r.person AS person, r.day AS day, r.undated AS undated, null AS commits, first AS dateStart`,
+  );
 }
 
 async function commitsIndexed(): Promise<number> {
@@ -96,16 +99,24 @@ describe('the person date index stays true after every kind of write', () => {
   });
 
   it('a node written again with another date (or none)', async () => {
-    const [e] = await inspect<{ id: string; props: Record<string, PropValue> }>(db, 'MATCH (:Person)-[:PARTICIPATED_IN]->(e:Event) WHERE e.dateStart IS NOT NULL RETURN e.id AS id, e {.*} AS props LIMIT 1');
-    const [s] = await inspect<{ id: string; props: Record<string, PropValue> }>(db, 'MATCH (:Person)-[:STATED]->(s:Statement) WHERE s.dateStart IS NOT NULL RETURN s.id AS id, s {.*} AS props LIMIT 1');
+    const [e] = await inspect<{ id: string; props: Record<string, PropValue> }>(
+      db,
+      'MATCH (:Person)-[:PARTICIPATED_IN]->(e:Event) WHERE e.dateStart IS NOT NULL RETURN e.id AS id, e {.*} AS props LIMIT 1',
+    );
+    const [s] = await inspect<{ id: string; props: Record<string, PropValue> }>(
+      db,
+      'MATCH (:Person)-[:STATED]->(s:Statement) WHERE s.dateStart IS NOT NULL RETURN s.id AS id, s {.*} AS props LIMIT 1',
+    );
     const undated = Object.fromEntries(Object.entries(s!.props).filter(([k]) => !k.startsWith('date') && k !== 'id' && k !== 'cites'));
-    await db.write((tx) => writeBatch(tx, {
-      nodes: [
-        { id: e!.id, kind: 'Event', props: { ...e!.props, ...dateProps('date', parseIsoDate('2019-07')) }, cites: (e!.props.cites as string[]) ?? [] },
-        { id: s!.id, kind: 'Statement', props: undated as Record<string, PropValue>, cites: (s!.props.cites as string[]) ?? [] },
-      ],
-      rels: [],
-    }));
+    await db.write((tx) =>
+      writeBatch(tx, {
+        nodes: [
+          { id: e!.id, kind: 'Event', props: { ...e!.props, ...dateProps('date', parseIsoDate('2019-07')) }, cites: (e!.props.cites as string[]) ?? [] },
+          { id: s!.id, kind: 'Statement', props: undated as Record<string, PropValue>, cites: (s!.props.cites as string[]) ?? [] },
+        ],
+        rels: [],
+      }),
+    );
     const [day] = await inspect<{ day: string }>(db, 'MATCH ()-[r:PARTICIPATED_IN]->(e:Event {id: $id}) RETURN r.day AS day LIMIT 1', { id: e!.id });
     expect(day!.day).toBe('2019-07-01');
     const [u] = await inspect<{ day: unknown; undated: unknown }>(db, 'MATCH ()-[r:STATED]->(s:Statement {id: $id}) RETURN r.day AS day, r.undated AS undated LIMIT 1', { id: s!.id });
@@ -114,9 +125,12 @@ describe('the person date index stays true after every kind of write', () => {
   });
 
   it('merging two people moves their items to the one kept; undoing the merge gives them back', async () => {
-    const people = await inspect<{ id: string }>(db, `
+    const people = await inspect<{ id: string }>(
+      db,
+      `
       MATCH (p:Person) WHERE EXISTS { (p)-[:PARTICIPATED_IN]->() } AND EXISTS { (p)-[:STATED]->() }
-      RETURN p.id AS id ORDER BY COUNT { (p)-->() } DESC, p.id LIMIT 2`);
+      RETURN p.id AS id ORDER BY COUNT { (p)-->() } DESC, p.id LIMIT 2`,
+    );
     expect(people).toHaveLength(2);
     const [keep, merged] = [people[0]!.id, people[1]!.id];
     await mergeEntities(db, keep, merged, who, { force: true });
@@ -133,18 +147,34 @@ describe('the person date index stays true after every kind of write', () => {
 
   it('splitting a person, and undoing the split', async () => {
     const id = 'person:ulises-test-quintero';
-    await db.write((tx) => writeBatch(tx, {
-      nodes: [
-        { id, kind: 'Person', props: { slug: 'ulises-test-quintero', name: 'Ulises Test Quintero', aliases: ['U. Quintero', 'Ulises Quintero Alt'], aliasText: 'Ulises Test Quintero | U. Quintero | Ulises Quintero Alt' }, cites: [] },
-        { id: 'event:date-index-split-1', kind: 'Event', props: { title: 'A test meeting', category: 'meeting', ...dateProps('date', parseIsoDate('2021-05-04')) }, cites: [] },
-      ],
-      rels: [{ type: 'PARTICIPATED_IN', from: id, to: 'event:date-index-split-1', props: {}, cites: [] }],
-    }));
+    await db.write((tx) =>
+      writeBatch(tx, {
+        nodes: [
+          {
+            id,
+            kind: 'Person',
+            props: {
+              slug: 'ulises-test-quintero',
+              name: 'Ulises Test Quintero',
+              aliases: ['U. Quintero', 'Ulises Quintero Alt'],
+              aliasText: 'Ulises Test Quintero | U. Quintero | Ulises Quintero Alt',
+            },
+            cites: [],
+          },
+          { id: 'event:date-index-split-1', kind: 'Event', props: { title: 'A test meeting', category: 'meeting', ...dateProps('date', parseIsoDate('2021-05-04')) }, cites: [] },
+        ],
+        rels: [{ type: 'PARTICIPATED_IN', from: id, to: 'event:date-index-split-1', props: {}, cites: [] }],
+      }),
+    );
     const created = await splitEntity(db, id, ['Ulises Quintero Alt'], 'Ulises Quintero Alt', who);
     expect(await disagreeing()).toEqual([]);
     const [edit] = await inspect<{ id: string }>(db, "MATCH (e:Edit {action: 'split', target: $id}) RETURN e.id AS id", { id: created.id });
     await undoEdit(db, edit!.id, who);
-    const rels = await inspect<{ person: string; day: string }>(db, "MATCH (:Person {id: $id})-[r:PARTICIPATED_IN]->(:Event {id: 'event:date-index-split-1'}) RETURN r.person AS person, r.day AS day", { id });
+    const rels = await inspect<{ person: string; day: string }>(
+      db,
+      "MATCH (:Person {id: $id})-[r:PARTICIPATED_IN]->(:Event {id: 'event:date-index-split-1'}) RETURN r.person AS person, r.day AS day",
+      { id },
+    );
     expect(rels).toEqual([{ person: id, day: '2021-05-04' }]);
     expect(await disagreeing()).toEqual([]);
   });

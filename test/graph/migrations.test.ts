@@ -27,7 +27,23 @@ describe('migrations', () => {
     const { constraints, indexes } = await listSchema(db);
     expect(constraints.map((c) => c.name)).toEqual(['cached_response_key', 'edit_id', 'entity_slug', 'graph_lock_id', 'node_id', 'redirect_id']);
     expect(indexes.map((i) => i.name)).toEqual(
-      expect.arrayContaining(['entity_names', 'fact_text', 'event_date', 'statement_date', 'commitment_deadline', 'post_from', 'document_published', 'figure_metric', 'redirect_slug', 'redirect_to', 'edit_merged', 'cached_response_at', 'stated_person_commits', 'commits_person_day', 'commits_person_undated']),
+      expect.arrayContaining([
+        'entity_names',
+        'fact_text',
+        'event_date',
+        'statement_date',
+        'commitment_deadline',
+        'post_from',
+        'document_published',
+        'figure_metric',
+        'redirect_slug',
+        'redirect_to',
+        'edit_merged',
+        'cached_response_at',
+        'stated_person_commits',
+        'commits_person_day',
+        'commits_person_undated',
+      ]),
     );
     expect(indexes.filter((i) => i.state !== 'ONLINE')).toEqual([]);
   });

@@ -61,37 +61,41 @@ describe('a supervised local Neo4j', () => {
     rmSync(dataDir, { recursive: true, force: true });
   }, LONG);
 
-  it('starts Neo4j again on the same port and data after the Java process is killed, and stops for good on stop()', async () => {
-    const s = neo4j!;
-    const first = s.pid!;
-    expect(first).toBeGreaterThan(0);
-    expect(lines).toContain(`neo4j-local: ready at ${s.uri} (pid ${first})`);
+  it(
+    'starts Neo4j again on the same port and data after the Java process is killed, and stops for good on stop()',
+    async () => {
+      const s = neo4j!;
+      const first = s.pid!;
+      expect(first).toBeGreaterThan(0);
+      expect(lines).toContain(`neo4j-local: ready at ${s.uri} (pid ${first})`);
 
-    const id = `marker-${Date.now()}`;
-    await db!.driver.executeQuery('CREATE (:SupervisionCheck {id: $id})', { id });
-    expect(await countMarkers(db!, id)).toBe(1);
+      const id = `marker-${Date.now()}`;
+      await db!.driver.executeQuery('CREATE (:SupervisionCheck {id: $id})', { id });
+      expect(await countMarkers(db!, id)).toBe(1);
 
-    const killedAt = Date.now();
-    process.kill(first, 'SIGKILL');
-    await until('a new pid', () => s.pid !== undefined && s.pid !== first, 180_000);
-    await until('a probe', () => probes(db!), 180_000);
-    const restartMs = Date.now() - killedAt;
-    process.stderr.write(`[neo4j-supervision] SIGKILL to probe OK: ${(restartMs / 1000).toFixed(1)}s\n`);
+      const killedAt = Date.now();
+      process.kill(first, 'SIGKILL');
+      await until('a new pid', () => s.pid !== undefined && s.pid !== first, 180_000);
+      await until('a probe', () => probes(db!), 180_000);
+      const restartMs = Date.now() - killedAt;
+      process.stderr.write(`[neo4j-supervision] SIGKILL to probe OK: ${(restartMs / 1000).toFixed(1)}s\n`);
 
-    const second = s.pid!;
-    expect(alive(first)).toBe(false);
-    expect(s.restarts).toBe(1);
-    expect(await countMarkers(db!, id)).toBe(1);
-    expect(lines.some((l) => l.startsWith(`neo4j-local: Neo4j (pid ${first}) exited unexpectedly (signal SIGKILL) after `))).toBe(true);
-    expect(lines).toContain(`neo4j-local: ready at ${s.uri} (pid ${second})`);
+      const second = s.pid!;
+      expect(alive(first)).toBe(false);
+      expect(s.restarts).toBe(1);
+      expect(await countMarkers(db!, id)).toBe(1);
+      expect(lines.some((l) => l.startsWith(`neo4j-local: Neo4j (pid ${first}) exited unexpectedly (signal SIGKILL) after `))).toBe(true);
+      expect(lines).toContain(`neo4j-local: ready at ${s.uri} (pid ${second})`);
 
-    await s.stop();
-    await s.stop(); // idempotent
-    expect(alive(second)).toBe(false);
-    expect(s.pid).toBeUndefined();
-    const linesAtStop = lines.length;
-    await sleep(5_000); // longer than the first backoff
-    expect(s.restarts).toBe(1);
-    expect(lines.slice(linesAtStop).filter((l) => l.startsWith('neo4j-local: starting'))).toEqual([]);
-  }, LONG);
+      await s.stop();
+      await s.stop(); // idempotent
+      expect(alive(second)).toBe(false);
+      expect(s.pid).toBeUndefined();
+      const linesAtStop = lines.length;
+      await sleep(5_000); // longer than the first backoff
+      expect(s.restarts).toBe(1);
+      expect(lines.slice(linesAtStop).filter((l) => l.startsWith('neo4j-local: starting'))).toEqual([]);
+    },
+    LONG,
+  );
 });

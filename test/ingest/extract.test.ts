@@ -7,7 +7,11 @@ const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, imp
 const monterrey = extract('boletin-monterrey.md', fixture('boletin-monterrey.md'));
 const oaxaca = extract('nota-oaxaca.txt', fixture('nota-oaxaca.txt'));
 
-const names = (x: Extracted, kind: string) => x.extraction.entities.filter((e) => e.kind === kind).map((e) => e.name).sort();
+const names = (x: Extracted, kind: string) =>
+  x.extraction.entities
+    .filter((e) => e.kind === kind)
+    .map((e) => e.name)
+    .sort();
 const nameOf = (x: Extracted, key: string | null) => x.extraction.entities.find((e) => e.key === key)?.name ?? null;
 
 describe('extraction from a press bulletin', () => {
@@ -100,7 +104,10 @@ describe('extraction from a news item', () => {
   });
 
   it('reads "Estado de México" at the start of a sentence as the state, not the country', () => {
-    const x = extract('breve.md', '---\npublished: 2025-02-03\n---\nEstado de México registró este lunes 20 casos nuevos, informó la secretaria de Salud estatal, Laura Ibarra Soto, en una conferencia de prensa.\n');
+    const x = extract(
+      'breve.md',
+      '---\npublished: 2025-02-03\n---\nEstado de México registró este lunes 20 casos nuevos, informó la secretaria de Salud estatal, Laura Ibarra Soto, en una conferencia de prensa.\n',
+    );
     expect(names(x, 'Place')).toEqual(['Estado de México']);
   });
 
@@ -115,14 +122,14 @@ describe('names that tell two entities apart', () => {
     const x = extract('nota.txt', text('La Secretaría de Salud federal visitó la Secretaría de Salud en Durango para revisar el abasto.'));
     expect(names(x, 'Organization')).toEqual(['Secretaría de Salud', 'Secretaría de Salud de Durango']);
   });
-  it('a governor\'s cabinet secretary heads the state\'s ministry, cited where the post is written', () => {
+  it("a governor's cabinet secretary heads the state's ministry, cited where the post is written", () => {
     const x = extract('nota.txt', text('El gobernador de Durango, Julián Ortega Ríos, acompañado por el secretario de Salud, Tomás Garibay Luna, firmó el convenio con el IMSS.'));
     const post = x.extraction.posts.find((p) => nameOf(x, p.person) === 'Tomás Garibay Luna')!;
     expect([post.role, nameOf(x, post.organization), nameOf(x, post.jurisdiction)]).toEqual(['Secretario de Salud', 'Secretaría de Salud de Durango', 'Durango']);
     const ministry = x.extraction.entities.find((e) => e.key === post.organization)!;
     expect(ministry.cites).toEqual(post.cites);
   });
-  it('the items of a list of programs are programs, even one that bears a town\'s name', () => {
+  it("the items of a list of programs are programs, even one that bears a town's name", () => {
     const x = extract('nota.txt', text('La entidad tiene 90 mil becarios en distintos programas, incluyendo Benito Juárez y Jóvenes Sembrando Futuro, con una inversión de 300 millones de pesos.'));
     expect(names(x, 'Program')).toEqual(['Benito Juárez', 'Jóvenes Sembrando Futuro']);
     expect(names(x, 'Place')).toEqual([]);
@@ -139,40 +146,70 @@ describe('names that tell two entities apart', () => {
 describe('posts a profile or a list gives', () => {
   const text = (body: string) => `---\ntitle: Nota\npublished: 2025-03-10\n---\n${body}\n`;
   const posts = (x: Extracted) => x.extraction.posts.map((p) => [nameOf(x, p.person), p.role, nameOf(x, p.organization) ?? nameOf(x, p.jurisdiction), p.from?.iso ?? null, p.to?.iso ?? null]);
-  it('a profile\'s past posts, with the years it gives, belong to the person the paragraph is about', () => {
-    const x = extract('nota.txt', text('- Rebeca Salinas Ortiz será la nueva secretaria de Salud. Es médica por la UNAM. Fue directora del Instituto Nacional de Pediatría (2014-2020). En 2021 fue designada secretaria de Turismo por el presidente.'));
-    expect(posts(x)).toEqual(expect.arrayContaining([
-      ['Rebeca Salinas Ortiz', 'Directora', 'Instituto Nacional de Pediatría', '2014', '2020'],
-      ['Rebeca Salinas Ortiz', 'Secretaria de Turismo', 'Gobierno de México', '2021', null],
-    ]));
+  it("a profile's past posts, with the years it gives, belong to the person the paragraph is about", () => {
+    const x = extract(
+      'nota.txt',
+      text(
+        '- Rebeca Salinas Ortiz será la nueva secretaria de Salud. Es médica por la UNAM. Fue directora del Instituto Nacional de Pediatría (2014-2020). En 2021 fue designada secretaria de Turismo por el presidente.',
+      ),
+    );
+    expect(posts(x)).toEqual(
+      expect.arrayContaining([
+        ['Rebeca Salinas Ortiz', 'Directora', 'Instituto Nacional de Pediatría', '2014', '2020'],
+        ['Rebeca Salinas Ortiz', 'Secretaria de Turismo', 'Gobierno de México', '2021', null],
+      ]),
+    );
   });
   it('a list of governors names the head of Ciudad de México by its own title', () => {
-    const x = extract('nota.txt', text('Los mandatarios de los estados se reunieron con el presidente en la capital para firmar el acuerdo de salud con la Federación. Firmaron el acuerdo 3 gobernadores:\n\n- Rosa Ibarra Luna, Sonora\n- Julián Ortega Ríos, Ciudad de México\n- Marta Cruz Peña, Yucatán'));
-    expect(posts(x)).toEqual(expect.arrayContaining([
-      ['Julián Ortega Ríos', 'Jefe de Gobierno', 'Ciudad de México', null, null],
-      ['Rosa Ibarra Luna', 'Gobernadora', 'Sonora', null, null],
-    ]));
+    const x = extract(
+      'nota.txt',
+      text(
+        'Los mandatarios de los estados se reunieron con el presidente en la capital para firmar el acuerdo de salud con la Federación. Firmaron el acuerdo 3 gobernadores:\n\n- Rosa Ibarra Luna, Sonora\n- Julián Ortega Ríos, Ciudad de México\n- Marta Cruz Peña, Yucatán',
+      ),
+    );
+    expect(posts(x)).toEqual(
+      expect.arrayContaining([
+        ['Julián Ortega Ríos', 'Jefe de Gobierno', 'Ciudad de México', null, null],
+        ['Rosa Ibarra Luna', 'Gobernadora', 'Sonora', null, null],
+      ]),
+    );
   });
   it('a post given "as" someone belongs to the one appointed, not the one who appoints', () => {
     const x = extract('nota.txt', text('Tomás Garibay Luna fue designado por Lucía Fernández Ortega como el nuevo secretario de Turismo.'));
-    expect(posts(x).filter((p) => p[1] === 'Secretario de Turismo').map((p) => p[0])).toEqual(['Tomás Garibay Luna']);
+    expect(
+      posts(x)
+        .filter((p) => p[1] === 'Secretario de Turismo')
+        .map((p) => p[0]),
+    ).toEqual(['Tomás Garibay Luna']);
   });
 });
 
 describe('promises', () => {
   const text = (body: string) => `---\ntitle: Nota\npublished: 2025-03-10\n---\n${body}\n`;
   it('a list of works after a colon is one promise per work, beside the lead one', () => {
-    const x = extract('nota.txt', text('El director general del ISSSTE, Tomás Garibay Luna, informó que este año iniciarán tres obras: el Hospital Regional de Alta Especialidad de Durango; la Clínica de Medicina Familiar de Mazatlán; y la nueva unidad médica del antiguo Hospital Doctor Santiago Ramón, que será demolido.'));
+    const x = extract(
+      'nota.txt',
+      text(
+        'El director general del ISSSTE, Tomás Garibay Luna, informó que este año iniciarán tres obras: el Hospital Regional de Alta Especialidad de Durango; la Clínica de Medicina Familiar de Mazatlán; y la nueva unidad médica del antiguo Hospital Doctor Santiago Ramón, que será demolido.',
+      ),
+    );
     const c = x.extraction.commitments;
     expect(c).toHaveLength(4);
     expect(c.slice(1).map((k) => k.concerns.map((e) => nameOf(x, e)).filter((n) => !['Durango', 'Mazatlán'].includes(n!)))).toEqual([
-      ['Hospital Regional de Alta Especialidad de Durango'], ['Clínica de Medicina Familiar de Mazatlán'], ['Hospital Doctor Santiago Ramón'],
+      ['Hospital Regional de Alta Especialidad de Durango'],
+      ['Clínica de Medicina Familiar de Mazatlán'],
+      ['Hospital Doctor Santiago Ramón'],
     ]);
     const makers = x.extraction.statements.filter((s) => c.some((k) => s.commitments.includes(k.key))).map((s) => nameOf(x, s.speaker));
     expect(new Set(makers)).toEqual(new Set(['Tomás Garibay Luna']));
   });
   it('works announced, and the promise of a governor who speaks with his cabinet beside him, are his', () => {
-    const x = extract('nota.txt', text('El gobernador Julián Ortega Ríos, acompañado por la secretaria de Salud, Rebeca Salinas Ortiz, refrendó el compromiso de garantizar la atención médica gratuita. De manera adicional, Ortega Ríos anunció la construcción de una unidad de medicina familiar en Mazatlán.'));
+    const x = extract(
+      'nota.txt',
+      text(
+        'El gobernador Julián Ortega Ríos, acompañado por la secretaria de Salud, Rebeca Salinas Ortiz, refrendó el compromiso de garantizar la atención médica gratuita. De manera adicional, Ortega Ríos anunció la construcción de una unidad de medicina familiar en Mazatlán.',
+      ),
+    );
     const byCommitment = x.extraction.commitments.map((k) => nameOf(x, x.extraction.statements.find((s) => s.commitments.includes(k.key))?.speaker ?? null));
     expect(byCommitment).toEqual(['Julián Ortega Ríos', 'Julián Ortega Ríos']);
   });
@@ -181,7 +218,10 @@ describe('promises', () => {
 describe('names the NLP engine reads', () => {
   it('a name the engine labels a person less its last surname with a particle ("de la O") is that person, whole', async () => {
     const { prepare, extractPrepared } = await import('../../src/ingest/pipeline.js');
-    const p = prepare('nota.txt', '---\ntitle: Nota\npublished: 2025-03-10\n---\nTambién iba a ser presentado Tadeo Salgado de la O, como secretario de Turismo, aunque por agenda no pudo estar en el acto con los demás.\n');
+    const p = prepare(
+      'nota.txt',
+      '---\ntitle: Nota\npublished: 2025-03-10\n---\nTambién iba a ser presentado Tadeo Salgado de la O, como secretario de Turismo, aunque por agenda no pudo estar en el acto con los demás.\n',
+    );
     const at = p.norm.text.indexOf('Tadeo Salgado');
     const x = extractPrepared(p, { persons: [{ start: at, end: at + 'Tadeo Salgado'.length }] });
     expect(names(x, 'Person')).toEqual(['Tadeo Salgado de la O']);

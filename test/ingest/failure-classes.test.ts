@@ -8,7 +8,11 @@ import { extract, prepare, type Extracted } from '../../src/ingest/pipeline.js';
 const file = (name: string) => readFileSync(new URL(`./fixtures/failure-classes/${name}`, import.meta.url));
 const read = (name: string) => extract(name, file(name));
 
-const people = (x: Extracted) => x.extraction.entities.filter((e) => e.kind === 'Person').map((e) => e.name).sort();
+const people = (x: Extracted) =>
+  x.extraction.entities
+    .filter((e) => e.kind === 'Person')
+    .map((e) => e.name)
+    .sort();
 const nameOf = (x: Extracted, key: string | null) => x.extraction.entities.find((e) => e.key === key)?.name ?? null;
 const figures = (x: Extracted) => x.extraction.figures.map((f) => f.value).sort((a, b) => a - b);
 const speakerOf = (x: Extracted, words: string) =>

@@ -9,7 +9,19 @@ describe('gazetteer data', () => {
   it('lists the 32 federal entities, each once', () => {
     expect(g.states).toHaveLength(32);
     expect(new Set(g.states.map((s) => foldName(s.name))).size).toBe(32);
-    for (const name of ['Aguascalientes', 'Baja California Sur', 'Ciudad de México', 'Estado de México', 'Michoacán', 'Nuevo León', 'Quintana Roo', 'San Luis Potosí', 'Veracruz', 'Yucatán', 'Zacatecas']) {
+    for (const name of [
+      'Aguascalientes',
+      'Baja California Sur',
+      'Ciudad de México',
+      'Estado de México',
+      'Michoacán',
+      'Nuevo León',
+      'Quintana Roo',
+      'San Luis Potosí',
+      'Veracruz',
+      'Yucatán',
+      'Zacatecas',
+    ]) {
       expect(g.state(name)?.name, name).toBe(name);
     }
   });
@@ -31,6 +43,7 @@ describe('gazetteer data', () => {
     const edomex = g.municipalitiesOf('Estado de México');
     expect(edomex).toHaveLength(125);
     expect(new Set(edomex.map((m) => foldName(m.name))).size).toBe(125);
+    // prettier-ignore
     for (const name of ['Toluca', 'Tecámac', 'Ecatepec de Morelos', 'Tlalnepantla de Baz', 'Zinacantepec', 'Zumpango', 'Atenco', 'San Simón de Guerrero', 'Texcoco', 'Tonanitla', 'Luvianos', 'San José del Rincón', 'Valle de Chalco Solidaridad']) {
       expect(edomex.map((m) => m.name), name).toContain(name);
     }
@@ -118,7 +131,7 @@ states:
     }
   });
 
-  it('names the head of an entity\'s executive where it is not a governor, and refuses a half-given title', () => {
+  it("names the head of an entity's executive where it is not a governor, and refuses a half-given title", () => {
     expect(g.state('CDMX')?.executive).toEqual({ masculine: 'jefe de Gobierno', feminine: 'jefa de Gobierno' });
     expect(g.state('Sonora')?.executive).toBeNull();
     const bad = 'country: {name: Pais}\nstates:\n  - name: Estado Uno\n    capital: Estado Uno\n    executive: {masculine: jefe}\n';

@@ -2,16 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CORPUS_DIR } from '../../src/config/shared.js';
-import {
-  DocumentError,
-  guessTitle,
-  LANGUAGE_CHECK_MIN_WORDS,
-  MAX_DOCUMENT_BYTES,
-  parsePublished,
-  readSourceDocument,
-  SPANISH_SCORE_THRESHOLD,
-  spanishScore,
-} from '../../src/ingest/metadata.js';
+import { DocumentError, guessTitle, LANGUAGE_CHECK_MIN_WORDS, MAX_DOCUMENT_BYTES, parsePublished, readSourceDocument, SPANISH_SCORE_THRESHOLD, spanishScore } from '../../src/ingest/metadata.js';
 
 const NOW = new Date('2024-06-01T12:00:00Z');
 
@@ -167,9 +158,7 @@ describe('readSourceDocument: content problems', () => {
   });
 
   it('rejects documents with no text once markup is gone', () => {
-    expect(problemOf(() => readSourceDocument('a.html', '<html><body><script>var a = 1;</script></body></html>', null, NOW))).toMatch(
-      /no article text once markup and boilerplate are removed/,
-    );
+    expect(problemOf(() => readSourceDocument('a.html', '<html><body><script>var a = 1;</script></body></html>', null, NOW))).toMatch(/no article text once markup and boilerplate are removed/);
   });
 
   it('rejects documents over the size limit, as text or bytes', () => {
@@ -201,11 +190,12 @@ describe('readSourceDocument: content problems', () => {
 
   it('rejects texts that are not Spanish, and declared languages other than Spanish', () => {
     for (const [lang, text] of Object.entries({ en: ENGLISH, pt: PORTUGUESE, fr: FRENCH, it: ITALIAN })) {
-      expect(problemOf(() => readSourceDocument(`${lang}.txt`, text, null, NOW)), lang).toMatch(/^does not look like Spanish: /);
+      expect(
+        problemOf(() => readSourceDocument(`${lang}.txt`, text, null, NOW)),
+        lang,
+      ).toMatch(/^does not look like Spanish: /);
     }
-    expect(problemOf(() => readSourceDocument('a.txt', frontMatter('language: en'), null, NOW))).toBe(
-      'language is "en", but only Spanish (es) documents are supported',
-    );
+    expect(problemOf(() => readSourceDocument('a.txt', frontMatter('language: en'), null, NOW))).toBe('language is "en", but only Spanish (es) documents are supported');
   });
 });
 
@@ -232,9 +222,7 @@ describe('language check', () => {
 
 describe('readSourceDocument: metadata problems', () => {
   it('rejects an unterminated front matter block', () => {
-    expect(problemOf(() => readSourceDocument('a.md', `---\ntitle: Nota\n${ARTICLE}`, null, NOW))).toBe(
-      'front matter opened with "---" on the first line is never closed (add a "---" line after it)',
-    );
+    expect(problemOf(() => readSourceDocument('a.md', `---\ntitle: Nota\n${ARTICLE}`, null, NOW))).toBe('front matter opened with "---" on the first line is never closed (add a "---" line after it)');
   });
 
   it('rejects front matter that is not valid YAML, naming the line', () => {
@@ -245,17 +233,13 @@ describe('readSourceDocument: metadata problems', () => {
   });
 
   it('rejects front matter that is not a mapping', () => {
-    expect(problemOf(() => readSourceDocument('a.md', frontMatter('- uno\n- dos'), null, NOW))).toBe(
-      'front matter must be a mapping of fields (title: ..., published: ...)',
-    );
+    expect(problemOf(() => readSourceDocument('a.md', frontMatter('- uno\n- dos'), null, NOW))).toBe('front matter must be a mapping of fields (title: ..., published: ...)');
   });
 
   it('rejects fields of the wrong type', () => {
     expect(problemOf(() => readSourceDocument('a.md', frontMatter('title: 42'), null, NOW))).toBe('front matter field "title" must be a string, not a number');
     expect(problemOf(() => readSourceDocument('a.md', frontMatter('url: [a, b]'), null, NOW))).toBe('front matter field "url" must be a string, not a list');
-    expect(problemOf(() => readSourceDocument('a.md', frontMatter('author: {name: Ana}'), null, NOW))).toBe(
-      'front matter field "author" must be a string or a list of strings, not a object',
-    );
+    expect(problemOf(() => readSourceDocument('a.md', frontMatter('author: {name: Ana}'), null, NOW))).toBe('front matter field "author" must be a string or a list of strings, not a object');
     expect(problemOf(() => readSourceDocument('a.md', frontMatter('published: true'), null, NOW))).toBe(
       'front matter field "published" must be a date string (YYYY-MM-DD, YYYY-MM or YYYY), not a boolean',
     );
@@ -276,14 +260,15 @@ describe('readSourceDocument: metadata problems', () => {
       ['2024-04-31', 'published date "2024-04-31" does not exist (day 31 of 2024-04)'],
     ];
     for (const [value, problem] of cases) {
-      expect(problemOf(() => readSourceDocument('a.md', frontMatter(`published: ${value}`), null, NOW)), value).toBe(problem);
+      expect(
+        problemOf(() => readSourceDocument('a.md', frontMatter(`published: ${value}`), null, NOW)),
+        value,
+      ).toBe(problem);
     }
   });
 
   it('rejects publication dates in the future, relative to now', () => {
-    expect(problemOf(() => readSourceDocument('a.md', frontMatter('published: 2024-06-03'), null, NOW))).toBe(
-      'published date 2024-06-03 is in the future (now is 2024-06-01)',
-    );
+    expect(problemOf(() => readSourceDocument('a.md', frontMatter('published: 2024-06-03'), null, NOW))).toBe('published date 2024-06-03 is in the future (now is 2024-06-01)');
     expect(problemOf(() => readSourceDocument('a.md', frontMatter('published: "2024-07"'), null, NOW))).toMatch(/is in the future/);
     expect(problemOf(() => readSourceDocument('a.md', frontMatter('published: 2025'), null, NOW))).toMatch(/is in the future/);
     // The current month and year are not in the future; one day of slack covers time zones.
@@ -296,9 +281,7 @@ describe('readSourceDocument: metadata problems', () => {
   it('rejects URLs that are not http(s)', () => {
     expect(problemOf(() => readSourceDocument('a.md', frontMatter('url: ftp://example.org/nota'), null, NOW))).toBe('url "ftp://example.org/nota" is not an http(s) URL');
     expect(problemOf(() => readSourceDocument('a.md', frontMatter('url: "javascript:alert(1)"'), null, NOW))).toBe('url "javascript:alert(1)" is not an http(s) URL');
-    expect(problemOf(() => readSourceDocument('a.md', frontMatter('url: diariodelvalle/nota'), null, NOW))).toBe(
-      'url "diariodelvalle/nota" is not a valid URL (expected http:// or https://)',
-    );
+    expect(problemOf(() => readSourceDocument('a.md', frontMatter('url: diariodelvalle/nota'), null, NOW))).toBe('url "diariodelvalle/nota" is not a valid URL (expected http:// or https://)');
   });
 
   it('names the file in the error', () => {
@@ -314,7 +297,11 @@ describe('readSourceDocument: metadata problems', () => {
 });
 
 const CORPUS = CORPUS_DIR;
-const corpusFiles = existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => /\.(txt|md|html?)$/.test(f) && !/^readme/i.test(f)).sort() : [];
+const corpusFiles = existsSync(CORPUS)
+  ? readdirSync(CORPUS)
+      .filter((f) => /\.(txt|md|html?)$/.test(f) && !/^readme/i.test(f))
+      .sort()
+  : [];
 
 describe.skipIf(corpusFiles.length === 0)('readSourceDocument: corpus', () => {
   it.each(corpusFiles)('%s is read as a Spanish document with a title', (file) => {

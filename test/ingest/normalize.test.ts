@@ -22,8 +22,7 @@ function expectExactMap(original: string, n: Normalized): void {
 }
 
 const paragraphs = (n: Normalized) => n.text.split('\n\n');
-const removedText = (original: string, n: Normalized, reason: string) =>
-  n.removed.filter((r) => r.reason === reason).map((r) => original.slice(r.start, r.end));
+const removedText = (original: string, n: Normalized, reason: string) => n.removed.filter((r) => r.reason === reason).map((r) => original.slice(r.start, r.end));
 
 // Invented article used across tests (people and places are fictitious).
 const BODY = [
@@ -105,12 +104,11 @@ describe('normalize: boilerplate', () => {
     const n = normalize(raw, 'text');
     expect(n.text.endsWith('contará con 14 médicos.')).toBe(true);
     expect(removedText(raw, n, 'related-article label')).toEqual(['Te puede interesar:']);
-    expect(removedText(raw, n, 'related-article links')).toEqual([
-      'Entregan becas a estudiantes de San Roque\n\nReabren mercado municipal tras remodelación',
-    ]);
+    expect(removedText(raw, n, 'related-article links')).toEqual(['Entregan becas a estudiantes de San Roque\n\nReabren mercado municipal tras remodelación']);
   });
 
   it('removes an unlabelled trailing run of headlines and truncated teasers (the web-page form)', () => {
+    // prettier-ignore
     const tail = [
       'Salud',
       '',
@@ -155,6 +153,7 @@ describe('normalize: boilerplate', () => {
   });
 
   it('removes subscription prompts, photo credits, share lines, handles, copyright and separators', () => {
+    // prettier-ignore
     const lines = [
       ['Suscríbete a nuestro canal de WhatsApp', 'subscription prompt'],
       ['Recibe nuestro newsletter con las noticias del día', 'subscription prompt'],
@@ -195,8 +194,7 @@ describe('normalize: boilerplate', () => {
   });
 
   it('removes a related link inside the text and keeps the sentence that follows it on the line', () => {
-    const raw =
-      'Primer párrafo del artículo.\n\nTambién puedes leer: Reabren mercado municipal en San Roque El hospital regional contará con 40 camas y dos quirófanos nuevos. \n\nÚltimo párrafo.';
+    const raw = 'Primer párrafo del artículo.\n\nTambién puedes leer: Reabren mercado municipal en San Roque El hospital regional contará con 40 camas y dos quirófanos nuevos. \n\nÚltimo párrafo.';
     const n = normalize(raw, 'text');
     expect(n.text).toBe('Primer párrafo del artículo.\n\nEl hospital regional contará con 40 camas y dos quirófanos nuevos.\n\nÚltimo párrafo.');
     expect(removedText(raw, n, 'related-article link')).toEqual(['También puedes leer: Reabren mercado municipal en San Roque']);
@@ -237,12 +235,7 @@ describe('normalize: boilerplate', () => {
   it('keeps bulletin headers and datelines', () => {
     const raw = 'BOLETÍN DE PRENSA\n\nVilla Serena, lunes 4 de marzo de 2024\nNo. 027/2024\n\nComunicado No. 015/2024\n\nLa alcaldesa informó que la obra concluyó.';
     const n = normalize(raw, 'text');
-    expect(paragraphs(n)).toEqual([
-      'BOLETÍN DE PRENSA',
-      'Villa Serena, lunes 4 de marzo de 2024 No. 027/2024',
-      'Comunicado No. 015/2024',
-      'La alcaldesa informó que la obra concluyó.',
-    ]);
+    expect(paragraphs(n)).toEqual(['BOLETÍN DE PRENSA', 'Villa Serena, lunes 4 de marzo de 2024 No. 027/2024', 'Comunicado No. 015/2024', 'La alcaldesa informó que la obra concluyó.']);
   });
 
   it('records non-overlapping removed spans in order, each with a reason', () => {
@@ -285,15 +278,7 @@ describe('normalize: HTML', () => {
   it('drops script, style, head, nav, page header, footer, aside, form, figcaption and marked elements, with reasons', () => {
     const n = normalize(html, 'html');
     const reasons = n.removed.map((r) => r.reason);
-    expect(reasons).toEqual([
-      'html <head>',
-      'html <header>',
-      'html <figcaption>',
-      'html <div> marked "share"',
-      'html <form>',
-      'html <aside>',
-      'html <footer>',
-    ]);
+    expect(reasons).toEqual(['html <head>', 'html <header>', 'html <figcaption>', 'html <div> marked "share"', 'html <form>', 'html <aside>', 'html <footer>']);
     const footer = n.removed.find((r) => r.reason === 'html <footer>')!;
     expect(html.slice(footer.start, footer.end)).toBe('<footer>&copy; 2024 Diario del Valle</footer>');
     const head = n.removed.find((r) => r.reason === 'html <head>')!;
@@ -363,6 +348,7 @@ describe('normalize: HTML', () => {
 
 describe('normalize: Markdown', () => {
   it('drops heading markers, emphasis, link syntax, images and bullets', () => {
+    // prettier-ignore
     const md = [
       '# Inauguran *clínica* en San Román',
       '',
@@ -443,10 +429,20 @@ describe('detectFormat', () => {
 // The real corpus, when present: read at run time, never copied.
 
 const CORPUS = CORPUS_DIR;
-const corpusFiles = existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => /\.(txt|md|html?)$/.test(f) && !/^readme/i.test(f)).sort() : [];
+const corpusFiles = existsSync(CORPUS)
+  ? readdirSync(CORPUS)
+      .filter((f) => /\.(txt|md|html?)$/.test(f) && !/^readme/i.test(f))
+      .sort()
+  : [];
 
 /** Folded word tokens, to compare texts regardless of markup and whitespace. */
-const tokens = (s: string) => (s.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+const tokens = (s: string) =>
+  (
+    s
+      .normalize('NFC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  ).join(' ');
 
 describe.skipIf(corpusFiles.length === 0)('normalize: corpus', () => {
   for (const file of corpusFiles) {
@@ -518,6 +514,7 @@ describe('normalize: any input', () => {
       return s / 2 ** 32;
     };
   }
+  // prettier-ignore
   const pieces = [
     'la', 'alcaldesa', 'Zoé', 'Ñandú', ' ', '  ', '\n', '\n\n', '\r\n', '\t', '\u00a0', '\u200b', '😀', '.', ',', '…',
     '<p>', '</p>', '<b>', '</b>', '<br>', '<div class="share">', '</div>', '<script>', '</script>', '<!--', '-->', '<', '>',

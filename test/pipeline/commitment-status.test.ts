@@ -66,7 +66,12 @@ describe('a commitment and its repeats', () => {
     const every = await all();
     for (const status of ['ANNOUNCED', 'REPEATED', 'OVERDUE', 'IN_PROGRESS', 'FULFILLED', 'ABANDONED']) {
       const filtered = await all(`{ statuses: [${status}] }`);
-      expect(filtered.map((c) => c.id).sort()).toEqual(every.filter((c) => c.status === status).map((c) => c.id).sort());
+      expect(filtered.map((c) => c.id).sort()).toEqual(
+        every
+          .filter((c) => c.status === status)
+          .map((c) => c.id)
+          .sort(),
+      );
     }
   });
 });

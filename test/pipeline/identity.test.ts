@@ -23,7 +23,10 @@ type Dups = { possibleDuplicates: { totalCount: number; nodes: { a: { id: string
 
 describe('no silent merges', () => {
   it('one person whose name comes with and without an accent', async () => {
-    const res = await gql<{ search: { node: { id: string; name: string; aliases: string[] } }[] }>(served.server.url, '{ search(query: "Garibay Luna", types: [PERSON]) { node { id ... on Person { name aliases } } } }');
+    const res = await gql<{ search: { node: { id: string; name: string; aliases: string[] } }[] }>(
+      served.server.url,
+      '{ search(query: "Garibay Luna", types: [PERSON]) { node { id ... on Person { name aliases } } } }',
+    );
     expect(res.data!.search).toHaveLength(1);
     expect(res.data!.search[0]!.node.aliases).toContain('Tomas Garibay Luna');
   });

@@ -29,7 +29,11 @@ describe('ingesting many documents at once', () => {
     for (const a of articles) await ingest(db, a.fileName, a.content);
     const oneByOne = await graphChecksum(db.driver);
     await emptyGraph(db);
-    const outcomes = await ingestMany(db, articles.map((a) => doc(a.fileName, a.content)), { concurrency: 4 });
+    const outcomes = await ingestMany(
+      db,
+      articles.map((a) => doc(a.fileName, a.content)),
+      { concurrency: 4 },
+    );
     expect(outcomes.map(failure)).toEqual(articles.map(() => null));
     const many = await graphChecksum(db.driver);
     expect(graphDifference(oneByOne, many)).toBe('');
@@ -55,7 +59,11 @@ describe('ingesting many documents at once', () => {
     } as CoreNlp;
     const articles = generateArticles(10, 3);
     const done: number[] = [];
-    const outcomes = await ingestMany(db, articles.map((a) => doc(a.fileName, a.content)), { concurrency: 3, nlp, onDone: (i) => done.push(i) });
+    const outcomes = await ingestMany(
+      db,
+      articles.map((a) => doc(a.fileName, a.content)),
+      { concurrency: 3, nlp, onDone: (i) => done.push(i) },
+    );
     expect(most).toBe(3);
     expect(annotated).toHaveLength(10);
     expect(done).toEqual([...Array(10).keys()]);

@@ -89,8 +89,20 @@ describe('bad input', () => {
 
   it('writes nothing of a document whose write fails halfway', async () => {
     const x = extract('boletin-monterrey.md', fixture('boletin-monterrey.md'));
-    const batch = toBatch(x, { entities: new Map(x.extraction.entities.map((e) => [e.key, `${e.kind.toLowerCase()}:${e.key}`])), linked: [], candidates: [], events: new Map(x.extraction.events.map((e) => [e.key, `event:${e.key}`])), commitments: new Map(x.extraction.commitments.map((c) => [c.key, `commitment:${c.key}`])), posts: new Map() });
-    await expect(db.write(async (tx) => { await writeBatch(tx, batch); throw new Error('the connection dropped'); })).rejects.toThrow('the connection dropped');
+    const batch = toBatch(x, {
+      entities: new Map(x.extraction.entities.map((e) => [e.key, `${e.kind.toLowerCase()}:${e.key}`])),
+      linked: [],
+      candidates: [],
+      events: new Map(x.extraction.events.map((e) => [e.key, `event:${e.key}`])),
+      commitments: new Map(x.extraction.commitments.map((c) => [c.key, `commitment:${c.key}`])),
+      posts: new Map(),
+    });
+    await expect(
+      db.write(async (tx) => {
+        await writeBatch(tx, batch);
+        throw new Error('the connection dropped');
+      }),
+    ).rejects.toThrow('the connection dropped');
     expect((await snapshotGraph(db)).nodes).toBe(0);
   });
 
@@ -113,7 +125,7 @@ describe('bad input', () => {
 describe.runIf(existsSync(join(CORPUS_DIR, '001_08e50318fca64ce1.txt')))('the seed corpus through the pipeline, after the curated graph', () => {
   it('adds no duplicate person, organization or event', async () => {
     await resetWithSeed(db);
-    const before = await inspect<{ id: string; names: string[] }>(db, "MATCH (e:Person|Organization) RETURN e.id AS id, [e.name] + coalesce(e.aliases, []) AS names");
+    const before = await inspect<{ id: string; names: string[] }>(db, 'MATCH (e:Person|Organization) RETURN e.id AS id, [e.name] + coalesce(e.aliases, []) AS names');
     const eventsBefore = await count('MATCH (e:Event) RETURN count(e) AS n');
     await ingestFiles(db, [CORPUS_DIR], () => {});
     const after = await inspect<{ id: string; name: string }>(db, 'MATCH (e:Person|Organization) RETURN e.id AS id, e.name AS name');

@@ -24,7 +24,9 @@ const EVENTS = `query($person: String!) {
   }
 }`;
 interface Ev {
-  id: string; kind: string; date: { iso: string; precision: string; inferred: boolean } | null;
+  id: string;
+  kind: string;
+  date: { iso: string; precision: string; inferred: boolean } | null;
   sources: { fileName: string }[];
   participants: { person: { name: string }; citations: { document: { fileName: string } }[] }[];
 }
@@ -72,7 +74,7 @@ describe('one event per real event', () => {
     expect(events[0]!.participants.map((p) => p.person.name).sort()).toEqual(['Lucía Fernández Ortega', 'Martín Robles Guerra', 'Yolanda Ortiz Vega']);
   });
 
-  it('a bulletin that names no gathering is its official\'s report, on the publication day, marked inferred', async () => {
+  it("a bulletin that names no gathering is its official's report, on the publication day, marked inferred", async () => {
     await ingest(db, 'occasion-4.txt', file(4));
     const report = (await eventsOf('martin-robles-guerra')).find((e) => e.kind === 'REPORT');
     expect(report).toMatchObject({ date: { iso: '2025-06-24', inferred: true }, sources: [{ fileName: 'occasion-4.txt' }] });

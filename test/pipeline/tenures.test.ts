@@ -20,7 +20,15 @@ const HOLDERS = `query ($at: String!) {
   }
 }`;
 async function holders(at: string) {
-  const res = await gql<{ holders: { id: string; holder: { name: string }; from: { iso: string; inferred: boolean; note: string | null } | null; to: { iso: string; inferred: boolean; note: string | null } | null; citations: { document: { fileName: string } }[] }[] }>(served.server.url, HOLDERS, { at });
+  const res = await gql<{
+    holders: {
+      id: string;
+      holder: { name: string };
+      from: { iso: string; inferred: boolean; note: string | null } | null;
+      to: { iso: string; inferred: boolean; note: string | null } | null;
+      citations: { document: { fileName: string } }[];
+    }[];
+  }>(served.server.url, HOLDERS, { at });
   expect(res.errors).toBeUndefined();
   return res.data!.holders;
 }

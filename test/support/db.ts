@@ -63,10 +63,7 @@ export async function snapshotGraph(db: Db): Promise<GraphSnapshot> {
     db,
     'MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS from, b.id AS to, properties(r) AS props',
   );
-  const lines = [
-    ...nodes.map((n) => canonical({ labels: [...n.labels].sort(), props: n.props })),
-    ...rels.map((r) => canonical(r)),
-  ].sort();
+  const lines = [...nodes.map((n) => canonical({ labels: [...n.labels].sort(), props: n.props })), ...rels.map((r) => canonical(r))].sort();
   const hash = createHash('sha256');
   for (const line of lines) hash.update(line).update('\n');
   return { nodes: nodes.length, relationships: rels.length, checksum: hash.digest('hex') };

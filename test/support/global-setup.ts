@@ -26,10 +26,7 @@ const say = (line: string) => process.stderr.write(`[test neo4j] ${line}\n`);
 async function dockerAnswers(): Promise<boolean> {
   try {
     const { getContainerRuntimeClient } = await import('testcontainers');
-    const client = await Promise.race([
-      getContainerRuntimeClient(),
-      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 10_000).unref()),
-    ]);
+    const client = await Promise.race([getContainerRuntimeClient(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 10_000).unref())]);
     return Boolean(client);
   } catch {
     return false;

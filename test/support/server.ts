@@ -93,7 +93,11 @@ export function seededServer(opts: TestServerOptions & { seed?: boolean } = {}):
     await db?.close();
   });
   return {
-    get db() { return db!; },
-    get server() { return server!; },
+    get db() {
+      return db!;
+    },
+    get server() {
+      return server!;
+    },
   };
 }

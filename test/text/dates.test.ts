@@ -24,8 +24,14 @@ describe('findDates: written dates', () => {
     const text = 'La presidenta municipal de Santa Inés, Lucía Ferrer, firmó el 12 de enero de 2024 el acuerdo.';
     const d = only(text);
     expect(d).toEqual({
-      start: text.indexOf('12 de enero'), end: text.indexOf(' el acuerdo'), text: '12 de enero de 2024',
-      iso: '2024-01-12', precision: 'day', inferred: false, note: null, role: 'point',
+      start: text.indexOf('12 de enero'),
+      end: text.indexOf(' el acuerdo'),
+      text: '12 de enero de 2024',
+      iso: '2024-01-12',
+      precision: 'day',
+      inferred: false,
+      note: null,
+      role: 'point',
     });
   });
 

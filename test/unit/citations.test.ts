@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  citationKey,
-  formatCuratedCitation,
-  parseCitationKey,
-  parseCuratedCitation,
-  sha256Hex,
-  spanHash,
-} from '../../src/domain/citation.js';
+import { citationKey, formatCuratedCitation, parseCitationKey, parseCuratedCitation, sha256Hex, spanHash } from '../../src/domain/citation.js';
 
 describe('citation keys', () => {
   it('round-trip, even when the document id contains ":" and "@"', () => {

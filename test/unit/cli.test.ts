@@ -19,7 +19,11 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SCHEMA = `${ROOT}schema/schema.graphql`;
 const STARTS_NEO4J = /starting the local Neo4j|waiting for Neo4j/;
 
-interface Run { code: number | null; stdout: string; stderr: string }
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 /** The environment of the runs: this one without any variable kg reads, plus `env`. */
 function cleanEnv(env: Record<string, string>): NodeJS.ProcessEnv {
@@ -102,7 +106,12 @@ describe('kg help', () => {
     expect(r.stderr).not.toMatch(STARTS_NEO4J);
   });
 
-  it.each([['serve', '--help'], ['help', 'generate'], ['key', 'create', '--help'], ['config', '-h']])('%s %s exits 0', async (...args) => {
+  it.each([
+    ['serve', '--help'],
+    ['help', 'generate'],
+    ['key', 'create', '--help'],
+    ['config', '-h'],
+  ])('%s %s exits 0', async (...args) => {
     const r = await inProcess(args);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Usage: kg \w+/);

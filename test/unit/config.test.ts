@@ -88,7 +88,9 @@ describe('the environment check', () => {
 
   describe('API keys', () => {
     let dir: string;
-    beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'kg-config-')); });
+    beforeAll(() => {
+      dir = mkdtempSync(join(tmpdir(), 'kg-config-'));
+    });
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
     it('names KG_API_KEYS_FILE for a bad item of the file', () => {
@@ -101,9 +103,7 @@ describe('the environment check', () => {
       const file = join(dir, 'ana.yaml');
       writeFileSync(file, `- name: ana\n  role: reader\n  sha256: ${hashToken('u')}\n`);
       expect(problems({ KG_API_KEYS_FILE: file })).toEqual([]);
-      expect(problems({ KG_API_KEYS: `ana:editor:${hashToken('t')}`, KG_API_KEYS_FILE: file })).toEqual([
-        'KG_API_KEYS: together with KG_API_KEYS_FILE: API key name "ana" is configured twice',
-      ]);
+      expect(problems({ KG_API_KEYS: `ana:editor:${hashToken('t')}`, KG_API_KEYS_FILE: file })).toEqual(['KG_API_KEYS: together with KG_API_KEYS_FILE: API key name "ana" is configured twice']);
     });
   });
 });
@@ -114,6 +114,7 @@ describe('the variable list', () => {
   it('describes every variable the check reads, each once, with a default', () => {
     const names = vars.map((v) => v.name);
     expect(new Set(names).size).toBe(names.length);
+    // prettier-ignore
     for (const name of ['PORT', 'HOST', 'NEO4J_URI', 'NEO4J_USER', 'NEO4J_PASSWORD', 'NEO4J_DATABASE', 'NEO4J_LOCAL_PORT', 'CORPUS_DIR', 'SHARED_DIR', 'KG_QUERY_TIMEOUT_MS', 'KG_WRITE_TIMEOUT_MS', 'KG_MAX_DEPTH', 'KG_MAX_COMPLEXITY', 'KG_MAX_DB_COST', 'KG_MAX_COSTLY_FIELDS', 'KG_MAX_REQUEST_QUERIES', 'KG_DB_CONCURRENCY', 'KG_DB_REQUEST_CONCURRENCY', 'KG_DB_QUEUE_MS', 'KG_READS', 'KG_API_KEYS', 'KG_API_KEYS_FILE', 'KG_NLP', 'CORENLP_URL', 'CORENLP_TIMEOUT_MS', 'LOG_LEVEL', 'KG_CORS_ORIGINS', 'KG_BOLT_NODELAY']) {
       expect(names).toContain(name);
     }
@@ -126,7 +127,20 @@ describe('the variable list', () => {
 
   it('gives the defaults the code applies', () => {
     const byName = Object.fromEntries(vars.map((v) => [v.name, v.default]));
-    expect(byName).toMatchObject({ PORT: '4000', HOST: '127.0.0.1', KG_MAX_DEPTH: '10', KG_MAX_COMPLEXITY: '50000', KG_MAX_DB_COST: '100', KG_MAX_COSTLY_FIELDS: '20', KG_DB_CONCURRENCY: '16', KG_DB_QUEUE_MS: '5000', LOG_LEVEL: 'info', KG_NLP: 'auto', KG_BOLT_NODELAY: '1', CORENLP_TIMEOUT_MS: '120000' });
+    expect(byName).toMatchObject({
+      PORT: '4000',
+      HOST: '127.0.0.1',
+      KG_MAX_DEPTH: '10',
+      KG_MAX_COMPLEXITY: '50000',
+      KG_MAX_DB_COST: '100',
+      KG_MAX_COSTLY_FIELDS: '20',
+      KG_DB_CONCURRENCY: '16',
+      KG_DB_QUEUE_MS: '5000',
+      LOG_LEVEL: 'info',
+      KG_NLP: 'auto',
+      KG_BOLT_NODELAY: '1',
+      CORENLP_TIMEOUT_MS: '120000',
+    });
     expect(loadConfig({ LOG_LEVEL: byName.LOG_LEVEL!, KG_READS: byName.KG_READS! })).toBeDefined();
     expect(byName.KG_QUERY_TIMEOUT_MS).toMatch(/^5000; 600000 under /);
   });

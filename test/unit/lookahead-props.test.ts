@@ -60,7 +60,7 @@ describe('the look-ahead reads the properties the selection needs', () => {
     expect(new Set(p.props)).toEqual(new Set(['name', 'acronym', 'category']));
   });
 
-  it('computed fields read what their resolvers read: a commitment\'s status its stored status and deadline', () => {
+  it("computed fields read what their resolvers read: a commitment's status its stored status and deadline", () => {
     const p = projectionOf('{ commitment(id: "x") { status } }');
     expect(p.props).toEqual(expect.arrayContaining(['status', 'deadlineEnd']));
   });
@@ -105,5 +105,4 @@ describe('COMPUTED_FIELDS', () => {
       for (const f of Object.keys(fields)) expect(Object.keys((type as { getFields(): object }).getFields()), `${typeName}.${f}`).toContain(f);
     }
   });
-
 });

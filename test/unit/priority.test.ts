@@ -78,7 +78,9 @@ describe("a heavy request's root fields", () => {
   let turn = 0;
   const item = new GraphQLObjectType({ name: 'Item', fields: { turn: { type: GraphQLInt, resolve: () => turn } } });
   const tiny = rootFieldsTakeTurns(
-    new GraphQLSchema({ query: new GraphQLObjectType({ name: 'Query', fields: { a: { type: item, resolve: () => ({}) }, b: { type: item, resolve: () => ({}) }, c: { type: item, resolve: () => ({}) } } }) }),
+    new GraphQLSchema({
+      query: new GraphQLObjectType({ name: 'Query', fields: { a: { type: item, resolve: () => ({}) }, b: { type: item, resolve: () => ({}) }, c: { type: item, resolve: () => ({}) } } }),
+    }),
   );
   const run = async (heavy: boolean) => {
     const context = { db: { yieldToLight: () => Promise.resolve() } };

@@ -71,10 +71,18 @@ describe('projectionQuery', () => {
     expect(() => projectionQuery(p, { slug: 's', kind: 'Person' })).toThrow(/not a property name/);
   });
 
-  it('reads a named list, its nodes\' properties and what is below them in one query, the list\'s parameters kept', () => {
-    const listed = { text: 'MATCH (e:Event) WITH collect(e) AS m // a comment\nRETURN size(m) AS total, [n IN m[$skip..$limit] | {id: n.id}] AS page', params: { skip: 0, limit: 5 }, shape: 'page' as const };
+  it("reads a named list, its nodes' properties and what is below them in one query, the list's parameters kept", () => {
+    const listed = {
+      text: 'MATCH (e:Event) WITH collect(e) AS m // a comment\nRETURN size(m) AS total, [n IN m[$skip..$limit] | {id: n.id}] AS page',
+      params: { skip: 0, limit: 5 },
+      shape: 'page' as const,
+    };
     const { text, params } = projectionQuery(projection(), { listed });
-    expect(text.startsWith(`CALL () { ${listed.text}\n} CALL (page) { UNWIND page AS row WITH DISTINCT row.id AS id MATCH (n:Node {id: id}) RETURN collect({id: n.id, props: n {.*, fold: null, text: null, aliasText: null, astral: null, bodyEnd: null}, below: {`)).toBe(true);
+    expect(
+      text.startsWith(
+        `CALL () { ${listed.text}\n} CALL (page) { UNWIND page AS row WITH DISTINCT row.id AS id MATCH (n:Node {id: id}) RETURN collect({id: n.id, props: n {.*, fold: null, text: null, aliasText: null, astral: null, bodyEnd: null}, below: {`,
+      ),
+    ).toBe(true);
     expect(text.endsWith('RETURN total, page, below')).toBe(true);
     expect(params).toMatchObject({ skip: 0, limit: 5 });
     const rows = projectionQuery(projection(), { listed: { ...listed, shape: { rows: ['id', 'roles'] } } }).text;
@@ -93,15 +101,27 @@ describe('attach', () => {
     const projection = emptyProjection();
     projection.citations = { document: true, excerpt: true };
     projection.edges.push({ dir: 'out', type: 'HOLDS', key: 'out:HOLDS', window: null, relCitations: null, node: emptyProjection() });
-    attach([person], [{
-      id: 'person:a',
-      below: {
-        cites: [{ key: 'document:x@0:4', doc: { labels: ['Node', 'Document'], props: { id: 'document:x', title: 'T' }, excerpt: 'Hola' } }],
-        edges: [[{ rel: { cites: [] }, id: 'post:p', labels: ['Node', 'Fact', 'Post'], props: { role: 'Secretaria' } }]],
-      },
-    }], projection, store);
+    attach(
+      [person],
+      [
+        {
+          id: 'person:a',
+          below: {
+            cites: [{ key: 'document:x@0:4', doc: { labels: ['Node', 'Document'], props: { id: 'document:x', title: 'T' }, excerpt: 'Hola' } }],
+            edges: [[{ rel: { cites: [] }, id: 'post:p', labels: ['Node', 'Fact', 'Post'], props: { role: 'Secretaria' } }]],
+          },
+        },
+      ],
+      projection,
+      store,
+    );
     expect(person.citations).toMatchObject([{ documentId: 'document:x', start: 0, end: 4, resolved: { excerpt: 'Hola', document: { id: 'document:x', title: 'T' } } }]);
-    expect(store.get(person)?.get('out:HOLDS')?.map((e) => e.node.role)).toEqual(['Secretaria']);
+    expect(
+      store
+        .get(person)
+        ?.get('out:HOLDS')
+        ?.map((e) => e.node.role),
+    ).toEqual(['Secretaria']);
   });
 });
 

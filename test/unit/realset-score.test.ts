@@ -41,7 +41,11 @@ describe('reading a gold file', () => {
   events:
     - {key: e1, kind: meeting, date: [2024-01-10, 2024-01-12], participants: [Ana Ruiz Peña]}
 `);
-    expect(a).toMatchObject({ id: 't01', exhaustive: ['people'], people: [{ name: 'Ana Ruiz Peña', aliases: ['Ana Ruiz'], posts: [{ role: 'gobernadora', of: 'Sonora', from: '2021-09', to: null }] }] });
+    expect(a).toMatchObject({
+      id: 't01',
+      exhaustive: ['people'],
+      people: [{ name: 'Ana Ruiz Peña', aliases: ['Ana Ruiz'], posts: [{ role: 'gobernadora', of: 'Sonora', from: '2021-09', to: null }] }],
+    });
     expect(a!.events[0]!.date).toEqual(['2024-01-10', '2024-01-12']);
   });
   it('names the entry and the field of a mistake', () => {
@@ -112,11 +116,14 @@ describe('scoring', () => {
   events: [{key: e1, date: 2024-03-05, participants: [Ana Ruiz Peña], same_as: t01:e1}]
 `);
     const ev = (id: string, date: ADate, participants: string[][]) => ({ id, kind: 'meeting', date, places: [], participants, cites: [at('se reunió')] });
-    const r = scoreRealset(g, answers({
-      t01: doc({ events: [ev('Event:a', day('2024-03-05'), [['Ana Ruiz Peña']])] }),
-      t02: doc({ events: [ev('Event:a', day('2024-03-05'), [['Luis Vega']])] }),
-      t03: doc({ events: [ev('Event:b', day('2024-03-05'), [['Ana Ruiz Peña']])] }),
-    }));
+    const r = scoreRealset(
+      g,
+      answers({
+        t01: doc({ events: [ev('Event:a', day('2024-03-05'), [['Ana Ruiz Peña']])] }),
+        t02: doc({ events: [ev('Event:a', day('2024-03-05'), [['Luis Vega']])] }),
+        t03: doc({ events: [ev('Event:b', day('2024-03-05'), [['Ana Ruiz Peña']])] }),
+      }),
+    );
     expect(row(r.rows, 'events')).toMatchObject({ truth: 3, matchedTruth: 3 });
     expect(row(r.rows, 'same-event')).toMatchObject({ truth: 2, matchedTruth: 1 });
     expect(row(r.rows, 'same-event').missed.map((m) => `${m.article} ${m.what}`)).toEqual(['t03 e1 = t01:e1: two nodes']);
@@ -138,7 +145,10 @@ describe('scoring', () => {
     const g = gold('- id: t01\n  statements: [{speaker: Ana Ruiz Peña, about: [reunió]}, {speaker: Ana Ruiz Peña, about: [hospitales]}]');
     const both = { id: 'Statement:both', speaker: ['Ana Ruiz Peña'], cites: [at('se reunió'), at('Habrá 40 hospitales.')] };
     const one = { id: 'Statement:one', speaker: ['Ana Ruiz Peña'], cites: [at('se reunió')] };
-    for (const statements of [[both, one], [one, both]]) {
+    for (const statements of [
+      [both, one],
+      [one, both],
+    ]) {
       expect(row(scoreRealset(g, answers({ t01: doc({ statements }) })).rows, 'statements')).toMatchObject({ truth: 2, matchedTruth: 2 });
     }
   });
@@ -153,7 +163,10 @@ describe('scoring', () => {
     const c = (id: string, cites: ACite[]) => ({ id, makers: [['Ana Ruiz Peña']], deadline: null, cites });
     const shared = c('Commitment:shared', [at('se reunió'), at('Habrá 40 hospitales.')]);
     const other = c('Commitment:other', [at('se reunió')]);
-    for (const commitments of [[other, shared], [shared, other]]) {
+    for (const commitments of [
+      [other, shared],
+      [shared, other],
+    ]) {
       const r = scoreRealset(g, answers({ t01: doc({ commitments: [shared] }), t02: doc({ commitments }) }));
       expect(row(r.rows, 'commitment repeats')).toMatchObject({ truth: 1, matchedTruth: 1 });
     }
@@ -187,8 +200,30 @@ describe('scoring', () => {
 
   it('a trap holds when both names are found as two entities', () => {
     const g = gold('- id: t01\n  traps: [{a: Hospital Infantil de Tepic, b: Hospital de Tepic}]');
-    const apart = scoreRealset(g, answers({ t01: doc() }, { entitiesNamed: new Map([['Hospital Infantil de Tepic', ['Facility:a']], ['Hospital de Tepic', ['Facility:b']]]) }));
-    const merged = scoreRealset(g, answers({ t01: doc() }, { entitiesNamed: new Map([['Hospital Infantil de Tepic', ['Facility:a']], ['Hospital de Tepic', ['Facility:a']]]) }));
+    const apart = scoreRealset(
+      g,
+      answers(
+        { t01: doc() },
+        {
+          entitiesNamed: new Map([
+            ['Hospital Infantil de Tepic', ['Facility:a']],
+            ['Hospital de Tepic', ['Facility:b']],
+          ]),
+        },
+      ),
+    );
+    const merged = scoreRealset(
+      g,
+      answers(
+        { t01: doc() },
+        {
+          entitiesNamed: new Map([
+            ['Hospital Infantil de Tepic', ['Facility:a']],
+            ['Hospital de Tepic', ['Facility:a']],
+          ]),
+        },
+      ),
+    );
     expect(row(apart.rows, 'traps').matchedTruth).toBe(1);
     expect(row(merged.rows, 'traps').matchedTruth).toBe(0);
   });

@@ -3,10 +3,40 @@ import type { Extraction, XCommitment, XEntity, XEvent, XStatement } from '../..
 import { resolveCommitments, resolveEntities, sameEvent, valuesAgree, type CommitmentCandidate, type EntityCandidate, type EventCandidate } from '../../src/ingest/resolve.js';
 
 // Resolution decisions on small extractions written for these tests.
-const commitment = (over: Partial<XCommitment> = {}): XCommitment => ({ key: 'c1', summary: 'concluirá el hospital', start: null, deadline: null, concerns: ['hospital'], targets: [], cites: [], confidence: 0.6, ...over });
-const statement = (speaker: string | null): XStatement => ({ key: 's1', kind: 'declaration', speaker, event: null, date: null, summary: '', quote: null, about: [], figures: [], commitments: ['c1'], cites: [], confidence: 0.6 });
+const commitment = (over: Partial<XCommitment> = {}): XCommitment => ({
+  key: 'c1',
+  summary: 'concluirá el hospital',
+  start: null,
+  deadline: null,
+  concerns: ['hospital'],
+  targets: [],
+  cites: [],
+  confidence: 0.6,
+  ...over,
+});
+const statement = (speaker: string | null): XStatement => ({
+  key: 's1',
+  kind: 'declaration',
+  speaker,
+  event: null,
+  date: null,
+  summary: '',
+  quote: null,
+  about: [],
+  figures: [],
+  commitments: ['c1'],
+  cites: [],
+  confidence: 0.6,
+});
 const extraction = (c: XCommitment, speaker: string | null): Extraction => ({ entities: [], posts: [], events: [], figures: [], commitments: [c], statements: [statement(speaker)] });
-const ids = new Map([['hospital', 'facility:hospital-de-tepic'], ['old', 'facility:hospital-viejo'], ['clinic', 'facility:clinica-norte'], ['tepic', 'place:tepic'], ['ana', 'person:ana'], ['luis', 'person:luis']]);
+const ids = new Map([
+  ['hospital', 'facility:hospital-de-tepic'],
+  ['old', 'facility:hospital-viejo'],
+  ['clinic', 'facility:clinica-norte'],
+  ['tepic', 'place:tepic'],
+  ['ana', 'person:ana'],
+  ['luis', 'person:luis'],
+]);
 const known: CommitmentCandidate = { id: 'commitment:old', makers: ['person:ana'], concerns: ['facility:hospital-de-tepic'], targetValues: [], deadline: null, start: null };
 
 describe('a commitment repeats an earlier one', () => {
@@ -57,8 +87,28 @@ describe('two reported figures agree', () => {
 });
 
 describe('one event told by two documents', () => {
-  const event = (iso: string, inferred: boolean): XEvent => ({ key: 'e1', kind: 'meeting', title: '', date: { iso, precision: 'day', inferred, note: null }, place: null, venue: null, participants: [], cites: [], confidence: 0.6 });
-  const told: EventCandidate = { id: 'event:a', iso: '2025-03-04', start: '2025-03-04', end: '2025-03-04', inferred: false, kind: 'meeting', place: null, venue: null, participants: ['person:ana', 'person:luis'] };
+  const event = (iso: string, inferred: boolean): XEvent => ({
+    key: 'e1',
+    kind: 'meeting',
+    title: '',
+    date: { iso, precision: 'day', inferred, note: null },
+    place: null,
+    venue: null,
+    participants: [],
+    cites: [],
+    confidence: 0.6,
+  });
+  const told: EventCandidate = {
+    id: 'event:a',
+    iso: '2025-03-04',
+    start: '2025-03-04',
+    end: '2025-03-04',
+    inferred: false,
+    kind: 'meeting',
+    place: null,
+    venue: null,
+    participants: ['person:ana', 'person:luis'],
+  };
   it('a day or two before a publication date that dates it', () => {
     expect(sameEvent(event('2025-03-05', true), ['person:ana', 'person:luis'], null, told)).toBeGreaterThanOrEqual(0.8);
   });
@@ -101,9 +151,11 @@ describe('one event told by two documents', () => {
 
 describe('entities the text relates', () => {
   const facility = (key: string, name: string): XEntity => ({ key, kind: 'Facility', name, aliases: [], acronym: null, category: null, cites: [], confidence: 0.7 });
-  it('a facility and the one it replaces stay two, listed as a possible duplicate with the text\'s evidence', () => {
+  it("a facility and the one it replaces stay two, listed as a possible duplicate with the text's evidence", () => {
     const known: EntityCandidate = { key: 'old', id: 'facility:hospital-viejo', kind: 'Facility', name: 'Hospital Viejo', aliases: [], acronym: null };
-    const r = resolveEntities([facility('new', 'Hospital Nuevo de Tepic'), facility('old', 'Hospital Viejo')], [known], undefined, [{ a: 'new', b: 'old', evidence: 'the text says one replaces the other' }]);
+    const r = resolveEntities([facility('new', 'Hospital Nuevo de Tepic'), facility('old', 'Hospital Viejo')], [known], undefined, [
+      { a: 'new', b: 'old', evidence: 'the text says one replaces the other' },
+    ]);
     expect(r.entities.get('new')).toBe('facility:hospital-nuevo-de-tepic');
     expect(r.entities.get('old')).toBe('facility:hospital-viejo');
     expect(r.candidates).toEqual([{ key: 'new', id: 'facility:hospital-viejo', score: 0.6, evidence: 'the text says one replaces the other' }]);

@@ -120,13 +120,7 @@ describe('compileSeed', () => {
     s.statements![0]!.figures = ['f-missing'];
     s.statements![0]!.speaker = 'villa-nueva';
     const err = seedError([s]);
-    expect(err.problems).toEqual(
-      expect.arrayContaining([
-        'event e1: unknown entity "nobody"',
-        'statement s1: unknown figure:f-missing',
-        'statement s1: "villa-nueva" is not a Person',
-      ]),
-    );
+    expect(err.problems).toEqual(expect.arrayContaining(['event e1: unknown entity "nobody"', 'statement s1: unknown figure:f-missing', 'statement s1: "villa-nueva" is not a Person']));
   });
 
   it('rejects a citation of an unknown document and a malformed citation', () => {

@@ -8,6 +8,10 @@ describe('the warm-up questions', () => {
     const s = await schema();
     const questions = [...LISTS.map((l) => `{ ${l} }`), ...entityQuestions(['rosa-ibarra', 'tomas-garibay-luna'])];
     expect(questions.length).toBeGreaterThan(LISTS.length);
-    for (const q of questions) expect(validate(s, parse(q)).map((e) => e.message), q).toEqual([]);
+    for (const q of questions)
+      expect(
+        validate(s, parse(q)).map((e) => e.message),
+        q,
+      ).toEqual([]);
   });
 });

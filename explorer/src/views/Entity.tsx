@@ -149,8 +149,7 @@ export function FactItem({ fact, roles }: { fact: Fact; roles?: string[] }) {
       ) : null}
       {fact.speaker ? <span className="muted"> · {fact.speaker.name}</span> : null}
       {roles?.length ? <span className="muted"> · {roles.join(', ')}</span> : null}
-      {fact.reviewStatus === 'EXTRACTED' ? <span className="review extracted">extracted</span> : null}{' '}
-      <Sources citations={fact.citations} fact={fact.id} />
+      {fact.reviewStatus === 'EXTRACTED' ? <span className="review extracted">extracted</span> : null} <Sources citations={fact.citations} fact={fact.id} />
     </li>
   );
 }
@@ -225,7 +224,7 @@ export function Tenures({ posts, holderView }: { posts: Post[]; holderView: bool
   const H = sorted.length * row + 30;
   return (
     <div className="tenures">
-      <svg viewBox={`0 0 ${W} ${H}`} width={W} style={{ maxWidth: "100%" }} role="img" aria-label="Posts over time">
+      <svg viewBox={`0 0 ${W} ${H}`} width={W} style={{ maxWidth: '100%' }} role="img" aria-label="Posts over time">
         {years.map((t) => (
           <g key={t}>
             <line x1={x(t)} x2={x(t)} y1={0} y2={H - 20} className="gridline" />
@@ -246,7 +245,14 @@ export function Tenures({ posts, holderView }: { posts: Post[]; holderView: bool
                 <text x={left - 6} y={i * row + 17} textAnchor="end" className="tenure-label">
                   {label.length > 40 ? `${label.slice(0, 39)}…` : label}
                 </text>
-                <rect x={x(a)} y={i * row + 5} width={Math.max(3, x(b) - x(a))} height={row - 10} rx={3} className={`bar${!p.from || !p.to ? ' open' : ''}${p.from?.inferred || p.to?.inferred ? ' inferred' : ''}`} />
+                <rect
+                  x={x(a)}
+                  y={i * row + 5}
+                  width={Math.max(3, x(b) - x(a))}
+                  height={row - 10}
+                  rx={3}
+                  className={`bar${!p.from || !p.to ? ' open' : ''}${p.from?.inferred || p.to?.inferred ? ' inferred' : ''}`}
+                />
               </g>
             </a>
           );

@@ -66,7 +66,16 @@ export function FactView({ id }: { id: string }) {
   const { data, error, loading } = useQuery<{ node: FactNode | null }>(FACT_QUERY, { id }, id);
   const f = data?.node;
   const people = [...(f?.participants ?? []).map((p) => p.person), ...(f?.speaker ? [f.speaker] : []), ...(f?.holder ? [f.holder] : [])];
-  const related = [...(f?.involves ?? []).map((i) => i.entity), ...(f?.about ?? []), ...(f?.concerns ?? []), ...(f?.place ? [f.place] : []), ...(f?.venue ? [f.venue] : []), ...(f?.subject ? [f.subject] : []), ...(f?.organization ? [f.organization] : []), ...(f?.jurisdiction ? [f.jurisdiction] : [])];
+  const related = [
+    ...(f?.involves ?? []).map((i) => i.entity),
+    ...(f?.about ?? []),
+    ...(f?.concerns ?? []),
+    ...(f?.place ? [f.place] : []),
+    ...(f?.venue ? [f.venue] : []),
+    ...(f?.subject ? [f.subject] : []),
+    ...(f?.organization ? [f.organization] : []),
+    ...(f?.jurisdiction ? [f.jurisdiction] : []),
+  ];
   return (
     <Status loading={loading} error={error}>
       {f?.__typename ? (
@@ -86,8 +95,22 @@ export function FactView({ id }: { id: string }) {
             <span className="muted"> confidence {f.confidence.toFixed(2)}</span>
           </p>
           {f.statusReason ? <p className="muted">{f.statusReason}</p> : null}
-          {people.length ? <p>People: {people.map((p, i) => <span key={p.id + i}>{refLink(p)} </span>)}</p> : null}
-          {related.length ? <p>Concerning: {related.map((r, i) => <span key={r.id + i}>{refLink(r)} </span>)}</p> : null}
+          {people.length ? (
+            <p>
+              People:{' '}
+              {people.map((p, i) => (
+                <span key={p.id + i}>{refLink(p)} </span>
+              ))}
+            </p>
+          ) : null}
+          {related.length ? (
+            <p>
+              Concerning:{' '}
+              {related.map((r, i) => (
+                <span key={r.id + i}>{refLink(r)} </span>
+              ))}
+            </p>
+          ) : null}
           {f.event ? <p>At: {refLink(f.event)}</p> : null}
           {f.statements?.length ? (
             <ul>

@@ -120,7 +120,11 @@ export function GraphView({ id, synthetic }: { id: string; synthetic: number }) 
             ))}
         </span>
       </div>
-      {error ? <p className="error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
       <div className="graph-body">
         <div ref={box} className="cy" data-testid="graph-canvas" />
         <aside className="graph-side">

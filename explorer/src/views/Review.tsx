@@ -82,7 +82,14 @@ export function ReviewView() {
       >
         <label>
           Editor API key{' '}
-          <input name="api-key" type="password" autoComplete="off" value={draft} onChange={(e) => setDraft(e.target.value)} placeholder={key ? 'a key is set for this tab' : 'paste the token kg key create printed'} />
+          <input
+            name="api-key"
+            type="password"
+            autoComplete="off"
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+            placeholder={key ? 'a key is set for this tab' : 'paste the token kg key create printed'}
+          />
         </label>
         <button type="submit">Use key</button>
         {key ? (
@@ -114,7 +121,8 @@ export function ReviewView() {
         <ul className="queue">
           {facts.map((f) => (
             <li key={f.id} className="queue-item" data-id={f.id}>
-              <span className="muted">{f.__typename.toLowerCase()}</span> <a href={link('fact', f.id)}>{factTitle(f)}</a> <span className="muted">confidence {f.confidence.toFixed(2)}</span> <Sources citations={f.citations} fact={f.id} />
+              <span className="muted">{f.__typename.toLowerCase()}</span> <a href={link('fact', f.id)}>{factTitle(f)}</a> <span className="muted">confidence {f.confidence.toFixed(2)}</span>{' '}
+              <Sources citations={f.citations} fact={f.id} />
               <span className="buttons">
                 <button type="button" className="confirm" disabled={!key} onClick={() => void review(f, 'confirmFact')}>
                   Confirm
@@ -133,13 +141,21 @@ export function ReviewView() {
         <ul className="queue">
           {queue.data?.possibleDuplicates.nodes.map((d) => (
             <li key={`${d.a.id}|${d.b.id}`} className="queue-item duplicate">
-              <a href={link('entity', d.a.id)}>{d.a.name}</a> ≟ <a href={link('entity', d.b.id)}>{d.b.name}</a> <span className="muted">score {d.score.toFixed(2)} · {d.evidence}</span>
+              <a href={link('entity', d.a.id)}>{d.a.name}</a> ≟ <a href={link('entity', d.b.id)}>{d.b.name}</a>{' '}
+              <span className="muted">
+                score {d.score.toFixed(2)} · {d.evidence}
+              </span>
               <span className="buttons">
                 <button
                   type="button"
                   disabled={!key}
                   onClick={() =>
-                    void act('Merged', `${d.a.name} into ${d.b.name}`, d.b.id, async () => (await gql<{ mergeEntities: { history: Edit[] } }>(MERGE, { keep: d.b.id, merge: d.a.id, note: note || null })).mergeEntities)
+                    void act(
+                      'Merged',
+                      `${d.a.name} into ${d.b.name}`,
+                      d.b.id,
+                      async () => (await gql<{ mergeEntities: { history: Edit[] } }>(MERGE, { keep: d.b.id, merge: d.a.id, note: note || null })).mergeEntities,
+                    )
                   }
                 >
                   Merge into {d.b.name}
@@ -148,7 +164,12 @@ export function ReviewView() {
                   type="button"
                   disabled={!key}
                   onClick={() =>
-                    void act('Kept apart', `${d.a.name} and ${d.b.name}`, d.a.id, async () => (await gql<{ dismissDuplicate: { history: Edit[] } }>(DISMISS, { a: d.a.id, b: d.b.id, note: note || null })).dismissDuplicate)
+                    void act(
+                      'Kept apart',
+                      `${d.a.name} and ${d.b.name}`,
+                      d.a.id,
+                      async () => (await gql<{ dismissDuplicate: { history: Edit[] } }>(DISMISS, { a: d.a.id, b: d.b.id, note: note || null })).dismissDuplicate,
+                    )
                   }
                 >
                   Not the same
@@ -165,14 +186,13 @@ export function ReviewView() {
           const last = [...d.history].reverse().find((h) => h.undoable);
           return (
             <li key={i} className="done-item">
-              <strong>{d.what}</strong>: <a href={d.targetId.includes(':') && /^(person|organization|place|facility|program):/.test(d.targetId) ? link('entity', d.targetId) : link('fact', d.targetId)}>{d.target}</a>
+              <strong>{d.what}</strong>:{' '}
+              <a href={d.targetId.includes(':') && /^(person|organization|place|facility|program):/.test(d.targetId) ? link('entity', d.targetId) : link('fact', d.targetId)}>{d.target}</a>
               {last ? (
                 <button
                   type="button"
                   className="undo"
-                  onClick={() =>
-                    void act('Undone', d.target, d.targetId, async () => (await gql<{ undoEdit: { history: Edit[] } }>(UNDO, { id: last.id })).undoEdit)
-                  }
+                  onClick={() => void act('Undone', d.target, d.targetId, async () => (await gql<{ undoEdit: { history: Edit[] } }>(UNDO, { id: last.id })).undoEdit)}
                 >
                   Undo
                 </button>

@@ -8,7 +8,10 @@ import { REQUEST_ID_HEADER } from './request-id.js';
  * Unset or blank: none, and no response carries an Access-Control-Allow-Origin header.
  */
 export function corsOriginsFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
-  const entries = (env.KG_CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const entries = (env.KG_CORS_ORIGINS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   entries.forEach((entry, i) => {
     let origin: string | null = null;
     try {
@@ -19,10 +22,7 @@ export function corsOriginsFromEnv(env: NodeJS.ProcessEnv = process.env): string
     }
     // An origin a browser would never send (a path, a trailing slash, upper case, a default port) would match nothing.
     if (origin !== entry) {
-      throw new Error(
-        `KG_CORS_ORIGINS entry ${i + 1} ("${entry}") is not an origin: expected http(s)://host[:port], lower case, without path or trailing slash` +
-          (origin ? ` ("${origin}"?)` : ''),
-      );
+      throw new Error(`KG_CORS_ORIGINS entry ${i + 1} ("${entry}") is not an origin: expected http(s)://host[:port], lower case, without path or trailing slash` + (origin ? ` ("${origin}"?)` : ''));
     }
   });
   return entries;

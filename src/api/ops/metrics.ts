@@ -60,7 +60,12 @@ export class ServerMetrics {
     this.queriesInFlight = new Gauge({ name: 'kg_neo4j_queries_in_flight', help: 'Neo4j queries sent and not yet answered, by access mode', labelNames: ['mode'], registers });
     this.sessionsOpen = new Gauge({ name: 'kg_neo4j_sessions_open', help: 'Neo4j sessions open now (each holds at most one pooled connection while it works)', registers });
     this.sessionsOpened = new Counter({ name: 'kg_neo4j_sessions_opened_total', help: 'Neo4j sessions opened', registers });
-    this.ingestDocuments = new Counter({ name: 'kg_ingest_documents_total', help: 'Documents ingestDocument processed (result new: written; unchanged: the graph already held it)', labelNames: ['result'], registers });
+    this.ingestDocuments = new Counter({
+      name: 'kg_ingest_documents_total',
+      help: 'Documents ingestDocument processed (result new: written; unchanged: the graph already held it)',
+      labelNames: ['result'],
+      registers,
+    });
     this.ingestFacts = new Counter({ name: 'kg_ingest_facts_total', help: 'New facts ingestDocument wrote, by kind', labelNames: ['kind'], registers });
     this.ingestFailures = new Counter({ name: 'kg_ingest_failures_total', help: 'ingestDocument calls that ended in an error, by error code', labelNames: ['code'], registers });
     this.cacheResults = new Counter({

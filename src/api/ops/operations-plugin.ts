@@ -50,7 +50,7 @@ export function operationsPlugin(logger: Logger, metrics: ServerMetrics): Apollo
         async willSendResponse({ request, document, operation: resolved, response }) {
           const { requestId, durationMs } = elapsed();
           // a document that parsed but failed validation has no resolved operation: read it from the document
-          const operation = resolved ?? (document ? getOperationAST(document, request.operationName) ?? undefined : undefined);
+          const operation = resolved ?? (document ? (getOperationAST(document, request.operationName) ?? undefined) : undefined);
           const result = response.body.kind === 'single' ? response.body.singleResult : response.body.initialResult;
           const errors: readonly GraphQLFormattedError[] = result.errors ?? [];
           const outcome: Outcome = errors.length ? 'error' : 'ok';

@@ -8,7 +8,7 @@ import { Edit, Entity, Fact } from '../types.js';
 
 @Resolver(() => Fact)
 export class FactHistoryResolver {
-  @FieldResolver(() => [Edit], { description: 'Editors\' confirmations and rejections of this fact, and undos of them, oldest first; empty when no editor has reviewed it.' })
+  @FieldResolver(() => [Edit], { description: "Editors' confirmations and rejections of this fact, and undos of them, oldest first; empty when no editor has reviewed it." })
   async history(@Root() n: GraphNode, @Ctx() ctx: Context) {
     return ctx.loaders.history.load(n.id);
   }
@@ -16,7 +16,7 @@ export class FactHistoryResolver {
 
 @Resolver(() => Entity)
 export class EntityHistoryResolver {
-  @FieldResolver(() => [Edit], { description: 'Editors\' edits of this entity, oldest first: merges into it, unmerges, splits, dismissed look-alikes and undos; empty when no editor has changed it.' })
+  @FieldResolver(() => [Edit], { description: "Editors' edits of this entity, oldest first: merges into it, unmerges, splits, dismissed look-alikes and undos; empty when no editor has changed it." })
   async history(@Root() n: GraphNode, @Ctx() ctx: Context) {
     return ctx.loaders.history.load(n.id);
   }

@@ -17,7 +17,8 @@ const MAX_NAME = 300;
 class IngestDocumentInput {
   @Field(() => String, {
     description: 'File name, with the extension that says its format (.txt, .md, .html). It becomes the document id (document:<fileName>).',
-  }) fileName!: string;
+  })
+  fileName!: string;
   @Field(() => String, { description: `The document's text, at most ${MAX_DOCUMENT_BYTES} bytes of UTF-8. Front matter may carry metadata too (it wins over these fields).` })
   content!: string;
   @Field(() => String, { nullable: true, description: 'The headline; else the first line of the text.' }) title?: string;
@@ -65,6 +66,7 @@ export class MutationResolver {
   })
   async ingestDocument(@Arg('input', () => IngestDocumentInput, { description: 'The document and its metadata.' }) input: IngestDocumentInput, @Ctx() ctx: Context): Promise<IngestResult> {
     const fileName = input.fileName.trim();
+    // eslint-disable-next-line no-control-regex -- a file name with control characters is refused
     if (!fileName || fileName.length > 255 || /[/\\\u0000-\u001f]/.test(fileName)) {
       throw badInput('input.fileName', 'must be a plain file name (no folders), 1 to 255 characters, such as "nota.txt"');
     }
@@ -79,11 +81,9 @@ export class MutationResolver {
       const p = parsePublished(input.published, new Date());
       if (!p.ok) throw badInput('input.published', p.problem);
     }
-    const meta = Object.fromEntries(
-      (['title', 'publisher', 'url', 'published'] as const).filter((k) => input[k]?.trim()).map((k) => [k, input[k]!.trim()]),
-    );
+    const meta = Object.fromEntries((['title', 'publisher', 'url', 'published'] as const).filter((k) => input[k]?.trim()).map((k) => [k, input[k]!.trim()]));
     try {
-      const r = await ingest(ctx.db, fileName, input.content, Object.keys(meta).length ? JSON.stringify(meta) : null, { nlp: await ctx.nlp?.get() ?? null });
+      const r = await ingest(ctx.db, fileName, input.content, Object.keys(meta).length ? JSON.stringify(meta) : null, { nlp: (await ctx.nlp?.get()) ?? null });
       ctx.ingested?.(r);
       return {
         documentId: r.document,
@@ -105,14 +105,22 @@ export class MutationResolver {
   }
 
   @Authorized('editor')
-  @Mutation(() => Fact, { description: 'Marks a fact confirmed, recording who (the API key\'s name), when and the note in its history.' })
-  confirmFact(@Arg('id', () => ID, { description: 'The fact\'s id.' }) id: string, @Ctx() ctx: Context, @Arg('note', () => String, { nullable: true, description: 'Why: kept in the history.' }) note?: string) {
+  @Mutation(() => Fact, { description: "Marks a fact confirmed, recording who (the API key's name), when and the note in its history." })
+  confirmFact(
+    @Arg('id', () => ID, { description: "The fact's id." }) id: string,
+    @Ctx() ctx: Context,
+    @Arg('note', () => String, { nullable: true, description: 'Why: kept in the history.' }) note?: string,
+  ) {
     return edit(ctx, () => reviewFact(ctx.db, id, 'confirmed', who(ctx, note)));
   }
 
   @Authorized('editor')
   @Mutation(() => Fact, { description: 'Marks a fact rejected (it stays in the graph, with reviewStatus REJECTED), recording who, when and the note in its history.' })
-  rejectFact(@Arg('id', () => ID, { description: 'The fact\'s id.' }) id: string, @Ctx() ctx: Context, @Arg('note', () => String, { nullable: true, description: 'Why: kept in the history.' }) note?: string) {
+  rejectFact(
+    @Arg('id', () => ID, { description: "The fact's id." }) id: string,
+    @Ctx() ctx: Context,
+    @Arg('note', () => String, { nullable: true, description: 'Why: kept in the history.' }) note?: string,
+  ) {
     return edit(ctx, () => reviewFact(ctx.db, id, 'rejected', who(ctx, note)));
   }
 
@@ -120,7 +128,7 @@ export class MutationResolver {
   @Mutation(() => Entity, {
     description:
       'Merges two entities of the same kind that are one: every relationship of `merge` moves to `keep` (both directions, any type, ' +
-      'with its properties and citations), `merge`\'s name and aliases become aliases of `keep`, and `merge` is deleted; its id and slug ' +
+      "with its properties and citations), `merge`'s name and aliases become aliases of `keep`, and `merge` is deleted; its id and slug " +
       'redirect to `keep` (lookups answer `keep`, with redirectedFrom). Entities that share no name, alias or acronym are refused unless ' +
       '`force` is true and a note says why. Returns the kept entity; its history records the merge, which unmergeEntities or undoEdit undo.',
   })
@@ -142,7 +150,7 @@ export class MutationResolver {
       'merged into another since (unmerge that first). Returns the entity restored; both histories record the unmerge.',
   })
   unmergeEntities(
-    @Arg('merged', () => ID, { description: 'The id or slug the merged entity had, or the id of the merge\'s edit.' }) merged: string,
+    @Arg('merged', () => ID, { description: "The id or slug the merged entity had, or the id of the merge's edit." }) merged: string,
     @Ctx() ctx: Context,
     @Arg('note', () => String, { nullable: true, description: 'Why: kept in the history.' }) note?: string,
   ) {

@@ -10,9 +10,39 @@ import { lookahead, selects } from '../lookahead.js';
 import { resolveRefs, type EntityRef } from '../refs.js';
 import { searchTextProblem } from '../../graph/search.js';
 import {
-  Commitment, CommitmentConnection, CommitmentStatus, DateOrder, Document, DocumentConnection, EntityOrder, Event, EventConnection, EventKind, Facility,
-  FacilityConnection, Figure, FigureConnection, Node, NodeKind, Organization, OrganizationConnection, Path, Person, PersonConnection, Place, PlaceConnection,
-  PossibleDuplicateConnection, Post, PostConnection, Program, ProgramConnection, ReviewStatus, SearchHit, Statement, StatementConnection, StatementKind,
+  Commitment,
+  CommitmentConnection,
+  CommitmentStatus,
+  DateOrder,
+  Document,
+  DocumentConnection,
+  EntityOrder,
+  Event,
+  EventConnection,
+  EventKind,
+  Facility,
+  FacilityConnection,
+  Figure,
+  FigureConnection,
+  Node,
+  NodeKind,
+  Organization,
+  OrganizationConnection,
+  Path,
+  Person,
+  PersonConnection,
+  Place,
+  PlaceConnection,
+  PossibleDuplicateConnection,
+  Post,
+  PostConnection,
+  Program,
+  ProgramConnection,
+  ReviewStatus,
+  SearchHit,
+  Statement,
+  StatementConnection,
+  StatementKind,
   TimelineEntry,
 } from '../types.js';
 
@@ -33,7 +63,10 @@ function reviewStatuses(argument: string, value: ReviewStatus[] | null | undefin
   return value ?? SHOWN_STATUSES;
 }
 
-@InputType({ description: 'Filters of the event list; all given must hold. Dates are YYYY, YYYY-MM or YYYY-MM-DD; a range keeps items whose date overlaps it. Entities are named by slug, id, or exact name or alias.' })
+@InputType({
+  description:
+    'Filters of the event list; all given must hold. Dates are YYYY, YYYY-MM or YYYY-MM-DD; a range keeps items whose date overlaps it. Entities are named by slug, id, or exact name or alias.',
+})
 class EventFilter {
   @Field(() => [String], { nullable: true, description: 'People who all took part.' }) participants?: string[];
   @Field(() => String, { nullable: true, description: 'A place or facility: held there or somewhere inside it.' }) place?: string;
@@ -73,7 +106,7 @@ class CommitmentFilter {
 
 @InputType({ description: 'Filters of the figure list; all given must hold.' })
 class FigureFilter {
-  @Field(() => String, { nullable: true, description: 'The measure\'s key (Figure.metric).' }) metric?: string;
+  @Field(() => String, { nullable: true, description: "The measure's key (Figure.metric)." }) metric?: string;
   @Field(() => String, { nullable: true, description: 'The unit (Figure.unit): MXN, percent, people...' }) unit?: string;
   @Field(() => String, { nullable: true, description: 'The entity measured, or one containing it (slug, id, or exact name or alias).' }) subject?: string;
   @Field(() => String, { nullable: true, description: 'Words in the label or metric (accents and case ignored).' }) text?: string;
@@ -106,8 +139,10 @@ class EntityFilter {
   @Field(() => [String], { nullable: true, description: 'Only these categories (the `kind` of organizations, places and facilities: state, municipality, hospital...).' }) kinds?: string[];
   @Field(() => String, {
     nullable: true,
-    description: 'An entity they belong to (slug, id, or exact name or alias): people holding a post in it or in a body inside it; bodies, places and facilities inside it or operated by it; programs run by it.',
-  }) within?: string;
+    description:
+      'An entity they belong to (slug, id, or exact name or alias): people holding a post in it or in a body inside it; bodies, places and facilities inside it or operated by it; programs run by it.',
+  })
+  within?: string;
   @Field(() => String, { nullable: true, description: 'A document (id or file name) that names them.' }) document?: string;
 }
 
@@ -162,28 +197,50 @@ const ENTITY_ARG = 'Its slug, id, or exact name or alias (accents and case ignor
 export class QueryResolver {
   // ---- lookups ----
   @Query(() => Person, { nullable: true, description: 'A person. A name that matches nothing is a NOT_FOUND error with the closest names; one that matches several, BAD_USER_INPUT listing them.' })
-  person(@Arg('slug', () => String, { description: ENTITY_ARG }) slug: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) { return this.entity(ctx, info, 'Person', slug); }
+  person(@Arg('slug', () => String, { description: ENTITY_ARG }) slug: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return this.entity(ctx, info, 'Person', slug);
+  }
   @Query(() => Organization, { nullable: true, description: 'An organization, as `person` finds a person.' })
-  organization(@Arg('slug', () => String, { description: ENTITY_ARG }) slug: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) { return this.entity(ctx, info, 'Organization', slug); }
+  organization(@Arg('slug', () => String, { description: ENTITY_ARG }) slug: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return this.entity(ctx, info, 'Organization', slug);
+  }
   @Query(() => Place, { nullable: true, description: 'A place, as `person` finds a person.' })
-  place(@Arg('slug', () => String, { description: ENTITY_ARG }) slug: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) { return this.entity(ctx, info, 'Place', slug); }
+  place(@Arg('slug', () => String, { description: ENTITY_ARG }) slug: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return this.entity(ctx, info, 'Place', slug);
+  }
   @Query(() => Facility, { nullable: true, description: 'A facility, as `person` finds a person.' })
-  facility(@Arg('slug', () => String, { description: ENTITY_ARG }) slug: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) { return this.entity(ctx, info, 'Facility', slug); }
+  facility(@Arg('slug', () => String, { description: ENTITY_ARG }) slug: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return this.entity(ctx, info, 'Facility', slug);
+  }
   @Query(() => Program, { nullable: true, description: 'A program, as `person` finds a person.' })
-  program(@Arg('slug', () => String, { description: ENTITY_ARG }) slug: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) { return this.entity(ctx, info, 'Program', slug); }
+  program(@Arg('slug', () => String, { description: ENTITY_ARG }) slug: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return this.entity(ctx, info, 'Program', slug);
+  }
 
   @Query(() => Event, { nullable: true, description: 'An event by id (with or without its "event:" prefix); an id that names no event is a NOT_FOUND error.' })
-  event(@Arg('id', () => ID, { description: 'Global id, or its key alone.' }) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) { return this.byId(ctx, info, 'Event', id); }
+  event(@Arg('id', () => ID, { description: 'Global id, or its key alone.' }) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return this.byId(ctx, info, 'Event', id);
+  }
   @Query(() => Statement, { nullable: true, description: 'A statement by id, as `event`.' })
-  statement(@Arg('id', () => ID, { description: 'Global id, or its key alone.' }) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) { return this.byId(ctx, info, 'Statement', id); }
+  statement(@Arg('id', () => ID, { description: 'Global id, or its key alone.' }) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return this.byId(ctx, info, 'Statement', id);
+  }
   @Query(() => Commitment, { nullable: true, description: 'A commitment by id, as `event`.' })
-  commitment(@Arg('id', () => ID, { description: 'Global id, or its key alone.' }) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) { return this.byId(ctx, info, 'Commitment', id); }
+  commitment(@Arg('id', () => ID, { description: 'Global id, or its key alone.' }) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return this.byId(ctx, info, 'Commitment', id);
+  }
   @Query(() => Figure, { nullable: true, description: 'A figure by id, as `event`.' })
-  figure(@Arg('id', () => ID, { description: 'Global id, or its key alone.' }) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) { return this.byId(ctx, info, 'Figure', id); }
+  figure(@Arg('id', () => ID, { description: 'Global id, or its key alone.' }) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return this.byId(ctx, info, 'Figure', id);
+  }
   @Query(() => Post, { nullable: true, description: 'A post by id, as `event`.' })
-  post(@Arg('id', () => ID, { description: 'Global id, or its key alone.' }) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) { return this.byId(ctx, info, 'Post', id); }
+  post(@Arg('id', () => ID, { description: 'Global id, or its key alone.' }) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return this.byId(ctx, info, 'Post', id);
+  }
   @Query(() => Document, { nullable: true, description: 'A document by id, or by the file name of a corpus document; NOT_FOUND when none has it.' })
-  document(@Arg('id', () => ID, { description: 'Global id, its key alone, or a file name.' }) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) { return this.byId(ctx, info, 'Document', id); }
+  document(@Arg('id', () => ID, { description: 'Global id, its key alone, or a file name.' }) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return this.byId(ctx, info, 'Document', id);
+  }
 
   @Query(() => Node, { nullable: true, description: 'Any node by its global id; NOT_FOUND when none has it. The id of an entity merged into another leads to that one.' })
   async node(@Arg('id', () => ID, { description: 'Global id: <kind>:<key>.' }) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
@@ -195,7 +252,10 @@ export class QueryResolver {
   }
 
   // ---- search ----
-  @Query(() => [SearchHit], { description: 'People, organizations, places, facilities and programs by name or alias, and events, statements, commitments and documents by title or summary; accents and case ignored; best first.' })
+  @Query(() => [SearchHit], {
+    description:
+      'People, organizations, places, facilities and programs by name or alias, and events, statements, commitments and documents by title or summary; accents and case ignored; best first.',
+  })
   async search(
     @Arg('query', () => String, { description: 'Words to look for.' }) query: string,
     @Ctx() ctx: Context,
@@ -211,96 +271,228 @@ export class QueryResolver {
     // the candidates are read with their properties only: what is below them is read for the
     // `first` kept after the re-rank, not for every candidate
     const hits = await ctx.repo.search(query, (types ?? []) as Kind[], first, ctx.loaders.listing(projection)?.props ?? null);
-    await ctx.loaders.prefetch(hits.map((h) => h.node), projection);
+    await ctx.loaders.prefetch(
+      hits.map((h) => h.node),
+      projection,
+    );
     return hits;
   }
 
   // ---- lists of entities ----
   @Query(() => PersonConnection, { nullable: true, description: 'People, by name (default) or by how many documents name them. ' + ERROR_NULL })
-  people(@Args(() => EntityListArgs) a: EntityListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) { return this.entities(ctx, info, 'Person', a); }
+  people(@Args(() => EntityListArgs) a: EntityListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return this.entities(ctx, info, 'Person', a);
+  }
 
   @Query(() => OrganizationConnection, { nullable: true, description: 'Organizations, as `people` lists people. ' + ERROR_NULL })
-  organizations(@Args(() => EntityListArgs) a: EntityListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) { return this.entities(ctx, info, 'Organization', a); }
+  organizations(@Args(() => EntityListArgs) a: EntityListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return this.entities(ctx, info, 'Organization', a);
+  }
 
   @Query(() => PlaceConnection, { nullable: true, description: 'Places, as `people` lists people. ' + ERROR_NULL })
-  places(@Args(() => EntityListArgs) a: EntityListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) { return this.entities(ctx, info, 'Place', a); }
+  places(@Args(() => EntityListArgs) a: EntityListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return this.entities(ctx, info, 'Place', a);
+  }
 
   @Query(() => FacilityConnection, { nullable: true, description: 'Facilities, as `people` lists people. ' + ERROR_NULL })
-  facilities(@Args(() => EntityListArgs) a: EntityListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) { return this.entities(ctx, info, 'Facility', a); }
+  facilities(@Args(() => EntityListArgs) a: EntityListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return this.entities(ctx, info, 'Facility', a);
+  }
 
   @Query(() => ProgramConnection, { nullable: true, description: 'Programs, as `people` lists people. ' + ERROR_NULL })
-  programs(@Args(() => EntityListArgs) a: EntityListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) { return this.entities(ctx, info, 'Program', a); }
+  programs(@Args(() => EntityListArgs) a: EntityListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return this.entities(ctx, info, 'Program', a);
+  }
 
   // ---- lists of facts ----
   @Query(() => EventConnection, { nullable: true, description: 'Events, oldest first by default. ' + ERROR_NULL })
-  events(@Ctx() ctx: Context, @Info() info: GraphQLResolveInfo, @Arg('filter', () => EventFilter, { nullable: true, description: 'What the events must match.' }) f?: EventFilter,
+  events(
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+    @Arg('filter', () => EventFilter, { nullable: true, description: 'What the events must match.' }) f?: EventFilter,
     @Arg('orderBy', () => DateOrder, ORDER_ARG) orderBy = DateOrder.DATE_ASC,
-    @Arg('first', () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first?: number, @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string) {
+    @Arg('first', () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first?: number,
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string,
+  ) {
     const refs: FilterRef[] = [
       ...(f?.participants ?? []).map((ref, index) => ({ key: 'participants', index, argument: `filter.participants[${index}]`, ref, kinds: ['Person'] as EntityKind[] })),
-      ...filterRef('place', f?.place, ['Place', 'Facility']), ...filterRef('involves', f?.involves, ENTITY_KINDS),
+      ...filterRef('place', f?.place, ['Place', 'Facility']),
+      ...filterRef('involves', f?.involves, ENTITY_KINDS),
     ];
-    return this.list(ctx, info, 'events', {
-      participants: f?.participants ?? [], place: f?.place ?? null, involves: f?.involves ?? null, kinds: f?.kinds ?? [],
-      from: dateArg('filter.from', f?.from, 'start'), to: dateArg('filter.to', f?.to, 'end'), text: f?.text ?? null, document: docRef(f?.document),
-      reviewStatuses: reviewStatuses('filter.reviewStatuses', f?.reviewStatuses),
-    }, refs, orderBy, first, after);
+    return this.list(
+      ctx,
+      info,
+      'events',
+      {
+        participants: f?.participants ?? [],
+        place: f?.place ?? null,
+        involves: f?.involves ?? null,
+        kinds: f?.kinds ?? [],
+        from: dateArg('filter.from', f?.from, 'start'),
+        to: dateArg('filter.to', f?.to, 'end'),
+        text: f?.text ?? null,
+        document: docRef(f?.document),
+        reviewStatuses: reviewStatuses('filter.reviewStatuses', f?.reviewStatuses),
+      },
+      refs,
+      orderBy,
+      first,
+      after,
+    );
   }
 
   @Query(() => StatementConnection, { nullable: true, description: 'Statements, oldest first by default. ' + ERROR_NULL })
-  statements(@Ctx() ctx: Context, @Info() info: GraphQLResolveInfo, @Arg('filter', () => StatementFilter, { nullable: true, description: 'What the statements must match.' }) f?: StatementFilter,
+  statements(
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+    @Arg('filter', () => StatementFilter, { nullable: true, description: 'What the statements must match.' }) f?: StatementFilter,
     @Arg('orderBy', () => DateOrder, ORDER_ARG) orderBy = DateOrder.DATE_ASC,
-    @Arg('first', () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first?: number, @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string) {
-    return this.list(ctx, info, 'statements', {
-      speaker: f?.speaker ?? null, about: f?.about ?? null, event: f?.event ? globalId('Event', f.event) : null, kinds: f?.kinds ?? [],
-      from: dateArg('filter.from', f?.from, 'start'), to: dateArg('filter.to', f?.to, 'end'), text: f?.text ?? null, document: docRef(f?.document),
-      reviewStatuses: reviewStatuses('filter.reviewStatuses', f?.reviewStatuses),
-    }, [...filterRef('speaker', f?.speaker, ['Person']), ...filterRef('about', f?.about, ENTITY_KINDS)], orderBy, first, after);
+    @Arg('first', () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first?: number,
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string,
+  ) {
+    return this.list(
+      ctx,
+      info,
+      'statements',
+      {
+        speaker: f?.speaker ?? null,
+        about: f?.about ?? null,
+        event: f?.event ? globalId('Event', f.event) : null,
+        kinds: f?.kinds ?? [],
+        from: dateArg('filter.from', f?.from, 'start'),
+        to: dateArg('filter.to', f?.to, 'end'),
+        text: f?.text ?? null,
+        document: docRef(f?.document),
+        reviewStatuses: reviewStatuses('filter.reviewStatuses', f?.reviewStatuses),
+      },
+      [...filterRef('speaker', f?.speaker, ['Person']), ...filterRef('about', f?.about, ENTITY_KINDS)],
+      orderBy,
+      first,
+      after,
+    );
   }
 
   @Query(() => CommitmentConnection, { nullable: true, description: 'Commitments, by deadline (else start date), soonest first by default. ' + ERROR_NULL })
-  commitments(@Ctx() ctx: Context, @Info() info: GraphQLResolveInfo, @Arg('filter', () => CommitmentFilter, { nullable: true, description: 'What the commitments must match.' }) f?: CommitmentFilter,
+  commitments(
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+    @Arg('filter', () => CommitmentFilter, { nullable: true, description: 'What the commitments must match.' }) f?: CommitmentFilter,
     @Arg('orderBy', () => DateOrder, ORDER_ARG) orderBy = DateOrder.DATE_ASC,
-    @Arg('first', () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first?: number, @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string) {
-    return this.list(ctx, info, 'commitments', {
-      concerning: f?.concerning ?? null, statuses: f?.statuses ?? [], madeBy: f?.madeBy ?? null, today: new Date().toISOString().slice(0, 10),
-      deadlineFrom: dateArg('filter.deadlineFrom', f?.deadlineFrom, 'start'), deadlineTo: dateArg('filter.deadlineTo', f?.deadlineTo, 'end'),
-      text: f?.text ?? null, document: docRef(f?.document), reviewStatuses: reviewStatuses('filter.reviewStatuses', f?.reviewStatuses),
-    }, [...filterRef('concerning', f?.concerning, ENTITY_KINDS), ...filterRef('madeBy', f?.madeBy, ['Person'])], orderBy, first, after);
+    @Arg('first', () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first?: number,
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string,
+  ) {
+    return this.list(
+      ctx,
+      info,
+      'commitments',
+      {
+        concerning: f?.concerning ?? null,
+        statuses: f?.statuses ?? [],
+        madeBy: f?.madeBy ?? null,
+        today: new Date().toISOString().slice(0, 10),
+        deadlineFrom: dateArg('filter.deadlineFrom', f?.deadlineFrom, 'start'),
+        deadlineTo: dateArg('filter.deadlineTo', f?.deadlineTo, 'end'),
+        text: f?.text ?? null,
+        document: docRef(f?.document),
+        reviewStatuses: reviewStatuses('filter.reviewStatuses', f?.reviewStatuses),
+      },
+      [...filterRef('concerning', f?.concerning, ENTITY_KINDS), ...filterRef('madeBy', f?.madeBy, ['Person'])],
+      orderBy,
+      first,
+      after,
+    );
   }
 
   @Query(() => FigureConnection, { nullable: true, description: 'Figures, by the date they are given as of, oldest first by default. ' + ERROR_NULL })
-  figures(@Ctx() ctx: Context, @Info() info: GraphQLResolveInfo, @Arg('filter', () => FigureFilter, { nullable: true, description: 'What the figures must match.' }) f?: FigureFilter,
+  figures(
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+    @Arg('filter', () => FigureFilter, { nullable: true, description: 'What the figures must match.' }) f?: FigureFilter,
     @Arg('orderBy', () => DateOrder, ORDER_ARG) orderBy = DateOrder.DATE_ASC,
-    @Arg('first', () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first?: number, @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string) {
-    return this.list(ctx, info, 'figures', {
-      metric: f?.metric ?? null, unit: f?.unit ?? null, subject: f?.subject ?? null, text: f?.text ?? null, document: docRef(f?.document),
-      reviewStatuses: reviewStatuses('filter.reviewStatuses', f?.reviewStatuses),
-    }, filterRef('subject', f?.subject, ENTITY_KINDS), orderBy, first, after);
+    @Arg('first', () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first?: number,
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string,
+  ) {
+    return this.list(
+      ctx,
+      info,
+      'figures',
+      {
+        metric: f?.metric ?? null,
+        unit: f?.unit ?? null,
+        subject: f?.subject ?? null,
+        text: f?.text ?? null,
+        document: docRef(f?.document),
+        reviewStatuses: reviewStatuses('filter.reviewStatuses', f?.reviewStatuses),
+      },
+      filterRef('subject', f?.subject, ENTITY_KINDS),
+      orderBy,
+      first,
+      after,
+    );
   }
 
   @Query(() => DocumentConnection, { nullable: true, description: 'Documents, by publication date, oldest first by default. ' + ERROR_NULL })
-  documents(@Ctx() ctx: Context, @Info() info: GraphQLResolveInfo, @Arg('filter', () => DocumentFilter, { nullable: true, description: 'What the documents must match.' }) f?: DocumentFilter,
+  documents(
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+    @Arg('filter', () => DocumentFilter, { nullable: true, description: 'What the documents must match.' }) f?: DocumentFilter,
     @Arg('orderBy', () => DateOrder, ORDER_ARG) orderBy = DateOrder.DATE_ASC,
-    @Arg('first', () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first?: number, @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string) {
-    return this.list(ctx, info, 'documents', {
-      publisher: f?.publisher ?? null, kinds: f?.kinds ?? [], from: dateArg('filter.from', f?.from, 'start'), to: dateArg('filter.to', f?.to, 'end'), text: f?.text ?? null,
-    }, [], orderBy, first, after);
+    @Arg('first', () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first?: number,
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string,
+  ) {
+    return this.list(
+      ctx,
+      info,
+      'documents',
+      {
+        publisher: f?.publisher ?? null,
+        kinds: f?.kinds ?? [],
+        from: dateArg('filter.from', f?.from, 'start'),
+        to: dateArg('filter.to', f?.to, 'end'),
+        text: f?.text ?? null,
+      },
+      [],
+      orderBy,
+      first,
+      after,
+    );
   }
 
-  @Query(() => PostConnection, { nullable: true, description: 'Posts, by holder\'s name, then start date. ' + ERROR_NULL })
-  posts(@Ctx() ctx: Context, @Info() info: GraphQLResolveInfo, @Arg('filter', () => PostFilter, { nullable: true, description: 'What the posts must match.' }) f?: PostFilter,
-    @Arg('first', () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first?: number, @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string) {
+  @Query(() => PostConnection, { nullable: true, description: "Posts, by holder's name, then start date. " + ERROR_NULL })
+  posts(
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+    @Arg('filter', () => PostFilter, { nullable: true, description: 'What the posts must match.' }) f?: PostFilter,
+    @Arg('first', () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first?: number,
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string,
+  ) {
     const at = dateArg('filter.at', f?.at, 'start');
     const atEnd = dateArg('filter.at', f?.at, 'end');
-    return this.list(ctx, info, 'posts', {
-      person: f?.person ?? null, organization: f?.organization ?? null, jurisdiction: f?.jurisdiction ?? null, at, atEnd, text: f?.text ?? null,
-      reviewStatuses: reviewStatuses('filter.reviewStatuses', f?.reviewStatuses),
-    }, [...filterRef('person', f?.person, ['Person']), ...filterRef('organization', f?.organization, ['Organization']), ...filterRef('jurisdiction', f?.jurisdiction, ['Place'])],
-    DateOrder.DATE_ASC, first, after);
+    return this.list(
+      ctx,
+      info,
+      'posts',
+      {
+        person: f?.person ?? null,
+        organization: f?.organization ?? null,
+        jurisdiction: f?.jurisdiction ?? null,
+        at,
+        atEnd,
+        text: f?.text ?? null,
+        reviewStatuses: reviewStatuses('filter.reviewStatuses', f?.reviewStatuses),
+      },
+      [...filterRef('person', f?.person, ['Person']), ...filterRef('organization', f?.organization, ['Organization']), ...filterRef('jurisdiction', f?.jurisdiction, ['Place'])],
+      DateOrder.DATE_ASC,
+      first,
+      after,
+    );
   }
 
-  @Query(() => [Post], { nullable: true, description: 'Who held a post at a date: the posts of that role (compared by its key: "directora general", "titular" and "director" are one; a role whose words are all in the other matches: "secretario de Educación" finds "Secretario de Educación Pública") in that body or territory, held at some time in `at`, with their citations. A post one person holds at a time ends where the next holder starts (inferred when no document says so: see `from`/`to`.inferred and .note). Rejected posts are left out. ' + ERROR_NULL,
+  @Query(() => [Post], {
+    nullable: true,
+    description:
+      'Who held a post at a date: the posts of that role (compared by its key: "directora general", "titular" and "director" are one; a role whose words are all in the other matches: "secretario de Educación" finds "Secretario de Educación Pública") in that body or territory, held at some time in `at`, with their citations. A post one person holds at a time ends where the next holder starts (inferred when no document says so: see `from`/`to`.inferred and .note). Rejected posts are left out. ' +
+      ERROR_NULL,
   })
   async holders(
     @Arg('role', () => String, { description: 'The post, e.g. "secretario de Salud".' }) role: string,
@@ -314,8 +506,13 @@ export class QueryResolver {
     const end = dateArg('at', at, 'end');
     const [body] = await resolveRefs(ctx.repo, [{ argument: 'of', ref: of, kinds: ['Organization', 'Place'] }]);
     const filters = {
-      person: null, organization: body!.kind === 'Organization' ? body!.id : null, jurisdiction: body!.kind === 'Place' ? body!.id : null,
-      at: start, atEnd: end, text: null, reviewStatuses: SHOWN_STATUSES,
+      person: null,
+      organization: body!.kind === 'Organization' ? body!.id : null,
+      jurisdiction: body!.kind === 'Place' ? body!.id : null,
+      at: start,
+      atEnd: end,
+      text: null,
+      reviewStatuses: SHOWN_STATUSES,
     };
     // one query: every post of the body held then (list-posts collects them all before it pages)
     const { nodes: posts } = await ctx.repo.list('posts', filters, { skip: 0, limit: HOLDERS_SCAN });
@@ -324,7 +521,10 @@ export class QueryResolver {
     return held;
   }
 
-  @Query(() => PossibleDuplicateConnection, { description: 'Entities kept apart whose names look alike (a qualifier, a number or another place tells them apart, or a spelling close but not the same), best score first: for an editor to merge or leave apart.' })
+  @Query(() => PossibleDuplicateConnection, {
+    description:
+      'Entities kept apart whose names look alike (a qualifier, a number or another place tells them apart, or a spelling close but not the same), best score first: for an editor to merge or leave apart.',
+  })
   async possibleDuplicates(
     @Ctx() ctx: Context,
     @Arg('kind', () => NodeKind, { nullable: true, description: 'Only entities of this kind (PERSON, ORGANIZATION, PLACE, FACILITY, PROGRAM).' }) kind?: NodeKind,
@@ -358,11 +558,20 @@ export class QueryResolver {
       const [r] = await resolveRefs(ctx.repo, [{ argument: 'entity', ref: entity, kinds: ENTITY_KINDS }]);
       if (r!.how !== 'key') listed = await run(r!.id);
     }
-    await ctx.loaders.prefetch(listed.items.map((r) => r.node), projection, listed.below);
+    await ctx.loaders.prefetch(
+      listed.items.map((r) => r.node),
+      projection,
+      listed.below,
+    );
     return listed.items.map((r) => ({ date: r.date, kind: r.node.__typename, roles: r.roles, node: r.node }));
   }
 
-  @Query(() => [Path], { nullable: true, description: 'Shortest connections between two entities, each hop with its relationship and citations; never through a rejected fact. An empty list means the two are not connected within maxHops. ' + ERROR_NULL })
+  @Query(() => [Path], {
+    nullable: true,
+    description:
+      'Shortest connections between two entities, each hop with its relationship and citations; never through a rejected fact. An empty list means the two are not connected within maxHops. ' +
+      ERROR_NULL,
+  })
   async paths(
     @Arg('from', () => String, { description: ENTITY_ARG }) from: string,
     @Arg('to', () => String, { description: ENTITY_ARG }) to: string,
@@ -379,11 +588,18 @@ export class QueryResolver {
     const run = (a: string, b: string) => ctx.repo.paths(a, b, maxHops, first, passages, ctx.loaders.listing(projection));
     let listed = await run(from, to);
     if (!listed.items.length) {
-      const [a, b] = await resolveRefs(ctx.repo, [{ argument: 'from', ref: from, kinds: ENTITY_KINDS }, { argument: 'to', ref: to, kinds: ENTITY_KINDS }]);
+      const [a, b] = await resolveRefs(ctx.repo, [
+        { argument: 'from', ref: from, kinds: ENTITY_KINDS },
+        { argument: 'to', ref: to, kinds: ENTITY_KINDS },
+      ]);
       if (a!.how !== 'key' || b!.how !== 'key') listed = await run(a!.id, b!.id);
     }
     const paths = listed.items;
-    await ctx.loaders.prefetch(paths.flatMap((p) => p.nodes), projection, listed.below);
+    await ctx.loaders.prefetch(
+      paths.flatMap((p) => p.nodes),
+      projection,
+      listed.below,
+    );
     return paths.map((p) => ({
       length: p.hops.length,
       nodes: p.nodes,
@@ -432,9 +648,19 @@ export class QueryResolver {
     // `within` names an entity: resolved first, so a typo is an error and not an empty page
     const [within] = f?.within ? await resolveRefs(ctx.repo, [{ argument: 'filter.within', ref: f.within, kinds: ENTITY_KINDS }]) : [];
     const projection = lookahead(info);
-    const result = await ctx.repo.list('entities', {
-      kind, text: f?.text ?? null, categories: f?.kinds ?? [], within: within?.id ?? null, document: docRef(f?.document), order,
-    }, page, ctx.loaders.listing(projection));
+    const result = await ctx.repo.list(
+      'entities',
+      {
+        kind,
+        text: f?.text ?? null,
+        categories: f?.kinds ?? [],
+        within: within?.id ?? null,
+        document: docRef(f?.document),
+        order,
+      },
+      page,
+      ctx.loaders.listing(projection),
+    );
     if (result.total === 0) await this.mustExist(ctx, [['filter.document', docRef(f?.document)]]);
     await ctx.loaders.prefetch(result.nodes, projection, result.below);
     return connection(result, page.skip);
@@ -451,7 +677,11 @@ export class QueryResolver {
     const projection = lookahead(info);
     const read = (f: Record<string, unknown>) => ctx.repo.list(name, { ...f, desc: order === DateOrder.DATE_DESC }, page, ctx.loaders.listing(projection));
     let result = await read(filters);
-    if (result.total === 0) await this.mustExist(ctx, [['filter.document', filters.document], ['filter.event', filters.event]]);
+    if (result.total === 0)
+      await this.mustExist(ctx, [
+        ['filter.document', filters.document],
+        ['filter.event', filters.event],
+      ]);
     if (result.total === 0 && refs.length) {
       const resolved = await resolveRefs(ctx.repo, refs);
       if (resolved.some((r) => r.how !== 'key')) {

@@ -27,11 +27,25 @@ export function xdate(d: DateMention): XDate {
 export const VAGUE_PAST = uword(/\b(en días pasados|días atrás|hace unos días|recientemente|la semana pasada|en semanas recientes)\b/iu);
 
 export function vagueDate(published: string | null, what: string): XDate | null {
-  return published ? { iso: published.slice(0, 7), precision: 'month', inferred: true, note: `the text says it happened shortly before the publication, without a day; the month of publication is used for the ${what}` } : null;
+  return published
+    ? {
+        iso: published.slice(0, 7),
+        precision: 'month',
+        inferred: true,
+        note: `the text says it happened shortly before the publication, without a day; the month of publication is used for the ${what}`,
+      }
+    : null;
 }
 
 export function publishedDate(published: string | null, what: string): XDate | null {
-  return published ? { iso: published, precision: published.length === 10 ? 'day' : published.length === 7 ? 'month' : 'year', inferred: true, note: `not dated in the text; the publication date of the document is used for the ${what}` } : null;
+  return published
+    ? {
+        iso: published,
+        precision: published.length === 10 ? 'day' : published.length === 7 ? 'month' : 'year',
+        inferred: true,
+        note: `not dated in the text; the publication date of the document is used for the ${what}`,
+      }
+    : null;
 }
 
 export const speechRe = uword(new RegExp(`\\b(${SPEECH_VERBS.map((v) => v.replace(/ /g, '\\s+')).join('|')})\\b`, 'iu'));
@@ -63,7 +77,7 @@ export interface Discourse {
 export function discourseOf(input: FactInput): Discourse {
   const { text, sentences, mentions: M, docKey } = input;
   const { entities, keyOf } = clusterEntities(M.mentions, input.canonicalPlace ?? (() => null));
-  const key = (m: Mention | null | undefined) => (m ? keyOf.get(m) ?? null : null);
+  const key = (m: Mention | null | undefined) => (m ? (keyOf.get(m) ?? null) : null);
   const entity = (k: string) => entities.find((e) => e.key === k)!;
   const n = { post: 0, event: 0, statement: 0, commitment: 0, figure: 0 };
   const id = (kind: keyof typeof n) => `${docKey}-${kind}-${++n[kind]}`;
@@ -81,13 +95,39 @@ export function discourseOf(input: FactInput): Discourse {
       same.jurisdiction ??= jurisdiction;
       continue;
     }
-    posts.push({ key: id('post'), person, role: r.role, organization, jurisdiction, from: null, to: null, cites: [{ start: Math.min(r.start, r.person.start), end: Math.max(r.end, r.person.end) }], confidence: 0.8 });
+    posts.push({
+      key: id('post'),
+      person,
+      role: r.role,
+      organization,
+      jurisdiction,
+      from: null,
+      to: null,
+      cites: [{ start: Math.min(r.start, r.person.start), end: Math.max(r.end, r.person.end) }],
+      confidence: 0.8,
+    });
   }
-  posts.splice(0, posts.length, ...completePosts({
-    text, sentences, mentions: M, entities, keyOf, country: input.country ?? 'México',
-    isState: (name) => (input.placeKind ?? (() => null))(name) === 'state', executiveOf: input.executiveOf ?? (() => null), canonical: input.canonicalPlace ?? (() => null), newPostKey: () => id('post'),
-    dates: input.dates, published: input.published,
-  }, posts));
+  posts.splice(
+    0,
+    posts.length,
+    ...completePosts(
+      {
+        text,
+        sentences,
+        mentions: M,
+        entities,
+        keyOf,
+        country: input.country ?? 'México',
+        isState: (name) => (input.placeKind ?? (() => null))(name) === 'state',
+        executiveOf: input.executiveOf ?? (() => null),
+        canonical: input.canonicalPlace ?? (() => null),
+        newPostKey: () => id('post'),
+        dates: input.dates,
+        published: input.published,
+      },
+      posts,
+    ),
+  );
   const feminine = new Map<string, boolean>();
   for (const r of M.roles) feminine.set(key(r.person)!, r.feminine);
   /** From the posts written beside the name; else null (unknown). */
@@ -103,10 +143,14 @@ export function discourseOf(input: FactInput): Discourse {
     const sameBody = (p: XPost) => (!ref.organization || p.organization === key(ref.organization)) && (!ref.jurisdiction || p.jurisdiction === key(ref.jurisdiction));
     // "el secretario de Salud" names the holder of a post in the Secretaría de Salud ("titular de la Secretaría de Salud")
     const domain = rw.length > 2 && ['secretari', 'subsecretari'].includes(ungendered(rw[0])) ? `${rw[0]!.startsWith('sub') ? 'subsecretaria' : 'secretaria'} ${rw.slice(1).join(' ')}` : null;
-    return (posts.find((p) => words(p.role)[0] === rw[0] && sameBody(p))
-      ?? posts.find((p) => ungendered(words(p.role)[0]) === ungendered(rw[0]) && words(p.role).slice(1).join(' ') === rw.slice(1).join(' ') && sameBody(p))
-      ?? (domain ? posts.find((p) => orgName(p.organization) === domain) : undefined)
-      ?? (ref.organization ? posts.find((p) => p.organization === key(ref.organization) && /^titular/i.test(ref.role)) : undefined))?.person ?? null;
+    return (
+      (
+        posts.find((p) => words(p.role)[0] === rw[0] && sameBody(p)) ??
+        posts.find((p) => ungendered(words(p.role)[0]) === ungendered(rw[0]) && words(p.role).slice(1).join(' ') === rw.slice(1).join(' ') && sameBody(p)) ??
+        (domain ? posts.find((p) => orgName(p.organization) === domain) : undefined) ??
+        (ref.organization ? posts.find((p) => p.organization === key(ref.organization) && /^titular/i.test(ref.role)) : undefined)
+      )?.person ?? null
+    );
   };
   /** The person a description points back to ("la mandataria"): the governor or president named before, else the last person of that gender. */
   const referent = (back: BackReference): string | null => {

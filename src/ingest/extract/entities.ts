@@ -42,7 +42,12 @@ export function clusterEntities(ms: Mention[], canonical: (name: string) => stri
     }
   }
   // A nickname of capitals that spells a person's initials ("JOR" (Julián Ortega Ríos)) is that person.
-  const initials = (name: string) => name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+  const initials = (name: string) =>
+    name
+      .split(/\s+/)
+      .filter((w) => /^\p{Lu}/u.test(w))
+      .map((w) => w[0])
+      .join('');
   for (const c of clusters) {
     const only = [...c.names][0]!;
     if (c.kind !== 'Organization' || c.names.size !== 1 || !/^\p{Lu}{3,6}$/u.test(only)) continue;
@@ -71,8 +76,14 @@ export function clusterEntities(ms: Mention[], canonical: (name: string) => stri
     const aliases = [...new Set([...names, ...unheaded, ...(c.acronym ? [c.acronym] : [])])].filter((n) => n !== name);
     for (const m of c.mentions) keyOf.set(m, key);
     entities.push({
-      key, kind: c.kind, name, aliases, acronym: c.acronym, category: c.category,
-      cites: c.mentions.map((m) => ({ start: m.start, end: m.end })), confidence: c.kind === 'Person' ? 0.8 : 0.75,
+      key,
+      kind: c.kind,
+      name,
+      aliases,
+      acronym: c.acronym,
+      category: c.category,
+      cites: c.mentions.map((m) => ({ start: m.start, end: m.end })),
+      confidence: c.kind === 'Person' ? 0.8 : 0.75,
     });
   }
   return { entities, keyOf };

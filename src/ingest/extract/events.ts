@@ -29,11 +29,13 @@ export function findEvents(d: Discourse): { events: XEvent[]; eventOfSentence: M
     // a place that qualifies a post ("la gobernadora del Estado de México") says whom, not where
     const places = M.mentions.filter((m) => m.kind === 'Place' && within(m, s) && !M.roles.some((r) => r.jurisdiction === m) && !M.roleReferences.some((r) => r.jurisdiction === m));
     // the venue: a facility said to be where it happened ("en el Hospital..."), or the one inaugurated ("inauguró el Hospital...")
-    const venue = M.mentions.find((m) => m.kind === 'Facility' && within(m, s) && (VENUE_CUE.test(text.slice(Math.max(s.start, m.start - 30), m.start)) || INAUGURATED.test(text.slice(Math.max(s.start, m.start - 40), m.start))));
+    const venue = M.mentions.find(
+      (m) => m.kind === 'Facility' && within(m, s) && (VENUE_CUE.test(text.slice(Math.max(s.start, m.start - 30), m.start)) || INAUGURATED.test(text.slice(Math.max(s.start, m.start - 40), m.start))),
+    );
     const date = input.dates.find((d) => within(d, s) && d.role === 'point' && d.precision === 'day');
     const participates = !negated && participationRe.test(s.text);
     if (cue) pendingCue = cue;
-    const opens = cue ?? (participates && people.length > 0 && !current ? pendingCue ?? EVENT_CUES.find(([, k]) => k === 'meeting')! : null);
+    const opens = cue ?? (participates && people.length > 0 && !current ? (pendingCue ?? EVENT_CUES.find(([, k]) => k === 'meeting')!) : null);
     const referred = [...M.roleReferences, ...M.backReferences].some((r) => r.start >= s.start && r.end <= s.end);
     if (opens && (people.length > 0 || referred || date || places.length > 0 || participates)) {
       const cueKind = opens;
@@ -41,10 +43,23 @@ export function findEvents(d: Discourse): { events: XEvent[]; eventOfSentence: M
       const differs = current && ((date && current.date && !current.date.inferred && current.date.iso !== date.iso) || (cueKind[1] !== current.kind && cueKind[1] !== 'meeting'));
       if (!current || differs) {
         const vague = VAGUE_PAST.test(s.text);
-        const when = date ? xdate(date) : vague ? vagueDate(input.published, 'event') : datelineDate ? { ...xdate(datelineDate), inferred: true, note: 'the text does not date the event; the date line of the document is used' } : publishedDate(input.published, 'event');
+        const when = date
+          ? xdate(date)
+          : vague
+            ? vagueDate(input.published, 'event')
+            : datelineDate
+              ? { ...xdate(datelineDate), inferred: true, note: 'the text does not date the event; the date line of the document is used' }
+              : publishedDate(input.published, 'event');
         current = {
-          key: id('event'), kind: cueKind[1], title: '', date: when, place: key(place), venue: key(venue), participants: [],
-          cites: [], confidence: date ? 0.75 : 0.6,
+          key: id('event'),
+          kind: cueKind[1],
+          title: '',
+          date: when,
+          place: key(place),
+          venue: key(venue),
+          participants: [],
+          cites: [],
+          confidence: date ? 0.75 : 0.6,
         };
         events.push(current);
       }
@@ -55,10 +70,10 @@ export function findEvents(d: Discourse): { events: XEvent[]; eventOfSentence: M
     }
     if (current && (participates || cue)) {
       // nobody named: the official a description or a post named alone points to ("la mandataria")
-      const referents = people.length > 0 ? [] : [
-        ...M.backReferences.filter((r) => within(r, s)).map((r) => d.referent(r)),
-        ...M.roleReferences.filter((r) => within(r, s)).map((r) => d.holderOf(r)),
-      ].filter((k): k is string => !!k);
+      const referents =
+        people.length > 0
+          ? []
+          : [...M.backReferences.filter((r) => within(r, s)).map((r) => d.referent(r)), ...M.roleReferences.filter((r) => within(r, s)).map((r) => d.holderOf(r))].filter((k): k is string => !!k);
       for (const k of [...people.map((p) => key(p)!), ...referents]) {
         const have = current.participants.find((x) => x.person === k);
         if (have) have.cites.push({ start: s.start, end: s.end });
@@ -77,7 +92,17 @@ export function findEvents(d: Discourse): { events: XEvent[]; eventOfSentence: M
   }
   for (const e of merged) {
     const where = e.venue ? entity(e.venue).name : e.place ? entity(e.place).name : null;
-    const label = { meeting: 'Reunión', 'press-conference': 'Conferencia de prensa', session: 'Sesión', inauguration: 'Inauguración', agreement: 'Firma de convenio', publication: 'Publicación', appointment: 'Nombramiento', report: 'Informe' }[e.kind] ?? 'Evento';
+    const label =
+      {
+        meeting: 'Reunión',
+        'press-conference': 'Conferencia de prensa',
+        session: 'Sesión',
+        inauguration: 'Inauguración',
+        agreement: 'Firma de convenio',
+        publication: 'Publicación',
+        appointment: 'Nombramiento',
+        report: 'Informe',
+      }[e.kind] ?? 'Evento';
     e.title = `${label}${where ? ` en ${where}` : ''}${e.date ? ` (${e.date.iso})` : ''}`;
   }
 
@@ -95,9 +120,13 @@ const sameDay = (a: XEvent, b: XEvent) => !a.date || !b.date || a.date.iso === b
 function oneEventPerOccasion(events: XEvent[], eventOfSentence: Map<number, XEvent>): XEvent[] {
   const out: XEvent[] = [];
   for (const e of events) {
-    const into = out.find((o) => sameDay(o, e) && (
-      (ACT_EVENTS.has(o.kind) && SETTING_EVENTS.has(e.kind)) || (SETTING_EVENTS.has(o.kind) && ACT_EVENTS.has(e.kind)) ||
-      (o.kind === e.kind && (o.participants.length === 0 || e.participants.length === 0))));
+    const into = out.find(
+      (o) =>
+        sameDay(o, e) &&
+        ((ACT_EVENTS.has(o.kind) && SETTING_EVENTS.has(e.kind)) ||
+          (SETTING_EVENTS.has(o.kind) && ACT_EVENTS.has(e.kind)) ||
+          (o.kind === e.kind && (o.participants.length === 0 || e.participants.length === 0))),
+    );
     if (!into) {
       out.push(e);
       continue;

@@ -44,21 +44,81 @@ export interface XEntity {
 }
 
 /** A post as one document states it; `from`/`to` where the text dates the tenure (or says it is new or over). */
-export interface XPost { key: string; person: string; role: string; organization: string | null; jurisdiction: string | null; from: XDate | null; to: XDate | null; cites: Cite[]; confidence: number }
-export interface XParticipant { person: string; cites: Cite[] }
-export interface XEvent { key: string; kind: string; title: string; date: XDate | null; place: string | null; venue: string | null; participants: XParticipant[]; cites: Cite[]; confidence: number }
-export interface XFigure { key: string; value: number; unit: string; counted: string | null; label: string; metric: string; qualifier: string | null; changePercent: number | null; asOf: XDate | null; subject: string | null; cites: Cite[]; confidence: number }
+export interface XPost {
+  key: string;
+  person: string;
+  role: string;
+  organization: string | null;
+  jurisdiction: string | null;
+  from: XDate | null;
+  to: XDate | null;
+  cites: Cite[];
+  confidence: number;
+}
+export interface XParticipant {
+  person: string;
+  cites: Cite[];
+}
+export interface XEvent {
+  key: string;
+  kind: string;
+  title: string;
+  date: XDate | null;
+  place: string | null;
+  venue: string | null;
+  participants: XParticipant[];
+  cites: Cite[];
+  confidence: number;
+}
+export interface XFigure {
+  key: string;
+  value: number;
+  unit: string;
+  counted: string | null;
+  label: string;
+  metric: string;
+  qualifier: string | null;
+  changePercent: number | null;
+  asOf: XDate | null;
+  subject: string | null;
+  cites: Cite[];
+  confidence: number;
+}
 export interface XCommitment {
-  key: string; summary: string; start: XDate | null; deadline: XDate | null; concerns: string[]; targets: string[]; cites: Cite[]; confidence: number;
+  key: string;
+  summary: string;
+  start: XDate | null;
+  deadline: XDate | null;
+  concerns: string[];
+  targets: string[];
+  cites: Cite[];
+  confidence: number;
   /** the passage reports the work done or under way ("quedó concluido", "lleva un avance de 40 %") */
   report?: 'done' | 'progress' | null;
   /** a report about a promise, not a promise: it only adds to a commitment the graph holds */
   reportOnly?: boolean;
 }
-export interface XStatement { key: string; kind: string; speaker: string | null; event: string | null; date: XDate | null; summary: string; quote: Cite | null; about: string[]; figures: string[]; commitments: string[]; cites: Cite[]; confidence: number }
+export interface XStatement {
+  key: string;
+  kind: string;
+  speaker: string | null;
+  event: string | null;
+  date: XDate | null;
+  summary: string;
+  quote: Cite | null;
+  about: string[];
+  figures: string[];
+  commitments: string[];
+  cites: Cite[];
+  confidence: number;
+}
 
 /** Two entities of the document an editor should compare: kept apart, listed as a possible duplicate. */
-export interface XLookalike { a: string; b: string; evidence: string }
+export interface XLookalike {
+  a: string;
+  b: string;
+  evidence: string;
+}
 
 export interface Extraction {
   entities: XEntity[];
@@ -90,7 +150,6 @@ export interface FactInput {
   /** the title of a state's head of executive where it is not "gobernador" (Ciudad de México: "jefe de Gobierno") */
   executiveOf?: (state: string) => { masculine: string; feminine: string } | null;
 }
-
 
 export function extractFacts(input: FactInput): Extraction {
   const d = discourseOf(input);

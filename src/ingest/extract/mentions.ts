@@ -10,9 +10,24 @@ import { foldName } from '../../domain/names.js';
 import type { Span } from '../../text/sentences.js';
 import type { Evidence } from '../evidence.js';
 import {
-  COPULAS, FACILITY_SITE, isGivenName, LOWER_CASE_BODIES, LOWER_CASE_HEADS, NAMED_AFTER, NOT_NAME_OPENERS, ROSTER_ROLES,
-  BACK_REFERENCES, FACILITY_HEADS, GENERIC_BODIES, FEMININE_ROLE, HONORIFICS, NAME_CONNECTORS, NOT_NAMES, ORGANIZATION_HEADS,
-  PROGRAM_HEADS, ROLE_WORDS,
+  COPULAS,
+  FACILITY_SITE,
+  isGivenName,
+  LOWER_CASE_BODIES,
+  LOWER_CASE_HEADS,
+  NAMED_AFTER,
+  NOT_NAME_OPENERS,
+  ROSTER_ROLES,
+  BACK_REFERENCES,
+  FACILITY_HEADS,
+  GENERIC_BODIES,
+  FEMININE_ROLE,
+  HONORIFICS,
+  NAME_CONNECTORS,
+  NOT_NAMES,
+  ORGANIZATION_HEADS,
+  PROGRAM_HEADS,
+  ROLE_WORDS,
 } from './lexicon.js';
 
 export type MentionKind = 'Person' | 'Organization' | 'Place' | 'Facility' | 'Program';
@@ -79,17 +94,22 @@ export interface PlaceLookup {
 }
 
 /** A name, then what joins it to the post written next ("Eva Ruiz es el nuevo"): see COPULAS. */
-const NAME_COPULA_BEFORE = new RegExp(`(\\p{Lu}[\\p{L}'’-]+(?:\\s+(?:de|del|la|los|y)?\\s*\\p{Lu}[\\p{L}'’-]+){1,5}),?\\s+(?:quien\\s+)?(?:${COPULAS.source})\\s+(?:(?:el|la|nuevo|nueva|actual|virtual|próximo|próxima|futuro|futura)\\s+)*$`, 'u');
+const NAME_COPULA_BEFORE = new RegExp(
+  `(\\p{Lu}[\\p{L}'’-]+(?:\\s+(?:de|del|la|los|y)?\\s*\\p{Lu}[\\p{L}'’-]+){1,5}),?\\s+(?:quien\\s+)?(?:${COPULAS.source})\\s+(?:(?:el|la|nuevo|nueva|actual|virtual|próximo|próxima|futuro|futura)\\s+)*$`,
+  'u',
+);
 
 /** Capitalised words of bodies and programs that never occur in a person's name. */
 const INSTITUTIONAL_WORDS = new Set(
-  ('sistema salud seguridad social servicios estado federal nacional publico general mexicano mexicana bienestar federalizacion '
-    + 'instituto gobierno secretaria republica municipal descentralizado trabajadores seguro atencion modelo programa plan '
-    + 'hospital centro oficial federacion comision presidencial consejo direccion coordinacion mexico ciudad norte sur oriente poniente')
-    .split(' '),
+  (
+    'sistema salud seguridad social servicios estado federal nacional publico general mexicano mexicana bienestar federalizacion ' +
+    'instituto gobierno secretaria republica municipal descentralizado trabajadores seguro atencion modelo programa plan ' +
+    'hospital centro oficial federacion comision presidencial consejo direccion coordinacion mexico ciudad norte sur oriente poniente'
+  ).split(' '),
 );
 
 /** All-caps words that are ordinary words in headers and captions, not acronyms. */
+// prettier-ignore
 const CAPS_WORDS = new Set(['foto', 'fotos', 'video', 'videos', 'nota', 'aviso', 'boletin', 'prensa', 'hoy', 'urgente', 'comunicado', 'mexico', 'gobierno', 'salud', 'estado', 'servicios', 'de', 'del']);
 
 interface Token {
@@ -104,19 +124,21 @@ const isAcronym = (t: string) => /^\p{Lu}[\p{Lu}\d]{1,9}(-[\p{L}]+)?$/u.test(t) 
 const startsWithAny = (folded: string, heads: string[]) => heads.find((h) => folded === foldName(h) || folded.startsWith(`${foldName(h)} `));
 
 function capitalizeRole(role: string): string {
-  return role
-    .replace(/(^|\s)(\p{L})/gu, (_m, sp: string, c: string) => sp + c.toUpperCase())
-    .replace(/(?<=\s)(De|La|Del|El|Para|Los|Las|Y|E)(?=\s|$)/g, (w) => w.toLowerCase());
+  return role.replace(/(^|\s)(\p{L})/gu, (_m, sp: string, c: string) => sp + c.toUpperCase()).replace(/(?<=\s)(De|La|Del|El|Para|Los|Las|Y|E)(?=\s|$)/g, (w) => w.toLowerCase());
 }
 
 /** "GOBIERNO DEL ESTADO DE MÉXICO" -> "Gobierno del Estado de México"; acronyms ("IMSS-BIENESTAR") stay. */
 function titleCase(s: string): string {
-  return s.split(/(\s+)/).map((w) => {
-    if (NAME_CONNECTORS.has(w.toLowerCase())) return w.toLowerCase();
-    if (/^\s+$/.test(w) || /-/.test(w) || (/^\p{Lu}+$/u.test(w) && w.length <= 5 && !/[AEIOUÁÉÍÓÚ]{1}.*[AEIOUÁÉÍÓÚ]/u.test(w))) return w;
-    const lower = w.toLowerCase();
-    return NAME_CONNECTORS.has(lower) ? lower : lower.charAt(0).toUpperCase() + lower.slice(1);
-  }).join('').replace(/^./, (c) => c.toUpperCase());
+  return s
+    .split(/(\s+)/)
+    .map((w) => {
+      if (NAME_CONNECTORS.has(w.toLowerCase())) return w.toLowerCase();
+      if (/^\s+$/.test(w) || /-/.test(w) || (/^\p{Lu}+$/u.test(w) && w.length <= 5 && !/[AEIOUÁÉÍÓÚ]{1}.*[AEIOUÁÉÍÓÚ]/u.test(w))) return w;
+      const lower = w.toLowerCase();
+      return NAME_CONNECTORS.has(lower) ? lower : lower.charAt(0).toUpperCase() + lower.slice(1);
+    })
+    .join('')
+    .replace(/^./, (c) => c.toUpperCase());
 }
 
 function tokens(text: string, span: Span): Token[] {
@@ -153,7 +175,14 @@ function classify(words: string[], places: PlaceLookup): { kind: MentionKind; ca
   if (words.length === 1 && isAcronym(words[0]!) && !CAPS_WORDS.has(foldName(words[0]!))) return { kind: 'Organization', category: null };
   if (words.length >= 1 && isAcronym(words[0]!) && /^\p{Lu}+-/u.test(words[0]!)) return { kind: 'Organization', category: null };
   // "IMSS Bienestar", "IMSS – Bienestar": an acronym and a capitalised word that is no place names one body
-  if (words.length >= 2 && words.length <= 4 && isAcronym(words[0]!) && !CAPS_WORDS.has(foldName(words[0]!)) && words.slice(1).every((w) => isCap(w) && !isAcronym(w) && w !== w.toUpperCase()) && !places.placeKind(words.slice(1).join(' '))) {
+  if (
+    words.length >= 2 &&
+    words.length <= 4 &&
+    isAcronym(words[0]!) &&
+    !CAPS_WORDS.has(foldName(words[0]!)) &&
+    words.slice(1).every((w) => isCap(w) && !isAcronym(w) && w !== w.toUpperCase()) &&
+    !places.placeKind(words.slice(1).join(' '))
+  ) {
     return { kind: 'Organization', category: null };
   }
   if (isGivenName(words[0]!) && personLike(words)) return { kind: 'Person', category: null };
@@ -164,7 +193,9 @@ function classify(words: string[], places: PlaceLookup): { kind: MentionKind; ca
 const PURPOSE_HEADS = new Set(['comision', 'consejo', 'comite', 'coordinacion', 'fondo', 'instituto', 'sistema', 'junta', 'mesa']);
 const HEADED_CONNECTORS = new Set([...NAME_CONNECTORS, 'a', 'y', 'e']);
 /** "programas como", "programas sociales, incluyendo", "los programas:": a list of program names follows. */
-const PROGRAM_LIST = /\b(?:programas|becas)(?:\s+(?:sociales|nacionales|federales|del\s+bienestar|de\s+becas))?\s*(?:,\s*)?(?:como|incluyendo|entre\s+ellos|entre\s+ellas|:)\s+(?:(?:el|la|los|las)\s+)?/iu;
+const PROGRAM_LIST =
+  /\b(?:programas|becas)(?:\s+(?:sociales|nacionales|federales|del\s+bienestar|de\s+becas))?\s*(?:,\s*)?(?:como|incluyendo|entre\s+ellos|entre\s+ellas|:)\s+(?:(?:el|la|los|las)\s+)?/iu;
+// prettier-ignore
 const PROGRAM_NAME_CONNECTORS = new Set(['el', 'la', 'los', 'las', 'de', 'del', 'es', 'para', 'por', 'a', 'al', 'en']);
 /** Bodies every state has one of: a state written after them with "en" is theirs. */
 const STATE_BODY_HEAD = /^(?:la\s+)?(?:Secretar[ií]a|Subsecretar[ií]a|Fiscal[ií]a|Servicios\s+de\s+Salud)\b/u;
@@ -178,8 +209,8 @@ function headed(first: string, second: string | undefined): boolean {
 export function findMentions(text: string, sentenceSpans: Span[], places: PlaceLookup, evidence?: Evidence | null): Mentions {
   /** the NLP engine labels exactly this run a person */
   // (or the run less a last surname with a particle the engine left out: "Tadeo Salgado" of "Tadeo Salgado de la O")
-  const engineSaysPerson = (start: number, end: number) => !!evidence?.persons.some((p) => p.start === start
-    && (p.end === end || (p.end < end && /^\s+(?:de|del|de\s+la|de\s+las|de\s+los|y)\s+\p{Lu}[\p{L}'’-]*$/u.test(text.slice(p.end, end)))));
+  const engineSaysPerson = (start: number, end: number) =>
+    !!evidence?.persons.some((p) => p.start === start && (p.end === end || (p.end < end && /^\s+(?:de|del|de\s+la|de\s+las|de\s+los|y)\s+\p{Lu}[\p{L}'’-]*$/u.test(text.slice(p.end, end)))));
   const mentions: Mention[] = [];
   const roles: RoleMention[] = [];
   const backReferences: BackReference[] = [];
@@ -202,8 +233,8 @@ export function findMentions(text: string, sentenceSpans: Span[], places: PlaceL
       // "Estado" opens a name ("Estado de México") even at the start of a sentence
       // "Julio Menchaca": a given name that is also a month opens a name when a capitalised word follows
       const next = toks[i + 1];
-      const opensName = (t.text === 'Estado' && next?.text === 'de')
-        || (isGivenName(t.text) && !!next && isCap(next.text) && !NOT_NAMES.has(next.text.toLowerCase()) && /^\s+$/.test(text.slice(t.end, next.start)));
+      const opensName =
+        (t.text === 'Estado' && next?.text === 'de') || (isGivenName(t.text) && !!next && isCap(next.text) && !NOT_NAMES.has(next.text.toLowerCase()) && /^\s+$/.test(text.slice(t.end, next.start)));
       if (!isCap(t.text) || (NOT_NAMES.has(t.text.toLowerCase()) && !opensName)) {
         i++;
         continue;
@@ -214,12 +245,21 @@ export function findMentions(text: string, sentenceSpans: Span[], places: PlaceL
         const next = toks[j + 1]!;
         // "Centro de Investigación, Capacitación y Adiestramiento Tecámac": a list inside a headed name
         // (only when the list goes on to its "y": "Palacio de Gobierno, Garibay presentó" is no list)
-        const listed = /^,\s+$/.test(gap) && FACILITY_HEADS.some(([h]) => foldName(toks[i]!.text) === foldName(h).split(' ')[0]) && isCap(next.text) && !isHead(next.text) && !places.placeKind(next.text) && !isGivenName(next.text)
-          && /^[\p{L}\s,]{0,60}\s(y|e)\s+\p{Lu}/u.test(text.slice(next.start, Math.min(s.end, next.start + 80)));
+        const listed =
+          /^,\s+$/.test(gap) &&
+          FACILITY_HEADS.some(([h]) => foldName(toks[i]!.text) === foldName(h).split(' ')[0]) &&
+          isCap(next.text) &&
+          !isHead(next.text) &&
+          !places.placeKind(next.text) &&
+          !isGivenName(next.text) &&
+          /^[\p{L}\s,]{0,60}\s(y|e)\s+\p{Lu}/u.test(text.slice(next.start, Math.min(s.end, next.start + 80)));
         // "IMSS- Bienestar": a hyphenated name broken by a space
         const brokenHyphen = (/^-\s+$/.test(gap) || (/^\s+[-–—]\s+$/.test(gap) && isAcronym(toks[j]!.text))) && isCap(next.text);
         if ((!/^\s+$/.test(gap) && !listed && !brokenHyphen) || gap.includes('\n')) break;
-        if (isCap(next.text)) { j++; continue; }
+        if (isCap(next.text)) {
+          j++;
+          continue;
+        }
         // connectors: "Instituto Mexicano del Seguro Social", "Hospital General de Valle de Ceylán"
         let k = j + 1;
         const connectors = headed(toks[i]!.text, toks[i + 1]?.text) ? HEADED_CONNECTORS : NAME_CONNECTORS;
@@ -227,7 +267,14 @@ export function findMentions(text: string, sentenceSpans: Span[], places: PlaceL
         // "Gobierno de México y del IMSS Bienestar": "y del" joins two bodies, not two words of one name
         const coordination = toks.slice(j + 1, k).some((t, n, all) => ['y', 'e'].includes(t.text) && ['del', 'de', 'la', 'los', 'las', 'el'].includes(all[n + 1]?.text ?? ''));
         if (coordination) break;
-        if (k > j + 1 && k < toks.length && isCap(toks[k]!.text) && !(connectors === HEADED_CONNECTORS && (foldName(toks[k]!.text) === foldName(toks[i]!.text) || FACILITY_HEADS.some(([h]) => foldName(h).split(' ')[0] === foldName(toks[k]!.text)))) && /^\s+$/.test(text.slice(toks[k - 1]!.end, toks[k]!.start)) && (connectors === HEADED_CONNECTORS || !['y', 'e'].includes(toks[k - 1]!.text))) {
+        if (
+          k > j + 1 &&
+          k < toks.length &&
+          isCap(toks[k]!.text) &&
+          !(connectors === HEADED_CONNECTORS && (foldName(toks[k]!.text) === foldName(toks[i]!.text) || FACILITY_HEADS.some(([h]) => foldName(h).split(' ')[0] === foldName(toks[k]!.text)))) &&
+          /^\s+$/.test(text.slice(toks[k - 1]!.end, toks[k]!.start)) &&
+          (connectors === HEADED_CONNECTORS || !['y', 'e'].includes(toks[k - 1]!.text))
+        ) {
           j = k;
           continue;
         }
@@ -244,12 +291,20 @@ export function findMentions(text: string, sentenceSpans: Span[], places: PlaceL
       }
       const words = toks.slice(i, j + 1).map((x) => x.text);
       // "Julián Ortega Ríos, Durango" in a roster: a name with its state after it is a person
-      const stateAfter = /^\s*(?:,|\()\s*(\p{Lu}[\p{L}.]*(?:\s+(?:de|del|la)?\s*\p{Lu}[\p{L}.]*)*)\s*\)?\s*(?:$|[,;.\-–—•]|\s(?:y|e)\s)/u.exec(text.slice(toks[j]!.end, Math.min(s.end, toks[j]!.end + 40)));
+      const stateAfter = /^\s*(?:,|\()\s*(\p{Lu}[\p{L}.]*(?:\s+(?:de|del|la)?\s*\p{Lu}[\p{L}.]*)*)\s*\)?\s*(?:$|[,;.\-–—•]|\s(?:y|e)\s)/u.exec(
+        text.slice(toks[j]!.end, Math.min(s.end, toks[j]!.end + 40)),
+      );
       // (only in a roster: a sentence naming the post in the plural, or a bulleted line; "Villa Serena, Durango.-" is a dateline)
-      const rostered = words.length >= 2 && words.length <= 5 && personLike(words) && !!stateAfter && places.placeKind(stateAfter[1]!) === 'state' && !places.placeKind(words.join(' '))
-        && (inRoster || /[-•*·]\s+$/u.test(text.slice(Math.max(s.start, toks[i]!.start - 3), toks[i]!.start)));
+      const rostered =
+        words.length >= 2 &&
+        words.length <= 5 &&
+        personLike(words) &&
+        !!stateAfter &&
+        places.placeKind(stateAfter[1]!) === 'state' &&
+        !places.placeKind(words.join(' ')) &&
+        (inRoster || /[-•*·]\s+$/u.test(text.slice(Math.max(s.start, toks[i]!.start - 3), toks[i]!.start)));
       const byEngine = !rostered && words.length >= 2 && personLike(words) && !NOT_NAME_OPENERS.test(words[0]!) && engineSaysPerson(toks[i]!.start, toks[j]!.end) && !places.placeKind(words.join(' '));
-      const guess = rostered ? { kind: 'Person' as const, category: null } : classify(words, places) ?? (byEngine ? { kind: 'Person' as const, category: null } : null);
+      const guess = rostered ? { kind: 'Person' as const, category: null } : (classify(words, places) ?? (byEngine ? { kind: 'Person' as const, category: null } : null));
       // the person a scholarship, a hospital or a street is named after is not an actor
       const namedAfter = guess?.kind === 'Person' && NAMED_AFTER.test(text.slice(Math.max(s.start, toks[i]!.start - 60), toks[i]!.start));
       // "el antiguo hospital Presidente Benito Juárez", "la beca Jóvenes Escribiendo el Futuro": a head in lower case names the run
@@ -261,7 +316,8 @@ export function findMentions(text: string, sentenceSpans: Span[], places: PlaceL
         const start = byLowerHead ? toks[i]!.start - lowerHead![0].length : toks[i]!.start;
         // a facility's number is part of its name: "Clínica No. 12", "Hospital General de Zona 8", "Unidad de Medicina Familiar número 31"
         const afterNo = /^(No|Núm|Num|N[°º])$/u.test(toks[j]!.text);
-        const numbered = c.kind === 'Facility' ? (afterNo ? /^\.?\s*\d+\b/u : /^\s*(?:(?:No|Núm|Num|N[°º])\.?\s*|número\s+)?\d+\b/u).exec(text.slice(toks[j]!.end, Math.min(s.end, toks[j]!.end + 16))) : null;
+        const numbered =
+          c.kind === 'Facility' ? (afterNo ? /^\.?\s*\d+\b/u : /^\s*(?:(?:No|Núm|Num|N[°º])\.?\s*|número\s+)?\d+\b/u).exec(text.slice(toks[j]!.end, Math.min(s.end, toks[j]!.end + 16))) : null;
         const baseEnd = toks[j]!.end + (numbered ? numbered[0].length : 0);
         const acr = /^\s*\(([\p{Lu}][\p{L}\d-]{1,15})\)/u.exec(text.slice(baseEnd, baseEnd + 20));
         // a facility's institution and town are part of its name, past its acronym: "Hospital Regional de Alta
@@ -272,13 +328,28 @@ export function findMentions(text: string, sentenceSpans: Span[], places: PlaceL
         const sited = c.kind === 'Facility' && !quoted ? FACILITY_SITE.exec(text.slice(baseEnd, Math.min(s.end, baseEnd + 80))) : null;
         const siteOk = !!sited && !!sited[0].trim() && (!sited[3] || !!places.placeKind(sited[3]));
         // a state's ministry: "la Secretaría de Salud en Durango" is the Secretaría de Salud de Durango, not the federal one
-        const stateBody = c.kind === 'Organization' && STATE_BODY_HEAD.test(text.slice(start, baseEnd)) ? /^\s+en\s+(?:el\s+estado\s+de\s+)?(\p{Lu}\p{Ll}+(?:\s+(?:de\s+)?\p{Lu}\p{Ll}+){0,2})/u.exec(text.slice(baseEnd, Math.min(s.end, baseEnd + 40))) : null;
+        const stateBody =
+          c.kind === 'Organization' && STATE_BODY_HEAD.test(text.slice(start, baseEnd))
+            ? /^\s+en\s+(?:el\s+estado\s+de\s+)?(\p{Lu}\p{Ll}+(?:\s+(?:de\s+)?\p{Lu}\p{Ll}+){0,2})/u.exec(text.slice(baseEnd, Math.min(s.end, baseEnd + 40)))
+            : null;
         const stateOk = !!stateBody && places.placeKind(stateBody[1]!) === 'state';
         const end = quoted ? baseEnd + quoted[0].length : siteOk ? baseEnd + sited![0].length : stateOk ? baseEnd + stateBody![0].length : baseEnd;
         const raw = (t: string) => (byLowerHead ? t.charAt(0).toUpperCase() + t.slice(1) : t);
-        const surface0 = quoted ? `${text.slice(start, baseEnd)} ${quoted[1]!.trim()}` : stateOk ? `${text.slice(start, baseEnd)} de ${stateBody![1]!}` : text.slice(start, baseEnd) + (siteOk ? text.slice(baseEnd + (sited![1]?.length ?? 0), end) : '');
+        const surface0 = quoted
+          ? `${text.slice(start, baseEnd)} ${quoted[1]!.trim()}`
+          : stateOk
+            ? `${text.slice(start, baseEnd)} de ${stateBody![1]!}`
+            : text.slice(start, baseEnd) + (siteOk ? text.slice(baseEnd + (sited![1]?.length ?? 0), end) : '');
         const surface = raw(surface0);
-        add({ start, end, text: surface === surface.toUpperCase() && words.length > 1 ? titleCase(surface) : surface, kind: c.kind, category: c.category, acronym: acr && isAcronym(acr[1]!) ? acr[1]! : null, sentence: si });
+        add({
+          start,
+          end,
+          text: surface === surface.toUpperCase() && words.length > 1 ? titleCase(surface) : surface,
+          kind: c.kind,
+          category: c.category,
+          acronym: acr && isAcronym(acr[1]!) ? acr[1]! : null,
+          sentence: si,
+        });
         if (numbered || siteOk || quoted || stateOk) while (j + 1 < toks.length && toks[j + 1]!.start < end) j++;
       } else if (words.length > 1) {
         // a run that is not a known kind may still hold one: "Estado de México" inside "Reunión Estado de México"
@@ -317,7 +388,8 @@ export function findMentions(text: string, sentenceSpans: Span[], places: PlaceL
     // Bodies written in lower case ("el gobierno federal").
     for (const m of s.text.matchAll(LOWER_CASE_BODIES)) {
       const start = s.start + m.index;
-      if (!mentions.some((x) => start < x.end && x.start < start + m[0].length)) add({ start, end: start + m[0].length, text: m[0], kind: 'Organization', category: null, acronym: null, sentence: si });
+      if (!mentions.some((x) => start < x.end && x.start < start + m[0].length))
+        add({ start, end: start + m[0].length, text: m[0], kind: 'Organization', category: null, acronym: null, sentence: si });
     }
 
     // Posts written beside names.
@@ -350,14 +422,18 @@ export function findMentions(text: string, sentenceSpans: Span[], places: PlaceL
   for (let k = mentions.length - 1; k >= 0; k--) {
     const m = mentions[k]!;
     if (m.kind !== 'Organization') continue;
-    if (genericAcronyms.has(m.text)) { mentions.splice(k, 1); continue; }
+    if (genericAcronyms.has(m.text)) {
+      mentions.splice(k, 1);
+      continue;
+    }
     const isPost = roles.some((r) => r.start === m.start && foldName(r.role) === foldName(m.text)) || roleReferences.some((r) => r.start === m.start && foldName(r.role) === foldName(m.text));
     if (isPost || GENERIC_BODIES.has(foldName(m.text))) mentions.splice(k, 1);
   }
   // Words inside a post ("Presidente de la República") are not mentions of their own.
   for (let k = mentions.length - 1; k >= 0; k--) {
     const m = mentions[k]!;
-    if (m.kind !== 'Person' && roles.some((r) => m.start >= r.start && m.end <= r.start + r.role.length + 2 && !r.organization && !r.jurisdiction) && /^rep[uú]blica$/i.test(m.text)) mentions.splice(k, 1);
+    if (m.kind !== 'Person' && roles.some((r) => m.start >= r.start && m.end <= r.start + r.role.length + 2 && !r.organization && !r.jurisdiction) && /^rep[uú]blica$/i.test(m.text))
+      mentions.splice(k, 1);
   }
   // A surname alone ("Garibay detalló") names the person named in full elsewhere in the text.
   const surnames = new Map<string, Mention>();
@@ -389,18 +465,29 @@ export function findMentions(text: string, sentenceSpans: Span[], places: PlaceL
 }
 
 function readRole(
-  text: string, s: Span, si: number, roleStart: number, roleEnd: number, role: string, mentions: Mention[],
-  add: (m: Mention) => number, roles: RoleMention[], roleReferences: RoleReference[], places: PlaceLookup,
+  text: string,
+  s: Span,
+  si: number,
+  roleStart: number,
+  roleEnd: number,
+  role: string,
+  mentions: Mention[],
+  add: (m: Mention) => number,
+  roles: RoleMention[],
+  roleReferences: RoleReference[],
+  places: PlaceLookup,
 ): void {
   const before = text.slice(Math.max(s.start, roleStart - 80), roleStart);
   const article = /(?:^|\s)(el|la|los|las|del|de la|al|a la|como|su calidad de|nuevo|nueva)\s+(?:(?:virtual|nuevo|nueva|actual|próximo|próxima|futuro|futura)\s+)?$/i.exec(before);
   // "Tomás Garibay, director general del IMSS"; "Eva Ruiz es el nuevo subsecretario"; "Tadeo Salgado, fue
   // designado por la gobernadora como el nuevo secretario de Salud"
-  const prevName = /(\p{Lu}[\p{L}'’-]+(?:\s+(?:de|del|la|los|y)?\s*\p{Lu}[\p{L}'’-]+){1,5}),\s+(?:(?:el|la|quien es|en su calidad de|actual|virtual|nuevo|nueva)\s+)*$/u.exec(before)
-    ?? NAME_COPULA_BEFORE.exec(before);
+  const prevName =
+    /(\p{Lu}[\p{L}'’-]+(?:\s+(?:de|del|la|los|y)?\s*\p{Lu}[\p{L}'’-]+){1,5}),\s+(?:(?:el|la|quien es|en su calidad de|actual|virtual|nuevo|nueva)\s+)*$/u.exec(before) ??
+    NAME_COPULA_BEFORE.exec(before);
   // "ROLE NAME" ("la gobernadora Rosa Ibarra") or "ROLE qualifier, NAME" ("el director general del IMSS, Tomás Garibay")
   const rest = text.slice(roleEnd, Math.min(s.end, roleEnd + 200));
-  const NAME = /^(?:(?:doctora?|licenciad[oa]|maestr[oa]|ingenier[oa]|profesora?|el|la)\s+)?((?:(?:Lic|Dr|Dra|Mtro|Mtra|Ing)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:de|del|la|los|y)\s+)?\p{Lu}[\p{L}'’-]+){1,5})/u;
+  const NAME =
+    /^(?:(?:doctora?|licenciad[oa]|maestr[oa]|ingenier[oa]|profesora?|el|la)\s+)?((?:(?:Lic|Dr|Dra|Mtro|Mtra|Ing)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:de|del|la|los|y)\s+)?\p{Lu}[\p{L}'’-]+){1,5})/u;
   let qualifier = '';
   let nameAt = -1;
   let nameText = '';
@@ -453,12 +540,26 @@ function readRole(
     // a post named alone: it ends with the body or place right after it ("el titular del IMSS")
     const of = /^\s+(?:de|del|de la|de los)\s+/u.exec(text.slice(roleEnd, roleEnd + 12));
     const named = of ? mentions.find((m) => m.start === roleEnd + of[0].length) : undefined;
-    if (article) roleReferences.push({ start: roleStart, end: named ? named.end : roleEnd, role: capitalizeRole(roleText), organization: named?.kind === 'Organization' ? named : null, jurisdiction: named?.kind === 'Place' ? named : null, feminine, sentence: si });
+    if (article)
+      roleReferences.push({
+        start: roleStart,
+        end: named ? named.end : roleEnd,
+        role: capitalizeRole(roleText),
+        organization: named?.kind === 'Organization' ? named : null,
+        jurisdiction: named?.kind === 'Place' ? named : null,
+        feminine,
+        sentence: si,
+      });
     return;
   }
   roles.push({
-    start: roleStart, end: Math.max(end, qualEnd), role: capitalizeRole(roleText),
-    person: mentions[personIdx]!, organization: org ?? null, jurisdiction: place ?? null,
-    feminine, sentence: si,
+    start: roleStart,
+    end: Math.max(end, qualEnd),
+    role: capitalizeRole(roleText),
+    person: mentions[personIdx]!,
+    organization: org ?? null,
+    jurisdiction: place ?? null,
+    feminine,
+    sentence: si,
   });
 }

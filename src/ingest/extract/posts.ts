@@ -20,7 +20,26 @@ import { foldName, slugify } from '../../domain/names.js';
 import type { DateMention } from '../../text/dates.js';
 import type { Span } from '../../text/sentences.js';
 import type { XDate, XEntity, XPost } from './facts.js';
-import { AS_POST, PROFILE_POST, ROLE_WORDS, NEW_IN_POST, PAST_POST, REPLACED_BY, REPLACES, TAKES_OFFICE, AT_THE_HEAD_OF, BODY_HEADED_BY, HEADS_BODY, ENTOURAGE_CUE, FEDERAL_GOVERNMENT, FEMININE_GIVEN_NAMES, MASCULINE_GIVEN_NAMES_IN_A, ROSTER_ROLES, STATE_GOVERNMENT, uword } from './lexicon.js';
+import {
+  AS_POST,
+  PROFILE_POST,
+  ROLE_WORDS,
+  NEW_IN_POST,
+  PAST_POST,
+  REPLACED_BY,
+  REPLACES,
+  TAKES_OFFICE,
+  AT_THE_HEAD_OF,
+  BODY_HEADED_BY,
+  HEADS_BODY,
+  ENTOURAGE_CUE,
+  FEDERAL_GOVERNMENT,
+  FEMININE_GIVEN_NAMES,
+  MASCULINE_GIVEN_NAMES_IN_A,
+  ROSTER_ROLES,
+  STATE_GOVERNMENT,
+  uword,
+} from './lexicon.js';
 import type { Mention, Mentions } from './mentions.js';
 import { inGender } from '../../domain/roles.js';
 
@@ -61,7 +80,7 @@ const feminineName = (name: string) => {
 
 export function completePosts(ctx: PostContext, posts: XPost[]): XPost[] {
   const { text, sentences, mentions: M, entities, keyOf } = ctx;
-  const key = (m: Mention | undefined) => (m ? keyOf.get(m) ?? null : null);
+  const key = (m: Mention | undefined) => (m ? (keyOf.get(m) ?? null) : null);
   /** An entity the text names, else one added without citations (it is implied, not written). */
   const ensure = (kind: XEntity['kind'], name: string): string => {
     const f = foldName(name);
@@ -88,7 +107,7 @@ export function completePosts(ctx: PostContext, posts: XPost[]): XPost[] {
     if (!word) return null;
     const wordEnd = at + word.length;
     const body = M.mentions.find((m) => (m.kind === 'Organization' || m.kind === 'Facility') && m.start >= wordEnd && m.start - wordEnd <= 8);
-    const ministry = !body && /^(sub)?secretari[oa]$/u.test(word) ? MINISTRY_IN_ROLE.exec(text.slice(wordEnd, sentenceEnd))?.[1] ?? '' : '';
+    const ministry = !body && /^(sub)?secretari[oa]$/u.test(word) ? (MINISTRY_IN_ROLE.exec(text.slice(wordEnd, sentenceEnd))?.[1] ?? '') : '';
     return { role: capitalize(text.slice(at, wordEnd) + ministry), body, ministry: ministry !== '', end: body ? body.end : wordEnd + ministry.length };
   };
 
@@ -119,7 +138,17 @@ export function completePosts(ctx: PostContext, posts: XPost[]): XPost[] {
       const role = feminineName(m.text) ? titles.feminine : titles.singular;
       listed++;
       if (has(person, role)) continue;
-      out.push({ key: ctx.newPostKey(), person, role: capitalize(role), organization: null, jurisdiction: key(place), from: null, to: null, cites: [{ start: m.start, end: place.end }], confidence: 0.7 });
+      out.push({
+        key: ctx.newPostKey(),
+        person,
+        role: capitalize(role),
+        organization: null,
+        jurisdiction: key(place),
+        from: null,
+        to: null,
+        cites: [{ start: m.start, end: place.end }],
+        confidence: 0.7,
+      });
     }
     // a list goes on while its lines name people with their states
     if (!own && roster && listed === 0 && !/^\s*[-•*·]/.test(s.text)) roster = null;
@@ -163,7 +192,8 @@ export function completePosts(ctx: PostContext, posts: XPost[]): XPost[] {
       const post = postAt(at + cue[0].length, s.end);
       if (!post) continue;
       // "titular" alone heads the body the sentence names before the holder
-      const before = !post.body && /^titular$/iu.test(post.role) ? M.mentions.filter((m) => (m.kind === 'Organization' || m.kind === 'Facility') && m.start >= s.start && m.end <= holder.start).pop() : undefined;
+      const before =
+        !post.body && /^titular$/iu.test(post.role) ? M.mentions.filter((m) => (m.kind === 'Organization' || m.kind === 'Facility') && m.start >= s.start && m.end <= holder.start).pop() : undefined;
       const body = post.body ?? before;
       if (!body && !post.ministry) continue;
       const person = key(holder)!;
@@ -183,14 +213,25 @@ export function completePosts(ctx: PostContext, posts: XPost[]): XPost[] {
     if (lead && HEADS_BODY.test(text.slice(lead.end, o.start))) holder = lead;
     if (!holder) {
       const next = M.mentions.find((m) => m.kind === 'Person' && m.sentence === o.sentence && m.start >= o.end && m.start - o.end <= 40);
-      if (next && BODY_HEADED_BY.test(text.slice(o.end, next.start)) && (AT_THE_HEAD_OF.test(before) || /a cargo de|encabezada por|dirigida por|que encabeza/iu.test(text.slice(o.end, next.start)))) holder = next;
+      if (next && BODY_HEADED_BY.test(text.slice(o.end, next.start)) && (AT_THE_HEAD_OF.test(before) || /a cargo de|encabezada por|dirigida por|que encabeza/iu.test(text.slice(o.end, next.start))))
+        holder = next;
     }
     if (!holder) continue;
     const person = key(holder)!;
     const ministry = /^(sub)?secretar[ií]a\s+(de\s+.+)$/iu.exec(o.text);
     const role = ministry ? gendered(`${ministry[1] ? 'Subsecretario' : 'Secretario'} ${ministry[2]!}`, holder.text) : 'Titular';
     if (has(person, role)) continue;
-    out.push({ key: ctx.newPostKey(), person, role, organization: ministry && !ministry[1] ? null : key(o), jurisdiction: null, from: null, to: null, cites: [{ start: Math.min(holder.start, o.start), end: Math.max(holder.end, o.end) }], confidence: 0.65 });
+    out.push({
+      key: ctx.newPostKey(),
+      person,
+      role,
+      organization: ministry && !ministry[1] ? null : key(o),
+      jurisdiction: null,
+      from: null,
+      to: null,
+      cites: [{ start: Math.min(holder.start, o.start), end: Math.max(holder.end, o.end) }],
+      confidence: 0.65,
+    });
   }
 
   // "titular de la Secretaría de Salud" is the secretary of health: one wording for one post
@@ -285,7 +326,14 @@ export function completePosts(ctx: PostContext, posts: XPost[]): XPost[] {
 function readTenures(ctx: PostContext, posts: XPost[], key: (m: Mention | undefined) => string | null): void {
   const { text, sentences, mentions: M } = ctx;
   const byPublication = (what: string): XDate | null =>
-    ctx.published ? { iso: ctx.published, precision: ctx.published.length === 10 ? 'day' : ctx.published.length === 7 ? 'month' : 'year', inferred: true, note: `${what}; the publication date of the document is used` } : null;
+    ctx.published
+      ? {
+          iso: ctx.published,
+          precision: ctx.published.length === 10 ? 'day' : ctx.published.length === 7 ? 'month' : 'year',
+          inferred: true,
+          note: `${what}; the publication date of the document is used`,
+        }
+      : null;
   const sentenceOf = (c: { start: number }) => sentences.find((s) => c.start >= s.start && c.start < s.end);
   const extra: XPost[] = [];
   // every passage that states the post, the earliest first; a date the text gives beats one inferred
@@ -318,11 +366,29 @@ function readTenures(ctx: PostContext, posts: XPost[], key: (m: Mention | undefi
     const holderName = ctx.entities.find((e) => e.key === p.person)?.name ?? 'the holder';
     if (predecessor && key(predecessor) && key(predecessor) !== p.person) {
       p.from ??= byPublication('the text says the holder replaces another');
-      extra.push({ ...p, key: ctx.newPostKey(), person: key(predecessor)!, role: gendered(p.role, predecessor.text), from: null, to: byPublication(`replaced by ${holderName}`), cites: [{ start: s.start + replaced!.index, end: predecessor.end }], confidence: 0.6 });
+      extra.push({
+        ...p,
+        key: ctx.newPostKey(),
+        person: key(predecessor)!,
+        role: gendered(p.role, predecessor.text),
+        from: null,
+        to: byPublication(`replaced by ${holderName}`),
+        cites: [{ start: s.start + replaced!.index, end: predecessor.end }],
+        confidence: 0.6,
+      });
     }
     if (successor && key(successor) && key(successor) !== p.person) {
       p.to ??= byPublication(`replaced by ${successor.text}`);
-      extra.push({ ...p, key: ctx.newPostKey(), person: key(successor)!, role: gendered(p.role, successor.text), from: byPublication(`replaces ${holderName}`), to: null, cites: [{ start: s.start + by!.index, end: successor.end }], confidence: 0.6 });
+      extra.push({
+        ...p,
+        key: ctx.newPostKey(),
+        person: key(successor)!,
+        role: gendered(p.role, successor.text),
+        from: byPublication(`replaces ${holderName}`),
+        to: null,
+        cites: [{ start: s.start + by!.index, end: successor.end }],
+        confidence: 0.6,
+      });
     }
   }
   for (const e of extra) if (!posts.some((p) => p.person === e.person && foldName(p.role) === foldName(e.role))) posts.push(e);

@@ -47,13 +47,20 @@ export function findStatements(d: Discourse, eventOfSentence: Map<number, XEvent
     const quantities = input.quantities.filter((q) => within(q, s) && isFigure(q, text, s));
     const future = COMMITMENT_CUES.test(s.text);
     // a report of a promised work done or under way, about a facility or program the sentence names
-    const report = WORK_DONE.test(s.text) ? 'done' as const : WORK_PROGRESS.test(s.text) ? 'progress' as const : null;
+    const report = WORK_DONE.test(s.text) ? ('done' as const) : WORK_PROGRESS.test(s.text) ? ('progress' as const) : null;
     const works = report ? M.mentions.filter((m) => (m.kind === 'Facility' || m.kind === 'Program') && within(m, s)) : [];
     // Reported speech goes on after its verb: a sentence right after a statement, in the same
     // paragraph, naming nobody else, is more of what the same speaker said.
     const prev = sentences[si - 1];
-    const continues = !verb && lastSpeaker !== null && lastStatementSentence === si - 1 && !!prev && !text.slice(prev.end, s.start).includes('\n')
-      && !M.mentions.some((m) => m.kind === 'Person' && within(m, s)) && !M.roleReferences.some((r) => within(r, s)) && s.text.length >= 40;
+    const continues =
+      !verb &&
+      lastSpeaker !== null &&
+      lastStatementSentence === si - 1 &&
+      !!prev &&
+      !text.slice(prev.end, s.start).includes('\n') &&
+      !M.mentions.some((m) => m.kind === 'Person' && within(m, s)) &&
+      !M.roleReferences.some((r) => within(r, s)) &&
+      s.text.length >= 40;
     if (!verb && quantities.length === 0 && !future && !continues && works.length === 0) {
       const p = M.mentions.filter((m) => m.kind === 'Person' && within(m, s)).pop();
       if (p) lastPerson.key = key(p);
@@ -91,7 +98,14 @@ export function findStatements(d: Discourse, eventOfSentence: Map<number, XEvent
       // speaker, unless an impersonal "se" or a body is the subject.
       const lead = text.slice(s.start, verbAt);
       const referred = [...M.roleReferences, ...M.backReferences].some((r) => r.start >= s.start && r.end <= verbAt);
-      if (!speaker && !referred && lastSpeaker && lastStatementSentence >= si - 3 && !/\bse\s*$/iu.test(lead) && !M.mentions.some((m) => m.kind === 'Organization' && m.start >= s.start && m.end <= verbAt && /^\s*[*_]*\s*$/.test(text.slice(m.end, verbAt)))) {
+      if (
+        !speaker &&
+        !referred &&
+        lastSpeaker &&
+        lastStatementSentence >= si - 3 &&
+        !/\bse\s*$/iu.test(lead) &&
+        !M.mentions.some((m) => m.kind === 'Organization' && m.start >= s.start && m.end <= verbAt && /^\s*[*_]*\s*$/.test(text.slice(m.end, verbAt)))
+      ) {
         speaker = { key: lastSpeaker, confidence: 0.6 };
       }
     } else {
@@ -104,16 +118,32 @@ export function findStatements(d: Discourse, eventOfSentence: Map<number, XEvent
       if (!speaker && lastSpeaker && lastStatementSentence >= si - 3) speaker = { key: lastSpeaker, confidence: 0.55 };
     }
     const event = eventOfSentence.get(si) ?? null;
-    const ownDate = input.dates.find((d) => within(d, s) && d.role === 'point' && d.precision === 'day' && (!input.published || d.iso.slice(0, input.published.length) <= input.published) && OWN_DATE_CUE.test(text.slice(Math.max(s.start, d.start - 12), d.start + 1)));
+    const ownDate = input.dates.find(
+      (d) =>
+        within(d, s) &&
+        d.role === 'point' &&
+        d.precision === 'day' &&
+        (!input.published || d.iso.slice(0, input.published.length) <= input.published) &&
+        OWN_DATE_CUE.test(text.slice(Math.max(s.start, d.start - 12), d.start + 1)),
+    );
     // the vague phrase dates the statement only when it modifies the main verb (comes before it)
     const vague = VAGUE_PAST.exec(s.text);
     const vagueMain = vague && (!verb || vague.index < verb.index);
-    const date = ownDate ? xdate(ownDate) : vagueMain ? vagueDate(input.published, 'statement') : event?.date ?? publishedDate(input.published, 'statement');
+    const date = ownDate ? xdate(ownDate) : vagueMain ? vagueDate(input.published, 'statement') : (event?.date ?? publishedDate(input.published, 'statement'));
     const subject = M.mentions.filter((m) => m.kind === 'Place' && within(m, s))[0] ?? mainPlace;
     const figs: XFigure[] = quantities.map((q) => ({
-      key: id('figure'), value: q.value, unit: q.unit, counted: q.counted, label: q.counted ?? q.text, metric: slugify(`${q.counted ?? q.unit} ${q.unit}`),
-      qualifier: q.qualifier, changePercent: q.changePercent, asOf: publishedDate(input.published, 'figure'), subject: key(subject),
-      cites: [{ start: q.start, end: q.end }], confidence: 0.85,
+      key: id('figure'),
+      value: q.value,
+      unit: q.unit,
+      counted: q.counted,
+      label: q.counted ?? q.text,
+      metric: slugify(`${q.counted ?? q.unit} ${q.unit}`),
+      qualifier: q.qualifier,
+      changePercent: q.changePercent,
+      asOf: publishedDate(input.published, 'figure'),
+      subject: key(subject),
+      cites: [{ start: q.start, end: q.end }],
+      confidence: 0.85,
     }));
     figures.push(...figs);
     const about = [...new Set(M.mentions.filter((m) => m.kind !== 'Person' && within(m, s)).map((m) => key(m)!))];
@@ -128,17 +158,28 @@ export function findStatements(d: Discourse, eventOfSentence: Map<number, XEvent
       const items = listItems(s);
       const lead: Span = items.length ? { start: s.start, end: items[0]!.start, text: text.slice(s.start, items[0]!.start) } : s;
       const c: XCommitment = {
-        key: id('commitment'), summary: (clause?.[1] ?? s.text).slice(0, 400), start: start ? xdate(start) : null, deadline: deadline ? xdate(deadline) : null,
+        key: id('commitment'),
+        summary: (clause?.[1] ?? s.text).slice(0, 400),
+        start: start ? xdate(start) : null,
+        deadline: deadline ? xdate(deadline) : null,
         concerns: items.length ? about.filter((k) => M.mentions.some((m) => key(m) === k && within(m, lead))) : about,
-        targets: figs.filter((f) => !items.length || f.cites.every((x) => within(x, lead))).map((f) => f.key), cites: [{ start: lead.start, end: lead.end }], confidence: 0.6, report,
+        targets: figs.filter((f) => !items.length || f.cites.every((x) => within(x, lead))).map((f) => f.key),
+        cites: [{ start: lead.start, end: lead.end }],
+        confidence: 0.6,
+        report,
       };
       commitments.push(c);
       commitmentKeys.push(c.key);
       for (const item of items) {
         const k: XCommitment = {
-          key: id('commitment'), summary: text.slice(item.start, item.end).trim().slice(0, 400), start: c.start, deadline: c.deadline,
+          key: id('commitment'),
+          summary: text.slice(item.start, item.end).trim().slice(0, 400),
+          start: c.start,
+          deadline: c.deadline,
           concerns: [...new Set(M.mentions.filter((m) => m.kind !== 'Person' && within(m, item)).map((m) => key(m)!))],
-          targets: figs.filter((f) => f.cites.every((x) => within(x, item))).map((f) => f.key), cites: [{ start: item.start, end: item.end }], confidence: 0.55,
+          targets: figs.filter((f) => f.cites.every((x) => within(x, item))).map((f) => f.key),
+          cites: [{ start: item.start, end: item.end }],
+          confidence: 0.55,
         };
         commitments.push(k);
         commitmentKeys.push(k.key);
@@ -146,8 +187,16 @@ export function findStatements(d: Discourse, eventOfSentence: Map<number, XEvent
     }
     if (!future && works.length > 0) {
       const c: XCommitment = {
-        key: id('commitment'), summary: s.text.slice(0, 400), start: null, deadline: null,
-        concerns: [...new Set(works.map((m) => key(m)!))], targets: [], cites: [{ start: s.start, end: s.end }], confidence: 0.55, report, reportOnly: true,
+        key: id('commitment'),
+        summary: s.text.slice(0, 400),
+        start: null,
+        deadline: null,
+        concerns: [...new Set(works.map((m) => key(m)!))],
+        targets: [],
+        cites: [{ start: s.start, end: s.end }],
+        confidence: 0.55,
+        report,
+        reportOnly: true,
       };
       commitments.push(c);
       commitmentKeys.push(c.key);
@@ -160,10 +209,17 @@ export function findStatements(d: Discourse, eventOfSentence: Map<number, XEvent
     if (!verb && figs.length === 0 && commitmentKeys.length === 0 && !continues) return;
     const quote = QUOTE.exec(s.text);
     statements.push({
-      key: id('statement'), kind: verb ? (/anunci/i.test(verb[0]) ? 'announcement' : /inform|detall|report/i.test(verb[0]) ? 'report' : 'declaration') : 'report',
-      speaker: speaker?.key ?? null, event: event?.key ?? null, date, summary: s.text.slice(0, 600),
+      key: id('statement'),
+      kind: verb ? (/anunci/i.test(verb[0]) ? 'announcement' : /inform|detall|report/i.test(verb[0]) ? 'report' : 'declaration') : 'report',
+      speaker: speaker?.key ?? null,
+      event: event?.key ?? null,
+      date,
+      summary: s.text.slice(0, 600),
       quote: quote ? { start: s.start + quote.index + 1, end: s.start + quote.index + 1 + quote[1]!.length } : null,
-      about, figures: figs.map((f) => f.key), commitments: commitmentKeys, cites: [{ start: s.start, end: s.end }],
+      about,
+      figures: figs.map((f) => f.key),
+      commitments: commitmentKeys,
+      cites: [{ start: s.start, end: s.end }],
       confidence: speaker ? speaker.confidence * 0.9 : 0.6,
     });
     // a speaker at the event took part in it
@@ -182,9 +238,18 @@ export function findStatements(d: Discourse, eventOfSentence: Map<number, XEvent
           const when = VAGUE_PAST.test(between) ? vagueDate(input.published, 'statement') : date;
           const clause = SAID_CLAUSE.exec(s.text.slice(restAt + second.index + second[0].length));
           statements.push({
-            key: id('statement'), kind: /anunci/i.test(second[0]) ? 'announcement' : 'report', speaker: inner.key, event: when === date ? event?.key ?? null : null,
-            date: when, summary: (clause?.[1] ?? s.text).slice(0, 600), quote: null, about, figures: [], commitments: commitmentKeys,
-            cites: [{ start: s.start, end: s.end }], confidence: inner.confidence * 0.8,
+            key: id('statement'),
+            kind: /anunci/i.test(second[0]) ? 'announcement' : 'report',
+            speaker: inner.key,
+            event: when === date ? (event?.key ?? null) : null,
+            date: when,
+            summary: (clause?.[1] ?? s.text).slice(0, 600),
+            quote: null,
+            about,
+            figures: [],
+            commitments: commitmentKeys,
+            cites: [{ start: s.start, end: s.end }],
+            confidence: inner.confidence * 0.8,
           });
         }
       }

@@ -36,8 +36,7 @@ export function compileSeed(files: SeedFile[], corpus: CorpusTexts | null): Grap
   const problems: string[] = [];
   const nodes = new Map<string, NodeRecord>();
   const rels: RelRecord[] = [];
-  const all = <K extends keyof SeedFile>(k: K): NonNullable<SeedFile[K]>[number][] =>
-    files.flatMap((f) => (f[k] ?? []) as NonNullable<SeedFile[K]>[number][]);
+  const all = <K extends keyof SeedFile>(k: K): NonNullable<SeedFile[K]>[number][] => files.flatMap((f) => (f[k] ?? []) as NonNullable<SeedFile[K]>[number][]);
 
   // Documents first: citations resolve against them.
   const docs = new Map<string, { id: string; text: string | null; bodyEnd: number | null }>();
@@ -62,18 +61,33 @@ export function compileSeed(files: SeedFile[], corpus: CorpusTexts | null): Grap
     const out: string[] = [];
     for (const ref of refs) {
       const c = parseCuratedCitation(ref);
-      if (!c) { problems.push(`${what}: malformed citation "${ref}"`); continue; }
+      if (!c) {
+        problems.push(`${what}: malformed citation "${ref}"`);
+        continue;
+      }
       const doc = docs.get(c.docKey);
-      if (!doc) { problems.push(`${what}: citation "${ref}" names unknown document ${c.docKey}`); continue; }
-      if (c.end <= c.start) { problems.push(`${what}: citation "${ref}" is empty`); continue; }
+      if (!doc) {
+        problems.push(`${what}: citation "${ref}" names unknown document ${c.docKey}`);
+        continue;
+      }
+      if (c.end <= c.start) {
+        problems.push(`${what}: citation "${ref}" is empty`);
+        continue;
+      }
       if (doc.bodyEnd !== null && c.end > doc.bodyEnd) {
         problems.push(`${what}: citation "${ref}" lies past the end of the article body (${doc.bodyEnd})`);
         continue;
       }
       if (doc.text !== null) {
-        if (c.end > doc.text.length) { problems.push(`${what}: citation "${ref}" ends past the document (${doc.text.length})`); continue; }
+        if (c.end > doc.text.length) {
+          problems.push(`${what}: citation "${ref}" ends past the document (${doc.text.length})`);
+          continue;
+        }
         const actual = spanHash(doc.text.slice(c.start, c.end));
-        if (actual !== c.hash) { problems.push(`${what}: citation "${ref}" does not match the document text (span hash ${actual})`); continue; }
+        if (actual !== c.hash) {
+          problems.push(`${what}: citation "${ref}" does not match the document text (span hash ${actual})`);
+          continue;
+        }
       }
       out.push(citationKey({ documentId: doc.id, start: c.start, end: c.end }));
     }
@@ -99,24 +113,52 @@ export function compileSeed(files: SeedFile[], corpus: CorpusTexts | null): Grap
   for (const d of all('documents')) {
     const what = `document ${d.key}`;
     const doc = docs.get(d.key)!;
-    addNode({
-      id: doc.id, kind: 'Document', cites: [],
-      props: {
-        ...base, fileName: d.file, contentHash: d.sha256, title: d.title, publisher: d.publisher ?? null,
-        category: d.kind ?? 'article', url: d.url ?? null, text: doc.text, astral: astralOffsets(doc.text), bodyEnd: d.bodyEnd ?? null,
-        author: null, ...dateProps('published', date(what, d.published)),
+    addNode(
+      {
+        id: doc.id,
+        kind: 'Document',
+        cites: [],
+        props: {
+          ...base,
+          fileName: d.file,
+          contentHash: d.sha256,
+          title: d.title,
+          publisher: d.publisher ?? null,
+          category: d.kind ?? 'article',
+          url: d.url ?? null,
+          text: doc.text,
+          astral: astralOffsets(doc.text),
+          bodyEnd: d.bodyEnd ?? null,
+          author: null,
+          ...dateProps('published', date(what, d.published)),
+        },
       },
-    }, what);
+      what,
+    );
   }
   for (const s of all('sources')) {
     const what = `source ${s.id}`;
-    addNode({
-      id: nodeId('Document', s.id), kind: 'Document', cites: [],
-      props: {
-        ...base, fileName: null, contentHash: null, title: s.title, publisher: s.publisher, category: 'external',
-        url: s.url ?? null, text: null, bodyEnd: null, author: s.author ?? null, ...dateProps('published', date(what, s.published)),
+    addNode(
+      {
+        id: nodeId('Document', s.id),
+        kind: 'Document',
+        cites: [],
+        props: {
+          ...base,
+          fileName: null,
+          contentHash: null,
+          title: s.title,
+          publisher: s.publisher,
+          category: 'external',
+          url: s.url ?? null,
+          text: null,
+          bodyEnd: null,
+          author: s.author ?? null,
+          ...dateProps('published', date(what, s.published)),
+        },
       },
-    }, what);
+      what,
+    );
   }
 
   // Entities: one slug space across kinds.
@@ -127,10 +169,15 @@ export function compileSeed(files: SeedFile[], corpus: CorpusTexts | null): Grap
     const id = nodeId(kind, e.slug);
     slugs.set(e.slug, id);
     const aliases = [...new Set((e.aliases ?? []).filter((a) => a !== e.name))];
-    addNode({
-      id, kind, cites: cites(what, e.cite),
-      props: { ...base, slug: e.slug, name: e.name, aliases, aliasText: [e.name, ...aliases].join(' | '), description: e.description ?? null, ...extra },
-    }, what);
+    addNode(
+      {
+        id,
+        kind,
+        cites: cites(what, e.cite),
+        props: { ...base, slug: e.slug, name: e.name, aliases, aliasText: [e.name, ...aliases].join(' | '), description: e.description ?? null, ...extra },
+      },
+      what,
+    );
   };
   for (const p of all('people')) entity('Person', p, {});
   for (const o of all('organizations')) entity('Organization', o, { acronym: o.acronym ?? null, category: o.kind ?? null });
@@ -141,7 +188,10 @@ export function compileSeed(files: SeedFile[], corpus: CorpusTexts | null): Grap
   const ref = (what: string, slug: string | undefined, kinds?: EntityKind[]): string | undefined => {
     if (!slug) return undefined;
     const id = slugs.get(slug);
-    if (!id) { problems.push(`${what}: unknown entity "${slug}"`); return undefined; }
+    if (!id) {
+      problems.push(`${what}: unknown entity "${slug}"`);
+      return undefined;
+    }
     if (kinds && !kinds.some((k) => id.startsWith(`${k.toLowerCase()}:`))) problems.push(`${what}: "${slug}" is not a ${kinds.join(' or ')}`);
     return id;
   };
@@ -151,7 +201,8 @@ export function compileSeed(files: SeedFile[], corpus: CorpusTexts | null): Grap
   };
 
   for (const o of all('organizations')) {
-    const id = slugs.get(o.slug)!; const c = nodes.get(id)?.cites ?? [];
+    const id = slugs.get(o.slug)!;
+    const c = nodes.get(id)?.cites ?? [];
     rel('PART_OF', id, ref(`organization ${o.slug}`, o.parent, ['Organization']), c);
     rel('GOVERNS', id, ref(`organization ${o.slug}`, o.jurisdiction, ['Place']), c);
   }
@@ -160,7 +211,8 @@ export function compileSeed(files: SeedFile[], corpus: CorpusTexts | null): Grap
     rel('PART_OF', id, ref(`place ${p.slug}`, p.partOf, ['Place']), nodes.get(id)?.cites ?? []);
   }
   for (const f of all('facilities')) {
-    const id = slugs.get(f.slug)!; const c = nodes.get(id)?.cites ?? [];
+    const id = slugs.get(f.slug)!;
+    const c = nodes.get(id)?.cites ?? [];
     rel('LOCATED_IN', id, ref(`facility ${f.slug}`, f.place, ['Place']), c);
     rel('OPERATED_BY', id, ref(`facility ${f.slug}`, f.operator, ['Organization']), c);
   }
@@ -197,7 +249,10 @@ export function compileSeed(files: SeedFile[], corpus: CorpusTexts | null): Grap
   const figureIds = new Set(all('figures').map((f) => nodeId('Figure', f.id)));
   const commitmentIds = new Set(all('commitments').map((c) => nodeId('Commitment', c.id)));
   const known = (what: string, set: Set<string>, id: string) => {
-    if (!set.has(id)) { problems.push(`${what}: unknown ${id}`); return undefined; }
+    if (!set.has(id)) {
+      problems.push(`${what}: unknown ${id}`);
+      return undefined;
+    }
     return id;
   };
 
@@ -206,23 +261,40 @@ export function compileSeed(files: SeedFile[], corpus: CorpusTexts | null): Grap
     const id = nodeId('Figure', f.id);
     const c = cites(what, f.cite);
     if (!Number.isFinite(f.value)) problems.push(`${what}: value is not a number`);
-    addNode({
-      id, kind: 'Figure', cites: c,
-      props: {
-        ...base, value: f.value, unit: f.unit, metric: f.metric, label: f.label ?? null, period: f.period ?? null,
-        changePercent: f.changePercent ?? null, qualifier: f.qualifier ?? null, ...dateProps('asOf', date(what, f.asOf)),
+    addNode(
+      {
+        id,
+        kind: 'Figure',
+        cites: c,
+        props: {
+          ...base,
+          value: f.value,
+          unit: f.unit,
+          metric: f.metric,
+          label: f.label ?? null,
+          period: f.period ?? null,
+          changePercent: f.changePercent ?? null,
+          qualifier: f.qualifier ?? null,
+          ...dateProps('asOf', date(what, f.asOf)),
+        },
       },
-    }, what);
+      what,
+    );
     rel('MEASURES', id, ref(what, f.subject), c);
   }
   for (const cm of all('commitments')) {
     const what = `commitment ${cm.id}`;
     const id = nodeId('Commitment', cm.id);
     const c = cites(what, cm.cite);
-    addNode({
-      id, kind: 'Commitment', cites: c,
-      props: { ...base, summary: cm.summary, status: cm.status, ...dateProps('start', date(what, cm.start)), ...dateProps('deadline', date(what, cm.deadline)) },
-    }, what);
+    addNode(
+      {
+        id,
+        kind: 'Commitment',
+        cites: c,
+        props: { ...base, summary: cm.summary, status: cm.status, ...dateProps('start', date(what, cm.start)), ...dateProps('deadline', date(what, cm.deadline)) },
+      },
+      what,
+    );
     for (const s of cm.concerns ?? []) rel('CONCERNS', id, ref(what, s), c);
     for (const t of cm.targets ?? []) rel('TARGETS', id, known(what, figureIds, nodeId('Figure', t)), c);
   }
@@ -230,12 +302,17 @@ export function compileSeed(files: SeedFile[], corpus: CorpusTexts | null): Grap
     const what = `statement ${s.id}`;
     const id = nodeId('Statement', s.id);
     const c = cites(what, s.cite);
-    const quote = s.quote ? cites(`${what} quote`, [s.quote])[0] ?? null : null;
+    const quote = s.quote ? (cites(`${what} quote`, [s.quote])[0] ?? null) : null;
     if (!(STATEMENT_KINDS as readonly string[]).includes(s.kind)) problems.push(`${what}: kind "${s.kind}" is not one of ${STATEMENT_KINDS.join(', ')}`);
-    addNode({
-      id, kind: 'Statement', cites: c,
-      props: { ...base, category: s.kind, summary: s.summary, quote, ...dateProps('date', date(what, s.date)) },
-    }, what);
+    addNode(
+      {
+        id,
+        kind: 'Statement',
+        cites: c,
+        props: { ...base, category: s.kind, summary: s.summary, quote, ...dateProps('date', date(what, s.date)) },
+      },
+      what,
+    );
     rel('STATED', ref(what, s.speaker, ['Person']), id, c);
     if (s.event) rel('AT_EVENT', id, known(what, eventIds, nodeId('Event', s.event)), c);
     for (const a of s.about ?? []) rel('ABOUT', id, ref(what, a), c);

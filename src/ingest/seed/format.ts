@@ -19,9 +19,7 @@
 
 export type CitationRef = string;
 
-export type SeedDate =
-  | string
-  | { value: string; precision?: 'day' | 'month' | 'year'; inferred?: boolean; note?: string };
+export type SeedDate = string | { value: string; precision?: 'day' | 'month' | 'year'; inferred?: boolean; note?: string };
 
 export interface SeedDocument {
   key: string;
@@ -59,7 +57,7 @@ interface SeedEntityBase {
   cite?: CitationRef[];
 }
 
-export interface SeedPerson extends SeedEntityBase {}
+export type SeedPerson = SeedEntityBase;
 
 export interface SeedOrganization extends SeedEntityBase {
   acronym?: string;

@@ -21,7 +21,7 @@ export function readSeedFiles(dir = SEED_DIR): SeedFile[] {
       try {
         return (parse(readFileSync(join(dir, f), 'utf8')) ?? {}) as SeedFile;
       } catch (e) {
-        throw new Error(`data/seed/${f}: ${e instanceof Error ? e.message : String(e)}`);
+        throw new Error(`data/seed/${f}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
       }
     });
 }

@@ -44,7 +44,15 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'db',
-          include: ['test/graph/**/*.test.ts', 'test/api/**/*.test.ts', 'test/pipeline/**/*.test.ts', 'test/acceptance/**/*.test.ts', 'test/export/**/*.test.ts', 'test/browser/**/*.test.ts'],
+          include: [
+            'test/graph/**/*.test.ts',
+            'test/api/**/*.test.ts',
+            'test/tck/**/*.test.ts',
+            'test/pipeline/**/*.test.ts',
+            'test/acceptance/**/*.test.ts',
+            'test/export/**/*.test.ts',
+            'test/browser/**/*.test.ts',
+          ],
           exclude: ['test/api/playground.test.ts', 'test/api/schema.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
           // The global setup waits up to 3 minutes for Neo4j to start (the launcher's own limit); hooks that

@@ -127,8 +127,11 @@ export type AccessMode = 'READ' | 'WRITE';
 export interface DbObserver {
   /** a session opened (it holds at most one pooled connection while it works) */
   sessionOpened(mode: AccessMode): () => void;
-  /** one query started: an auto-commit read, a statement of a write transaction, a schema statement */
-  queryStarted(mode: AccessMode): () => void;
+  /**
+   * One query started: an auto-commit read, a statement of a write transaction, a schema
+   * statement. `statement` is its text and parameters, as sent (reads and single write statements).
+   */
+  queryStarted(mode: AccessMode, statement?: SentStatement): () => void;
 }
 
 /**
@@ -295,8 +298,8 @@ export class Db {
   }
 
   /** Runs one query, telling the observers when it starts and ends. */
-  async timed<T>(mode: AccessMode, query: () => Promise<T>): Promise<T> {
-    const ends = [...this.shared.observers].map((o) => o.queryStarted(mode));
+  async timed<T>(mode: AccessMode, query: () => Promise<T>, statement?: SentStatement): Promise<T> {
+    const ends = [...this.shared.observers].map((o) => o.queryStarted(mode, statement));
     try {
       return await query();
     } finally {
@@ -342,7 +345,7 @@ export class Db {
       this.gated(() =>
         this.withSession('READ', async (session): Promise<T[]> => {
           this.spend();
-          const res: QueryResult<RecordShape> = await this.timed('READ', () => stoppedAsTimeout(config.timeout, async () => await session.run(text, boltParams(params), config)));
+          const res: QueryResult<RecordShape> = await this.timed('READ', () => stoppedAsTimeout(config.timeout, async () => await session.run(text, boltParams(params), config)), { text, params });
           return res.records.map((r) => r.toObject() as T);
         }),
       );
@@ -444,7 +447,8 @@ export class WriteTx {
 
   async run<T = Row>(name: string, params: Record<string, unknown> = {}): Promise<T[]> {
     this.db.counted();
-    const res = await this.db.timed('WRITE', async () => await this.tx.run(cypher(name), boltParams(params)));
+    const text = cypher(name);
+    const res = await this.db.timed('WRITE', async () => await this.tx.run(text, boltParams(params)), { text, params });
     return res.records.map((r) => r.toObject() as T);
   }
 
@@ -461,6 +465,12 @@ export class WriteTx {
       Promise.all(statements.map(async ({ name, params }) => (await this.tx.run(cypher(name), boltParams(params ?? {}))).records.map((r) => r.toObject() as unknown))),
     );
   }
+}
+
+/** A query's text and parameters, as the Db sends them. */
+export interface SentStatement {
+  text: string;
+  params: Record<string, unknown>;
 }
 
 /** A named statement (cypher/<name>.cypher) and its parameters. */

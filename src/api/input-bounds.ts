@@ -9,7 +9,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { badCharacters } from '../text/characters.js';
 import type { RequestHandler } from 'express';
-import { GraphQLError, getNamedType, Kind, typeFromAST, type ASTVisitor, type GraphQLInputType, type GraphQLSchema, type ValidationContext, type ValueNode } from 'graphql';
+import { GraphQLError, getNamedType, Kind, typeFromAST, type ASTVisitor, type DocumentNode, type GraphQLInputType, type GraphQLSchema, type ValidationContext, type ValueNode } from 'graphql';
 
 /**
  * Deepest nesting of braces, brackets and parentheses an operation's text may have. The deepest
@@ -120,6 +120,16 @@ const CLEANED = new Set(['IngestDocumentInput.content']);
  * Refuses (BAD_USER_INPUT, naming the argument) a text argument, inline or in a variable, that
  * holds control characters or lone surrogates.
  */
+/** A parsed document's literal text arguments: null when they are fine, else where and what is wrong. */
+const literalVerdicts = new WeakMap<DocumentNode, { where: string; problem: string } | null>();
+
+class Refused {
+  constructor(
+    readonly where: string,
+    readonly problem: string,
+  ) {}
+}
+
 export const textArgumentsPlugin: ApolloServerPlugin = {
   async requestDidStart() {
     return {
@@ -143,18 +153,31 @@ export const textArgumentsPlugin: ApolloServerPlugin = {
           const type = typeFromAST(schema, def.type as never) as GraphQLInputType | undefined;
           check(request.variables?.[name], `$${name}`, type ? getNamedType(type).name : '', []);
         }
-        const literal = (node: ValueNode, where: string, owner: string, path: string[]): void => {
-          if (node.kind === Kind.STRING) {
-            const problem = CLEANED.has(`${owner}.${path.join('.')}`) ? null : badCharacters(node.value);
-            if (problem) throw refuse(where, problem);
-          } else if (node.kind === Kind.LIST) node.values.forEach((v, i) => literal(v, `${where}[${i}]`, owner, path));
-          else if (node.kind === Kind.OBJECT) for (const f of node.fields) literal(f.value, `${where}.${f.name.value}`, owner, [...path, f.name.value]);
-        };
-        for (const def of document.definitions) {
-          if (def.kind === Kind.OPERATION_DEFINITION || def.kind === Kind.FRAGMENT_DEFINITION) {
-            walkArguments(def.selectionSet as SelectionSet, (arg, field) => literal(arg.value, arg.name.value, inputTypeOf(schema, field, arg.name.value), []));
+        // the literals are the document's own: checked once per parsed document (Apollo's document
+        // store hands the same DocumentNode back for the same text), not once per request
+        let verdict = literalVerdicts.get(document);
+        if (verdict === undefined) {
+          verdict = null;
+          const literal = (node: ValueNode, where: string, owner: string, path: string[]): void => {
+            if (node.kind === Kind.STRING) {
+              const problem = CLEANED.has(`${owner}.${path.join('.')}`) ? null : badCharacters(node.value);
+              if (problem) throw new Refused(where, problem);
+            } else if (node.kind === Kind.LIST) node.values.forEach((v, i) => literal(v, `${where}[${i}]`, owner, path));
+            else if (node.kind === Kind.OBJECT) for (const f of node.fields) literal(f.value, `${where}.${f.name.value}`, owner, [...path, f.name.value]);
+          };
+          try {
+            for (const def of document.definitions) {
+              if (def.kind === Kind.OPERATION_DEFINITION || def.kind === Kind.FRAGMENT_DEFINITION) {
+                walkArguments(def.selectionSet as SelectionSet, (arg, field) => literal(arg.value, arg.name.value, inputTypeOf(schema, field, arg.name.value), []));
+              }
+            }
+          } catch (e) {
+            if (!(e instanceof Refused)) throw e;
+            verdict = { where: e.where, problem: e.problem };
           }
+          literalVerdicts.set(document, verdict);
         }
+        if (verdict) throw refuse(verdict.where, verdict.problem);
       },
     };
   },

@@ -23,7 +23,7 @@ export function setApiKey(token: string): void {
 
 let memoryKey = '';
 
-export interface GqlError {
+interface GqlError {
   message: string;
   extensions?: { code?: string };
 }

@@ -84,7 +84,7 @@ export function createCy(container: HTMLElement, els: ElementDefinition[], cente
 }
 
 /** The whole graph in view, but a few nodes not blown up to fill the canvas. */
-export function fitView(cy: Core): void {
+function fitView(cy: Core): void {
   cy.fit(undefined, 30);
   if (cy.zoom() > 1.3) {
     cy.zoom(1.3);

@@ -49,7 +49,7 @@ export function toGNode(raw: Raw): GNode {
   return { id: raw.id, type: raw.__typename, label };
 }
 
-export function shorten(s: string, n: number): string {
+function shorten(s: string, n: number): string {
   return s.length > n ? `${s.slice(0, n - 1)}…` : s;
 }
 

@@ -81,7 +81,7 @@ export function parseKeyList(value: string): ApiKey[] {
 }
 
 /** Parses the text of a KG_API_KEYS_FILE (YAML or JSON): a list of `{name, role, sha256}`. */
-export function parseKeyFile(text: string, fileName = 'KG_API_KEYS_FILE'): ApiKey[] {
+function parseKeyFile(text: string, fileName = 'KG_API_KEYS_FILE'): ApiKey[] {
   let doc: unknown;
   try {
     doc = parseYaml(text);
@@ -130,13 +130,13 @@ export function authConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AuthCon
 
 // ---- errors ----
 
-export function unauthenticated(message: string): GraphQLError {
+function unauthenticated(message: string): GraphQLError {
   return new GraphQLError(message, {
     extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: new HeaderMap([['www-authenticate', 'Bearer']]) } },
   });
 }
 
-export function forbidden(message: string): GraphQLError {
+function forbidden(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
 }
 
@@ -161,7 +161,7 @@ export function authenticate(config: AuthConfig, header: string | undefined): Ca
 }
 
 /** Does a caller of `role` have `required`? Editors can do what readers can. */
-export function hasRole(role: Role, required: Role): boolean {
+function hasRole(role: Role, required: Role): boolean {
   return role === required || (role === 'editor' && required === 'reader');
 }
 

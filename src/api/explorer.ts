@@ -10,10 +10,10 @@ import { fileURLToPath } from 'node:url';
 import express, { Router } from 'express';
 import { selfOnlyCsp } from './csp.js';
 
-export const EXPLORER_DIST = fileURLToPath(new URL('../../explorer/dist', import.meta.url));
+const EXPLORER_DIST = fileURLToPath(new URL('../../explorer/dist', import.meta.url));
 
 // cytoscape.js draws exported images as blob: URLs
-export const EXPLORER_CSP = selfOnlyCsp({ images: ['blob:'] });
+const EXPLORER_CSP = selfOnlyCsp({ images: ['blob:'] });
 
 const MISSING = `<!doctype html>
 <html lang="en">

@@ -24,7 +24,7 @@ import { Out, OutputClosedError } from '../export/out.js';
 import { authenticate, type AuthConfig } from './auth.js';
 import { DATABASE_BUSY, DATABASE_UNAVAILABLE, RETRY_AFTER_SECONDS } from './errors.js';
 
-export const EXPORT_BUSY = 'EXPORT_BUSY';
+const EXPORT_BUSY = 'EXPORT_BUSY';
 
 export interface ExportRouterOptions {
   db: Db;

@@ -17,7 +17,7 @@ import { GraphQLError, getNamedType, Kind, typeFromAST, type ASTVisitor, type Do
  * limit (KG_MAX_DEPTH, 10) refuses anything near this later, but only once the text is parsed,
  * and graphql-js parses by recursion: 5,000 levels exhaust the stack.
  */
-export const MAX_NESTING = 64;
+const MAX_NESTING = 64;
 
 /** Nesting depth of `{`, `[` and `(` in a GraphQL text, outside strings and comments. */
 export function nestingDepth(text: string): number {
@@ -42,7 +42,7 @@ export function nestingDepth(text: string): number {
 }
 
 /** Nesting depth of a JSON value (arrays and objects), walked without recursion. */
-export function valueDepth(value: unknown): number {
+function valueDepth(value: unknown): number {
   let deepest = 0;
   const stack: [unknown, number][] = [[value, 0]];
   while (stack.length) {

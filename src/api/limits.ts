@@ -53,7 +53,7 @@ export interface CostLimits {
 export const DEFAULT_COST_LIMITS: CostLimits = { maxDepth: 10, maxComplexity: 50_000, maxDatabaseCost: 100, maxCostlyFields: 20 };
 
 /** How many items an unbounded list field (`participants`, `posts`, `citations`...) is assumed to hold. */
-export const DEFAULT_LIST_SIZE = 10;
+const DEFAULT_LIST_SIZE = 10;
 
 export function costLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): CostLimits {
   return {
@@ -130,14 +130,14 @@ function measuredOnce(document: DocumentNode, measure: Measure): (set: Selection
  * (the playground's examples, the acceptance questions, GraphiQL's schema query), the schema
  * query reaches the most: 229.
  */
-export const MAX_SELECTIONS = 10_000;
+const MAX_SELECTIONS = 10_000;
 
 /**
  * The field selections an operation reaches with its fragments expanded, the way execution
  * expands them: a fragment spread twice in one selection set counts once (the fields merge);
  * each fragment's count is worked out once. Stops counting past `cap`.
  */
-export function expandedSelections(operation: OperationDefinitionNode, document: DocumentNode, cap = MAX_SELECTIONS): number {
+function expandedSelections(operation: OperationDefinitionNode, document: DocumentNode, cap = MAX_SELECTIONS): number {
   const countOf = measuredOnce(document, function count(set, fragment): number {
     let n = 0;
     const spread = new Set<string>();
@@ -160,7 +160,7 @@ export function expandedSelections(operation: OperationDefinitionNode, document:
  * (same name, no directives) left out: the same operation, since the fields merge. The cost
  * estimate walks every spread it is given, so 2,000 spreads of one fragment cost it 2,000 walks.
  */
-export function withoutRepeatedSpreads(document: DocumentNode): DocumentNode {
+function withoutRepeatedSpreads(document: DocumentNode): DocumentNode {
   let lean = leanDocuments.get(document);
   if (!lean) leanDocuments.set(document, (lean = dropRepeatedSpreads(document)));
   return lean;
@@ -195,7 +195,7 @@ function dropRepeatedSpreads(document: DocumentNode): DocumentNode {
  * `statements`...) multiplies by its `first` (default DEFAULT_PAGE); its `nodes` and `edges` then
  * count once. Introspection fields cost nothing.
  */
-export function listSizeEstimator(listSize = DEFAULT_LIST_SIZE): ComplexityEstimator {
+function listSizeEstimator(listSize = DEFAULT_LIST_SIZE): ComplexityEstimator {
   return ({ type, field, args, childComplexity }) => {
     if (field.name.startsWith('__')) return 0;
     const named = getNamedType(field.type);
@@ -349,7 +349,7 @@ function fieldCounts(fields: Map<string, number>, only?: (name: string) => boole
 }
 
 /** An operation whose root fields would cost the database more than the server allows; HTTP 400. */
-export function databaseTooCostly(c: DatabaseCost, limits: CostLimits): GraphQLError {
+function databaseTooCostly(c: DatabaseCost, limits: CostLimits): GraphQLError {
   if (c.costlyFields > limits.maxCostlyFields) {
     return new GraphQLError(
       `The operation asks for ${c.costlyFields} searches, path searches, timelines or ingests (${fieldCounts(c.fields, (n) => ROOT_COSTS[n]?.costly === true)}); the limit is ${limits.maxCostlyFields} per operation. Split it into several operations.`,
@@ -363,7 +363,7 @@ export function databaseTooCostly(c: DatabaseCost, limits: CostLimits): GraphQLE
 }
 
 /** An operation whose fragments expand past MAX_SELECTIONS field selections; HTTP 400. */
-export function tooManySelections(limit: number): GraphQLError {
+function tooManySelections(limit: number): GraphQLError {
   return new GraphQLError(`The operation's fragments expand to more than ${limit} field selections, the limit. Spread each fragment fewer times, or split the operation into several.`, {
     extensions: { code: QUERY_TOO_COMPLEX, selectionLimit: limit, http: { status: 400 } },
   });

@@ -23,7 +23,7 @@ import { relationOf, windowOf, WRAPPERS } from './relations.js';
  * peers, a person's commitments, levels deeper than MAX_DEPTH) is left to the batch loaders.
  * A field whose arguments are invalid is not fetched ahead: its resolver reports the error.
  */
-export const MAX_DEPTH = 4;
+const MAX_DEPTH = 4;
 
 const NODE_INTERFACE = 'Node';
 

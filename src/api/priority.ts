@@ -9,7 +9,7 @@ import { measuredCost, type MeasuredCost } from './limits.js';
  * most (a person with their posts and a page of their events is about 300). Everything else the
  * limits let through is heavy, and gives way to light requests in flight (LightFirst, gate.ts).
  */
-export const LIGHT_REQUEST = { maxDatabaseCost: 3, maxComplexity: 1_000 };
+const LIGHT_REQUEST = { maxDatabaseCost: 3, maxComplexity: 1_000 };
 
 export function isLight(cost: MeasuredCost): boolean {
   return cost.database.costlyFields === 0 && cost.database.cost <= LIGHT_REQUEST.maxDatabaseCost && cost.complexity !== null && cost.complexity <= LIGHT_REQUEST.maxComplexity;

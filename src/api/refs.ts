@@ -54,7 +54,7 @@ function argError(code: 'NOT_FOUND' | 'BAD_USER_INPUT', r: EntityRef, message: s
 }
 
 /** The one entity a reference names, from its candidates; throws the error a client should see. */
-export function pickRef(r: EntityRef, candidates: RefCandidate[]): ResolvedRef {
+function pickRef(r: EntityRef, candidates: RefCandidate[]): ResolvedRef {
   const mine = candidates.filter((c) => c.ref === r.ref);
   const wanted = (c: RefCandidate) => r.kinds.includes(c.kind);
   // an id or slug names one entity; a redirect, the entity it leads to
@@ -82,7 +82,7 @@ export function pickRef(r: EntityRef, candidates: RefCandidate[]): ResolvedRef {
 }
 
 /** Longest text an entity argument may be: no slug, id, name or alias comes near it. */
-export const MAX_REF_CHARS = 300;
+const MAX_REF_CHARS = 300;
 
 /** Resolves every reference in one query; the first that names nothing, or several, throws. */
 export async function resolveRefs(repo: Repository, refs: EntityRef[]): Promise<ResolvedRef[]> {

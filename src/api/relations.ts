@@ -61,7 +61,7 @@ export function relationOf(typeName: string, field: string): Relation | undefine
   return (RELATIONS as Record<string, Record<string, Relation>>)[typeName]?.[field];
 }
 
-export const MAX_WINDOW = 500;
+const MAX_WINDOW = 500;
 
 /** The window a windowed field's arguments ask for; bad arguments are BAD_USER_INPUT errors. */
 export function windowOf(args: { from?: string | null; to?: string | null; first?: number | null; orderBy?: string | null }): Window {

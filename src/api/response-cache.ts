@@ -47,7 +47,7 @@ export interface ResponseCacheConfig {
 export const DEFAULT_RESPONSE_CACHE: ResponseCacheConfig = { enabled: true, entries: 10_000 };
 
 /** Answers larger than this (bytes of JSON) are not stored: one entry stays one property a lookup reads quickly. */
-export const MAX_ENTRY_BYTES = 1_000_000;
+const MAX_ENTRY_BYTES = 1_000_000;
 
 /** Stores by one server between two evictions. */
 const EVICT_EVERY = 100;

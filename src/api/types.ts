@@ -448,7 +448,7 @@ export class PageInfo {
 type Class<T = object> = new (...args: never[]) => T;
 
 /** Relay connection and edge types for one node type. */
-export function connectionTypes(name: string, nodeType: Class) {
+function connectionTypes(name: string, nodeType: Class) {
   const one = name.toLowerCase();
   const many = ({ Person: 'people', Facility: 'facilities' } as Record<string, string>)[name] ?? `${one}s`;
   const article = /^[aeiou]/.test(one) ? 'An' : 'A';

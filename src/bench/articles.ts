@@ -13,7 +13,7 @@ import { GIVEN_NAMES } from '../ingest/extract/lexicon.js';
 import { loadGazetteer, type Place, type StatePlace } from '../ingest/gazetteer.js';
 import { foldName, slugify } from '../domain/names.js';
 
-export interface GeneratedFigure {
+interface GeneratedFigure {
   value: number;
   /** the unit the extraction should read (numbers.ts vocabulary: "MXN", "people", "percent"...) */
   unit: string;
@@ -65,7 +65,7 @@ const MONTHS = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 
 const withCommas = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 /** 9161742 -> "9 millones 161 mil 742"; 60000 -> "60 mil"; 1000000 -> "1 millón". */
-export function pressNumeral(n: number): string {
+function pressNumeral(n: number): string {
   const millions = Math.floor(n / 1_000_000);
   const thousands = Math.floor((n % 1_000_000) / 1000);
   const rest = n % 1000;

@@ -1046,7 +1046,7 @@ function slices<T>(rows: T[]): T[][] {
  * the same nodes, labels, properties and relationships (SOURCED_FROM included) as writeBatch,
  * without MERGE's look-ups, as a generated chunk holds only new nodes.
  */
-export async function writeChunk(tx: WriteTx, batch: GraphBatch): Promise<void> {
+async function writeChunk(tx: WriteTx, batch: GraphBatch): Promise<void> {
   for (const rows of slices(batch.nodes)) {
     await tx.run('write/generate-nodes', { rows: rows.map((n) => ({ id: n.id, labels: nodeLabels(n.kind), props: { ...n.props, fold: folded(n.props) }, cites: n.cites })) });
   }

@@ -89,7 +89,7 @@ export function graphDifference(a: GraphChecksum, b: GraphChecksum): string {
 // ---------------------------------------------------------------------------------------------
 
 export const ENTITY_KINDS = ['Person', 'Organization', 'Place', 'Facility', 'Program'] as const;
-export const FACT_KINDS = ['Event', 'Statement', 'Commitment', 'Figure', 'Post'] as const;
+const FACT_KINDS = ['Event', 'Statement', 'Commitment', 'Figure', 'Post'] as const;
 const KINDS = [...ENTITY_KINDS, ...FACT_KINDS, 'Document'] as const;
 
 /** A node with the citation keys it holds. */
@@ -206,7 +206,7 @@ export interface DocumentFootprint {
   unlinked: number;
 }
 
-export const documentId = (fileName: string): string => `document:${fileName}`;
+const documentId = (fileName: string): string => `document:${fileName}`;
 
 export async function documentFootprint(driver: Driver, fileName: string): Promise<DocumentFootprint> {
   const id = documentId(fileName);

@@ -65,7 +65,7 @@ export async function fuzzContext(server: ServerProcess, via: Agent): Promise<Fu
 }
 
 /** Total Neo4j queries the server's driver ran, from /metrics; null when it has no such metric. */
-export async function neo4jQueryCount(server: ServerProcess, via: Agent): Promise<number | null> {
+async function neo4jQueryCount(server: ServerProcess, via: Agent): Promise<number | null> {
   const a = await send(server.base, { method: 'GET', path: '/metrics' }, via, 10_000);
   if (a.status !== 200) return null;
   let total: number | null = null;

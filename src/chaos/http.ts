@@ -55,12 +55,6 @@ export function send(base: string, req: RawRequest, via: Agent, timeoutMs = 30_0
   });
 }
 
-export interface GqlBody {
-  query?: string;
-  variables?: unknown;
-  operationName?: string;
-}
-
 /** A JSON POST to /graphql; `token` adds the editor key. */
 export function post(body: unknown, token?: string, extraHeaders: Record<string, string> = {}): RawRequest {
   return {
@@ -71,7 +65,7 @@ export function post(body: unknown, token?: string, extraHeaders: Record<string,
   };
 }
 
-export interface GqlError {
+interface GqlError {
   message?: string;
   extensions?: { code?: string; [k: string]: unknown };
   [k: string]: unknown;
@@ -82,7 +76,7 @@ export interface GqlResponse<T = Record<string, unknown>> {
   errors?: GqlError[];
 }
 
-export function parseGql(body: string): GqlResponse | null {
+function parseGql(body: string): GqlResponse | null {
   try {
     const v = JSON.parse(body) as unknown;
     if (v && typeof v === 'object' && !Array.isArray(v)) return v as GqlResponse;
@@ -97,7 +91,7 @@ export function parseGql(body: string): GqlResponse | null {
   }
 }
 
-export const TYPED_503_CODES = new Set(['DATABASE_BUSY', 'DATABASE_UNAVAILABLE']);
+const TYPED_503_CODES = new Set(['DATABASE_BUSY', 'DATABASE_UNAVAILABLE']);
 
 /** Text that gives away the server's insides: stack frames, source positions, package paths. */
 const STACK = /\n\s+at \S|\s{4}at [\w.<>$]+ \(|\.(?:ts|js|mjs|cjs):\d+|node_modules|"stacktrace"/;

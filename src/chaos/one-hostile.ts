@@ -30,7 +30,7 @@ const q = (query: string, variables?: unknown): RawRequest => post(variables ===
 const aliases = (n: number, field: (i: number) => string): string => `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${field(i)}`).join(' ')} }`;
 
 /** The hostile requests, heaviest accepted first, then the refused ones. */
-export function hostileKinds(ctx: FuzzContext): { name: string; request: RawRequest }[] {
+function hostileKinds(ctx: FuzzContext): { name: string; request: RawRequest }[] {
   const people = ctx.people;
   const person = (i: number) => people[i % people.length]!;
   const word = (i: number) => ctx.words[i % ctx.words.length]!;
@@ -63,9 +63,9 @@ export function hostileKinds(ctx: FuzzContext): { name: string; request: RawRequ
 }
 
 /** How long the hostile client sends back to back, then pauses, in turn. */
-export const BLOCK_MS = 1000;
+const BLOCK_MS = 1000;
 /** Canary answers sent within this long after a block's last answer count in neither window. */
-export const GUARD_MS = 50;
+const GUARD_MS = 50;
 
 export interface CanarySample {
   /** when it was sent (Date.now()) */
@@ -138,7 +138,7 @@ function hostileClient(server: ServerProcess, request: RawRequest, seconds: numb
   );
 }
 
-export interface OneHostileRow {
+interface OneHostileRow {
   name: string;
   alone: LatencySummary;
   sent: number;

@@ -26,7 +26,7 @@ export interface Example {
 const cut = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n)}… (${s.length} chars)` : s);
 
 /** What a request was, in a line: method, path, content type and the start of its body. */
-export function describeRequest(r: RawRequest): string {
+function describeRequest(r: RawRequest): string {
   const ct = r.headers?.['content-type'];
   const auth = r.headers?.authorization ? ` authorization: ${r.headers.authorization.slice(0, 20)}` : '';
   const body = r.body === undefined ? '' : typeof r.body === 'string' ? r.body : r.body.toString('utf8');
@@ -138,7 +138,7 @@ function escapeCell(v: string | number): string {
   return oneLine(String(v)).replace(/\|/g, '\\|');
 }
 
-export function table(head: string[], rows: (string | number)[][]): string {
+function table(head: string[], rows: (string | number)[][]): string {
   const lines = [`| ${head.map(escapeCell).join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`];
   for (const r of rows) lines.push(`| ${r.map(escapeCell).join(' | ')} |`);
   return lines.join('\n');

@@ -42,7 +42,7 @@ export interface Neo4jStart {
 }
 
 /** A port nothing listens on now, on 127.0.0.1. */
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.once('error', reject);
@@ -121,7 +121,7 @@ function cmdline(pid: number): string[] {
 }
 
 /** Every live descendant of `root`, from /proc. */
-export function descendants(root: number): number[] {
+function descendants(root: number): number[] {
   const children = new Map<number, number[]>();
   for (const pid of numericDirs('/proc')) {
     const ppid = parentOf(pid);
@@ -178,7 +178,7 @@ function listeningInodes(port: number): Set<string> {
 }
 
 /** The process listening on TCP `port`, found through its socket's inode; null when none. */
-export function pidListeningOn(port: number): number | null {
+function pidListeningOn(port: number): number | null {
   const inodes = listeningInodes(port);
   if (inodes.size === 0) return null;
   for (const pid of numericDirs('/proc')) {

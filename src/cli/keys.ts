@@ -10,14 +10,14 @@ import { exitCodeFor, applySettings, stdio, type Io } from './usage.js';
 
 const USAGE = `create --name <name> --role <${ROLES.join('|')}>`;
 
-export interface NewKey {
+interface NewKey {
   name: string;
   role: Role;
   token: string;
   sha256: string;
 }
 
-export function createKey(name: string, role: Role): NewKey {
+function createKey(name: string, role: Role): NewKey {
   const token = newToken();
   return { name, role, token, sha256: hashToken(token) };
 }

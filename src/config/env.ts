@@ -249,7 +249,7 @@ const ENV_SCHEMA = z.object(fields).check((ctx) => {
 });
 
 export type Config = z.output<typeof ENV_SCHEMA>;
-export type Variable = keyof typeof fields;
+type Variable = keyof typeof fields;
 
 /** The checked environment, or ConfigError naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

@@ -43,7 +43,7 @@ function newestSourceMtime(p: MavenProject): number {
 }
 
 /** Whether the jar is missing, older than its sources, or without its libraries. */
-export function buildNeeded(p: MavenProject): boolean {
+function buildNeeded(p: MavenProject): boolean {
   const lib = path.join(p.dir, 'target', 'lib');
   if (!existsSync(p.jar) || !existsSync(lib)) return true;
   if (!p.libsComplete(readdirSync(lib))) return true;
@@ -51,7 +51,7 @@ export function buildNeeded(p: MavenProject): boolean {
 }
 
 /** The project's Maven Wrapper, else mvn on PATH. */
-export function mavenCommand(p: MavenProject): { cmd: string; shell: boolean } {
+function mavenCommand(p: MavenProject): { cmd: string; shell: boolean } {
   const win = process.platform === 'win32';
   const wrapper = path.join(p.dir, win ? 'mvnw.cmd' : 'mvnw');
   if (existsSync(wrapper)) return { cmd: wrapper, shell: win };
@@ -59,12 +59,7 @@ export function mavenCommand(p: MavenProject): { cmd: string; shell: boolean } {
 }
 
 /** Runs a command, logging its output line by line and keeping the last lines for an error message. */
-export function runLogged(
-  cmd: string,
-  args: string[],
-  opts: { cwd: string; shell: boolean },
-  log: (l: string) => void,
-): Promise<{ code: number | null; signal: NodeJS.Signals | null; tail: string[] }> {
+function runLogged(cmd: string, args: string[], opts: { cwd: string; shell: boolean }, log: (l: string) => void): Promise<{ code: number | null; signal: NodeJS.Signals | null; tail: string[] }> {
   return new Promise((resolve, reject) => {
     const tail: string[] = [];
     const child = spawn(cmd, args, { cwd: opts.cwd, shell: opts.shell, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -81,7 +76,7 @@ export function runLogged(
 }
 
 /** Cross-process lock (mkdir is atomic) so that parallel callers (test workers, CLIs) do not run Maven twice at once. */
-export async function withBuildLock<T>(p: MavenProject, log: (l: string) => void, fn: () => Promise<T>): Promise<T> {
+async function withBuildLock<T>(p: MavenProject, log: (l: string) => void, fn: () => Promise<T>): Promise<T> {
   const target = path.join(p.dir, 'target');
   const lock = path.join(target, '.build-lock');
   mkdirSync(target, { recursive: true });

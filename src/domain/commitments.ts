@@ -10,7 +10,7 @@
  * cypher/read/list-commitments.cypher applies the same rule to the `statuses` filter (a test
  * checks that both agree).
  */
-export const RECORDED_STATUSES = ['in-progress', 'fulfilled', 'abandoned'] as const;
+const RECORDED_STATUSES = ['in-progress', 'fulfilled', 'abandoned'] as const;
 /** Every status a commitment can have, derived or recorded. */
 export const COMMITMENT_STATUSES = ['announced', 'repeated', 'overdue', 'in-progress', 'fulfilled', 'abandoned'] as const;
 

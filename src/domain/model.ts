@@ -9,7 +9,7 @@ export const ENTITY_KINDS = ['Person', 'Organization', 'Place', 'Facility', 'Pro
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
 export const FACT_KINDS = ['Post', 'Event', 'Statement', 'Commitment', 'Figure'] as const;
-export type FactKind = (typeof FACT_KINDS)[number];
+type FactKind = (typeof FACT_KINDS)[number];
 
 export type NodeKind = EntityKind | FactKind | 'Document';
 export const NODE_KINDS: readonly NodeKind[] = [...ENTITY_KINDS, ...FACT_KINDS, 'Document'];
@@ -69,8 +69,6 @@ export const PERSON_INDEXED = [...DATE_INDEXED, 'COMMITS'] as const satisfies re
 
 /** Relationships that connect people, bodies, places and facts; paths never go through documents. */
 export const PATH_REL_TYPES: readonly RelType[] = REL_TYPES.filter((t) => t !== 'SOURCED_FROM' && t !== 'CITES' && t !== 'POSSIBLY_SAME_AS');
-
-export type FactStatus = 'extracted' | 'confirmed' | 'rejected';
 
 /**
  * What kind of occasion an event is. The extraction lexicon (ingest/extract/lexicon.ts) and the

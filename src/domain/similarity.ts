@@ -23,7 +23,7 @@ import { distance } from 'fastest-levenshtein';
 import type { EntityKind } from './model.js';
 import { foldName } from './names.js';
 
-export type NameVerdict = 'same' | 'candidate' | 'different';
+type NameVerdict = 'same' | 'candidate' | 'different';
 
 export interface NameComparison {
   verdict: NameVerdict;

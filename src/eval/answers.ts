@@ -37,7 +37,7 @@ export interface APost {
   cites: ACite[];
 }
 
-export interface AEvent {
+interface AEvent {
   id: string;
   kind: string;
   date: ADate | null;
@@ -48,13 +48,13 @@ export interface AEvent {
   cites: ACite[];
 }
 
-export interface AStatement {
+interface AStatement {
   id: string;
   speaker: string[] | null;
   cites: ACite[];
 }
 
-export interface AFigure {
+interface AFigure {
   id: string;
   value: number;
   unit: string;
@@ -62,7 +62,7 @@ export interface AFigure {
   cites: ACite[];
 }
 
-export interface ACommitment {
+interface ACommitment {
   id: string;
   makers: string[][];
   deadline: ADate | null;

@@ -69,7 +69,7 @@ const toPost = (p: Json, cites: (n: Json) => ACite[]): APost => ({
 });
 
 /** What the API answers for one document (its file name), keeping only citations into it. */
-export async function collectDocument(url: string, fileName: string, text: string): Promise<DocAnswer> {
+async function collectDocument(url: string, fileName: string, text: string): Promise<DocAnswer> {
   const data = await post(url, DOCUMENT_QUERY, { id: fileName });
   const d = data?.document;
   const doc: DocAnswer = { found: !!d, text, entities: [], posts: [], events: [], statements: [], figures: [], commitments: [] };
@@ -108,14 +108,14 @@ export async function collectDocument(url: string, fileName: string, text: strin
 }
 
 /** Who the API says held the post at the date; null when it knows no body or place of that name. */
-export async function collectHolders(url: string, q: { role: string; of: string; at: string }): Promise<AEntity[] | null> {
+async function collectHolders(url: string, q: { role: string; of: string; at: string }): Promise<AEntity[] | null> {
   const data: Json = await post(url, HOLDERS_QUERY, q, ['NOT_FOUND']);
   if (!data) return null;
   return (data.holders as Json[]).map((p) => person(p.holder)).filter((h): h is AEntity => !!h);
 }
 
 /** Ids of the entities whose name or an alias is `name` (accents and case ignored). */
-export async function collectNamed(url: string, name: string): Promise<string[]> {
+async function collectNamed(url: string, name: string): Promise<string[]> {
   const data = await post(url, SEARCH_QUERY, { q: name });
   return (data.search ?? [])
     .map((h: Json) => h.node)

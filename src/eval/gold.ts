@@ -5,10 +5,10 @@
  */
 import { parse as parseYaml } from 'yaml';
 
-export const FACT_TYPES = ['people', 'posts', 'organizations', 'facilities', 'events', 'statements', 'figures', 'commitments'] as const;
+const FACT_TYPES = ['people', 'posts', 'organizations', 'facilities', 'events', 'statements', 'figures', 'commitments'] as const;
 export type FactType = (typeof FACT_TYPES)[number];
 
-export interface GoldPost {
+interface GoldPost {
   role: string;
   of: string | null;
   from: string | null;
@@ -19,7 +19,7 @@ export interface GoldPerson {
   aliases: string[];
   posts: GoldPost[];
 }
-export interface GoldEvent {
+interface GoldEvent {
   key: string;
   kind: string | null;
   /** an ISO date at its precision, or a range [from, to] that accepts any date inside */
@@ -28,19 +28,19 @@ export interface GoldEvent {
   participants: string[];
   sameAs: string | null;
 }
-export interface GoldStatement {
+interface GoldStatement {
   speaker: string;
   event: string | null;
   about: string[];
   quote: boolean;
 }
-export interface GoldFigure {
+interface GoldFigure {
   value: number;
   unit: string;
   qualifier: string | null;
   about: string[];
 }
-export interface GoldCommitment {
+interface GoldCommitment {
   key: string;
   by: string;
   what: string[];
@@ -48,17 +48,17 @@ export interface GoldCommitment {
   start: string | null;
   sameAs: string | null;
 }
-export interface GoldTemporal {
+interface GoldTemporal {
   role: string;
   of: string;
   at: string;
   holder: string;
 }
-export interface GoldNotFact {
+interface GoldNotFact {
   text: string;
   why: string;
 }
-export interface GoldTrap {
+interface GoldTrap {
   a: string;
   b: string;
 }

@@ -32,7 +32,7 @@ import type { ACite, ADate, AEntity, Answers, DocAnswer } from './answers.js';
 import { emptyDoc, holdersKey } from './answers.js';
 import type { FactType, GoldArticle, GoldPerson } from './gold.js';
 
-export interface Finding {
+interface Finding {
   article: string;
   what: string;
   passage?: string;
@@ -52,7 +52,7 @@ export interface Row {
   wrong: Finding[];
 }
 
-export interface ArticleScore {
+interface ArticleScore {
   id: string;
   rows: Row[];
 }

@@ -30,11 +30,11 @@ import type { Db } from '../graph/db.js';
 import { Out } from './out.js';
 import { decodeValue, encodeValue, ValueError, type Encoded } from './typed-values.js';
 
-export const BACKUP_FORMAT = 'officials-kg-backup';
-export const BACKUP_VERSION = 1;
+const BACKUP_FORMAT = 'officials-kg-backup';
+const BACKUP_VERSION = 1;
 
 /** The labels that key nodes in a backup (each has a unique id constraint). */
-export const KEY_LABELS = ['Node', 'Redirect', 'Edit'] as const;
+const KEY_LABELS = ['Node', 'Redirect', 'Edit'] as const;
 type KeyLabel = (typeof KEY_LABELS)[number];
 
 export interface BackupHeader {
@@ -176,7 +176,7 @@ async function backupInto(read: Read, out: Out, batch: number, onProgress?: (p: 
 // ---- restore ----
 
 /** Lines of a gzip-compressed text file; throws when the file is missing, not gzip or cut short. */
-export async function* gzipLines(file: string): AsyncGenerator<string> {
+async function* gzipLines(file: string): AsyncGenerator<string> {
   const src = createReadStream(file);
   const gunzip = createGunzip();
   src.on('error', (e) => gunzip.destroy(e));
@@ -352,7 +352,7 @@ async function sizeOf(db: Db): Promise<{ nodes: number; relationships: number }>
 }
 
 /** Deletes every node and relationship (the lock node and the schema stay), in batches; returns the nodes deleted. */
-export async function clearForRestore(db: Db, onProgress?: (p: BackupProgress) => void, total = 0): Promise<number> {
+async function clearForRestore(db: Db, onProgress?: (p: BackupProgress) => void, total = 0): Promise<number> {
   let deleted = 0;
   for (;;) {
     const [row] = await db.write((tx) => tx.run<{ deleted: number }>('export/restore-clear-batch', { limit: 5000 }));

@@ -45,7 +45,7 @@ const ID_OK = /^[0-9a-zA-Z]([0-9a-zA-Z.-]*[0-9a-zA-Z])?$/;
 const sha1 = (s: string): string => createHash('sha1').update(s, 'utf8').digest('hex');
 
 /** The FtM id of a graph node. */
-export function ftmId(id: string): string {
+function ftmId(id: string): string {
   const colon = id.indexOf(':');
   const readable = colon > 0 ? `${id.slice(0, colon)}.${id.slice(colon + 1)}` : id;
   let clean = readable.replace(/[^0-9a-zA-Z.-]+/g, '-').replace(/^[^0-9a-zA-Z]+|[^0-9a-zA-Z]+$/g, '');
@@ -106,7 +106,7 @@ function thing(b: Builder, n: NodeRow): Builder {
 }
 
 /** The FtM entities of one node (none for kinds FtM has no schema for). */
-export function ftmEntities(n: NodeRow): FtmEntity[] {
+function ftmEntities(n: NodeRow): FtmEntity[] {
   const id = ftmId(n.id);
   const p = n.props;
   switch (n.kind) {

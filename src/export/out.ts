@@ -50,7 +50,7 @@ export class Out {
   }
 }
 
-export async function writeChunk(stream: Writable, chunk: string | Buffer): Promise<void> {
+async function writeChunk(stream: Writable, chunk: string | Buffer): Promise<void> {
   if (stream.destroyed || stream.writableEnded) throw new OutputClosedError();
   if (stream.write(chunk)) return;
   // wait for 'drain', or fail when the stream closes or errs first

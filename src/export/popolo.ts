@@ -25,7 +25,7 @@ import { dateOf, displayName, postBound } from './fields.js';
 import type { Out } from './out.js';
 import { readNodes, type Link, type NodeRow, type ReadOptions } from './reader.js';
 
-export const POPOLO_CONTEXT = {
+const POPOLO_CONTEXT = {
   popolo: 'http://www.popoloproject.com/specs/#',
   foaf: 'http://xmlns.com/foaf/0.1/',
   org: 'http://www.w3.org/ns/org#',

@@ -10,7 +10,7 @@
 import type { Db } from '../graph/db.js';
 import { DATE_INDEX_PROPS, PERSON_INDEXED, type NodeKind, type RelType } from '../domain/model.js';
 
-export const DEFAULT_BATCH = 1000;
+const DEFAULT_BATCH = 1000;
 
 /** A relationship of a node, with its other end (nodes-page's `links`). */
 export interface Link {
@@ -59,7 +59,7 @@ function relProps(type: string, props: Record<string, unknown>): Record<string, 
 }
 
 /** The id range of one kind: ids are "<kind>:<key>", so those of a kind sort together. */
-export function kindRange(kind: NodeKind): { after: string; until: string } {
+function kindRange(kind: NodeKind): { after: string; until: string } {
   const prefix = `${kind.toLowerCase()}:`;
   return { after: prefix, until: `${kind.toLowerCase()};` };
 }

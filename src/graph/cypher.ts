@@ -3,7 +3,7 @@ import { join, relative, sep } from 'node:path';
 import { REPO_ROOT } from '../config/paths.js';
 
 /** The repository's cypher/ folder: every query the system runs is a named file there. */
-export const CYPHER_DIR = join(REPO_ROOT, 'cypher');
+const CYPHER_DIR = join(REPO_ROOT, 'cypher');
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {

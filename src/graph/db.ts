@@ -493,8 +493,6 @@ export function isBusy(err: unknown): boolean {
   return BUSY_CODES.has(code) || (code.startsWith('Neo.TransientError.') && !isUnavailable(err)) || /connection acquisition timed out/i.test(String((err as Error)?.message ?? ''));
 }
 
-export { DatabaseBusyError };
-
 /**
  * Errors that mean "the database cannot be reached right now" rather than a bad query: the driver
  * finds no server or loses its connection, or Neo4j is up but its database is not (yet) online, as

@@ -30,7 +30,7 @@ export interface EditBy {
   note?: string | null;
 }
 
-export type EditAction = 'confirm' | 'reject' | 'merge' | 'unmerge' | 'split' | 'dismiss-duplicate' | 'undo';
+type EditAction = 'confirm' | 'reject' | 'merge' | 'unmerge' | 'split' | 'dismiss-duplicate' | 'undo';
 
 interface EditRecord {
   id: string;

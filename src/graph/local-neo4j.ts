@@ -73,7 +73,7 @@ const DEFAULT_JAVA_OPTS = ['-Xms256m', '-Xmx1g', '-XX:+ExitOnOutOfMemoryError'];
 const noop = (): void => {};
 
 /** Builds neo4j-local/ when needed (java-service.ts). */
-export async function buildLocalNeo4j(log: (l: string) => void = noop): Promise<void> {
+async function buildLocalNeo4j(log: (l: string) => void = noop): Promise<void> {
   return buildProject(PROJECT, log);
 }
 

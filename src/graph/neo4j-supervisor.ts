@@ -22,10 +22,10 @@ export interface SupervisedNeo4j {
   stop(): Promise<void>;
 }
 
-export const RESTART_BACKOFF_FIRST_MS = 1_000;
-export const RESTART_BACKOFF_MAX_MS = 30_000;
+const RESTART_BACKOFF_FIRST_MS = 1_000;
+const RESTART_BACKOFF_MAX_MS = 30_000;
 /** An instance up this long was healthy: the backoff starts over at its next exit. */
-export const RESTART_STABLE_AFTER_MS = 15_000;
+const RESTART_STABLE_AFTER_MS = 15_000;
 
 /** The wait before restart attempt `attempt` (0-based) since the last healthy instance: 1 s, 2 s, 4 s... capped at 30 s. */
 export function restartBackoffMs(attempt: number): number {

@@ -2,7 +2,7 @@ import { parseCitationKey, type Citation } from '../domain/citation.js';
 import type { DatePrecision, FuzzyDate } from '../domain/dates.js';
 import { NODE_KINDS, type NodeKind } from '../domain/model.js';
 
-export interface DateValue extends FuzzyDate {
+interface DateValue extends FuzzyDate {
   start: string;
   end: string;
 }
@@ -62,7 +62,7 @@ export function toNode(id: string, labels: string[], props: Record<string, unkno
   return node;
 }
 
-export function citationsOf(props: Record<string, unknown>): Citation[] {
+function citationsOf(props: Record<string, unknown>): Citation[] {
   const keys = props.cites;
   return Array.isArray(keys) ? keys.map((k) => parseCitationKey(String(k))) : [];
 }

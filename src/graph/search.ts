@@ -7,8 +7,8 @@ const LUCENE_SPECIAL = /[+\-!(){}[\]^"~*?:\\/&|]/g;
  * fuzzy word) and refuses a query of more than 1,024 (maxClauseCount); a fuzzy term of thousands
  * of characters is an automaton too large to build. No name or title needs more than this.
  */
-export const MAX_SEARCH_CHARS = 300;
-export const MAX_SEARCH_WORDS = 32;
+const MAX_SEARCH_CHARS = 300;
+const MAX_SEARCH_WORDS = 32;
 
 /** Why a search text cannot be searched, or null. */
 export function searchTextProblem(text: string): string | null {

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { foldName } from '../domain/names.js';
 
-export type PlaceKind = 'country' | 'state' | 'municipality';
+type PlaceKind = 'country' | 'state' | 'municipality';
 
 export interface Place {
   name: string;
@@ -44,7 +44,7 @@ export interface Gazetteer {
   municipalitiesOf(state: string): Place[];
 }
 
-export const DEFAULT_GAZETTEER_PATH = new URL('../../data/gazetteer/mexico.yaml', import.meta.url);
+const DEFAULT_GAZETTEER_PATH = new URL('../../data/gazetteer/mexico.yaml', import.meta.url);
 
 export class GazetteerError extends Error {
   constructor(readonly problems: string[]) {

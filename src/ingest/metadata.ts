@@ -12,7 +12,7 @@ import { detectFormat, normalize, type SourceFormat } from './normalize.js';
 
 export type { SourceFormat } from './normalize.js';
 
-export interface DocumentMeta {
+interface DocumentMeta {
   title: string | null;
   publisher: string | null;
   url: string | null;
@@ -46,7 +46,7 @@ export class DocumentError extends Error {
 export const MAX_DOCUMENT_BYTES = 1_000_000;
 
 /** A page's date written before its text by the tool that saved it: "date 2025-05-14 ..." (removed by normalize). */
-export const PAGE_DATE = /^\s*date\s+(\d{4}(?:-\d{2}(?:-\d{2})?)?)\s/;
+const PAGE_DATE = /^\s*date\s+(\d{4}(?:-\d{2}(?:-\d{2})?)?)\s/;
 
 const EMBED_MONTHS: Record<string, number> = {
   january: 1,
@@ -82,7 +82,7 @@ const EMBED_SIGNATURE = /[—–-]\s*[^\n()]{1,80}\(@[A-Za-z0-9_]{1,30}\)\s+(?:(
  * The day of the latest social post a page embeds: a page that gives no date of its own was
  * published that day or after, so it dates the page, inferred.
  */
-export function latestEmbeddedPostDate(body: string): string | null {
+function latestEmbeddedPostDate(body: string): string | null {
   let latest: string | null = null;
   for (const m of body.matchAll(EMBED_SIGNATURE)) {
     const month = EMBED_MONTHS[(m[1] ?? m[5] ?? '').toLowerCase()];
@@ -158,11 +158,6 @@ export function spanishScore(text: string): LanguageScore {
   const spanish = words.filter((w) => SPANISH_FUNCTION_WORDS.has(w)).length / words.length;
   const foreign = words.filter((w) => FOREIGN_FUNCTION_WORDS.has(w)).length / words.length;
   return { words: words.length, spanish, foreign, score: spanish - foreign };
-}
-
-export function looksSpanish(text: string): boolean {
-  const s = spanishScore(text);
-  return s.words < LANGUAGE_CHECK_MIN_WORDS || s.score >= SPANISH_SCORE_THRESHOLD;
 }
 
 const SPANISH_TAGS = /^(es(-[a-z0-9]+)?|spa|español|espanol|spanish|castellano)$/i;

@@ -14,7 +14,7 @@ import { Parser } from 'htmlparser2';
 
 export type SourceFormat = 'text' | 'markdown' | 'html';
 
-export interface RemovedSpan {
+interface RemovedSpan {
   /** Offset in the original input (UTF-16 code units), inclusive. */
   start: number;
   /** Offset in the original input, exclusive. */

@@ -122,7 +122,7 @@ export function extractPrepared(p: Prepared, evidence: Evidence | null): Extract
  * Maps every span of an extraction (each `cites` list and each `quote`, at any depth) with `f`:
  * one walk for every fact type, so a new one needs nothing here.
  */
-export function mapSpans(value: unknown, f: (c: Cite) => Cite): void {
+function mapSpans(value: unknown, f: (c: Cite) => Cite): void {
   if (Array.isArray(value)) {
     for (const v of value) mapSpans(v, f);
     return;

@@ -67,8 +67,8 @@ export interface Resolution {
 }
 
 /** Link when the score reaches this; between REVIEW and LINK, create and flag for review. */
-export const LINK_SCORE = 0.85;
-export const REVIEW_SCORE = 0.6;
+const LINK_SCORE = 0.85;
+const REVIEW_SCORE = 0.6;
 
 /** How likely two names are the same entity, 0..1 (domain/similarity.ts states the rule). */
 export function nameScore(kind: EntityKind, a: string, b: string, isPlace?: (words: string) => boolean): number {
@@ -196,7 +196,7 @@ function trailingZeros(v: number): number {
 }
 
 /** Digits of a figure once trailing zeros are dropped: 53,200,000 has 3, 44,000 has 2, 2.5 has 2. */
-export function significantDigits(v: number): number {
+function significantDigits(v: number): number {
   const tenths = Math.abs(Math.round(v * 10));
   return String(tenths).length - trailingZeros(tenths);
 }

@@ -78,7 +78,7 @@ const WARM_UP_TEXT = 'La gobernadora Ana Ruiz visitó Mérida.';
 const noop = (): void => {};
 
 /** Builds corenlp-local/ when needed (java-service.ts). */
-export async function buildLocalCoreNlp(log: (l: string) => void = noop): Promise<void> {
+async function buildLocalCoreNlp(log: (l: string) => void = noop): Promise<void> {
   return buildProject(PROJECT, log);
 }
 

@@ -34,7 +34,7 @@
  */
 
 /** One token. Offsets: UTF-16 indices into the annotated text (see the module comment). */
-export interface NlpToken {
+interface NlpToken {
   /** CoreNLP's token (for a part of a multi-word token, that part: "adorarlo" -> "adorar", "lo"). */
   word: string;
   /** CoreNLP's originalText: the text's slice, except for multi-word token parts and decomposed accents (see above). */
@@ -53,7 +53,7 @@ export interface NlpToken {
 }
 
 /** An entity mention (a run of tokens with one NER label, as CoreNLP's entitymentions). */
-export interface NlpMention {
+interface NlpMention {
   /** Exactly `text.slice(start, end)` of the annotated text. */
   text: string;
   ner: string;
@@ -69,7 +69,7 @@ export interface NlpMention {
   confidence?: number;
 }
 
-export interface NlpSentence {
+interface NlpSentence {
   index: number;
   /** UTF-16 indices into the annotated text: from the first token's start to the last one's end. */
   start: number;
@@ -116,13 +116,13 @@ export class CoreNlpError extends Error {
   }
 }
 
-export const DEFAULT_ANNOTATORS = 'tokenize,ssplit,mwt,pos,ner';
+const DEFAULT_ANNOTATORS = 'tokenize,ssplit,mwt,pos,ner';
 export const DEFAULT_TIMEOUT_MS = 120_000;
 /** Extra time the client waits past the server's own limit, so the server's clearer error arrives first. */
 const CLIENT_GRACE_MS = 5_000;
 
 /** The properties sent with every request (besides pipelineLanguage=es). */
-export function requestProperties(opts: CoreNlpClientOptions = {}): Record<string, string> {
+function requestProperties(opts: CoreNlpClientOptions = {}): Record<string, string> {
   return {
     annotators: opts.annotators ?? DEFAULT_ANNOTATORS,
     outputFormat: 'json',
@@ -195,7 +195,7 @@ export function composeForServer(text: string): Composed {
 }
 
 /** Turns CoreNLP's JSON (for the text composed by composeForServer) into an NlpDoc over `text`, checking its offsets. */
-export function parseCoreNlpJson(text: string, raw: unknown, where = 'CoreNLP', composed: Composed = { sent: text }): NlpDoc {
+function parseCoreNlpJson(text: string, raw: unknown, where = 'CoreNLP', composed: Composed = { sent: text }): NlpDoc {
   const sentencesIn = (raw as { sentences?: RawSentence[] } | null)?.sentences;
   if (!Array.isArray(sentencesIn)) throw new CoreNlpError(`${where}: the answer has no "sentences" array`);
   const bad = (what: string): never => {
@@ -367,7 +367,7 @@ export function coreNlpClient(url: string, opts: CoreNlpClientOptions = {}): Cor
 }
 
 /** A client for $CORENLP_URL, or undefined when it is not set. $CORENLP_TIMEOUT_MS sets the per-request limit. */
-export function nlpFromEnv(env: NodeJS.ProcessEnv = process.env, opts: CoreNlpClientOptions = {}): CoreNlp | undefined {
+function nlpFromEnv(env: NodeJS.ProcessEnv = process.env, opts: CoreNlpClientOptions = {}): CoreNlp | undefined {
   const url = env.CORENLP_URL?.trim();
   if (!url) return undefined;
   const raw = env.CORENLP_TIMEOUT_MS?.trim();

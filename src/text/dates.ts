@@ -44,7 +44,7 @@ import { dateBounds } from '../domain/dates.js';
 import { COUNTED_UNITS } from './numbers.js';
 import { foldKeepingOffsets } from './fold.js';
 
-export type Precision = 'day' | 'month' | 'year';
+type Precision = 'day' | 'month' | 'year';
 
 export interface DateMention {
   start: number;

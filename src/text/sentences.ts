@@ -24,7 +24,7 @@ function trimmed(base: number, raw: string): Span | null {
 }
 
 /** Blocks of text separated by blank lines. */
-export function paragraphs(text: string): Span[] {
+function paragraphs(text: string): Span[] {
   const out: Span[] = [];
   for (const m of text.matchAll(/[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*/g)) {
     const s = trimmed(m.index, m[0]);

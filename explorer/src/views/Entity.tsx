@@ -122,7 +122,7 @@ function EntityPage({ data }: { data: EntityData }) {
   );
 }
 
-export function FactList({ entries }: { entries: TimelineEntry[] }) {
+function FactList({ entries }: { entries: TimelineEntry[] }) {
   if (!entries.length) return <p className="muted">None.</p>;
   return (
     <ul className="facts">
@@ -202,7 +202,7 @@ const DAY = 86_400_000;
 const time = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 
 /** Posts as bars on a time axis: solid where documents date the tenure, open-ended where they do not. */
-export function Tenures({ posts, holderView }: { posts: Post[]; holderView: boolean }) {
+function Tenures({ posts, holderView }: { posts: Post[]; holderView: boolean }) {
   const dated = posts.flatMap((p) => [p.from?.start, p.to?.end].filter((d): d is string => Boolean(d))).map(time);
   const today = Date.now();
   let min = dated.length ? Math.min(...dated) : today - 365 * DAY;

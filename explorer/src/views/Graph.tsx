@@ -8,7 +8,7 @@ import { neighbourhood, syntheticNeighbourhood, type GNode, type Neighbourhood }
 import { link } from '../route.js';
 
 /** What the graph view reports to a benchmark or a test (window.__explorerGraph). */
-export interface GraphStats {
+interface GraphStats {
   nodes: number;
   edges: number;
   /** ms since navigation start when the data was ready */

@@ -3,9 +3,9 @@ import type { Logger } from 'pino';
 import type { Db } from '../../graph/db.js';
 
 /** How long /ready waits for Neo4j: its answer comes within 2 s, whatever Neo4j does. */
-export const READY_TIMEOUT_MS = 1_500;
+const READY_TIMEOUT_MS = 1_500;
 
-export type Neo4jState = 'up' | 'down' | 'timeout';
+type Neo4jState = 'up' | 'down' | 'timeout';
 
 /**
  * Readiness checks of Neo4j: one probe at a time. A hung Neo4j (a stopped process accepts TCP and
@@ -13,7 +13,7 @@ export type Neo4jState = 'up' | 'down' | 'timeout';
  * wait on that same probe, each for at most `timeoutMs`, instead of sending one more query to
  * hang beside it. The next probe starts once it settles.
  */
-export class Readiness {
+class Readiness {
   private inFlight: Promise<Neo4jState> | null = null;
   private last: Neo4jState | null = null;
 

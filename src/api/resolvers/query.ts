@@ -46,10 +46,10 @@ import {
   TimelineEntry,
 } from '../types.js';
 
-export const MAX_SEARCH = 50;
-export const MAX_HOPS = 6;
-export const MAX_PATHS = 10;
-export const MAX_TIMELINE = 500;
+const MAX_SEARCH = 50;
+const MAX_HOPS = 6;
+const MAX_PATHS = 10;
+const MAX_TIMELINE = 500;
 
 const FIRST_DESCRIPTION = 'Page size, at most 100 (default 20).';
 const AFTER_DESCRIPTION = 'The cursor of the item after which the page starts (pageInfo.endCursor).';

@@ -17,7 +17,7 @@ import { completePosts } from './posts.js';
 const EXECUTIVE = /^(gobernador|gobernadora|presidente|presidenta|jefe de gobierno|jefa de gobierno)\b(?! municipal)/iu;
 
 export const within = (x: { start: number; end: number }, s: Span) => x.start >= s.start && x.end <= s.end;
-export const words = (s: string) => foldName(s).split(' ').filter(Boolean);
+const words = (s: string) => foldName(s).split(' ').filter(Boolean);
 
 export function xdate(d: DateMention): XDate {
   return { iso: d.iso, precision: d.precision, inferred: d.inferred, note: d.note };

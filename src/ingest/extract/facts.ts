@@ -55,7 +55,7 @@ export interface XPost {
   cites: Cite[];
   confidence: number;
 }
-export interface XParticipant {
+interface XParticipant {
   person: string;
   cites: Cite[];
 }

@@ -44,7 +44,7 @@ export interface Mention {
   sentence: number;
 }
 
-export interface RoleMention {
+interface RoleMention {
   start: number;
   end: number;
   /** the post as written, e.g. "Director General", "Secretaria de Salud" */

@@ -21,7 +21,7 @@ export type CitationRef = string;
 
 export type SeedDate = string | { value: string; precision?: 'day' | 'month' | 'year'; inferred?: boolean; note?: string };
 
-export interface SeedDocument {
+interface SeedDocument {
   key: string;
   /** file name in the corpus folder */
   file: string;
@@ -40,7 +40,7 @@ export interface SeedDocument {
 }
 
 /** Outside documents that corpus documents cite (no text available). */
-export interface SeedSource {
+interface SeedSource {
   id: string;
   title: string;
   publisher: string;
@@ -57,9 +57,9 @@ interface SeedEntityBase {
   cite?: CitationRef[];
 }
 
-export type SeedPerson = SeedEntityBase;
+type SeedPerson = SeedEntityBase;
 
-export interface SeedOrganization extends SeedEntityBase {
+interface SeedOrganization extends SeedEntityBase {
   acronym?: string;
   kind?: string;
   /** slug of the parent organization */
@@ -68,14 +68,14 @@ export interface SeedOrganization extends SeedEntityBase {
   jurisdiction?: string;
 }
 
-export interface SeedPlace extends SeedEntityBase {
+interface SeedPlace extends SeedEntityBase {
   /** country, state, municipality, city, building, room, region */
   kind: string;
   /** slug of the enclosing place */
   partOf?: string;
 }
 
-export interface SeedFacility extends SeedEntityBase {
+interface SeedFacility extends SeedEntityBase {
   /** hospital, health-centre, training-centre, office ... */
   kind: string;
   /** slug of the place it is in */
@@ -84,12 +84,12 @@ export interface SeedFacility extends SeedEntityBase {
   operator?: string;
 }
 
-export interface SeedProgram extends SeedEntityBase {
+interface SeedProgram extends SeedEntityBase {
   /** slug of the running organization */
   organization?: string;
 }
 
-export interface SeedPost {
+interface SeedPost {
   id: string;
   person: string;
   role: string;
@@ -100,7 +100,7 @@ export interface SeedPost {
   cite: CitationRef[];
 }
 
-export interface SeedEvent {
+interface SeedEvent {
   id: string;
   /** meeting, press-conference, session, publication, inauguration, agreement */
   kind: string;
@@ -116,7 +116,7 @@ export interface SeedEvent {
   cite: CitationRef[];
 }
 
-export interface SeedStatement {
+interface SeedStatement {
   id: string;
   /** announcement, report, declaration, quote, recollection */
   kind: string;
@@ -133,7 +133,7 @@ export interface SeedStatement {
   cite: CitationRef[];
 }
 
-export interface SeedCommitment {
+interface SeedCommitment {
   id: string;
   summary: string;
   /** announced, in-progress, fulfilled, overdue, abandoned */
@@ -147,7 +147,7 @@ export interface SeedCommitment {
   cite: CitationRef[];
 }
 
-export interface SeedFigure {
+interface SeedFigure {
   id: string;
   value: number;
   /** normalized unit in English: MXN, percent, people, workers, hospitals, ... */

@@ -8,7 +8,7 @@ import type { GraphBatch } from '../../domain/model.js';
 import { compileSeed, type CorpusTexts } from './compile.js';
 import type { SeedFile } from './format.js';
 
-export const SEED_DIR = join(REPO_ROOT, 'data', 'seed');
+const SEED_DIR = join(REPO_ROOT, 'data', 'seed');
 /** The corpus lives in the shared folder beside the repository (../shared/corpus); CORPUS_DIR overrides. */
 export { CORPUS_DIR } from '../../config/shared.js';
 import { CORPUS_DIR } from '../../config/shared.js';
@@ -31,7 +31,7 @@ export function readSeedFiles(dir = SEED_DIR): SeedFile[] {
  * holding none of the seed's documents (an empty mount). A folder holding some but not all of them
  * is a corpus with files missing, which the compiler reports.
  */
-export function readCorpus(files: SeedFile[], dir = CORPUS_DIR): CorpusTexts | null {
+function readCorpus(files: SeedFile[], dir = CORPUS_DIR): CorpusTexts | null {
   if (!existsSync(dir)) return null;
   const texts: CorpusTexts = new Map();
   for (const d of files.flatMap((f) => f.documents ?? [])) {

@@ -5,7 +5,7 @@
  * Runs the operations of src/bench/operations.ts against three targets on one database, in one
  * run: (a) our GraphQL server over HTTP, its response cache off, (b) an @neo4j/graphql server over
  * HTTP, both child processes on free ports, loaded with autocannon; (c) the floor: one
- * hand-written Cypher query per operation (cypher/read/bench-floor-*.cypher) run with
+ * hand-written Cypher query per operation (cypher/bench/floor-*.cypher) run with
  * neo4j-driver at the same concurrency. A fourth, reported apart and judged by no target (leave it
  * out with --no-cache): our server with its response cache on, every answer stored in its warm-up.
  * Each request takes the next of the argument sets drawn from the data (sampleArguments).
@@ -413,17 +413,17 @@ function notes(results: OpResult[]): string {
 
 /**
  * The generator's sampleArguments; if it fails (a graph it does not expect), a simpler random
- * sample of the same shape (cypher/read/bench-floor-args).
+ * sample of the same shape (cypher/bench/floor-args).
  */
 async function sampleArgs(db: Db, count: number): Promise<BenchArguments> {
   try {
     return await sampleArguments(db, count);
   } catch (e) {
-    SAMPLER = `the fallback sample of cypher/read/bench-floor-args (sampleArguments failed: ${(e as Error).message.split('\n')[0]})`;
+    SAMPLER = `the fallback sample of cypher/bench/floor-args (sampleArguments failed: ${(e as Error).message.split('\n')[0]})`;
     log(`sampleArguments failed; using ${SAMPLER}`);
   }
   type Row = { people: BenchArguments['heavyPeople']; events: BenchArguments['events']; facilities: BenchArguments['facilities']; pairs: BenchArguments['connectedPairs'] };
-  const [row] = await db.read<Row>('read/bench-floor-args', { n: count });
+  const [row] = await db.read<Row>('bench/floor-args', { n: count });
   const people = row?.people ?? [];
   const events = row?.events ?? [];
   const day = (iso: string, n: number) => new Date(Date.parse(iso) + n * 86_400_000).toISOString().slice(0, 10);

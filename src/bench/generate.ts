@@ -19,7 +19,7 @@
  *   sampleArguments(db, count): realistic arguments for benchmark queries read back from a
  *     database (generated or not): heavy and light participants, events, facilities, places,
  *     date ranges, accent-less partial names, pairs of people connected within 4 hops, figure
- *     metrics. Queries: cypher/read/bench-*.cypher.
+ *     metrics. Queries: cypher/bench/*.cypher.
  *
  * What a graph holds, in the real graph's labels, properties, relationships and citations:
  *   - places nested country > states > municipalities > localities (the 32 states and the
@@ -1126,11 +1126,11 @@ const addDays = (iso: string, n: number) => isoOf(dayOf(iso) + n);
  */
 export async function sampleArguments(db: Db, count = 20): Promise<BenchArguments> {
   type P = { slug: string; name: string; events: number };
-  const heavyPeople = await db.read<P>('read/bench-heavy-people', { limit: count });
-  const lightPeople = await db.read<P>('read/bench-light-people', { limit: count });
-  const events = await db.read<{ id: string; date: string; place: string | null; participants: number }>('read/bench-events', { limit: count });
-  const facilities = await db.read<{ slug: string; place: string | null }>('read/bench-facilities', { limit: count });
-  const places = (await db.read<{ slug: string }>('read/bench-places', { limit: count })).map((r) => r.slug);
+  const heavyPeople = await db.read<P>('bench/heavy-people', { limit: count });
+  const lightPeople = await db.read<P>('bench/light-people', { limit: count });
+  const events = await db.read<{ id: string; date: string; place: string | null; participants: number }>('bench/events', { limit: count });
+  const facilities = await db.read<{ slug: string; place: string | null }>('bench/facilities', { limit: count });
+  const places = (await db.read<{ slug: string }>('bench/places', { limit: count })).map((r) => r.slug);
   const dateRanges: { from: string; to: string }[] = [];
   events.forEach((e, i) => {
     if (!e.date) return;
@@ -1139,8 +1139,8 @@ export async function sampleArguments(db: Db, count = 20): Promise<BenchArgument
   });
   const names = [...heavyPeople, ...lightPeople].map((p) => foldName(p.name).split(' '));
   const nameFragments = names.slice(0, count).map((w, i) => (i % 3 === 0 ? (w[w.length - 2] ?? w[0]!) : i % 3 === 1 ? `${w[0]} ${w[w.length - 2]}` : `${w[0]} ${w[w.length - 1]}`));
-  const connectedPairs = await db.read<{ from: string; to: string; hops: number }>('read/bench-connected-pairs', { from: lightPeople.map((p) => p.slug), limit: count });
-  const metrics = await db.read<{ metric: string; subject: string }>('read/bench-metrics', { limit: count });
+  const connectedPairs = await db.read<{ from: string; to: string; hops: number }>('bench/connected-pairs', { from: lightPeople.map((p) => p.slug), limit: count });
+  const metrics = await db.read<{ metric: string; subject: string }>('bench/metrics', { limit: count });
   const personRanges = await personRangesOf(
     db,
     [...heavyPeople, ...lightPeople].map((p) => p.slug),
@@ -1148,9 +1148,9 @@ export async function sampleArguments(db: Db, count = 20): Promise<BenchArgument
   return { heavyPeople, lightPeople, events, facilities, places, dateRanges: dateRanges.slice(0, count), personRanges, nameFragments, connectedPairs, metrics };
 }
 
-/** Ranges around each person's own event and statement days (cypher/read/bench-person-dates). */
+/** Ranges around each person's own event and statement days (cypher/bench/person-dates). */
 export async function personRangesOf(db: Db, slugs: string[]): Promise<BenchArguments['personRanges']> {
-  const rows = await db.read<{ slug: string; eventDay: string | null; statementDay: string | null }>('read/bench-person-dates', { slugs });
+  const rows = await db.read<{ slug: string; eventDay: string | null; statementDay: string | null }>('bench/person-dates', { slugs });
   const around = (day: string | null, i: number) => {
     if (!day) return null;
     const half = [3, 15, 182][i % 3]!;

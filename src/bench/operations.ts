@@ -1,7 +1,7 @@
 /**
  * The operations the benchmark sends, each written three ways: for our API, for the
  * @neo4j/graphql server (src/bench/neo4j-graphql-typedefs.ts) and as one hand-written Cypher
- * query (cypher/read/bench-floor-*.cypher). Each takes its arguments from `sampleArguments`
+ * query (cypher/bench/floor-*.cypher). Each takes its arguments from `sampleArguments`
  * (src/bench/generate.ts), so every request varies.
  */
 import type { BenchArguments } from './generate.js';
@@ -52,7 +52,7 @@ ${OUR_CITATION}`,
 ${THEIR_CITATION}`,
       variables: id,
     },
-    floor: { name: 'read/bench-floor-entity-page', params: id },
+    floor: { name: 'bench/floor-entity-page', params: id },
   },
   {
     name: 'event page',
@@ -95,7 +95,7 @@ ${OUR_CITATION}`,
 ${THEIR_CITATION}`,
       variables: id,
     },
-    floor: { name: 'read/bench-floor-event-page', params: (arg) => ({ id: arg.id }) },
+    floor: { name: 'bench/floor-event-page', params: (arg) => ({ id: arg.id }) },
   },
   {
     name: 'timeline',
@@ -135,7 +135,7 @@ ${OUR_CITATION}`,
 ${THEIR_CITATION}`,
       variables: id,
     },
-    floor: { name: 'read/bench-floor-timeline', params: (arg) => ({ ...arg, ...startDaysOverlapping(String(arg.from), String(arg.to)) }) },
+    floor: { name: 'bench/floor-timeline', params: (arg) => ({ ...arg, ...startDaysOverlapping(String(arg.from), String(arg.to)) }) },
   },
   {
     name: 'statements by speaker',
@@ -165,7 +165,7 @@ ${OUR_CITATION}`,
 ${THEIR_CITATION}`,
       variables: id,
     },
-    floor: { name: 'read/bench-floor-statements', params: (arg) => ({ ...arg, skip: 0, limit: 20 }) },
+    floor: { name: 'bench/floor-statements', params: (arg) => ({ ...arg, skip: 0, limit: 20 }) },
   },
   {
     name: 'facility commitments',
@@ -199,7 +199,7 @@ ${OUR_CITATION}`,
 ${THEIR_CITATION}`,
       variables: id,
     },
-    floor: { name: 'read/bench-floor-facility-commitments', params: id },
+    floor: { name: 'bench/floor-facility-commitments', params: id },
   },
   {
     name: 'search',
@@ -220,7 +220,7 @@ ${THEIR_CITATION}`,
       variables: (arg) => ({ lucene: luceneQuery(String(arg.text)) }),
     },
     // the same candidate count as our server asks the index for (max(2 x 10, 20))
-    floor: { name: 'read/bench-floor-search', params: (arg) => ({ lucene: luceneQuery(String(arg.text)), limit: 20 }) },
+    floor: { name: 'bench/floor-search', params: (arg) => ({ lucene: luceneQuery(String(arg.text)), limit: 20 }) },
   },
   {
     name: 'paths',
@@ -243,6 +243,6 @@ ${OUR_CITATION}`,
 }`,
       variables: id,
     },
-    floor: { name: 'read/bench-floor-paths', params: (arg) => ({ ...arg, limit: 5 }) },
+    floor: { name: 'bench/floor-paths', params: (arg) => ({ ...arg, limit: 5 }) },
   },
 ];

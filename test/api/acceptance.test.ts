@@ -3,11 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_ACCEPTANCE_FILE, readQuestions, runAcceptance } from '../acceptance/run.js';
 import { inspect } from '../support/db.js';
 import { seededServer, startTestServer } from '../support/server.js';
+import { sharedPresent } from '../support/shared.js';
 
 const seeded = seededServer();
 
 // The questions are the project's shared input, not part of the repository: without them there is nothing to ask.
-describe.runIf(existsSync(DEFAULT_ACCEPTANCE_FILE))(`the acceptance questions (${DEFAULT_ACCEPTANCE_FILE})`, () => {
+describe.runIf(sharedPresent('the acceptance questions', DEFAULT_ACCEPTANCE_FILE, existsSync(DEFAULT_ACCEPTANCE_FILE)))(`the acceptance questions (${DEFAULT_ACCEPTANCE_FILE})`, () => {
   it('are all answered correctly by the API over the seed graph', async () => {
     const report = await runAcceptance({ url: seeded.server.url, file: DEFAULT_ACCEPTANCE_FILE });
     const failures = report.results.filter((r) => !r.ok).map((r) => `${r.id}:\n  - ${r.problems.join('\n  - ')}`);

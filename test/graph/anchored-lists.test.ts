@@ -43,7 +43,7 @@ const STATEMENT_FILTERS = {
 
 describe('anchored list queries', () => {
   it('events of a participant: the same page and total as the scanning query, for every participant, both orders, with filters', async () => {
-    const people = await db.read<{ slug: string }>('read/bench-heavy-people', { limit: 50 });
+    const people = await db.read<{ slug: string }>('bench/heavy-people', { limit: 50 });
     expect(people.length).toBeGreaterThan(3);
     let compared = 0;
     for (const person of people) {
@@ -63,7 +63,7 @@ describe('anchored list queries', () => {
   });
 
   it('statements of a speaker: the same page and total as the scanning query', async () => {
-    const people = await db.read<{ slug: string }>('read/bench-heavy-people', { limit: 50 });
+    const people = await db.read<{ slug: string }>('bench/heavy-people', { limit: 50 });
     let compared = 0;
     for (const person of people) {
       for (const extra of [{}, { from: '2024-01-01', to: '2024-03-31' }, { text: 'salud' }]) {

@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { corpusFiles, sharedPresent } from '../support/shared.js';
 import { CORPUS_DIR } from '../../src/config/shared.js';
 import { DocumentError, guessTitle, LANGUAGE_CHECK_MIN_WORDS, MAX_DOCUMENT_BYTES, parsePublished, readSourceDocument, SPANISH_SCORE_THRESHOLD, spanishScore } from '../../src/ingest/metadata.js';
 
@@ -297,14 +298,10 @@ describe('readSourceDocument: metadata problems', () => {
 });
 
 const CORPUS = CORPUS_DIR;
-const corpusFiles = existsSync(CORPUS)
-  ? readdirSync(CORPUS)
-      .filter((f) => /\.(txt|md|html?)$/.test(f) && !/^readme/i.test(f))
-      .sort()
-  : [];
+const corpus = corpusFiles();
 
-describe.skipIf(corpusFiles.length === 0)('readSourceDocument: corpus', () => {
-  it.each(corpusFiles)('%s is read as a Spanish document with a title', (file) => {
+describe.runIf(sharedPresent('the seed corpus', CORPUS, corpus.length > 0))('readSourceDocument: corpus', () => {
+  it.each(corpus)('%s is read as a Spanish document with a title', (file) => {
     const bytes = readFileSync(join(CORPUS, file));
     const doc = readSourceDocument(file, bytes, null, NOW);
     expect(doc.bodyOffset).toBe(0);

@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { corpusFiles, sharedPresent } from '../support/shared.js';
 import { CORPUS_DIR } from '../../src/config/shared.js';
 import { detectFormat, normalize, type Normalized } from '../../src/ingest/normalize.js';
 
@@ -429,11 +430,7 @@ describe('detectFormat', () => {
 // The real corpus, when present: read at run time, never copied.
 
 const CORPUS = CORPUS_DIR;
-const corpusFiles = existsSync(CORPUS)
-  ? readdirSync(CORPUS)
-      .filter((f) => /\.(txt|md|html?)$/.test(f) && !/^readme/i.test(f))
-      .sort()
-  : [];
+const corpus = corpusFiles();
 
 /** Folded word tokens, to compare texts regardless of markup and whitespace. */
 const tokens = (s: string) =>
@@ -444,8 +441,8 @@ const tokens = (s: string) =>
       .match(/[\p{L}\p{N}]+/gu) ?? []
   ).join(' ');
 
-describe.skipIf(corpusFiles.length === 0)('normalize: corpus', () => {
-  for (const file of corpusFiles) {
+describe.runIf(sharedPresent('the seed corpus', CORPUS, corpus.length > 0))('normalize: corpus', () => {
+  for (const file of corpus) {
     describe(file, () => {
       const raw = readFileSync(join(CORPUS, file), 'utf8');
       const n = normalize(raw, detectFormat(file, raw));
@@ -480,7 +477,7 @@ describe.skipIf(corpusFiles.length === 0)('normalize: corpus', () => {
   it('removes the trailing run of links to other articles, found by its shape', () => {
     // The trailing run: after the last paragraph that ends a sentence, the paragraphs are short
     // headline-like lines or truncated teasers ending in "…". Find where it starts.
-    const withTeasers = corpusFiles.map((f) => [f, readFileSync(join(CORPUS, f), 'utf8')] as const).filter(([, t]) => (t.match(/…\s*$/gm) ?? []).length >= 3);
+    const withTeasers = corpus.map((f) => [f, readFileSync(join(CORPUS, f), 'utf8')] as const).filter(([, t]) => (t.match(/…\s*$/gm) ?? []).length >= 3);
     expect(withTeasers.length).toBeGreaterThan(0);
     for (const [file, raw] of withTeasers) {
       const blocks = [...raw.matchAll(/[^\n]+(?:\n[^\n]+)*/g)].map((m) => ({ at: m.index, text: m[0].trim() }));

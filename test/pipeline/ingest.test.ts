@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { sharedPresent } from '../support/shared.js';
 import { CORPUS_DIR } from '../../src/config/shared.js';
 import type { Db } from '../../src/graph/db.js';
 import { migrate } from '../../src/graph/migrate.js';
@@ -122,7 +123,7 @@ describe('bad input', () => {
   });
 });
 
-describe.runIf(existsSync(join(CORPUS_DIR, '001_08e50318fca64ce1.txt')))('the seed corpus through the pipeline, after the curated graph', () => {
+describe.runIf(sharedPresent('the seed corpus', CORPUS_DIR, existsSync(join(CORPUS_DIR, '001_08e50318fca64ce1.txt'))))('the seed corpus through the pipeline, after the curated graph', () => {
   it('adds no duplicate person, organization or event', async () => {
     await resetWithSeed(db);
     const before = await inspect<{ id: string; names: string[] }>(db, 'MATCH (e:Person|Organization) RETURN e.id AS id, [e.name] + coalesce(e.aliases, []) AS names');

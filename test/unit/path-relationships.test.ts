@@ -11,7 +11,7 @@ const patternTypes = (file: string): string[][] =>
   [...readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8').matchAll(/allShortestPaths\(\(\w+\)-\[:([A-Z_|]+)\*/g)].map((m) => m[1]!.split('|').sort());
 
 describe('the relationship types of paths', () => {
-  it.each(['cypher/read/paths.cypher', 'cypher/read/bench-floor-paths.cypher', 'src/bench/neo4j-graphql-typedefs.ts'])('%s lists those of the model', (file) => {
+  it.each(['cypher/read/paths.cypher', 'cypher/bench/floor-paths.cypher', 'src/bench/neo4j-graphql-typedefs.ts'])('%s lists those of the model', (file) => {
     const lists = patternTypes(file);
     expect(lists.length).toBeGreaterThan(0);
     for (const types of lists) expect(types).toEqual([...PATH_REL_TYPES].sort());

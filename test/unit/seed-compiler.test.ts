@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sharedPresent } from '../support/shared.js';
 import { citationKey, formatCuratedCitation, sha256Hex } from '../../src/domain/citation.js';
 import { compileSeed, SeedError, type CorpusTexts } from '../../src/ingest/seed/compile.js';
 import type { SeedFile } from '../../src/ingest/seed/format.js';
@@ -160,7 +161,7 @@ describe('compileSeed', () => {
 });
 
 describe('the curated seed (data/seed)', () => {
-  it.runIf(existsSync(join(CORPUS_DIR, 'README.md')))('compiles against the real corpus without a problem', () => {
+  it.runIf(sharedPresent('the seed corpus', CORPUS_DIR, existsSync(join(CORPUS_DIR, 'README.md'))))('compiles against the real corpus without a problem', () => {
     const { batch, corpusPresent } = compileSeedFromDisk();
     expect(corpusPresent).toBe(true);
     expect(batch.nodes.length).toBeGreaterThan(50);

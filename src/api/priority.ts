@@ -6,7 +6,7 @@ import { measuredCost, type MeasuredCost } from './limits.js';
 /**
  * What makes a request light: no search, path search, timeline or ingest, root fields that cost
  * the database 3 at most (three lookups, or a page of up to 20), and an estimated cost of 1,000 at
- * most (a person with their posts and a page of their events is about 300). Everything else the
+ * most (a lookup of a person's name is 1; the person with their posts and a page of 20 events, 33). Everything else the
  * limits let through is heavy, and gives way to light requests in flight (LightFirst, gate.ts).
  */
 const LIGHT_REQUEST = { maxDatabaseCost: 3, maxComplexity: 1_000 };
@@ -71,7 +71,7 @@ export function takeTurns(context: { db: Pick<Context['db'], 'yieldToLight'> }):
   turnsOf.set(context, new Turns(context.db));
 }
 
-/** Wraps the resolvers of the schema's root query fields so that a heavy request's take turns (see Turns). */
+/** Wraps the resolvers of the schema's root query fields so that those of a heavy request take turns (see Turns). */
 export function rootFieldsTakeTurns(schema: GraphQLSchema): GraphQLSchema {
   const query = schema.getQueryType();
   if (!query) return schema;

@@ -100,8 +100,8 @@ export class Gate {
 }
 
 /**
- * Light requests first. A light request (one or two lookups, the page a person opens; see
- * lightRequest in api/priority.ts) marks itself in flight for as long as it runs; a heavy one
+ * Light requests first. A light request (a few lookups, the page a person opens; see isLight in
+ * api/priority.ts) marks itself in flight for as long as it runs; a heavy one
  * (pages of a hundred items, dozens of aliases, searches, path searches) waits, before it starts
  * executing and before each of its reads, until no light request is in flight, or `maxWaitMs`
  * at most, so that a steady stream of light requests slows heavy ones without stopping them.
@@ -110,7 +110,8 @@ export class Gate {
  * sending heavy requests back to back kept the server busy between each of a concurrent lookup's
  * steps (its arrival, its read, its answer): the lookup's p95 grew 1.3 to 2.7 times its usual
  * (`npm run chaos -- --only one-hostile`). Deferring the heavy request's next step while a light
- * one is in flight leaves the light one to wait only for the step already running.
+ * one is in flight leaves the light one to wait only for the step already running: beside 60
+ * aliased lookups sent back to back, 2.51 -> 1.83 times (with the root fields' turns, priority.ts).
  */
 export class LightFirst {
   private light = 0;

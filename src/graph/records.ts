@@ -39,26 +39,36 @@ export function datePropsOf(f: string): string[] {
   return [f, ...(TENURE[f] ? [TENURE[f]!] : [])].flatMap((p) => Object.values(stored(p)));
 }
 
+type Stored = ReturnType<typeof stored>;
+const DATE_STORAGE = DATE_FIELDS.map((field) => ({ field, own: stored(field), tenure: TENURE[field] ? stored(TENURE[field]!) : undefined }));
+
+/** The date field stored under `own` (else under `tenure`, a post's inferred bounds), or null. */
+function dateOf(props: Record<string, unknown>, own: Stored, tenure?: Stored): DateValue | null {
+  const p = typeof props[own.iso] !== 'string' && tenure && typeof props[tenure.iso] === 'string' ? tenure : own;
+  const iso = props[p.iso];
+  if (typeof iso !== 'string') return null;
+  const date: DateValue = { iso, precision: props[p.precision] as DatePrecision, inferred: Boolean(props[p.inferred]), start: props[p.start] as string, end: props[p.end] as string };
+  if (props[p.note]) date.note = props[p.note] as string;
+  return date;
+}
+
+/**
+ * The API's node: its properties, kind, parsed citations and every date field of DATE_FIELDS
+ * rebuilt (null when not stored), these over any stored property of the same name. It runs for
+ * every node of every answer (an entity page: hundreds). The node starts as an object literal
+ * that lists those fields (keep it in step with DATE_FIELDS) and takes the properties by
+ * Object.assign: 0.6 to 1.1 µs a node, against 12.5 µs for `{ ...props, ... }` with the fields
+ * added after the spread (V8 leaves its fast path for properties added after a spread), which was
+ * 6 % of the server's CPU on paths (node 20 under tsx, 300,000 nodes of three kinds).
+ */
 export function toNode(id: string, labels: string[], props: Record<string, unknown>): GraphNode {
   const kind = NODE_KINDS.find((k) => labels.includes(k));
   if (!kind) throw new Error(`node ${id} has no known kind (${labels.join(', ')})`);
-  const node: GraphNode = { ...props, __typename: kind, id, citations: citationsOf(props) };
-  for (const f of DATE_FIELDS) {
-    const tenure = TENURE[f];
-    const p = stored(typeof props[`${f}Iso`] !== 'string' && tenure && typeof props[`${tenure}Iso`] === 'string' ? tenure : f);
-    const iso = props[p.iso];
-    node[f] =
-      typeof iso === 'string'
-        ? ({
-            iso,
-            precision: props[p.precision] as DatePrecision,
-            inferred: Boolean(props[p.inferred]),
-            ...(props[p.note] ? { note: props[p.note] as string } : {}),
-            start: props[p.start] as string,
-            end: props[p.end] as string,
-          } satisfies DateValue)
-        : null;
-  }
+  const node: GraphNode = Object.assign({ __typename: kind, id, citations: [] as Citation[], date: null, from: null, to: null, start: null, deadline: null, asOf: null, published: null }, props);
+  node.__typename = kind;
+  node.id = id;
+  node.citations = citationsOf(props);
+  for (const { field, own, tenure } of DATE_STORAGE) node[field] = dateOf(props, own, tenure);
   return node;
 }
 

@@ -1,6 +1,6 @@
 /**
  * Read benchmark: `npm run bench -- --scale N [--duration 10] [--warmup 3] [--connections 8]
- * [--args 20] [--only name,...] [--no-cache] [--out BENCHMARKS.md]`.
+ * [--args 20] [--only name,...] [--no-cache] [--cpu-prof DIR] [--out BENCHMARKS.md]`.
  *
  * Runs the operations of src/bench/operations.ts against three targets on one database, in one
  * run: (a) our GraphQL server over HTTP, its response cache off, (b) an @neo4j/graphql server over
@@ -38,7 +38,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
 const USAGE = `usage: npm run bench -- --scale N [--duration S] [--warmup S] [--connections C] [--args A]
-                       [--only name,...] [--no-cache] [--out FILE]
+                       [--only name,...] [--no-cache] [--cpu-prof DIR] [--out FILE]
 
   --scale N        the generated graph to measure (.neo4j/scale-<N>, made by npm run generate -- --scale N)
   --duration S     seconds measured per target and operation (default 10)
@@ -47,6 +47,7 @@ const USAGE = `usage: npm run bench -- --scale N [--duration S] [--warmup S] [--
   --args A         argument sets sampled per kind (default 20)
   --only names     the operations to run, comma-separated (${OPERATIONS.map((o) => o.name).join(', ')})
   --no-cache       leave out the fourth target, our server with its response cache on
+  --cpu-prof DIR   the servers write V8 CPU profiles (.cpuprofile, one per server) into DIR when the run ends
   --out FILE       where the results go, newest first (default BENCHMARKS.md)`;
 
 const { values: opt } = (() => {
@@ -62,6 +63,7 @@ const { values: opt } = (() => {
         out: { type: 'string', default: 'BENCHMARKS.md' },
         // leave out the fourth target, our server with its response cache on
         'no-cache': { type: 'boolean', default: false },
+        'cpu-prof': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -200,7 +202,7 @@ class Child {
 
   static start(script: string, uri: string, env: NodeJS.ProcessEnv = {}): Promise<Child> {
     const proc = fork(path.join(ROOT, 'src/bench', script), [], {
-      execArgv: ['--import', 'tsx'],
+      execArgv: ['--import', 'tsx', ...(opt['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(opt['cpu-prof'])] : [])],
       // both servers as they run in production (graphql-js skips its development checks)
       env: { ...process.env, NODE_ENV: 'production', BENCH_NEO4J_URI: uri, ...env },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -234,8 +236,14 @@ class Child {
     return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
   }
 
-  stop(): void {
-    this.proc.kill('SIGTERM');
+  /** Ends the server: by closing its IPC channel (it exits on its own, so a CPU profile gets written), else SIGTERM after 10 s. */
+  async stop(): Promise<void> {
+    if (this.proc.exitCode !== null || this.proc.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => this.proc.once('exit', () => resolve()));
+    this.proc.disconnect();
+    const timer = setTimeout(() => this.proc.kill('SIGTERM'), 10_000);
+    await exited;
+    clearTimeout(timer);
   }
 }
 
@@ -246,9 +254,35 @@ async function post(url: string, body: string): Promise<{ errors?: { message: st
 
 // ---- one operation, three targets -----------------------------------------------------------
 
+/** CPU milliseconds (user + system) a process has used so far, from /proc; NaN when unknown. */
+function cpuMs(pid: number | undefined): number {
+  if (pid === undefined) return NaN;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return NaN;
+  }
+}
+// USER_HZ: 100 on Linux for every architecture Node runs on
+const CLOCK_TICKS = 100;
+
+/** Neo4j's process when the bench started it (its CPU is then reported); null with BENCH_NEO4J_URI. */
+let neo4jPid: number | undefined;
+
+/** CPU per request of a server process and of Neo4j over a measured run. */
+async function withCpu<T extends Latency>(serverPid: number | undefined, run: () => Promise<T>): Promise<T & { serverCpuMs: number; neo4jCpuMs: number }> {
+  const before = { server: cpuMs(serverPid), neo4j: cpuMs(neo4jPid) };
+  const r = await run();
+  return { ...r, serverCpuMs: (cpuMs(serverPid) - before.server) / r.count, neo4jCpuMs: (cpuMs(neo4jPid) - before.neo4j) / r.count };
+}
+
 interface TargetResult extends Latency {
   /** the machine's 1-minute load average as the measured run started */
   load: number;
+  /** CPU milliseconds a request: the server process (NaN for the floor, whose driver runs in the bench) and Neo4j (NaN when not started by the bench) */
+  serverCpuMs: number;
+  neo4jCpuMs: number;
   queriesPerRequest: number;
   dbHits: number;
   rssMb: number;
@@ -285,7 +319,7 @@ async function runServer(child: Child, bodies: string[], { hits, note }: { hits:
   const timer = setInterval(() => {
     rss = Math.max(rss, child.memory().rss);
   }, 250);
-  const lat = await httpLoad(child.url, bodies, DURATION);
+  const lat = await withCpu(child.proc.pid, () => httpLoad(child.url, bodies, DURATION));
   clearInterval(timer);
   const after = await child.stats();
   const requests = after.requests - before.requests;
@@ -302,11 +336,35 @@ async function checkAll(url: string, bodies: string[]): Promise<string | undefin
 
 let driver: Driver;
 
+/** What each target is sent for `op`, one per argument set. */
+function requestsOf(op: Operation, args: Record<string, unknown>[]) {
+  return {
+    oursBodies: args.map((a) => JSON.stringify({ query: op.ours.query, variables: op.ours.variables(a) })),
+    theirBodies: args.map((a) => JSON.stringify({ query: op.neo4jGraphql.query, variables: op.neo4jGraphql.variables(a) })),
+    floorParams: args.map((a) => boltParams(op.floor.params(a))),
+    floorQuery: cypher(op.floor.name),
+  };
+}
+
+/**
+ * Before the first measurement, every operation of the run loads every target for the warm-up
+ * time: Neo4j's JVM compiles its hot code in the first tens of seconds of a run, and that CPU
+ * counted against whichever target was measured first (the entity page on a just-started Neo4j:
+ * 8.3 ms of Neo4j CPU a request for ours, measured first, against 3.5 ms once warm).
+ */
+async function warmUpAll(ops: { op: Operation; args: Record<string, unknown>[] }[], ours: Child, cached: Child | null, theirs: Child | null): Promise<void> {
+  for (const { op, args } of ops) {
+    log(`${op.name}: first warm-up of every target`);
+    const { oursBodies, theirBodies, floorParams, floorQuery } = requestsOf(op, args);
+    await httpLoad(ours.url, oursBodies, WARMUP);
+    if (theirs) await httpLoad(theirs.url, theirBodies, WARMUP);
+    await driverLoad(driver, floorQuery, floorParams, WARMUP);
+    if (cached) await httpLoad(cached.url, oursBodies, WARMUP);
+  }
+}
+
 async function runOperation(op: Operation, ours: Child, cached: Child | null, theirs: Child | null, args: Record<string, unknown>[]): Promise<OpResult> {
-  const oursBodies = args.map((a) => JSON.stringify({ query: op.ours.query, variables: op.ours.variables(a) }));
-  const theirBodies = args.map((a) => JSON.stringify({ query: op.neo4jGraphql.query, variables: op.neo4jGraphql.variables(a) }));
-  const floorParams = args.map((a) => boltParams(op.floor.params(a)));
-  const floorQuery = cypher(op.floor.name);
+  const { oursBodies, theirBodies, floorParams, floorQuery } = requestsOf(op, args);
 
   // Every target warms up before any is measured: they share one Neo4j, whose JIT-compiled code
   // and page cache would otherwise favour the targets measured after the first.
@@ -341,7 +399,7 @@ async function runOperation(op: Operation, ours: Child, cached: Child | null, th
 
   log(`${op.name}: floor`);
   const floorLoad = os.loadavg()[0]!;
-  const floorLat = await driverLoad(driver, floorQuery, floorParams, DURATION);
+  const floorLat = await withCpu(undefined, () => driverLoad(driver, floorQuery, floorParams, DURATION));
   return { op, args: args.length, ours: oursRes, cached: cachedRes, theirs: theirsRes, floor: { ...floorLat, load: floorLoad, queriesPerRequest: 1, dbHits: floorHits, rssMb: NaN } };
 }
 
@@ -349,15 +407,16 @@ async function runOperation(op: Operation, ours: Child, cached: Child | null, th
 
 const f0 = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '–');
 const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '–');
+const f2 = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : '–');
 const ms = (n: number) => (Number.isFinite(n) ? (n < 10 ? n.toFixed(2) : n.toFixed(1)) : '–');
 
 function table(results: OpResult[]): string {
   const head =
-    '| operation | target | req/s | p50 ms | p95 ms | p99 ms | DB queries / request | dbHits / request | server RSS MB | load avg |\n| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |';
+    '| operation | target | req/s | p50 ms | p95 ms | p99 ms | DB queries / request | dbHits / request | server CPU ms / request | Neo4j CPU ms / request | server RSS MB | load avg |\n| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |';
   const row = (name: string, target: string, r: TargetResult | null) =>
     r
-      ? `| ${name} | ${target} | ${f0(r.rps)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${f1(r.queriesPerRequest)} | ${f0(r.dbHits)} | ${f0(r.rssMb)} | ${f1(r.load)} |`
-      : `| ${name} | ${target} | not run | | | | | | | |`;
+      ? `| ${name} | ${target} | ${f0(r.rps)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${f1(r.queriesPerRequest)} | ${f0(r.dbHits)} | ${f2(r.serverCpuMs)} | ${f2(r.neo4jCpuMs)} | ${f0(r.rssMb)} | ${f1(r.load)} |`
+      : `| ${name} | ${target} | not run | | | | | | | | | |`;
   const rows = results.flatMap((r) => [
     row(r.op.name, 'ours', r.ours),
     ...(r.cached ? [row('', 'ours, response cache on', r.cached)] : []),
@@ -471,6 +530,7 @@ async function main(): Promise<void> {
     }
     log(`starting the local Neo4j on ${path.relative(ROOT, dataDir)}`);
     local = await startLocalNeo4j({ port: 0, dataDir, log: () => {} });
+    neo4jPid = local.pid;
     uri = local.uri;
   }
   const auth = process.env.BENCH_NEO4J_USER ? neo4j.auth.basic(process.env.BENCH_NEO4J_USER, process.env.BENCH_NEO4J_PASSWORD ?? '') : undefined;
@@ -498,19 +558,16 @@ async function main(): Promise<void> {
   const only = opt.only?.split(',').map((s) => s.trim());
   const results: OpResult[] = [];
   try {
-    for (const op of OPERATIONS.filter((o) => !only || only.includes(o.name))) {
+    const ops = OPERATIONS.filter((o) => !only || only.includes(o.name)).flatMap((op) => {
       const args = op.args(sampled);
-      if (!args.length) {
-        log(`${op.name}: no arguments in this graph, skipped`);
-        continue;
-      }
-      results.push(await runOperation(op, ours, cached, theirs, args));
-    }
+      if (!args.length) log(`${op.name}: no arguments in this graph, skipped`);
+      return args.length ? [{ op, args }] : [];
+    });
+    await warmUpAll(ops, ours, cached, theirs);
+    for (const { op, args } of ops) results.push(await runOperation(op, ours, cached, theirs, args));
   } finally {
     const peak = { ours: ours.memory().peak, theirs: theirs?.memory().peak ?? NaN };
-    ours.stop();
-    cached?.stop();
-    theirs?.stop();
+    await Promise.all([ours.stop(), cached?.stop(), theirs?.stop()]);
     await driver.close();
     await local?.stop();
     if (results.length) report(results, { scale, nodeCount, idle, peak, theirsFailure });
@@ -524,7 +581,7 @@ function report(results: OpResult[], info: { scale?: number; nodeCount: number; 
   const body = `## Scale ${info.scale ?? '(BENCH_NEO4J_URI)'}: ${info.nodeCount.toLocaleString('en-US')} nodes, ${date}
 
 Machine: ${machine}. Neo4j, both servers and the load generator share it; load average before the run: ${LOAD_BEFORE}.
-Load: ${CONNECTIONS} connections (the floor: ${CONNECTIONS} concurrent driver loops), ${WARMUP} s warm-up of every target, then ${DURATION} s measured per target, for each operation; each request takes the next of up to ${opt.args} argument sets per kind sampled from the graph by ${SAMPLER}.
+Load: ${CONNECTIONS} connections (the floor: ${CONNECTIONS} concurrent driver loops), a first warm-up of ${WARMUP} s of every target on every operation, then for each operation ${WARMUP} s warm-up of every target and ${DURATION} s measured per target; each request takes the next of up to ${opt.args} argument sets per kind sampled from the graph by ${SAMPLER}.
 Server memory (RSS): ours ${f0(info.idle.ours)} MB at start, ${f0(info.peak.ours)} MB peak; @neo4j/graphql ${f0(info.idle.theirs)} MB at start, ${f0(info.peak.theirs)} MB peak.${info.theirsFailure ? `\n@neo4j/graphql was not measured: ${info.theirsFailure}` : ''}
 
 ${table(results)}

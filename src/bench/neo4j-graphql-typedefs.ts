@@ -188,7 +188,7 @@ export const TYPE_DEFS = /* GraphQL */ `
     type: String!
     from: ID!
     to: ID!
-    cites: [String!]!
+    citations: [Citation!]!
   }
 
   type PathResult {
@@ -230,7 +230,11 @@ export const TYPE_DEFS = /* GraphQL */ `
         WITH p LIMIT $first
         RETURN {length: length(p),
                 nodes: [n IN nodes(p) | {id: n.id, kind: [l IN labels(n) WHERE NOT l IN ['Node','Entity','Fact','Source']][0], label: coalesce(n.name, n.title, n.role, n.summary)}],
-                hops: [r IN relationships(p) | {type: type(r), from: startNode(r).id, to: endNode(r).id, cites: coalesce(r.cites, [])}]} AS path
+                hops: [r IN relationships(p) | {type: type(r), from: startNode(r).id, to: endNode(r).id,
+                  citations: [k IN coalesce(r.cites, []) | COLLECT {
+                    MATCH (d:Node {id: left(k, size(k) - size(last(split(k, '@'))) - 1)})
+                    WITH d, [x IN split(last(split(k, '@')), ':') | toInteger(x)] AS span
+                    RETURN {document: d.id, title: d.title, start: span[0], end: span[1], excerpt: substring(d.text, span[0], span[1] - span[0])} }[0]]}]} AS path
         """
         columnName: "path"
       )

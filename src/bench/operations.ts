@@ -239,8 +239,9 @@ ${OUR_CITATION}`,
     },
     neo4jGraphql: {
       query: `query Paths($from: String!, $to: String!) {
-  paths(from: $from, to: $to, maxHops: 4, first: 5) { length nodes { id kind label } hops { type from to cites } }
-}`,
+  paths(from: $from, to: $to, maxHops: 4, first: 5) { length nodes { id kind label } hops { type from to citations { ...C } } }
+}
+${THEIR_CITATION}`,
       variables: id,
     },
     floor: { name: 'bench/floor-paths', params: (arg) => ({ ...arg, limit: 5 }) },

@@ -13,7 +13,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { addEdge, edgeKey, emptyProjection, mergeNeeds, mergeProjection, mergeProps, type CitationNeeds, type Projection } from '../graph/projection.js';
-import { datePropsOf } from '../graph/records.js';
+import { datePropsOf } from '../graph/date-storage.js';
 import { relationOf, windowOf, WRAPPERS } from './relations.js';
 
 /**

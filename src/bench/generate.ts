@@ -48,7 +48,7 @@ import { ENTITY_KINDS, nodeId, type GraphBatch, type NodeKind, type NodeRecord, 
 import type { Db, WriteTx } from '../graph/db.js';
 import { committingCandidates, writeBatch } from '../graph/writer.js';
 import { loadGazetteer } from '../ingest/gazetteer.js';
-import { dateProps } from '../ingest/seed/compile.js';
+import { dateProps } from '../graph/date-storage.js';
 import { mulberry32 } from './articles.js';
 
 export interface GenerateOptions {

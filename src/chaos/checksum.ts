@@ -12,6 +12,7 @@
  */
 import neo4j, { type Driver } from 'neo4j-driver';
 import { createHash } from 'node:crypto';
+import { ENTITY_KINDS, FACT_KINDS, NODE_KINDS } from '../domain/model.js';
 import { canonicalJson as canonical } from '../graph/canonical-json.js';
 
 export function boltDriver(uri: string): Driver {
@@ -88,9 +89,7 @@ export function graphDifference(a: GraphChecksum, b: GraphChecksum): string {
 
 // ---------------------------------------------------------------------------------------------
 
-export const ENTITY_KINDS = ['Person', 'Organization', 'Place', 'Facility', 'Program'] as const;
-const FACT_KINDS = ['Event', 'Statement', 'Commitment', 'Figure', 'Post'] as const;
-const KINDS = [...ENTITY_KINDS, ...FACT_KINDS, 'Document'] as const;
+const KINDS = NODE_KINDS;
 
 /** A node with the citation keys it holds. */
 export interface Holder {

@@ -12,7 +12,8 @@
  */
 import type { Agent } from 'node:http';
 import { repeatedBulletin, sameOfficialsBulletins, type Bulletin } from './articles.js';
-import { boltDriver, documentFootprint, entityChecksum, ENTITY_KINDS, multisetMinus, unmatchedHolders, type DocumentFootprint, type EntityChecksum } from './checksum.js';
+import { ENTITY_KINDS } from '../domain/model.js';
+import { boltDriver, documentFootprint, entityChecksum, multisetMinus, unmatchedHolders, type DocumentFootprint, type EntityChecksum } from './checksum.js';
 import { agent, gql } from './http.js';
 import { INGEST, type IngestAnswer } from './outage.js';
 import type { Report, Tally } from './report.js';

@@ -1,11 +1,6 @@
 import { parseCitationKey, type Citation } from '../domain/citation.js';
-import type { DatePrecision, FuzzyDate } from '../domain/dates.js';
 import { NODE_KINDS, type NodeKind } from '../domain/model.js';
-
-interface DateValue extends FuzzyDate {
-  start: string;
-  end: string;
-}
+import { DATE_FIELDS, readDate, storedDate, TENURE } from './date-storage.js';
 
 /** A node as the API sees it: its kind, id, flat properties, dates rebuilt, citations parsed. */
 export interface GraphNode {
@@ -26,31 +21,8 @@ export interface Edge {
   node: GraphNode;
 }
 
-const DATE_FIELDS = ['date', 'from', 'to', 'start', 'deadline', 'asOf', 'published'];
-
-/** A post's bounds: the ones documents give, else the inferred tenure (ingest/tenures.ts). */
-const TENURE: Record<string, string> = { from: 'tenureFrom', to: 'tenureTo' };
-
-/** How a fuzzy date `f` is stored: flat properties `<f>Iso`, `<f>Precision`... (see toNode). */
-const stored = (f: string) => ({ iso: `${f}Iso`, precision: `${f}Precision`, inferred: `${f}Inferred`, note: `${f}Note`, start: `${f}Start`, end: `${f}End` });
-
-/** The stored properties toNode reads to rebuild the date field `f` (a post's bounds with their inferred tenure). */
-export function datePropsOf(f: string): string[] {
-  return [f, ...(TENURE[f] ? [TENURE[f]!] : [])].flatMap((p) => Object.values(stored(p)));
-}
-
-type Stored = ReturnType<typeof stored>;
-const DATE_STORAGE = DATE_FIELDS.map((field) => ({ field, own: stored(field), tenure: TENURE[field] ? stored(TENURE[field]!) : undefined }));
-
-/** The date field stored under `own` (else under `tenure`, a post's inferred bounds), or null. */
-function dateOf(props: Record<string, unknown>, own: Stored, tenure?: Stored): DateValue | null {
-  const p = typeof props[own.iso] !== 'string' && tenure && typeof props[tenure.iso] === 'string' ? tenure : own;
-  const iso = props[p.iso];
-  if (typeof iso !== 'string') return null;
-  const date: DateValue = { iso, precision: props[p.precision] as DatePrecision, inferred: Boolean(props[p.inferred]), start: props[p.start] as string, end: props[p.end] as string };
-  if (props[p.note]) date.note = props[p.note] as string;
-  return date;
-}
+/** Each date field's stored names, built once (toNode runs for every node of every answer). */
+const DATE_STORAGE = DATE_FIELDS.map((field) => ({ field, own: storedDate(field), tenure: TENURE[field] ? storedDate(TENURE[field]!) : undefined }));
 
 /**
  * The API's node: its properties, kind, parsed citations and every date field of DATE_FIELDS
@@ -68,7 +40,7 @@ export function toNode(id: string, labels: string[], props: Record<string, unkno
   node.__typename = kind;
   node.id = id;
   node.citations = citationsOf(props);
-  for (const { field, own, tenure } of DATE_STORAGE) node[field] = dateOf(props, own, tenure);
+  for (const { field, own, tenure } of DATE_STORAGE) node[field] = readDate(props, own, tenure);
   return node;
 }
 

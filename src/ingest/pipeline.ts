@@ -5,7 +5,7 @@
  */
 import { astralOffsets, citationKey, sha256Hex } from '../domain/citation.js';
 import { dateBounds, parseIsoDate, type FuzzyDate } from '../domain/dates.js';
-import { nodeId, type GraphBatch, type NodeRecord, type PropValue, type RelRecord, type RelType } from '../domain/model.js';
+import { ENTITY_KINDS, nodeId, type GraphBatch, type NodeRecord, type PropValue, type RelRecord, type RelType } from '../domain/model.js';
 import type { Db, Statement, WriteTx } from '../graph/db.js';
 import { luceneQuery } from '../graph/search.js';
 import { batchStatements, citationStatements } from '../graph/writer.js';
@@ -34,7 +34,7 @@ import {
   type Resolution,
 } from './resolve.js';
 import { postGroupsStatement, writeTenureBounds, type GroupRow } from './tenures.js';
-import { dateProps } from './seed/compile.js';
+import { dateProps } from '../graph/date-storage.js';
 
 export interface Extracted {
   source: SourceDocument;
@@ -444,7 +444,7 @@ function report(x: Extracted, r: Resolution, fresh: NodeRecord[], existing: Set<
     document: x.documentId,
     title: x.source.meta.title ?? x.source.fileName,
     newDocument: !existing.has(x.documentId),
-    newEntities: fresh.filter((n) => ['Person', 'Organization', 'Place', 'Facility', 'Program'].includes(n.kind)).map((n) => n.id),
+    newEntities: fresh.filter((n) => (ENTITY_KINDS as readonly string[]).includes(n.kind)).map((n) => n.id),
     linkedEntities: r.linked.map((l) => ({ name: name(l.key), id: l.id, score: l.score })),
     candidateMatches: r.candidates.map((c) => ({ name: name(c.key), id: c.id, score: c.score })),
     facts: { posts: count('Post'), events: count('Event'), statements: count('Statement'), commitments: count('Commitment'), figures: count('Figure') },

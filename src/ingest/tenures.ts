@@ -8,7 +8,7 @@ import type { PropValue } from '../domain/model.js';
 import { roleKey, singleHolder } from '../domain/roles.js';
 import { inferTenures, type TenurePost } from '../domain/tenure.js';
 import type { Statement, WriteTx } from '../graph/db.js';
-import { dateProps } from './seed/compile.js';
+import { dateProps } from '../graph/date-storage.js';
 
 export interface GroupRow {
   body: string;

@@ -40,11 +40,11 @@
  * - Without a publication date (published null), expressions that need one (no year written,
  *   relative days) are not returned.
  */
-import { dateBounds } from '../domain/dates.js';
+import { dateBounds, type DatePrecision } from '../domain/dates.js';
 import { COUNTED_UNITS } from './numbers.js';
 import { foldKeepingOffsets } from './fold.js';
 
-type Precision = 'day' | 'month' | 'year';
+type Precision = DatePrecision;
 
 export interface DateMention {
   start: number;

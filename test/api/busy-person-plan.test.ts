@@ -5,7 +5,7 @@ import { dateBounds, parseIsoDate } from '../../src/domain/dates.js';
 import type { GraphBatch, NodeRecord, RelRecord } from '../../src/domain/model.js';
 import { Db } from '../../src/graph/db.js';
 import { writeBatch } from '../../src/graph/writer.js';
-import { dateProps } from '../../src/ingest/seed/compile.js';
+import { dateProps } from '../../src/graph/date-storage.js';
 import { eventWindow } from '../../src/ingest/pipeline.js';
 import { cypher } from '../../src/graph/cypher.js';
 import { connectTestDb, emptyGraph } from '../support/db.js';

@@ -7,7 +7,7 @@ import { mergeEntities, splitEntity, undoEdit } from '../../src/graph/edits.js';
 import { migrate } from '../../src/graph/migrate.js';
 import { writeBatch } from '../../src/graph/writer.js';
 import { ingest } from '../../src/ingest/pipeline.js';
-import { dateProps } from '../../src/ingest/seed/compile.js';
+import { dateProps } from '../../src/graph/date-storage.js';
 import { connectTestDb, inspect, resetWithSeed } from '../support/db.js';
 
 // The person date index (cypher/migrations/004): every PARTICIPATED_IN and STATED carries the id

@@ -6,7 +6,7 @@ import { RELATIONS } from '../../src/api/relations.js';
 import { schema } from '../../src/api/schema.js';
 import { NODE_KINDS } from '../../src/domain/model.js';
 import { projectionQuery, type Projection } from '../../src/graph/projection.js';
-import { datePropsOf } from '../../src/graph/records.js';
+import { datePropsOf } from '../../src/graph/date-storage.js';
 
 let built: Awaited<ReturnType<typeof schema>>;
 beforeAll(async () => {

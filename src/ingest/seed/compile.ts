@@ -1,6 +1,7 @@
 import type { CitationRef, SeedDate, SeedFile } from './format.js';
 import { astralOffsets, citationKey, parseCuratedCitation, sha256Hex, spanHash } from '../../domain/citation.js';
-import { dateBounds, DateFormatError, parseIsoDate, type FuzzyDate } from '../../domain/dates.js';
+import { DateFormatError, parseIsoDate, type FuzzyDate } from '../../domain/dates.js';
+import { dateProps } from '../../graph/date-storage.js';
 import { EVENT_KINDS, nodeId, STATEMENT_KINDS, type EntityKind, type GraphBatch, type NodeRecord, type PropValue, type RelRecord, type RelType } from '../../domain/model.js';
 
 /** Raised with every problem found, each naming the fact it concerns. Nothing is written. */
@@ -12,20 +13,6 @@ export class SeedError extends Error {
 
 /** Texts of corpus documents by file name; absent when the corpus is not available. */
 export type CorpusTexts = Map<string, Buffer>;
-
-export function dateProps(prefix: string, date: FuzzyDate | undefined): Record<string, PropValue> {
-  if (!date) return {};
-  const { start, end } = dateBounds(date);
-  return {
-    [`${prefix}Iso`]: date.iso,
-    [`${prefix}Precision`]: date.precision,
-    [`${prefix}Inferred`]: date.inferred,
-    [`${prefix}Note`]: date.note ?? null,
-    // ISO day strings compare in calendar order, so range indexes and filters work on them.
-    [`${prefix}Start`]: start,
-    [`${prefix}End`]: end,
-  };
-}
 
 /**
  * Turns curated seed files into the records to write, checking every citation against the

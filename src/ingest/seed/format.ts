@@ -16,10 +16,11 @@
  *   value's shape; `inferred: true` when the date is not written in the text for that fact
  *   (a meeting dated by its bulletin's publication date, a year taken from context).
  */
+import type { DatePrecision } from '../../domain/dates.js';
 
 export type CitationRef = string;
 
-export type SeedDate = string | { value: string; precision?: 'day' | 'month' | 'year'; inferred?: boolean; note?: string };
+export type SeedDate = string | { value: string; precision?: DatePrecision; inferred?: boolean; note?: string };
 
 interface SeedDocument {
   key: string;

@@ -33,10 +33,18 @@ export interface SourceDocument {
   meta: DocumentMeta;
 }
 
+/**
+ * Which part of what was sent a document's problem is in: its name, its text (front matter
+ * included), or a field of the metadata given beside the text (the sidecar JSON; the API's
+ * ingestDocument fields), so that a caller can point at it without reading the message.
+ */
+export type DocumentPart = 'name' | 'text' | { sidecarField: string };
+
 export class DocumentError extends Error {
   constructor(
     readonly file: string,
     readonly problem: string,
+    readonly part: DocumentPart = 'text',
   ) {
     super(`${file}: ${problem}`);
     this.name = 'DocumentError';
@@ -240,10 +248,10 @@ function parseSidecar(fileName: string, sidecarJson: string): Fields {
   try {
     parsed = JSON.parse(sidecarJson.replace(/^\ufeff/, ''));
   } catch (e) {
-    throw new DocumentError(fileName, `sidecar JSON is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+    throw new DocumentError(fileName, `sidecar JSON is not valid JSON: ${e instanceof Error ? e.message : String(e)}`, { sidecarField: '' });
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new DocumentError(fileName, 'sidecar JSON must be an object of fields ({"title": ..., "published": ...})');
+    throw new DocumentError(fileName, 'sidecar JSON must be an object of fields ({"title": ..., "published": ...})', { sidecarField: '' });
   }
   return parsed as Fields;
 }
@@ -267,8 +275,9 @@ function typeName(v: unknown): string {
 }
 
 /** Checks field types; `where` says which source (front matter or sidecar JSON). */
-function readFields(fileName: string, fields: Fields, where: string): RawMeta {
+function readFields(fileName: string, fields: Fields, where: 'sidecar JSON' | 'front matter'): RawMeta {
   const out: RawMeta = {};
+  const part = (key: string): DocumentPart => (where === 'sidecar JSON' ? { sidecarField: key } : 'text');
   const blankToNull = (s: string) => (s.trim() === '' ? null : s.trim());
   for (const key of STRING_FIELDS) {
     if (!(key in fields)) continue;
@@ -286,7 +295,7 @@ function readFields(fileName: string, fields: Fields, where: string): RawMeta {
       );
     } else {
       const expected = key === 'author' ? 'a string or a list of strings' : 'a string';
-      throw new DocumentError(fileName, `${where} field "${key}" must be ${expected}, not ${typeName(v)}`);
+      throw new DocumentError(fileName, `${where} field "${key}" must be ${expected}, not ${typeName(v)}`, part(key));
     }
   }
   if ('published' in fields) {
@@ -295,7 +304,7 @@ function readFields(fileName: string, fields: Fields, where: string): RawMeta {
     else if (typeof v === 'string') out.published = blankToNull(v);
     else if (typeof v === 'number' && Number.isInteger(v)) out.published = String(v);
     else if (v instanceof Date) out.published = v.toISOString();
-    else throw new DocumentError(fileName, `${where} field "published" must be a date string (YYYY-MM-DD, YYYY-MM or YYYY), not ${typeName(v)}`);
+    else throw new DocumentError(fileName, `${where} field "published" must be a date string (YYYY-MM-DD, YYYY-MM or YYYY), not ${typeName(v)}`, part('published'));
   }
   return out;
 }
@@ -334,15 +343,15 @@ export function parsePublished(value: string, now: Date): { ok: true; date: stri
   return { ok: true, date };
 }
 
-function checkUrl(fileName: string, url: string): string {
+function checkUrl(fileName: string, url: string, part: DocumentPart): string {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    throw new DocumentError(fileName, `url "${url}" is not a valid URL (expected http:// or https://)`);
+    throw new DocumentError(fileName, `url "${url}" is not a valid URL (expected http:// or https://)`, part);
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new DocumentError(fileName, `url "${url}" is not an http(s) URL`);
+    throw new DocumentError(fileName, `url "${url}" is not an http(s) URL`, part);
   }
   return url;
 }
@@ -429,7 +438,7 @@ export function guessTitle(body: string, format: SourceFormat): string | null {
 export function readSourceDocument(fileName: string, content: string | Buffer, sidecarJson?: string | null, now: Date = new Date()): SourceDocument {
   const ext = /\.[^./\\]+$/.exec(fileName)?.[0].toLowerCase() ?? '';
   if (ext !== '' && !(DOCUMENT_EXTENSIONS as readonly string[]).includes(ext)) {
-    throw new DocumentError(fileName, `unsupported file type "${ext}" (expected ${DOCUMENT_EXTENSIONS.join(', ')})`);
+    throw new DocumentError(fileName, `unsupported file type "${ext}" (expected ${DOCUMENT_EXTENSIONS.join(', ')})`, 'name');
   }
   const raw = decode(fileName, content);
   checkText(fileName, raw);
@@ -451,9 +460,11 @@ export function readSourceDocument(fileName: string, content: string | Buffer, s
   for (const [k, v] of Object.entries(fromFront) as [keyof RawMeta, string | null][]) {
     if (v !== null || !(k in merged)) merged[k] = v;
   }
+  // where a merged field came from: the front matter wins a field both give
+  const partOf = (k: keyof RawMeta): DocumentPart => (fromFront[k] != null || fromSidecar[k] == null ? 'text' : { sidecarField: k });
 
   if (merged.language && !SPANISH_TAGS.test(merged.language)) {
-    throw new DocumentError(fileName, `language is "${merged.language}", but only Spanish (es) documents are supported`);
+    throw new DocumentError(fileName, `language is "${merged.language}", but only Spanish (es) documents are supported`, partOf('language'));
   }
 
   const format = detectFormat(fileName, body);
@@ -478,7 +489,7 @@ export function readSourceDocument(fileName: string, content: string | Buffer, s
   const publishedText = merged.published ?? pageDate;
   if (publishedText) {
     const p = parsePublished(publishedText, now);
-    if (!p.ok) throw new DocumentError(fileName, p.problem);
+    if (!p.ok) throw new DocumentError(fileName, p.problem, merged.published ? partOf('published') : 'text');
     published = p.date;
   } else {
     const embedded = latestEmbeddedPostDate(body);
@@ -488,7 +499,7 @@ export function readSourceDocument(fileName: string, content: string | Buffer, s
       publishedNote = 'the page gives no date; the latest social post it embeds is of this day, so it was published then or after';
     }
   }
-  const url = merged.url ? checkUrl(fileName, merged.url) : null;
+  const url = merged.url ? checkUrl(fileName, merged.url, partOf('url')) : null;
 
   return {
     fileName,

@@ -398,7 +398,7 @@ export async function writeExtracted(tx: WriteTx, x: Extracted): Promise<IngestR
   ]);
   const stored = storedRows![0] as NodeRow | undefined;
   if (stored && typeof stored.props.contentHash === 'string' && stored.props.contentHash !== x.contentHash) {
-    throw new DocumentError(fileName, `the graph already holds a different document named "${fileName}"; give this one another name`);
+    throw new DocumentError(fileName, `the graph already holds a different document named "${fileName}"; give this one another name`, 'name');
   }
   const r = await resolve(tx, x, (entityRows ?? []) as (EntityCandidate & { score: number })[]);
   const batch = toBatch(x, r);

@@ -313,3 +313,33 @@ describe.runIf(sharedPresent('the seed corpus', CORPUS, corpus.length > 0))('rea
     expect(spanishScore(doc.body).score).toBeGreaterThanOrEqual(SPANISH_SCORE_THRESHOLD);
   });
 });
+
+describe('readSourceDocument: which part of what was sent a problem is in', () => {
+  const partOf = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      if (e instanceof DocumentError) return e.part;
+      throw e;
+    }
+    throw new Error('no DocumentError');
+  };
+  const text = 'La secretaria de Salud anunció hoy en la ciudad la apertura de un nuevo hospital para la región.';
+
+  it('a file name of an unsupported type is in the name', () => {
+    expect(partOf(() => readSourceDocument('nota.pdf', text))).toBe('name');
+  });
+
+  it('a bad url given beside the text is in that metadata field; in the front matter, in the text', () => {
+    expect(partOf(() => readSourceDocument('nota.txt', text, JSON.stringify({ url: 'ftp://example.org/x' })))).toEqual({ sidecarField: 'url' });
+    expect(partOf(() => readSourceDocument('nota.txt', `---\nurl: ftp://example.org/x\n---\n${text}`, JSON.stringify({ url: 'https://example.org/y' })))).toBe('text');
+  });
+
+  it('a bad publication date beside the text is in that field', () => {
+    expect(partOf(() => readSourceDocument('nota.txt', text, JSON.stringify({ published: '2024-13' })))).toEqual({ sidecarField: 'published' });
+  });
+
+  it('a problem of the text itself is in the text', () => {
+    expect(partOf(() => readSourceDocument('nota.txt', '   '))).toBe('text');
+  });
+});

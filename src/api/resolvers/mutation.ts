@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Re
 import { dismissDuplicate, EditError, mergeEntities, reviewFact, splitEntity, undoEdit, unmergeEntities, type EditBy } from '../../graph/edits.js';
 import { Loaders } from '../../graph/loaders.js';
 import type { GraphNode } from '../../graph/records.js';
-import { DocumentError, DOCUMENT_EXTENSIONS, MAX_DOCUMENT_BYTES, parsePublished } from '../../ingest/metadata.js';
+import { DocumentError, DOCUMENT_EXTENSIONS, MAX_DOCUMENT_BYTES, parsePublished, type DocumentPart } from '../../ingest/metadata.js';
 import { ingest } from '../../ingest/pipeline.js';
 import type { Context } from '../context.js';
 import { badInput, notFoundArg } from '../errors.js';
@@ -49,12 +49,15 @@ function fresh(ctx: Context): void {
   ctx.loaders = new Loaders(ctx.db);
 }
 
-/** Which input field a pipeline DocumentError is about: the content (with its front matter) unless it names another. */
-function documentArgument(problem: string, input: IngestDocumentInput): string {
-  if (/^unsupported file type|^the graph already holds a different document/.test(problem)) return 'input.fileName';
-  if (input.url && /^url /.test(problem) && problem.includes(`"${input.url.trim()}"`)) return 'input.url';
+/** Which input field a pipeline DocumentError is about (the metadata fields travel as the sidecar): the content, with its front matter, unless its part names another. */
+function documentArgument(part: DocumentPart): string {
+  if (part === 'name') return 'input.fileName';
+  if (typeof part === 'object' && (INPUT_METADATA as readonly string[]).includes(part.sidecarField)) return `input.${part.sidecarField}`;
   return 'input.content';
 }
+
+/** The fields of IngestDocumentInput that ingestDocument hands to the pipeline as the sidecar. */
+const INPUT_METADATA = ['title', 'publisher', 'url', 'published'] as const;
 
 @Resolver()
 export class MutationResolver {
@@ -81,7 +84,7 @@ export class MutationResolver {
       const p = parsePublished(input.published, new Date());
       if (!p.ok) throw badInput('input.published', p.problem);
     }
-    const meta = Object.fromEntries((['title', 'publisher', 'url', 'published'] as const).filter((k) => input[k]?.trim()).map((k) => [k, input[k]!.trim()]));
+    const meta = Object.fromEntries(INPUT_METADATA.filter((k) => input[k]?.trim()).map((k) => [k, input[k]!.trim()]));
     try {
       const r = await ingest(ctx.db, fileName, input.content, Object.keys(meta).length ? JSON.stringify(meta) : null, { nlp: (await ctx.nlp?.get()) ?? null });
       ctx.ingested?.(r);
@@ -97,7 +100,7 @@ export class MutationResolver {
         repeatedCommitmentIds: r.repeatedCommitments,
       };
     } catch (e) {
-      if (e instanceof DocumentError) throw badInput(documentArgument(e.problem, input), e.problem);
+      if (e instanceof DocumentError) throw badInput(documentArgument(e.part), e.problem);
       throw e;
     } finally {
       fresh(ctx);

@@ -27,24 +27,6 @@ export function dateArg(argument: string, value: string | null | undefined, edge
   }
 }
 
-export const MAX_PAGE = 100;
-export const DEFAULT_PAGE = 20;
-
-/** Relay cursor: an opaque offset. */
-export function encodeCursor(offset: number): string {
-  return Buffer.from(`offset:${offset}`, 'utf8').toString('base64url');
-}
-
-export function pageArgs(first: number | null | undefined, after: string | null | undefined): { skip: number; limit: number } {
-  const limit = first ?? DEFAULT_PAGE;
-  if (!Number.isInteger(limit) || limit < 0) throw badInput('first', `must be a whole number from 0 to ${MAX_PAGE}`);
-  if (limit > MAX_PAGE) throw badInput('first', `at most ${MAX_PAGE} items per page (got ${limit}); page with "after"`);
-  if (after === null || after === undefined) return { skip: 0, limit };
-  const m = /^offset:(\d{1,9})$/.exec(Buffer.from(after, 'base64url').toString('utf8'));
-  if (!m) throw badInput('after', 'is not a cursor returned by this API');
-  return { skip: Number(m[1]) + 1, limit };
-}
-
 export const QUERY_TOO_DEEP = 'QUERY_TOO_DEEP';
 export const QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX';
 export const QUERY_TIMEOUT = 'QUERY_TIMEOUT';

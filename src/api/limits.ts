@@ -18,7 +18,8 @@ import {
 import type { ComplexityEstimator } from 'graphql-query-complexity';
 import { createRequire } from 'node:module';
 import { positiveIntFromEnv } from '../config/numbers.js';
-import { DEFAULT_PAGE, MAX_PAGE, QUERY_TOO_COMPLEX, queryTooComplex, queryTooDeep } from './errors.js';
+import { QUERY_TOO_COMPLEX, queryTooComplex, queryTooDeep } from './errors.js';
+import { DEFAULT_PAGE, MAX_PAGE } from './pagination.js';
 
 // graphql-query-complexity's CommonJS build, required: its ESM build imports graphql's .mjs files,
 // a second graphql instance that cannot read our schema (Node gives everything else, type-graphql

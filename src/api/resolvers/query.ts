@@ -4,7 +4,8 @@ import { ENTITY_KINDS, kindOfId, type EntityKind, type NodeKind as Kind } from '
 import type { ListName } from '../../graph/repository.js';
 import type { GraphNode } from '../../graph/records.js';
 import type { Context } from '../context.js';
-import { badInput, dateArg, encodeCursor, notFoundArg as notFound, pageArgs } from '../errors.js';
+import { badInput, dateArg, notFoundArg as notFound } from '../errors.js';
+import { connection, pageArgs } from '../pagination.js';
 import { roleAnswers, roleKey } from '../../domain/roles.js';
 import { lookahead, selects } from '../lookahead.js';
 import { resolveRefs, type EntityRef } from '../refs.js';
@@ -152,21 +153,6 @@ class EntityListArgs {
   @Field(() => EntityOrder, { defaultValue: EntityOrder.NAME_ASC, description: 'By name (default) or by mentions.' }) orderBy: EntityOrder = EntityOrder.NAME_ASC;
   @Field(() => Int, { nullable: true, description: FIRST_DESCRIPTION }) first?: number;
   @Field(() => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string;
-}
-
-function connection<T>(result: { nodes: T[]; total: number }, skip: number) {
-  const edges = result.nodes.map((node, i) => ({ cursor: encodeCursor(skip + i), node }));
-  return {
-    edges,
-    nodes: result.nodes,
-    totalCount: result.total,
-    pageInfo: {
-      hasNextPage: skip + result.nodes.length < result.total,
-      hasPreviousPage: skip > 0,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-  };
 }
 
 /** Posts of one body held at one date that holders() reads: far more than any body has. */

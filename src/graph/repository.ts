@@ -1,3 +1,4 @@
+import type { ListFilters, ListName } from './list-filters.js';
 import { foldName } from '../domain/names.js';
 import { startDaysOverlapping } from '../domain/dates.js';
 import { ENTITY_KINDS, type EntityKind, type NodeKind } from '../domain/model.js';
@@ -44,8 +45,6 @@ export interface PathResult {
 /** A node as a list query names it; its properties come from the projection that wraps the query. */
 type ListedNode = Pick<NodeRow, 'id' | 'labels'>;
 
-export type ListName = 'events' | 'statements' | 'commitments' | 'figures' | 'documents' | 'posts' | 'entities';
-
 /** An entity an argument may name: found by id or slug, through a merge's redirect, or by the full-text index. */
 export interface RefCandidate {
   ref: string;
@@ -67,17 +66,18 @@ export class Repository {
    * One page of a filtered list and the total count, in one query, with what `projection` reads
    * below the page's nodes when one is given. Text filters are folded here.
    */
-  async list(name: ListName, filters: Record<string, unknown>, page: Page, projection: Projection | null = null): Promise<ListResult> {
+  async list<N extends ListName>(name: N, filters: ListFilters[N] & { desc?: boolean }, page: Page, projection: Projection | null = null): Promise<ListResult> {
     const params: Record<string, unknown> = { ...filters, text: typeof filters.text === 'string' ? foldName(filters.text) : null, ...page };
     // A list filtered by a person starts from that person (an index seek) rather than from every item.
     let file = `read/list-${name}`;
-    const participants = filters.participants;
-    if (name === 'events' && Array.isArray(participants) && typeof participants[0] === 'string') {
+    const participant = name === 'events' ? (filters as ListFilters['events']).participants[0] : undefined;
+    const speaker = name === 'statements' ? (filters as ListFilters['statements']).speaker : null;
+    if (participant !== undefined) {
       file = 'read/list-events-of-participant';
-      params.anchor = participants[0];
-    } else if (name === 'statements' && typeof filters.speaker === 'string') {
+      params.anchor = participant;
+    } else if (speaker !== null) {
       file = 'read/list-statements-of-speaker';
-      params.anchor = filters.speaker;
+      params.anchor = speaker;
     }
     const { row, node } = await this.listed<ListedNode>(file, params, 'page', projection);
     return { total: row?.total ?? 0, nodes: (row?.page ?? []).map(node), below: row?.below ?? [] };

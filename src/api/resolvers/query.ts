@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, ArgsType, Ctx, Field, ID, Info, InputType, Int, Query, Resolver } from 'type-graphql';
 import { ENTITY_KINDS, kindOfId, type EntityKind, type NodeKind as Kind } from '../../domain/model.js';
-import type { ListName } from '../../graph/repository.js';
+import type { ListFilters, ListName } from '../../graph/list-filters.js';
 import type { GraphNode } from '../../graph/records.js';
 import type { Context } from '../context.js';
 import { badInput, dateArg, notFoundArg as notFound } from '../errors.js';
@@ -658,15 +658,16 @@ export class QueryResolver {
    * entity's id is then replaced by the entity's id and the list read again, and a text that names
    * nothing is a NOT_FOUND error rather than an empty page.
    */
-  private async list(ctx: Context, info: GraphQLResolveInfo, name: ListName, filters: Record<string, unknown>, refs: FilterRef[], order: DateOrder, first?: number, after?: string) {
+  private async list<N extends ListName>(ctx: Context, info: GraphQLResolveInfo, name: N, filters: ListFilters[N], refs: FilterRef[], order: DateOrder, first?: number, after?: string) {
     const page = pageArgs(first, after);
     const projection = lookahead(info);
-    const read = (f: Record<string, unknown>) => ctx.repo.list(name, { ...f, desc: order === DateOrder.DATE_DESC }, page, ctx.loaders.listing(projection));
+    const read = (f: ListFilters[N]) => ctx.repo.list(name, { ...f, desc: order === DateOrder.DATE_DESC }, page, ctx.loaders.listing(projection));
     let result = await read(filters);
+    const given = filters as Partial<Record<string, unknown>>;
     if (result.total === 0)
       await this.mustExist(ctx, [
-        ['filter.document', filters.document],
-        ['filter.event', filters.event],
+        ['filter.document', given.document],
+        ['filter.event', given.event],
       ]);
     if (result.total === 0 && refs.length) {
       const resolved = await resolveRefs(ctx.repo, refs);
@@ -677,7 +678,7 @@ export class QueryResolver {
           if (r.index === undefined) again[r.key] = id;
           else again[r.key] = (again[r.key] as string[]).map((v, j) => (j === r.index ? id : v));
         });
-        result = await read(again);
+        result = await read(again as ListFilters[N]);
       }
     }
     await ctx.loaders.prefetch(result.nodes, projection, result.below);

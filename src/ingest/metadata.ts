@@ -35,10 +35,11 @@ export interface SourceDocument {
 
 /**
  * Which part of what was sent a document's problem is in: its name, its text (front matter
- * included), or a field of the metadata given beside the text (the sidecar JSON; the API's
- * ingestDocument fields), so that a caller can point at it without reading the message.
+ * included), the metadata given beside the text as a whole (the sidecar JSON), or one field of
+ * it (the API's ingestDocument fields travel as the sidecar), so that a caller can point at it
+ * without reading the message.
  */
-export type DocumentPart = 'name' | 'text' | { sidecarField: string };
+export type DocumentPart = 'name' | 'text' | 'sidecar' | { sidecarField: string };
 
 export class DocumentError extends Error {
   constructor(
@@ -248,10 +249,10 @@ function parseSidecar(fileName: string, sidecarJson: string): Fields {
   try {
     parsed = JSON.parse(sidecarJson.replace(/^\ufeff/, ''));
   } catch (e) {
-    throw new DocumentError(fileName, `sidecar JSON is not valid JSON: ${e instanceof Error ? e.message : String(e)}`, { sidecarField: '' });
+    throw new DocumentError(fileName, `sidecar JSON is not valid JSON: ${e instanceof Error ? e.message : String(e)}`, 'sidecar');
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new DocumentError(fileName, 'sidecar JSON must be an object of fields ({"title": ..., "published": ...})', { sidecarField: '' });
+    throw new DocumentError(fileName, 'sidecar JSON must be an object of fields ({"title": ..., "published": ...})', 'sidecar');
   }
   return parsed as Fields;
 }

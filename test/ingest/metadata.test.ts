@@ -339,6 +339,10 @@ describe('readSourceDocument: which part of what was sent a problem is in', () =
     expect(partOf(() => readSourceDocument('nota.txt', text, JSON.stringify({ published: '2024-13' })))).toEqual({ sidecarField: 'published' });
   });
 
+  it('sidecar JSON that is not an object of fields is in the sidecar', () => {
+    expect(partOf(() => readSourceDocument('nota.txt', text, '[1, 2]'))).toBe('sidecar');
+  });
+
   it('a problem of the text itself is in the text', () => {
     expect(partOf(() => readSourceDocument('nota.txt', '   '))).toBe('text');
   });

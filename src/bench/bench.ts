@@ -355,30 +355,33 @@ function requestsOf(op: Operation, args: Record<string, unknown>[]) {
 async function warmUpAll(ops: { op: Operation; args: Record<string, unknown>[] }[], ours: Child, cached: Child | null, theirs: Child | null): Promise<void> {
   for (const { op, args } of ops) {
     log(`${op.name}: first warm-up of every target`);
-    const { oursBodies, theirBodies, floorParams, floorQuery } = requestsOf(op, args);
-    await httpLoad(ours.url, oursBodies, WARMUP);
-    if (theirs) await httpLoad(theirs.url, theirBodies, WARMUP);
-    await driverLoad(driver, floorQuery, floorParams, WARMUP);
-    if (cached) await httpLoad(cached.url, oursBodies, WARMUP);
+    await warmUp(requestsOf(op, args), ours, cached, theirs);
   }
 }
 
-async function runOperation(op: Operation, ours: Child, cached: Child | null, theirs: Child | null, args: Record<string, unknown>[]): Promise<OpResult> {
-  const { oursBodies, theirBodies, floorParams, floorQuery } = requestsOf(op, args);
-
-  // Every target warms up before any is measured: they share one Neo4j, whose JIT-compiled code
-  // and page cache would otherwise favour the targets measured after the first.
-  log(`${op.name}: warm-up of every target`);
-  const oursErr = await checkAll(ours.url, oursBodies);
-  const oursProbe = await probe(ours, oursBodies[0]!);
+/** Loads every target with `op`'s requests for the warm-up time, one after the other. */
+async function warmUp({ oursBodies, theirBodies, floorParams, floorQuery }: ReturnType<typeof requestsOf>, ours: Child, cached: Child | null, theirs: Child | null): Promise<void> {
   await httpLoad(ours.url, oursBodies, WARMUP);
-  const theirErr = theirs ? await checkAll(theirs.url, theirBodies) : undefined;
-  const theirProbe = theirs ? await probe(theirs, theirBodies[0]!) : null;
   if (theirs) await httpLoad(theirs.url, theirBodies, WARMUP);
-  const floorHits = await dbHits(driver, [{ query: floorQuery, params: floorParams[0]! }]);
   await driverLoad(driver, floorQuery, floorParams, WARMUP);
   // the response cache's warm-up stores every argument set's answer: what follows is hits
   if (cached) await httpLoad(cached.url, oursBodies, WARMUP);
+}
+
+async function runOperation(op: Operation, ours: Child, cached: Child | null, theirs: Child | null, args: Record<string, unknown>[]): Promise<OpResult> {
+  const requests = requestsOf(op, args);
+  const { oursBodies, theirBodies, floorParams, floorQuery } = requests;
+
+  // Every target answers a check and a profiled request, then warms up before any is measured:
+  // they share one Neo4j, whose JIT-compiled code and page cache would otherwise favour the
+  // targets measured after the first.
+  log(`${op.name}: warm-up of every target`);
+  const oursErr = await checkAll(ours.url, oursBodies);
+  const oursProbe = await probe(ours, oursBodies[0]!);
+  const theirErr = theirs ? await checkAll(theirs.url, theirBodies) : undefined;
+  const theirProbe = theirs ? await probe(theirs, theirBodies[0]!) : null;
+  const floorHits = await dbHits(driver, [{ query: floorQuery, params: floorParams[0]! }]);
+  await warmUp(requests, ours, cached, theirs);
 
   log(`${op.name}: ours`);
   const oursRes = await runServer(ours, oursBodies, oursProbe);

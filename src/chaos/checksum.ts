@@ -89,8 +89,6 @@ export function graphDifference(a: GraphChecksum, b: GraphChecksum): string {
 
 // ---------------------------------------------------------------------------------------------
 
-const KINDS = NODE_KINDS;
-
 /** A node with the citation keys it holds. */
 export interface Holder {
   kind: string;
@@ -127,13 +125,13 @@ export async function entityChecksum(driver: Driver): Promise<EntityChecksum> {
   );
   const rels = await rows<{ type: string; cites: unknown }>(driver, 'MATCH ()-[r]->() WHERE r.cites IS NOT NULL RETURN type(r) AS type, r.cites AS cites');
   const [{ links }] = (await rows<{ links: number }>(driver, 'MATCH ()-[r:POSSIBLY_SAME_AS]->() RETURN count(r) AS links')) as [{ links: number }];
-  const counts: Record<string, number> = Object.fromEntries(KINDS.map((k) => [k, 0]));
+  const counts: Record<string, number> = Object.fromEntries(NODE_KINDS.map((k) => [k, 0]));
   const entities: Holder[] = [];
   const facts: Holder[] = [];
   const nodeCites: string[] = [];
   const sourcedWithoutCitation: EntityChecksum['sourcedWithoutCitation'] = [];
   for (const n of nodes) {
-    const kind = KINDS.find((k) => n.labels.includes(k)) ?? n.labels.filter((l) => l !== 'Node').join(':');
+    const kind = NODE_KINDS.find((k) => n.labels.includes(k)) ?? n.labels.filter((l) => l !== 'Node').join(':');
     counts[kind] = (counts[kind] ?? 0) + 1;
     const cites = sortedCites(n.cites);
     for (const c of cites) nodeCites.push(`${kind}|${c}`);
@@ -232,7 +230,7 @@ export async function documentFootprint(driver: Driver, fileName: string): Promi
     'MATCH ()-[r]->() WHERE any(c IN coalesce(r.cites, []) WHERE c STARTS WITH $prefix) RETURN type(r) AS type, [c IN r.cites WHERE c STARTS WITH $prefix] AS cites',
     { prefix },
   );
-  const kind = (labels: string[]) => KINDS.find((k) => labels.includes(k)) ?? labels.filter((l) => l !== 'Node').join(':');
+  const kind = (labels: string[]) => NODE_KINDS.find((k) => labels.includes(k)) ?? labels.filter((l) => l !== 'Node').join(':');
   return {
     documentId: id,
     exists,

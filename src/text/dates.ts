@@ -44,15 +44,13 @@ import { dateBounds, type DatePrecision } from '../domain/dates.js';
 import { COUNTED_UNITS } from './numbers.js';
 import { foldKeepingOffsets } from './fold.js';
 
-type Precision = DatePrecision;
-
 export interface DateMention {
   start: number;
   end: number;
   text: string;
   /** ISO 8601 at its precision: "2024-01-12", "2024-05", "2024" */
   iso: string;
-  precision: Precision;
+  precision: DatePrecision;
   inferred: boolean;
   note: string | null;
   role: 'point' | 'from' | 'until';
@@ -203,7 +201,7 @@ interface Candidate {
   end: number;
   /** lower wins when two candidates overlap */
   priority: number;
-  precision: Precision;
+  precision: DatePrecision;
   y: number;
   m: number;
   d: number;
